@@ -1,0 +1,23 @@
+export * from './types';
+export * from './enum';
+export * from './constants';
+export { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
+export { fieldKey } from './naming';
+export { encodeMessage, MAX_ECC_BYTES } from './encode';
+export { decodeMessage, HEADER_SIZE, DEFAULT_MAX_MESSAGE_LENGTH } from './decode';
+export { FrameReader, type FrameReaderOptions } from './frame-reader';
+export {
+  MESSAGE_DEFS,
+  SUPPORTED_VERSIONS,
+  DEFAULT_VERSION,
+  MIN_VERSION,
+  MAX_VERSION,
+  getMessageDef,
+  getPlan,
+  messageTypeId,
+  messageTypeName,
+  type MessagePlan,
+} from './catalog';
+export { MESSAGE_TYPES } from './message-types';
+export { TAGS, TAG_BY_NUMBER } from './tags';
+export { FIELD_ENUMS, withEnumNames, fromEnumNames } from './field-enums';
