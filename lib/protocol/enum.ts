@@ -3,7 +3,7 @@
  * plain object / Map reads.
  */
 export interface CtiEnum {
-  /** The guide's name for each value, e.g. { LCS_ALERTING: 3 }. */
+  /** The guide's name for each value, e.g. { LCS_ALERTING: 2 }. */
   readonly byName: Readonly<Record<string, number>>;
   /** The reverse map. Where the guide gives two names one value, the first listed wins. */
   readonly byValue: ReadonlyMap<number, string>;
