@@ -3,6 +3,7 @@ import { CtiProtocolError } from './errors';
 import { BufferWriter } from './writer';
 import { getPlan, messageTypeId, type FixedPlan, type FloatPlan, type MessagePlan } from './catalog';
 import { DEFAULT_MAX_MESSAGE_LENGTH, HEADER_SIZE } from './decode';
+import { compileEncoder, type CompiledEncoder } from './compile-encoder';
 
 /** Combined limit for NamedVariable + NamedArray fields in one message (guide: 2000 bytes). */
 export const MAX_ECC_BYTES = 2000;
@@ -43,8 +44,12 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
     }
     writer.bytes(body);
   } else {
-    writeFixed(plan, msg);
-    writeFloating(plan, msg, version);
+    let encoder = encoders.get(plan);
+    if (encoder === undefined) {
+      encoder = compileEncoder(plan);
+      encoders.set(plan, encoder);
+    }
+    encoder(msg, writer, H);
   }
   const total = writer.length;
   if (total > max) {
@@ -62,26 +67,6 @@ function bad(plan: MessagePlan, key: string, text: string, code: ConstructorPara
   throw new CtiProtocolError(code, `${plan.name}: ${key} ${text}`, plan.name, key);
 }
 
-function writeFixed(plan: MessagePlan, msg: CtiMessage): void {
-  for (const f of plan.fixed) {
-    let v = msg[f.key];
-    if (f.countOf !== undefined) {
-      const arr = msg[f.countOf];
-      if (arr !== undefined && arr !== null) {
-        if (!Array.isArray(arr)) bad(plan, f.countOf, 'must be an array');
-        v = arr.length;
-      } else if (v === undefined || v === null) {
-        v = 0;
-      }
-    }
-    if (v === undefined || v === null) {
-      if (f.default === undefined) bad(plan, f.key, 'is required', 'E_CTI_REQUIRED_DATA_MISSING');
-      v = f.default;
-    }
-    writeScalar(plan, f, v);
-  }
-}
-
 function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): void {
   switch (f.type) {
     case 'UINT':
@@ -91,7 +76,7 @@ function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): v
       return;
     case 'INT':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) bad(plan, f.key, `must be an integer -2147483648..2147483647, got ${show(v)}`);
-      writer.i32(v);
+      writer.u32(v >>> 0);
       return;
     case 'USHORT':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) bad(plan, f.key, `must be an integer 0..65535, got ${show(v)}`);
@@ -104,7 +89,7 @@ function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): v
       return;
     case 'SHORT':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x8000 || v > 0x7fff) bad(plan, f.key, `must be an integer -32768..32767, got ${show(v)}`);
-      writer.i16(v);
+      writer.u16(v & 0xffff);
       return;
     case 'UCHAR':
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xff) bad(plan, f.key, `must be an integer 0..255, got ${show(v)}`);
@@ -112,9 +97,8 @@ function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): v
       return;
     case 'STRING': {
       // Fixed-size STRING: NUL-padded to its size.
-      const s = checkString(plan, f.key, v, (f as FixedPlan).size);
-      writer.latin1(s);
-      writer.zeros((f as FixedPlan).size - s.length);
+      const n = writeString(plan, f.key, v, (f as FixedPlan).size);
+      writer.zeros((f as FixedPlan).size - n);
       return;
     }
     case 'UNSPEC': {
@@ -140,12 +124,26 @@ function show(v: unknown): string {
   }
 }
 
-function checkString(plan: MessagePlan, key: string, v: unknown, max: number): string {
+/**
+ * Writes a string one byte per character, checking it on the way: a string, at most `max - 1` characters
+ * (`max` counts the NUL), no character above 0xFF, no NUL inside. Returns the number of bytes written.
+ */
+function writeString(plan: MessagePlan, key: string, v: unknown, max: number): number {
   if (typeof v !== 'string') bad(plan, key, `must be a string, got ${show(v)}`);
-  if (v.length + 1 > max) bad(plan, key, `is ${v.length} characters; the limit is ${max - 1}`, 'E_CTI_INVALID_FIELD_LENGTH');
-  if (NOT_LATIN1.test(v)) bad(plan, key, 'has a character outside the one-byte range (code > 255)', 'E_CTI_INVALID_CHARACTER');
-  if (v.indexOf('\0') !== -1) bad(plan, key, 'contains a NUL character', 'E_CTI_INVALID_CHARACTER');
-  return v;
+  const n = v.length;
+  if (n + 1 > max) bad(plan, key, `is ${n} characters; the limit is ${max - 1}`, 'E_CTI_INVALID_FIELD_LENGTH');
+  writer.ensure(n);
+  const b = writer.buf;
+  let o = writer.off;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0xff || c === 0) {
+      bad(plan, key, c === 0 ? 'contains a NUL character' : 'has a character outside the one-byte range (code > 255)', 'E_CTI_INVALID_CHARACTER');
+    }
+    b[o++] = c;
+  }
+  writer.off = o;
+  return n;
 }
 
 function toBytes(plan: MessagePlan, key: string, v: unknown): Uint8Array {
@@ -157,49 +155,70 @@ function toBytes(plan: MessagePlan, key: string, v: unknown): Uint8Array {
   bad(plan, key, `must be a Buffer or a string, got ${show(v)}`);
 }
 
-function writeFloating(plan: MessagePlan, msg: CtiMessage, version: number): void {
-  const wide = version >= 20;
-  let eccBytes = 0;
-  for (const step of plan.encodeSteps) {
-    if (Array.isArray(step)) {
-      let n = 0;
-      for (const f of step) {
-        const arr = listOf(plan, f, msg[f.key]);
-        if (arr.length > n) n = arr.length;
+/** A repeating field: every entry; returns the bytes written (for the ECC limit). */
+function writeList(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean): number {
+  const arr = listOf(plan, f, v);
+  if (f.required && arr.length === 0) bad(plan, f.key, 'is required', 'E_CTI_REQUIRED_DATA_MISSING');
+  const before = writer.off;
+  for (const item of arr) writeField(plan, f, item, wide);
+  return writer.off - before;
+}
+
+/** A repeating group: members interleaved by index (signature[0], timestamp[0], signature[1], …). */
+function writeGroup(plan: MessagePlan, group: FloatPlan[], msg: CtiMessage, wide: boolean): void {
+  let n = 0;
+  for (const f of group) {
+    const arr = listOf(plan, f, msg[f.key]);
+    if (arr.length > n) n = arr.length;
+  }
+  for (let i = 0; i < n; i++) {
+    for (const f of group) {
+      const arr = msg[f.key] as unknown[] | undefined;
+      if (arr !== undefined && arr !== null && i < arr.length && arr[i] !== undefined && arr[i] !== null) {
+        writeField(plan, f, arr[i], wide);
       }
-      for (let i = 0; i < n; i++) {
-        for (const f of step) {
-          const arr = msg[f.key] as unknown[] | undefined;
-          if (arr !== undefined && arr !== null && i < arr.length && arr[i] !== undefined) {
-            writeField(plan, f, arr[i], wide);
-          }
-        }
-      }
-      continue;
-    }
-    const f = step;
-    const v = msg[f.key];
-    if (v === undefined || v === null) {
-      if (f.required) bad(plan, f.key, 'is required', 'E_CTI_REQUIRED_DATA_MISSING');
-      continue;
-    }
-    if (f.repeats) {
-      const arr = listOf(plan, f, v);
-      if (f.required && arr.length === 0) bad(plan, f.key, 'is required', 'E_CTI_REQUIRED_DATA_MISSING');
-      for (const item of arr) {
-        const before = writer.length;
-        writeField(plan, f, item, wide);
-        if (f.type === 'NAMEDVAR' || f.type === 'NAMEDARRAY') eccBytes += writer.length - before;
-      }
-    } else {
-      writeField(plan, f, v, wide);
     }
   }
+}
+
+function checkEcc(plan: MessagePlan, eccBytes: number): void {
   // Unsure: whether the 2000-byte ECC limit counts tag+length headers; counting them is the safe side.
   if (eccBytes > MAX_ECC_BYTES) {
     bad(plan, 'namedVariables', `and namedArrays take ${eccBytes} bytes; the limit is ${MAX_ECC_BYTES}`, 'E_CTI_TOO_MUCH_DATA');
   }
 }
+
+/** A single STRING field, header and NUL included: the commonest floating field, kept on a short path. */
+function writeStringField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean): void {
+  if (wide) {
+    writer.ensure(4);
+    const b = writer.buf;
+    const o = writer.off;
+    b[o] = f.tag >>> 8;
+    b[o + 1] = f.tag & 0xff;
+    writer.off = o + 4;
+    const n = writeString(plan, f.key, v, f.max) + 1;
+    writer.u8(0);
+    writer.buf[o + 2] = n >>> 8;
+    writer.buf[o + 3] = n & 0xff;
+  } else {
+    writeField(plan, f, v, wide);
+  }
+}
+
+function missing(plan: MessagePlan, key: string): never {
+  bad(plan, key, 'is required', 'E_CTI_REQUIRED_DATA_MISSING');
+}
+
+function badFixed(plan: MessagePlan, f: FixedPlan, v: unknown): never {
+  writeScalar(plan, f, v); // throws the type-specific message
+  bad(plan, f.key, `has an invalid value ${show(v)}`);
+}
+
+/** What the generated encoders call. */
+const H = { writeString, writeStringField, writeField, writeList, writeGroup, writeScalar, checkEcc, missing, badFixed, bad, listOf };
+export type EncoderHelpers = typeof H;
+const encoders = new WeakMap<MessagePlan, CompiledEncoder>();
 
 function listOf(plan: MessagePlan, f: FloatPlan, v: unknown): unknown[] {
   if (v === undefined || v === null) return [];
@@ -220,8 +239,7 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
   const start = writer.length;
   switch (f.type) {
     case 'STRING': {
-      const s = checkString(plan, f.key, v, f.max);
-      writer.latin1(s);
+      writeString(plan, f.key, v, f.max);
       writer.u8(0);
       break;
     }
@@ -240,13 +258,11 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
         if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0 || idx > 255) bad(plan, `${f.key}.index`, `must be an integer 0..255, got ${show(idx)}`);
         writer.u8(idx);
       }
-      const name = checkString(plan, `${f.key}.name`, o.name, 33);
-      if (name.length === 0) bad(plan, `${f.key}.name`, 'must not be empty');
-      const value = checkString(plan, `${f.key}.value`, o.value === undefined ? '' : String(o.value), 211);
-      writer.latin1(name);
+      if (writeString(plan, `${f.key}.name`, o.name, 33) === 0) bad(plan, `${f.key}.name`, 'must not be empty');
       writer.u8(0);
-      writer.latin1(value);
+      writeString(plan, `${f.key}.value`, o.value === undefined || o.value === null ? '' : String(o.value), 211);
       writer.u8(0);
+      const name = o.name as string;
       if (writer.length - start > f.max) bad(plan, f.key, `"${name}" takes ${writer.length - start} bytes; the limit is ${f.max}`, 'E_CTI_INVALID_FIELD_LENGTH');
       break;
     }
@@ -255,7 +271,7 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
       for (const k of ['taskGroupHigh', 'taskGroupLow', 'sequenceNumber'] as const) {
         const n = t?.[k];
         if (typeof n !== 'number' || !Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) bad(plan, `${f.key}.${k}`, `must be an INT, got ${show(n)}`);
-        writer.i32(n);
+        writer.u32(n >>> 0);
       }
       break;
     }

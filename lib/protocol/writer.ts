@@ -1,11 +1,12 @@
 /**
  * One growable output buffer reused for every message, so encoding allocates only the final copy.
+ * `buf` and `off` are public so the encoder's hot loops can write bytes without a call per byte.
  */
 export class BufferWriter {
-  private buf: Buffer;
-  private off = 0;
+  buf: Buffer;
+  off = 0;
 
-  constructor(initialSize = 4096) {
+  constructor(initialSize = 16384) {
     this.buf = Buffer.allocUnsafe(initialSize);
   }
 
@@ -17,7 +18,8 @@ export class BufferWriter {
     this.off = 0;
   }
 
-  private ensure(n: number): void {
+  /** Makes room for `n` more bytes. */
+  ensure(n: number): void {
     const need = this.off + n;
     if (need <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -34,38 +36,28 @@ export class BufferWriter {
 
   u16(v: number): void {
     this.ensure(2);
-    this.buf.writeUInt16BE(v, this.off);
-    this.off += 2;
-  }
-
-  i16(v: number): void {
-    this.ensure(2);
-    this.buf.writeInt16BE(v, this.off);
-    this.off += 2;
+    const b = this.buf;
+    const o = this.off;
+    b[o] = v >>> 8;
+    b[o + 1] = v & 0xff;
+    this.off = o + 2;
   }
 
   u32(v: number): void {
     this.ensure(4);
-    this.buf.writeUInt32BE(v, this.off);
-    this.off += 4;
+    const b = this.buf;
+    const o = this.off;
+    b[o] = v >>> 24;
+    b[o + 1] = (v >>> 16) & 0xff;
+    b[o + 2] = (v >>> 8) & 0xff;
+    b[o + 3] = v & 0xff;
+    this.off = o + 4;
   }
 
-  i32(v: number): void {
-    this.ensure(4);
-    this.buf.writeInt32BE(v, this.off);
-    this.off += 4;
-  }
-
-  /** Writes a string one byte per character (the caller has checked every code is ≤ 0xFF). */
-  latin1(s: string): void {
-    this.ensure(s.length);
-    this.off += this.buf.write(s, this.off, s.length, 'latin1');
-  }
-
-  bytes(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.buf.set(b, this.off);
-    this.off += b.length;
+  bytes(src: Uint8Array): void {
+    this.ensure(src.length);
+    this.buf.set(src, this.off);
+    this.off += src.length;
   }
 
   zeros(n: number): void {
@@ -80,7 +72,8 @@ export class BufferWriter {
   }
 
   patchU16(at: number, v: number): void {
-    this.buf.writeUInt16BE(v, at);
+    this.buf[at] = v >>> 8;
+    this.buf[at + 1] = v & 0xff;
   }
 
   patchU8(at: number, v: number): void {
