@@ -249,7 +249,7 @@ export const TAGS: TagDef[] = [
   { tag: 305, name: 'FLT_NUM_INSTRUMENTS', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
   { tag: 306, name: 'ACD_SHARED_LINE_USAGE', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
   { tag: 307, name: 'PLAY_ZIP_TONE', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
-  { tag: 309, name: 'FLT_ENABLED_SERVICES', type: 'UNSPEC', max: 255 }, // FltEnabledServices. Unsure: the layout gives "USHORT x N, 2*N" (one field holding N USHORTs); chose UNSPEC so the raw bytes pass through
+  { tag: 309, name: 'FLT_ENABLED_SERVICES', type: 'USHORT', max: 2 }, // FltEnabledServices. Unsure: the layout reads "USHORT x N"; taken as one USHORT per field, repeated N times (as AGENT_PRE_CALL_EVENT's table does)
   { tag: 310, name: 'NUM_OF_ENABLED_SERVICES', type: 'USHORT', max: 2 }, // NumOfEnabledServices
   { tag: 311, name: 'CCAI_CONFIG_ID', type: 'STRING', max: 40 }, // CcaiConfigId
   { tag: 312, name: 'MEDIA_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type

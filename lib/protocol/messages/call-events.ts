@@ -160,11 +160,11 @@ export const CALL_EVENT_MESSAGES: MessageDef[] = [
     floating: [
       CONNECTION_DEVICE_ID,
       agentId(true),
-      // Unsure: GreetingType's tag is not in the reference (tags 235–242 missing); chose 235 (first PV15 tag)
-      // and optional so that a server using another tag does not make the event undecodable.
-      str('GreetingType', 235, 32),
+      // Unsure: GreetingType's tag is not in the reference (tags 235–242 missing); chose 235 (first PV15 tag).
+      // Required as the guide says; the lenient decoder still accepts an event without it.
+      str('GreetingType', 235, 32, true),
     ],
-    note: 'cti-protocol.md §1.3 (added PV15). GreetingType tag 235 is a guess; marked optional.',
+    note: 'cti-protocol.md §1.3 (added PV15). GreetingType tag 235 is a guess.',
   },
   {
     id: 25,
