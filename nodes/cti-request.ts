@@ -1,0 +1,88 @@
+/**
+ * cti-request: call control and agent state from a message. The request is chosen in the editor or by
+ * msg.topic; the call comes from msg.call (a cti-event message) or msg.payload.connectionCallId …;
+ * output the msg with payload = the CONF. Failures go to done(err) → Catch nodes, once.
+ */
+import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
+import { withEnumNames } from '../lib/protocol';
+import { getServer } from './lib/server-api';
+import { findCallAddress, pickPeripheralId } from './lib/call-address';
+import { callDataFromPayload } from './lib/call-data';
+import { failure } from './lib/errors';
+import { REQUEST_PARAM_KEYS, REQUEST_TYPES, buildRequest, resolveRequestName, type RequestParams } from './lib/requests';
+import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+
+interface CtiRequestConfig extends NodeDef {
+  server: string;
+  request?: string;
+  [key: string]: unknown;
+}
+
+/** Editor fields that are typed inputs (value + <name>Type). */
+const TYPED_PARAMS = ['dialedNumber', 'agentInstrument', 'agentId', 'agentExtension', 'agentState', 'reasonCode', 'consultType'] as const;
+
+type Bag = Record<string, unknown>;
+const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
+
+export = function (RED: NodeAPI): void {
+  function CtiRequestNode(this: Node, config: CtiRequestConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const configured = typeof config.request === 'string' ? config.request : '';
+    const timeoutSeconds = Number(config.timeout);
+    const timeoutMs = config.timeout !== undefined && config.timeout !== '' && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+    const typed = new Map<string, TypedValue>();
+    for (const k of TYPED_PARAMS) {
+      const tv = typedFromConfig(config, k);
+      if (tv) typed.set(k, tv);
+    }
+
+    const server = getServer(RED, node, config.server, 'cti-request.errors.missing-config');
+    if (!server) return;
+
+    async function params(msg: NodeMessage): Promise<RequestParams> {
+      const payload = isBag(msg.payload) && typeof msg.payload.messageType !== 'string' ? msg.payload : {};
+      const p: RequestParams = { callData: callDataFromPayload(msg.payload) };
+      for (const k of REQUEST_PARAM_KEYS) if (payload[k] !== undefined) p[k] = payload[k];
+      for (const [k, tv] of typed) {
+        const v = await evaluateTyped(RED, node, tv, msg, k);
+        if (v !== undefined) p[k as keyof Omit<RequestParams, 'callData'>] = v;
+      }
+      return p;
+    }
+
+    async function handle(msg: NodeMessageInFlow): Promise<NodeMessage> {
+      const m = msg as Bag;
+      const name = resolveRequestName(configured, msg.topic);
+      const p = await params(msg);
+      const address = findCallAddress(m);
+      const peripheralId = pickPeripheralId(m, address, server!.configuredPeripheralId());
+      const request = buildRequest(name, m, p, peripheralId, server!.protocolVersion());
+      let conf;
+      try {
+        conf = await server!.request(request, timeoutMs);
+      } catch (err) {
+        throw failure(REQUEST_TYPES[name].replace(/_REQ$/, ''), err);
+      }
+      msg.payload = withEnumNames(conf);
+      return msg;
+    }
+
+    node.on('input', (msg, send, done) => {
+      handle(msg).then(
+        (out) => {
+          send(out);
+          done();
+        },
+        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+      );
+    });
+
+    server.register(node);
+    node.on('close', (removed: boolean, done: () => void) => {
+      server.deregister(node, done, removed);
+    });
+  }
+
+  RED.nodes.registerType('cti-request', CtiRequestNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);
+};

@@ -1,0 +1,113 @@
+/**
+ * cti-set-call-data: input msg → SET_CALL_DATA_REQ for the call in msg.call (or msg.payload.connectionCallId …);
+ * output the msg with payload = SET_CALL_DATA_CONF. Failures go to done(err) → Catch nodes, once.
+ */
+import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
+import { withEnumNames } from '../lib/protocol';
+import { getServer } from './lib/server-api';
+import { pickPeripheralId, requireCallAddress } from './lib/call-address';
+import {
+  CALL_DATA_TEXT_FIELDS,
+  callDataFromPayload,
+  isEmpty,
+  mergeCallData,
+  toCallDataFields,
+  type RawCallData,
+} from './lib/call-data';
+import { InputError, failure } from './lib/errors';
+import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+
+interface EccRow {
+  name?: string;
+  value?: string;
+  valueType?: string;
+}
+
+interface CtiSetCallDataConfig extends NodeDef {
+  server: string;
+  ecc?: EccRow[];
+  [key: string]: unknown;
+}
+
+export = function (RED: NodeAPI): void {
+  function CtiSetCallDataNode(this: Node, config: CtiSetCallDataConfig): void {
+    RED.nodes.createNode(this, config);
+    const node = this;
+    const typed = new Map<string, TypedValue>();
+    for (const f of CALL_DATA_TEXT_FIELDS) {
+      const tv = typedFromConfig(config, f);
+      if (tv) typed.set(f, tv);
+    }
+    const eccRows: Array<{ name: string; tv: TypedValue }> = [];
+    for (const row of Array.isArray(config.ecc) ? config.ecc : []) {
+      const name = typeof row?.name === 'string' ? row.name.trim() : '';
+      if (name === '') continue;
+      eccRows.push({ name, tv: { value: row.value === undefined ? '' : String(row.value), type: row.valueType || 'str' } });
+    }
+
+    const server = getServer(RED, node, config.server, 'cti-set-call-data.errors.missing-config');
+    if (!server) return;
+
+    async function editorValues(msg: NodeMessage): Promise<RawCallData> {
+      const raw: RawCallData = { text: {}, ecc: {} };
+      for (const [f, tv] of typed) raw.text[f as keyof RawCallData['text']] = await evaluateTyped(RED, node, tv, msg, f);
+      for (const { name, tv } of eccRows) {
+        const v = await evaluateTyped(RED, node, tv, msg, `ECC variable "${name}"`);
+        if (v !== undefined) raw.ecc[name] = v;
+      }
+      return raw;
+    }
+
+    async function handle(msg: NodeMessageInFlow): Promise<NodeMessage> {
+      const m = msg as Record<string, unknown>;
+      const address = requireCallAddress(m);
+      const version = server!.protocolVersion();
+      const raw = mergeCallData(await editorValues(msg), callDataFromPayload(msg.payload));
+      if (isEmpty(raw)) {
+        throw new InputError('nothing to set: no call variable, ECC variable, wrap-up data or customer number was given');
+      }
+      const fields = toCallDataFields(raw, 'SET_CALL_DATA_REQ', version);
+      const peripheralId = pickPeripheralId(m, address, server!.configuredPeripheralId());
+      if (peripheralId === undefined) {
+        throw new InputError('no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)');
+      }
+      let conf;
+      try {
+        conf = await server!.request({
+          messageType: 'SET_CALL_DATA_REQ',
+          peripheralId,
+          connectionDeviceIdType: address.connectionDeviceIdType,
+          connectionCallId: address.connectionCallId,
+          connectionDeviceId: address.connectionDeviceId,
+          // Unsure: the guide does not say what CallType / CalledPartyDisposition 0 do; chose 0 = "leave unchanged".
+          callType: 0,
+          calledPartyDisposition: 0,
+          campaignId: 0,
+          queryRuleId: 0,
+          ...fields,
+        });
+      } catch (err) {
+        throw failure('SET_CALL_DATA', err);
+      }
+      msg.payload = withEnumNames(conf);
+      return msg;
+    }
+
+    node.on('input', (msg, send, done) => {
+      handle(msg).then(
+        (out) => {
+          send(out);
+          done();
+        },
+        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+      );
+    });
+
+    server.register(node);
+    node.on('close', (removed: boolean, done: () => void) => {
+      server.deregister(node, done, removed);
+    });
+  }
+
+  RED.nodes.registerType('cti-set-call-data', CtiSetCallDataNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);
+};

@@ -1,0 +1,100 @@
+/**
+ * The call data a flow can set (call variables, ECC, wrap-up data, customer numbers): gathered from the editor's
+ * typed inputs and msg.payload, checked against the codec's limits, and laid out as SET_CALL_DATA_REQ fields
+ * (the call-creating control requests take the same fields).
+ */
+import { InputError } from './errors';
+import { textLimit, toText } from './field-values';
+
+export const CALL_DATA_TEXT_FIELDS = [
+  'callVariable1',
+  'callVariable2',
+  'callVariable3',
+  'callVariable4',
+  'callVariable5',
+  'callVariable6',
+  'callVariable7',
+  'callVariable8',
+  'callVariable9',
+  'callVariable10',
+  'callWrapupData',
+  'customerPhoneNumber',
+  'customerAccountNumber',
+] as const;
+
+export type CallDataTextField = (typeof CALL_DATA_TEXT_FIELDS)[number];
+
+/** What a user supplied before checking: text fields by name, ECC by name (an array = an ECC array). */
+export interface RawCallData {
+  text: Partial<Record<CallDataTextField, unknown>>;
+  ecc: Record<string, unknown>;
+}
+
+export interface CallDataFields {
+  [key: string]: unknown;
+  namedVariables?: Array<{ name: string; value: string }>;
+  namedArrays?: Array<{ name: string; index: number; value: string }>;
+}
+
+type Bag = Record<string, unknown>;
+const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
+
+/**
+ * Values from msg.payload. A payload that is itself a CTI message (a cti-event output wired straight in) only
+ * names the call: its call variables are what the call already has, not what to set.
+ */
+export function callDataFromPayload(payload: unknown): RawCallData {
+  const raw: RawCallData = { text: {}, ecc: {} };
+  if (!isBag(payload) || typeof payload.messageType === 'string') return raw;
+  for (const f of CALL_DATA_TEXT_FIELDS) if (payload[f] !== undefined) raw.text[f] = payload[f];
+  if (payload.ecc !== undefined) {
+    if (!isBag(payload.ecc)) throw new InputError('msg.payload.ecc must be an object {name: value}; use an array value for an ECC array');
+    Object.assign(raw.ecc, payload.ecc);
+  }
+  return raw;
+}
+
+/** Editor values win over payload values, field by field and ECC name by ECC name. */
+export function mergeCallData(editor: RawCallData, payload: RawCallData): RawCallData {
+  const text: RawCallData['text'] = { ...payload.text };
+  for (const [k, v] of Object.entries(editor.text)) if (v !== undefined) text[k as CallDataTextField] = v;
+  const ecc: Bag = { ...payload.ecc };
+  for (const [k, v] of Object.entries(editor.ecc)) if (v !== undefined) ecc[k] = v;
+  return { text, ecc };
+}
+
+export function isEmpty(raw: RawCallData): boolean {
+  return Object.values(raw.text).every((v) => v === undefined || v === null) && Object.keys(raw.ecc).length === 0;
+}
+
+/** Checks every value and returns the message fields; throws InputError naming the first bad value. */
+export function toCallDataFields(raw: RawCallData, messageType: string, version: number): CallDataFields {
+  const out: CallDataFields = {};
+  for (const f of CALL_DATA_TEXT_FIELDS) {
+    const limit = textLimit(messageType, f, version);
+    const v = raw.text[f];
+    if (v === undefined || v === null) continue;
+    if (limit === undefined) throw new InputError(`${f} cannot be sent with ${messageType}`);
+    out[f] = toText(v, f, limit);
+  }
+  const namedVariables: Array<{ name: string; value: string }> = [];
+  const namedArrays: Array<{ name: string; index: number; value: string }> = [];
+  for (const [name, value] of Object.entries(raw.ecc)) {
+    if (value === undefined || value === null) continue;
+    const label = `ECC variable "${name}"`;
+    if (name.length === 0) throw new InputError('an ECC variable needs a name');
+    toText(name, `${label} name`, 32);
+    if (Array.isArray(value)) {
+      if (value.length > 256) throw new InputError(`${label} has ${value.length} elements; the limit is 256 (index 0-255)`);
+      value.forEach((element, index) => {
+        const text = toText(element, `${label}[${index}]`, 210);
+        if (text !== undefined) namedArrays.push({ name, index, value: text });
+      });
+    } else {
+      namedVariables.push({ name, value: toText(value, label, 210) as string });
+    }
+  }
+  if (namedVariables.length > 0) out.namedVariables = namedVariables;
+  if (namedArrays.length > 0) out.namedArrays = namedArrays;
+  return out;
+}

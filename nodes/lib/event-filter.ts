@@ -1,0 +1,85 @@
+/**
+ * cti-event filters. An empty filter lets everything through. A set filter passes an event only when the event
+ * (or its call context) carries that property with a matching value: "only agent 1001" must not let through
+ * events that do not say which agent they are about.
+ */
+import { CallType } from '../../lib/protocol';
+
+export interface EventFilterConfig {
+  peripheralId?: string | number;
+  agentId?: string;
+  agentExtension?: string;
+  dnis?: string;
+  callType?: string;
+}
+
+export interface CompiledFilter {
+  (event: Record<string, unknown>, call: Record<string, unknown> | undefined): boolean;
+}
+
+function clean(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+}
+
+/** The values an event might hold for `keys`, in the event first, then in the call context. */
+function valuesOf(event: Record<string, unknown>, call: Record<string, unknown> | undefined, keys: string[]): string[] {
+  const out: string[] = [];
+  for (const src of [event, call]) {
+    if (!src) continue;
+    for (const k of keys) {
+      const v = src[k];
+      if (v === undefined || v === null || v === '') continue;
+      if (Array.isArray(v)) for (const x of v) out.push(String(x));
+      else out.push(String(v));
+    }
+  }
+  return out;
+}
+
+const AGENT_DEVICE_KEYS = [
+  'agentExtension',
+  'agentInstrument',
+  'connectionDeviceId',
+  'alertingDeviceId',
+  'answeringDeviceId',
+  'callingDeviceId',
+  'calledDeviceId',
+  'holdingDeviceId',
+  'retrievingDeviceId',
+  'releasingDeviceId',
+];
+
+/** Throws Error with a readable message for a filter value that can never match (e.g. a non-numeric peripheral). */
+export function compileFilter(cfg: EventFilterConfig): CompiledFilter {
+  const tests: CompiledFilter[] = [];
+  const peripheral = clean(cfg.peripheralId);
+  if (peripheral !== undefined) {
+    const p = Number(peripheral);
+    if (!Number.isInteger(p) || p < 0) throw new Error(`peripheral filter must be a whole number, got "${peripheral}"`);
+    tests.push((e, c) => valuesOf(e, c, ['peripheralId']).some((v) => Number(v) === p));
+  }
+  const agentId = clean(cfg.agentId);
+  if (agentId !== undefined) tests.push((e, c) => valuesOf(e, c, ['agentId']).includes(agentId));
+  const ext = clean(cfg.agentExtension);
+  if (ext !== undefined) {
+    tests.push((e, c) => {
+      if (valuesOf(e, c, AGENT_DEVICE_KEYS).includes(ext)) return true;
+      // The call context names the devices by role (alerting, answering, holding …).
+      const parties = c?.parties;
+      return parties !== null && typeof parties === 'object' && Object.values(parties).some((v) => v === ext);
+    });
+  }
+  const dnis = clean(cfg.dnis);
+  if (dnis !== undefined) tests.push((e, c) => valuesOf(e, c, ['dnis']).includes(dnis));
+  const callType = clean(cfg.callType);
+  if (callType !== undefined) {
+    const wanted = /^\d+$/.test(callType) ? callType : String(CallType.valueOf(callType) ?? callType);
+    tests.push((e, c) =>
+      valuesOf(e, c, ['callType']).some((v) => v === wanted || v === callType || String(CallType.valueOf(v)) === wanted),
+    );
+  }
+  if (tests.length === 0) return () => true;
+  return (e, c) => tests.every((f) => f(e, c));
+}

@@ -1,0 +1,249 @@
+/**
+ * The cti-request node's requests: which CTI message each one sends and how it is filled from the call
+ * address, the editor's typed inputs and msg.payload. Fixed fields the user does not choose get the guide's
+ * "unspecified" values.
+ */
+import {
+  AgentState,
+  AgentWorkMode,
+  ConnectionDeviceIdType,
+  ConsultType,
+  NULL_CALL_ID,
+  NULL_SKILL_GROUP,
+  type CtiMessage,
+} from '../../lib/protocol';
+import { findHeldAddress, requireCallAddress, type CallAddress } from './call-address';
+import { isEmpty, toCallDataFields, type RawCallData } from './call-data';
+import { InputError } from './errors';
+import { toText, toUint } from './field-values';
+
+export const REQUEST_TYPES = {
+  answer: 'ANSWER_CALL_REQ',
+  'clear-connection': 'CLEAR_CONNECTION_REQ',
+  'clear-call': 'CLEAR_CALL_REQ',
+  hold: 'HOLD_CALL_REQ',
+  retrieve: 'RETRIEVE_CALL_REQ',
+  'make-call': 'MAKE_CALL_REQ',
+  consultation: 'CONSULTATION_CALL_REQ',
+  transfer: 'TRANSFER_CALL_REQ',
+  conference: 'CONFERENCE_CALL_REQ',
+  'set-agent-state': 'SET_AGENT_STATE_REQ',
+  'query-agent-state': 'QUERY_AGENT_STATE_REQ',
+  'snapshot-call': 'SNAPSHOT_CALL_REQ',
+  'release-call': 'RELEASE_CALL_REQ',
+} as const;
+
+export type RequestName = keyof typeof REQUEST_TYPES;
+export const REQUEST_NAMES = Object.keys(REQUEST_TYPES) as RequestName[];
+
+/** "hold", "HOLD", "HOLD_CALL_REQ", "release" → a request name; throws InputError otherwise. */
+export function resolveRequestName(configured: string | undefined, topic: unknown): RequestName {
+  const raw = configured !== undefined && configured !== '' && configured !== 'topic' ? configured : topic;
+  if (raw === undefined || raw === null || raw === '') {
+    throw new InputError('no request chosen: choose one in the node or send msg.topic (answer, hold, retrieve, …)');
+  }
+  const s = String(raw).trim();
+  const lower = s.toLowerCase().replace(/_/g, '-');
+  if ((REQUEST_NAMES as string[]).includes(lower)) return lower as RequestName;
+  const byType = REQUEST_NAMES.find((n) => REQUEST_TYPES[n] === s.toUpperCase());
+  if (byType) return byType;
+  const aliases: Record<string, RequestName> = { release: 'clear-connection', hangup: 'clear-connection', dial: 'make-call', consult: 'consultation' };
+  if (aliases[lower]) return aliases[lower];
+  throw new InputError(`unknown request "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"; use one of: ${REQUEST_NAMES.join(', ')}`);
+}
+
+/** Parameters after editor/payload merging (editor wins). */
+export interface RequestParams {
+  dialedNumber?: unknown;
+  agentInstrument?: unknown;
+  agentId?: unknown;
+  agentExtension?: unknown;
+  agentState?: unknown;
+  agentWorkMode?: unknown;
+  agentPassword?: unknown;
+  reasonCode?: unknown;
+  consultType?: unknown;
+  mrdid?: unknown;
+  skillGroupNumber?: unknown;
+  callData: RawCallData;
+}
+
+export const REQUEST_PARAM_KEYS = [
+  'dialedNumber',
+  'agentInstrument',
+  'agentId',
+  'agentExtension',
+  'agentState',
+  'agentWorkMode',
+  'agentPassword',
+  'reasonCode',
+  'consultType',
+  'mrdid',
+  'skillGroupNumber',
+] as const;
+
+function enumValue(e: { valueOf(n: string): number | undefined; byName: Record<string, number> }, v: unknown, label: string, prefix: string, dflt?: number): number {
+  if (v === undefined || v === null || v === '') {
+    if (dflt === undefined) throw new InputError(`${label} is required`);
+    return dflt;
+  }
+  if (typeof v === 'number' || /^\d+$/.test(String(v))) return toUint(v, label, 0xffff) as number;
+  const s = String(v).trim().toUpperCase();
+  const n = e.valueOf(s) ?? e.valueOf(prefix + s) ?? e.valueOf(prefix + s.replace(/-/g, '_'));
+  if (n === undefined) throw new InputError(`${label} "${String(v)}" is not one of ${Object.keys(e.byName).join(', ')}`);
+  return n;
+}
+
+function requiredText(v: unknown, label: string, limit: number): string {
+  const s = toText(v, label, limit);
+  if (s === undefined || s === '') throw new InputError(`${label} is required for this request`);
+  return s;
+}
+
+const DIAL_DEFAULTS = {
+  callPlacementType: 0,
+  callMannerType: 0,
+  alertRings: 0,
+  callOption: 0,
+  facilityType: 0,
+  answeringMachine: 0,
+  priority: 0,
+  postRoute: 0,
+};
+
+function connection(a: CallAddress): Record<string, unknown> {
+  return { connectionCallId: a.connectionCallId, connectionDeviceIdType: a.connectionDeviceIdType, connectionDeviceId: a.connectionDeviceId };
+}
+
+function withInstrument(m: CtiMessage, p: RequestParams): CtiMessage {
+  const inst = toText(p.agentInstrument, 'agentInstrument', 63);
+  if (inst !== undefined && inst !== '') m.agentInstrument = inst;
+  return m;
+}
+
+function callData(p: RequestParams, messageType: string, version: number): Record<string, unknown> {
+  return isEmpty(p.callData) ? {} : toCallDataFields(p.callData, messageType, version);
+}
+
+/**
+ * The request message (without invokeId). `msg` supplies the call address; `peripheralId` is already resolved.
+ */
+export function buildRequest(
+  name: RequestName,
+  msg: Record<string, unknown>,
+  p: RequestParams,
+  peripheralId: number | undefined,
+  version: number,
+): CtiMessage {
+  const messageType = REQUEST_TYPES[name];
+  if (peripheralId === undefined) {
+    throw new InputError('no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)');
+  }
+  const base: CtiMessage = { messageType, peripheralId };
+  switch (name) {
+    case 'answer':
+    case 'clear-call':
+    case 'clear-connection':
+      return withInstrument({ ...base, ...connection(requireCallAddress(msg)) }, p);
+    case 'hold':
+      return withInstrument({ ...base, ...connection(requireCallAddress(msg)), reservation: 0 }, p);
+    case 'snapshot-call':
+    case 'release-call':
+      return { ...base, ...connection(requireCallAddress(msg)) };
+    case 'retrieve': {
+      const a = requireCallAddress(msg);
+      return withInstrument(
+        { ...base, heldConnectionCallId: a.connectionCallId, heldConnectionDeviceIdType: a.connectionDeviceIdType, heldConnectionDeviceId: a.connectionDeviceId },
+        p,
+      );
+    }
+    case 'make-call':
+      return {
+        ...base,
+        ...DIAL_DEFAULTS,
+        skillGroupNumber: toUint(p.skillGroupNumber, 'skillGroupNumber') ?? NULL_SKILL_GROUP,
+        agentInstrument: requiredText(p.agentInstrument, 'agentInstrument', 63),
+        dialedNumber: requiredText(p.dialedNumber, 'dialedNumber', 39),
+        ...callData(p, messageType, version),
+      };
+    case 'consultation': {
+      const a = requireCallAddress(msg);
+      const m: CtiMessage = {
+        ...base,
+        ...DIAL_DEFAULTS,
+        activeConnectionCallId: a.connectionCallId,
+        activeConnectionDeviceIdType: a.connectionDeviceIdType,
+        activeConnectionDeviceId: a.connectionDeviceId,
+        // Unsure: the guide gives no default consult type; chose CT_UNSPECIFIED unless the flow says transfer/conference.
+        consultType: enumValue(ConsultType, p.consultType, 'consultType', 'CT_', ConsultType.byName.CT_UNSPECIFIED),
+        dialedNumber: requiredText(p.dialedNumber, 'dialedNumber', 39),
+        ...callData(p, messageType, version),
+      };
+      return withInstrument(m, p);
+    }
+    case 'transfer':
+    case 'conference': {
+      const active = requireCallAddress(msg);
+      const held = findHeldAddress(msg);
+      const m: CtiMessage = {
+        ...base,
+        ...DIAL_DEFAULTS,
+        activeConnectionCallId: active.connectionCallId,
+        activeConnectionDeviceIdType: active.connectionDeviceIdType,
+        activeConnectionDeviceId: active.connectionDeviceId,
+        ...callData(p, messageType, version),
+      };
+      if (held) {
+        m.heldConnectionCallId = held.connectionCallId;
+        m.heldConnectionDeviceIdType = held.connectionDeviceIdType;
+        m.heldConnectionDeviceId = held.connectionDeviceId;
+      } else {
+        // Single-step transfer / conference of the active call to a number.
+        const dialed = toText(p.dialedNumber, 'dialedNumber', 39);
+        if (dialed === undefined || dialed === '') {
+          throw new InputError(
+            `${name} needs the held call (msg.payload.heldConnectionCallId / heldConnectionDeviceId, or msg.heldCall) ` +
+              'or a dialed number for a single-step transfer',
+          );
+        }
+        m.heldConnectionCallId = NULL_CALL_ID;
+        m.heldConnectionDeviceIdType = ConnectionDeviceIdType.byName.CONNECTION_ID_NONE;
+        m.dialedNumber = dialed;
+      }
+      if (held && p.dialedNumber !== undefined && p.dialedNumber !== '') m.dialedNumber = toText(p.dialedNumber, 'dialedNumber', 39);
+      return withInstrument(m, p);
+    }
+    case 'set-agent-state': {
+      const m: CtiMessage = {
+        ...base,
+        agentState: enumValue(AgentState, p.agentState, 'agentState', 'AGENT_STATE_'),
+        agentWorkMode: enumValue(AgentWorkMode, p.agentWorkMode, 'agentWorkMode', 'AWM_', AgentWorkMode.byName.AWM_UNSPECIFIED),
+        eventReasonCode: toUint(p.reasonCode, 'reasonCode', 0xffff) ?? 0,
+        forcedFlag: 0,
+        agentServiceReq: 0,
+        agentInstrument: requiredText(p.agentInstrument, 'agentInstrument', 63),
+      };
+      const agentId = toText(p.agentId, 'agentId', 11);
+      if (agentId) m.agentId = agentId;
+      const pw = toText(p.agentPassword, 'agentPassword', 63);
+      if (pw) m.agentPassword = pw;
+      return m;
+    }
+    case 'query-agent-state': {
+      const m: CtiMessage = {
+        ...base,
+        // Unsure: MRD 1 is the usual voice media routing domain; the flow can override with msg.payload.mrdid.
+        mrdid: toUint(p.mrdid, 'mrdid', 0x7fffffff) ?? 1,
+        icmAgentId: 0,
+      };
+      const ext = toText(p.agentExtension, 'agentExtension', 15);
+      const agentId = toText(p.agentId, 'agentId', 11);
+      const inst = toText(p.agentInstrument, 'agentInstrument', 63);
+      if (ext) m.agentExtension = ext;
+      if (agentId) m.agentId = agentId;
+      if (inst) m.agentInstrument = inst;
+      if (!ext && !agentId && !inst) throw new InputError('query-agent-state needs an agent extension, agent ID or agent instrument');
+      return m;
+    }
+  }
+}

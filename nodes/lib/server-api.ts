@@ -1,0 +1,71 @@
+/**
+ * What the cti-server config node offers the flow nodes that use it. Flow nodes only ever talk to the session
+ * through this, so the config node stays the single owner of the one CTI session.
+ */
+import type { Node, NodeAPI, NodeStatus } from 'node-red';
+import type { CtiMessage } from '../../lib/protocol';
+
+/** A session state as the nodes show it. */
+export interface SessionStateView {
+  /** The session's state name: 'idle', 'connecting', 'open', 'failover', 'peripheral-offline', 'closed', … */
+  state: string;
+  previous?: string;
+  side?: 'A' | 'B';
+  reason?: string;
+  /** Successful re-opens after a lost link. */
+  reconnects?: number;
+  /** After a re-open: events sent while the link was down are lost. */
+  eventsMayHaveBeenMissed?: boolean;
+  /** In 'failover': milliseconds until the next attempt. */
+  nextAttemptInMs?: number;
+  /** The status every user node shows for this state. */
+  status: NodeStatus;
+}
+
+/** What accompanies each event: where it came from. */
+export interface EventOrigin {
+  server: string;
+  side?: 'A' | 'B';
+  peripheralId?: number;
+  version: number;
+  receivedAt: number;
+}
+
+export type EventListener = (event: CtiMessage, call: unknown, origin: EventOrigin) => void;
+export type StateListener = (state: SessionStateView) => void;
+
+export interface CtiServerNode extends Node<{ password?: string }> {
+  /** Adds a user: the first one opens the session. The user's status follows the session from now on. */
+  register(user: Node): void;
+  /**
+   * Removes a user and sets its status to disconnected. Closes the session only when `removed` and no user
+   * is left; `done` is called after that close has finished (node-red PRs #3966, #3992).
+   */
+  deregister(user: Node, done: () => void, removed: boolean): void;
+  /** Every decoded inbound message. Returns the function that removes the listener. */
+  subscribe(listener: EventListener): () => void;
+  /** Every session state change. Returns the function that removes the listener. */
+  onState(listener: StateListener): () => void;
+  /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
+  request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
+  currentState(): SessionStateView;
+  /** The protocol version in use (the configured one until the session opens). */
+  protocolVersion(): number;
+  /** The configured peripheral ID, if any. */
+  configuredPeripheralId(): number | undefined;
+  /** Listener counts, for tests and diagnostics. */
+  listenerCounts(): { events: number; states: number; users: number; sessionMessage: number; sessionState: number };
+}
+
+/** The config node a flow node names in `server`, or undefined (after reporting it) when there is none. */
+export function getServer(RED: NodeAPI, node: Node, id: unknown, missingKey: string): CtiServerNode | undefined {
+  const server = typeof id === 'string' && id !== '' ? (RED.nodes.getNode(id) as CtiServerNode | null) : null;
+  if (!server || typeof server.register !== 'function') {
+    node.status({ fill: 'red', shape: 'ring', text: 'no CTI server' });
+    node.error(RED._(missingKey));
+    return undefined;
+  }
+  return server;
+}
+
+export const DISCONNECTED_STATUS: NodeStatus = { fill: 'red', shape: 'ring', text: 'node-red:common.status.disconnected' };

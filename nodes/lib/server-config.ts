@@ -1,0 +1,91 @@
+/**
+ * The cti-server node's editor properties (the flow-file contract) and their translation into CtiSession options.
+ * Everything a user can type is checked here so a bad value becomes a readable error, never a crash.
+ */
+import { ServiceMask } from '../../lib/protocol';
+
+export interface CtiServerConfig {
+  name?: string;
+  hostA: string;
+  portA?: number | string;
+  hostB?: string;
+  portB?: number | string;
+  peripheralId?: number | string;
+  clientId?: string;
+  version?: number | string;
+  services?: string[] | string;
+  agentExtension?: string;
+  agentId?: string;
+  agentInstrument?: string;
+  heartbeat?: number | string;
+  idleTimeout?: number | string;
+  tls?: string;
+}
+
+export const DEFAULT_PORT_A = 42027;
+export const DEFAULT_PORT_B = 43027;
+export const DEFAULT_SERVICES = ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL'];
+
+/** ALL_EVENTS → CTI_SERVICE_ALL_EVENTS, AGENT_STATE_CONTROL_ONLY → CTI_AGENT_STATE_CONTROL_ONLY. */
+export function serviceName(short: string): string {
+  for (const candidate of [short, `CTI_SERVICE_${short}`, `CTI_${short}`]) {
+    if (ServiceMask.valueOf(candidate) !== undefined) return candidate;
+  }
+  throw new Error(`unknown service "${short}"`);
+}
+
+function port(v: unknown, dflt: number, label: string): number {
+  if (v === undefined || v === null || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${label} must be a port number 1-65535, got "${String(v)}"`);
+  return n;
+}
+
+function optionalInt(v: unknown, label: string, min: number): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${label} must be a whole number ≥ ${min}, got "${String(v)}"`);
+  return n;
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** Session options for a config (throws Error with a readable message for a bad value). */
+export function buildSessionOptions(
+  config: CtiServerConfig,
+  password: string | undefined,
+  tls: Record<string, unknown> | undefined,
+): ConstructorParameters<typeof import('../../lib/session').CtiSession>[0] {
+  const hostA = text(config.hostA);
+  if (hostA === undefined) throw new Error('side A host is required');
+  const hostB = text(config.hostB);
+  const services = Array.isArray(config.services)
+    ? config.services
+    : typeof config.services === 'string' && config.services !== ''
+      ? config.services.split(',')
+      : DEFAULT_SERVICES;
+  const version = optionalInt(config.version, 'version', 15);
+  if (version !== undefined && version > 25) throw new Error(`version must be 15-25, got ${version}`);
+  const peripheralId = optionalInt(config.peripheralId, 'peripheral ID', 0);
+  const heartbeat = optionalInt(config.heartbeat, 'heartbeat', 0);
+  const idleTimeout = optionalInt(config.idleTimeout, 'idle timeout', 0);
+  return {
+    sideA: { host: hostA, port: port(config.portA, DEFAULT_PORT_A, 'side A port') },
+    sideB: hostB === undefined ? undefined : { host: hostB, port: port(config.portB, DEFAULT_PORT_B, 'side B port') },
+    clientId: text(config.clientId) ?? 'NodeRED',
+    clientPassword: password ?? '',
+    clientSignature: 'node-red-contrib-cisco-cti',
+    version,
+    peripheralId,
+    services: services.map((s) => serviceName(String(s).trim())),
+    agentExtension: text(config.agentExtension),
+    agentId: text(config.agentId),
+    agentInstrument: text(config.agentInstrument),
+    heartbeatInterval: heartbeat,
+    // 0 in the editor means "let the session choose" (4 heartbeat intervals).
+    idleTimeout: idleTimeout === 0 ? undefined : idleTimeout,
+    tls: tls === undefined ? undefined : (tls as { ca?: string }),
+  };
+}

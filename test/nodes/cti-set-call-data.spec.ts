@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, type CtiSimulator } from './harness';
+
+const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
+type Msg = Record<string, unknown>;
+
+describe('cti-set-call-data node (real runtime, simulator over TCP)', function () {
+  let sim: CtiSimulator;
+
+  beforeEach(async function () {
+    await helper.startServer();
+    sim = await startSim();
+  });
+
+  afterEach(async function () {
+    await helper.unload();
+    await helper.stopServer();
+    await sim.stop();
+  });
+
+  function flow(setNode: Record<string, unknown> = {}): object[] {
+    return [
+      { id: 'f1', type: 'tab' },
+      serverNode(sim),
+      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], agentExtension: '1001', wires: [['set']] },
+      {
+        id: 'set',
+        type: 'cti-set-call-data',
+        z: 'f1',
+        server: 'srv',
+        callVariable1: 'from the editor',
+        callVariable1Type: 'str',
+        callVariable2: 'crm.name',
+        callVariable2Type: 'msg',
+        wires: [['h']],
+        ...setNode,
+      },
+      { id: 'h', type: 'helper', z: 'f1' },
+      { id: 'c1', type: 'catch', z: 'f1', scope: null, uncaught: false, wires: [['hc']] },
+      { id: 'hc', type: 'helper', z: 'f1' },
+    ];
+  }
+
+  it('a call event wired straight in sets the call data: SET_CALL_DATA_CONF out, the value on the simulator\'s call', async function () {
+    await helper.load(NODES, flow());
+    await waitForState(getServer(), 'open');
+    const out = nextInput(helper.getNode('h'));
+    const call = await sim.startInboundCall({ agentId: '1001', callVariables: { 1: 'original' } });
+    const msg = await out;
+    assert.equal((msg.payload as Msg).messageType, 'SET_CALL_DATA_CONF');
+    assert.equal(msg.topic, 'CALL_DELIVERED_EVENT', 'the rest of the message passes through');
+    assert.equal(call.callVariables[1], 'from the editor');
+    assert.equal(call.callVariables[2], undefined, 'msg.crm.name was not set, so variable 2 was not sent');
+  });
+
+  it('takes values from msg.payload, with the editor\'s value winning, and ECC variables', async function () {
+    await helper.load(NODES, flow({ wires: [['h']] }));
+    await waitForState(getServer(), 'open');
+    const call = await sim.startInboundCall({ agentId: '1002' });
+    const out = nextInput(helper.getNode('h'));
+    const set = helper.getNode('set');
+    set.receive({
+      payload: {
+        connectionCallId: call.connectionCallId,
+        connectionDeviceId: call.connectionDeviceId,
+        connectionDeviceIdType: 'CONNECTION_ID_STATIC',
+        callVariable1: 'payload loses',
+        callVariable5: 'payload wins here',
+        customerPhoneNumber: '4085550199',
+        ecc: { 'user.Ticket': 'T-77' },
+      },
+      crm: { name: 'Ann Example' },
+    });
+    const msg = await out;
+    assert.equal((msg.payload as Msg).messageType, 'SET_CALL_DATA_CONF');
+    assert.equal(call.callVariables[1], 'from the editor');
+    assert.equal(call.callVariables[2], 'Ann Example');
+    assert.equal(call.callVariables[5], 'payload wins here');
+    assert.equal(call.customerPhoneNumber, '4085550199');
+    assert.deepEqual(call.namedVariables.find((v) => v.name === 'user.Ticket')?.value, 'T-77');
+  });
+
+  it('a bad input goes to the Catch node exactly once, with a message a user understands', async function () {
+    await helper.load(NODES, flow());
+    await waitForState(getServer(), 'open');
+    const set = helper.getNode('set');
+    const caught = collect(helper.getNode('hc'));
+    const outputs = collect(helper.getNode('h'));
+    const first = nextInput(helper.getNode('hc'));
+    set.receive({ payload: 'no call here', _tag: 1 });
+    const c1 = await first;
+    assert.match(String((c1.error as Msg).message), /^Error: no call to act on/);
+    assert.equal(c1._tag, 1, 'Catch gets the original message');
+
+    const second = nextInput(helper.getNode('hc'));
+    set.receive({ payload: { connectionCallId: 1, connectionDeviceId: '1001', callVariable3: 'x'.repeat(52) }, _tag: 2 });
+    const c2 = await second;
+    assert.equal((c2.error as Msg).message, 'Error: callVariable3 is 52 characters; the limit is 40');
+
+    const third = nextInput(helper.getNode('hc'));
+    set.receive({ payload: { connectionCallId: 424242, connectionDeviceId: '1001', callVariable4: 'ok' }, _tag: 3 });
+    const c3 = await third;
+    assert.match(String((c3.error as Msg).message), /^Error: SET_CALL_DATA failed: E_CTI_INVALID_CALLID \(the call no longer exists\)$/);
+
+    await flush();
+    assert.deepEqual(caught.map((m) => m._tag), [1, 2, 3], 'each failure caught once');
+    assert.equal(outputs.length, 0);
+  });
+
+  it('says "not connected" when the session is not open', async function () {
+    await helper.load(NODES, flow());
+    const server = getServer();
+    await waitForState(server, 'open');
+    const down = waitForState(server, 'failover');
+    await sim.stop();
+    await down;
+    const caught = nextInput(helper.getNode('hc'));
+    helper.getNode('set').receive({ payload: { connectionCallId: 1, connectionDeviceId: '1001' } });
+    const c = await caught;
+    assert.match(String((c.error as Msg).message), /^Error: SET_CALL_DATA failed: not connected to the CTI server \(state: (failover|connecting)\)$/);
+    sim = await startSim(); // afterEach stops it again
+  });
+});

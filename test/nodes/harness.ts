@@ -1,0 +1,140 @@
+/**
+ * Shared pieces of the node tests: the test helper bound to the real Node-RED runtime, the five node modules
+ * loaded from their TypeScript sources, a simulator on an OS-chosen port, and awaitable helpers (no sleeps).
+ */
+import { EventEmitter } from 'node:events';
+import type { Node, NodeMessage } from 'node-red';
+import { CtiSimulator } from '../../lib/simulator';
+import type { CtiServerNode, SessionStateView } from '../../nodes/lib/server-api';
+import ctiServer = require('../../nodes/cti-server');
+import ctiEvent = require('../../nodes/cti-event');
+import ctiSetCallData = require('../../nodes/cti-set-call-data');
+import ctiRequest = require('../../nodes/cti-request');
+import ctiStatus = require('../../nodes/cti-status');
+
+// The helper ships no types of its own for 0.3.6 (its @types package types start/stopServer as void).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const helper: {
+  init(path: string, settings?: object): void;
+  load(nodes: unknown, flow: object[], creds?: object): Promise<void>;
+  unload(): Promise<void>;
+  setFlows(flow: object[], type: 'full' | 'flows' | 'nodes', creds?: object): Promise<void>;
+  startServer(): Promise<void>;
+  stopServer(): Promise<void>;
+  getNode(id: string): Node & EventEmitter;
+  _redNodes: { getFlows(): { flows: Array<Record<string, unknown>> } };
+} = require('node-red-node-test-helper');
+
+helper.init(require.resolve('node-red'));
+
+export const NODES = [ctiServer, ctiEvent, ctiSetCallData, ctiRequest, ctiStatus];
+export const PERIPHERAL = 5000;
+
+export async function startSim(opts: ConstructorParameters<typeof CtiSimulator>[0] = {}): Promise<CtiSimulator> {
+  const sim = new CtiSimulator({ host: '127.0.0.1', port: 0, peripheralId: PERIPHERAL, agents: '1001-1003', ...opts });
+  await sim.start();
+  return sim;
+}
+
+export function serverNode(sim: CtiSimulator, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'srv',
+    type: 'cti-server',
+    name: 'sim',
+    hostA: '127.0.0.1',
+    portA: sim.port,
+    clientId: 'nodes-test',
+    peripheralId: String(PERIPHERAL),
+    version: 24,
+    services: ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL'],
+    heartbeat: 30,
+    ...extra,
+  };
+}
+
+export function getServer(): CtiServerNode {
+  return helper.getNode('srv') as unknown as CtiServerNode;
+}
+
+/** Resolves once the config node's session is in `state` (at once if it already is). */
+export function waitForState(server: CtiServerNode, state: string, timeoutMs = 5000): Promise<SessionStateView> {
+  return new Promise((resolve, reject) => {
+    if (server.currentState().state === state) {
+      resolve(server.currentState());
+      return;
+    }
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`session did not reach "${state}" within ${timeoutMs} ms (now ${server.currentState().state})`));
+    }, timeoutMs);
+    const off = server.onState((v) => {
+      if (v.state !== state) return;
+      clearTimeout(timer);
+      off();
+      resolve(v);
+    });
+  });
+}
+
+/** The next message a helper node receives that satisfies `accept`. */
+export function nextInput(
+  node: EventEmitter,
+  accept: (msg: NodeMessage & Record<string, unknown>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<NodeMessage & Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const onInput = (msg: NodeMessage & Record<string, unknown>): void => {
+      if (!accept(msg)) return;
+      clearTimeout(timer);
+      node.removeListener('input', onInput);
+      resolve(msg);
+    };
+    const timer = setTimeout(() => {
+      node.removeListener('input', onInput);
+      reject(new Error(`no matching message within ${timeoutMs} ms`));
+    }, timeoutMs);
+    node.on('input', onInput);
+  });
+}
+
+/** Collects every message a helper node receives. */
+export function collect(node: EventEmitter): Array<NodeMessage & Record<string, unknown>> {
+  const out: Array<NodeMessage & Record<string, unknown>> = [];
+  node.on('input', (msg: NodeMessage & Record<string, unknown>) => out.push(msg));
+  return out;
+}
+
+/** Counts the simulator's live sessions from its own open/close events. */
+export function liveSessions(sim: CtiSimulator): { readonly live: number; readonly opened: number; readonly closed: number } {
+  const c = { opened: 0, closed: 0 };
+  sim.on('session-open', () => c.opened++);
+  sim.on('session-close', () => c.closed++);
+  return {
+    get live() {
+      return c.opened - c.closed;
+    },
+    get opened() {
+      return c.opened;
+    },
+    get closed() {
+      return c.closed;
+    },
+  };
+}
+
+/** Resolves on the simulator's next event of `name`. */
+export function once<T = unknown>(emitter: EventEmitter, name: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.removeListener(name, on);
+      reject(new Error(`no "${name}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = (v: T): void => {
+      clearTimeout(timer);
+      resolve(v);
+    };
+    emitter.once(name, on);
+  });
+}
+
+export type { CtiSimulator };
