@@ -1,1 +1,31 @@
-export {};
+/** The CTI client session and its call / agent trackers (no Node-RED dependency). */
+export { CtiSession, type RequestOptions } from './session';
+export type { SessionState, SessionStateInfo, SessionStats } from './state';
+export {
+  CtiOptionsError,
+  resolveOptions,
+  type CtiSessionOptions,
+  type CtiEndpoint,
+  type CtiTlsOptions,
+  type CtiReconnectOptions,
+  type ResolvedOptions,
+} from './options';
+export {
+  CtiSessionError,
+  CtiOpenError,
+  CtiRequestError,
+  CtiTimeoutError,
+  CtiNotOpenError,
+  CtiConnectionError,
+} from './errors';
+export {
+  CallTracker,
+  connectionKey,
+  type CallSnapshot,
+  type CallConnection,
+  type CallParties,
+  type RouterCallKey,
+  type CallTrackerOptions,
+} from './call-tracker';
+export { AgentTracker, type AgentSnapshot } from './agent-tracker';
+export { Backoff } from './backoff';

@@ -1,0 +1,143 @@
+/**
+ * Typed session errors. Each says what happened in words a Node-RED user can act on, and carries the
+ * machine-readable parts (status name, number, request type) for flows that branch on them.
+ */
+import { ControlFailureCode, StatusCode } from '../protocol';
+
+/** Base class: every error the session produces (other than codec errors) is a CtiSessionError. */
+export class CtiSessionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Advice for the open rejections a user can fix in the configuration. */
+const OPEN_FIXES: Record<string, string> = {
+  E_CTI_INVALID_PASSWORD: 'check the client password configured for ClientID "{clientId}"',
+  E_CTI_INVALID_VERSION: 'the CTI Server does not speak protocol version {version}; configure a version it supports',
+  E_CTI_INVALID_PERIPHERAL_ID: 'check the peripheral ID ({peripheralId}) against the PG configuration',
+  E_CTI_INVALID_SERVICE_MASK: 'the requested services are not allowed for this client; check the services setting',
+  E_CTI_INVALID_CALL_MSG_MASK: 'check the call message mask',
+  E_CTI_INVALID_AGENT_STATE_MASK: 'check the agent state mask',
+  E_INVALID_CONFIG_MSG_MASK: 'check the config message mask',
+  E_CTI_INVALID_TIMEOUT: 'the idle timeout must be at least 20 seconds',
+  E_CTI_REQUIRED_DATA_MISSING: 'a required field is missing (ClientID, or agent extension/ID/instrument for client events)',
+  E_CTI_INVALID_AGENT_DATA: 'check the agent extension / agent ID / instrument',
+  E_CTI_INCONSISTENT_AGENT_DATA: 'the agent extension, agent ID and instrument do not belong together',
+  E_CTI_AGENT_NOT_LOGGED_ON: 'the agent is not logged on',
+  E_CTI_DEVICE_IN_USE: 'another client already uses this agent device',
+  E_CTI_SERVER_NOT_MASTER: 'this side is the standby CTI Server; the session tries the other side',
+  E_CTI_CTI_SERVER_OFFLINE: 'the CTI Server is offline; the session tries the other side',
+  E_CTI_INVALID_CLIENT_FOR_STANDBY: 'this side is the standby CTI Server; the session tries the other side',
+  E_CTI_SERVER_IN_MAINTENANCE_MODE: 'the CTI Server is in maintenance mode; the session tries the other side',
+};
+
+export interface OpenErrorContext {
+  clientId: string;
+  version: number;
+  peripheralId?: number;
+  side: 'A' | 'B';
+}
+
+/** OPEN_REQ was answered with FAILURE_CONF. */
+export class CtiOpenError extends CtiSessionError {
+  readonly statusName: string;
+  readonly status: number;
+  readonly side: 'A' | 'B';
+  /** What to change, in words. */
+  readonly fix: string;
+
+  constructor(status: number, ctx: OpenErrorContext) {
+    const statusName = StatusCode.nameOf(status) ?? `status ${status}`;
+    const fix = (OPEN_FIXES[statusName] ?? 'see the CTI Server log for the reason')
+      .replace('{clientId}', ctx.clientId)
+      .replace('{version}', String(ctx.version))
+      .replace('{peripheralId}', ctx.peripheralId === undefined ? 'none' : String(ctx.peripheralId));
+    super(`CTI Server side ${ctx.side} refused OPEN_REQ: ${statusName} (${status}) — ${fix}`);
+    this.statusName = statusName;
+    this.status = status;
+    this.side = ctx.side;
+    this.fix = fix;
+  }
+}
+
+/** A request was answered with FAILURE_CONF or CONTROL_FAILURE_CONF. */
+export class CtiRequestError extends CtiSessionError {
+  /** E_CTI_* name (FAILURE_CONF) or CF_* name (CONTROL_FAILURE_CONF). */
+  readonly statusName: string;
+  readonly status: number;
+  readonly requestType: string;
+  readonly invokeId: number;
+  /** CONTROL_FAILURE_CONF only. */
+  readonly peripheralErrorCode?: number;
+  /** The failure message as received. */
+  readonly response: Readonly<Record<string, unknown>>;
+
+  constructor(requestType: string, invokeId: number, response: Record<string, unknown>) {
+    const control = response.messageType === 'CONTROL_FAILURE_CONF';
+    const status = Number(control ? response.failureCode : response.status);
+    const statusName =
+      (control ? ControlFailureCode.nameOf(status) : StatusCode.nameOf(status)) ?? `status ${status}`;
+    const pec = control ? Number(response.peripheralErrorCode) : undefined;
+    super(
+      `${requestType} (invokeId ${invokeId}) failed: ${response.messageType} ${statusName} (${status})` +
+        (pec ? `, peripheral error ${pec}` : ''),
+    );
+    this.statusName = statusName;
+    this.status = status;
+    this.requestType = requestType;
+    this.invokeId = invokeId;
+    this.peripheralErrorCode = pec;
+    this.response = response;
+  }
+}
+
+/** No CONF (or OPEN_CONF / CLOSE_CONF / connect) within the time allowed. */
+export class CtiTimeoutError extends CtiSessionError {
+  readonly requestType: string;
+  readonly invokeId?: number;
+  readonly timeoutMs: number;
+
+  constructor(requestType: string, timeoutMs: number, invokeId?: number, what?: string) {
+    super(
+      what ??
+        `${requestType}${invokeId === undefined ? '' : ` (invokeId ${invokeId})`} got no answer within ${timeoutMs} ms`,
+    );
+    this.requestType = requestType;
+    this.invokeId = invokeId;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The session is not open: a request made while connecting / reconnecting / closed, or a request that was
+ * pending when the link dropped (then `requestType` / `invokeId` say which).
+ */
+export class CtiNotOpenError extends CtiSessionError {
+  readonly state: string;
+  readonly requestType?: string;
+  readonly invokeId?: number;
+
+  constructor(message: string, state: string, requestType?: string, invokeId?: number) {
+    super(message);
+    this.state = state;
+    this.requestType = requestType;
+    this.invokeId = invokeId;
+  }
+}
+
+/** The TCP / TLS link failed (refused, reset, timed out, dead link). `cause` is the socket error when there is one. */
+export class CtiConnectionError extends CtiSessionError {
+  readonly side: 'A' | 'B';
+  readonly code?: string;
+  readonly cause?: unknown;
+
+  constructor(side: 'A' | 'B', message: string, cause?: unknown) {
+    super(`side ${side}: ${message}`);
+    this.side = side;
+    this.cause = cause;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string') this.code = code;
+  }
+}

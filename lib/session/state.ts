@@ -1,0 +1,58 @@
+/** Session states and the payload of the 'state' event. */
+
+/**
+ * - idle: constructed, open() not called yet
+ * - connecting: a TCP connect + OPEN_REQ to one side is in progress
+ * - standby: connected to a standby CTI Server (PV24 active/standby), waiting for STANDBY_ACTIVE_EVENT
+ * - open: OPEN_CONF received, requests allowed
+ * - peripheral-offline: open, but the PG / peripheral reports offline (requests still allowed; events may stop)
+ * - failover: the link was lost or refused; the next attempt (the other side first) is scheduled
+ * - closing: close() is running (CLOSE_REQ sent)
+ * - closed: close() finished, or the session gave up (reason says why)
+ */
+export type SessionState =
+  | 'idle'
+  | 'connecting'
+  | 'standby'
+  | 'open'
+  | 'peripheral-offline'
+  | 'failover'
+  | 'closing'
+  | 'closed';
+
+export interface SessionStateInfo {
+  state: SessionState;
+  previous: SessionState;
+  /** Why, in words. */
+  reason: string;
+  /** The side in use or being tried. */
+  side?: 'A' | 'B';
+  /** Successful re-opens after a lost link. */
+  reconnects: number;
+  lastError?: Error;
+  /**
+   * true from a re-open following a lost link: events sent while the link was down are gone (call
+   * snapshots may be stale until the next event for each call).
+   */
+  eventsMayHaveBeenMissed: boolean;
+  /** In 'failover': milliseconds until the next attempt. */
+  nextAttemptInMs?: number;
+  /** When the state was entered (ms since epoch). */
+  at: number;
+}
+
+export interface SessionStats {
+  /** Connect attempts (each side try counts). */
+  attempts: number;
+  reconnects: number;
+  /** OPEN_REQs refused by FAILURE_CONF (consecutive, reset by a successful open). */
+  openFailures: number;
+  /** Links lost after the session was open (drops, dead links, server offline). */
+  linkDrops: number;
+  /** Dead links detected by the heartbeat. */
+  deadLinks: number;
+  /** Frames that could not be decoded (reported through 'protocol-error'). */
+  decodeErrors: number;
+  lastError?: Error;
+  openedAt?: number;
+}

@@ -1,0 +1,399 @@
+import { CallType, type CtiMessage, EventCause } from '../protocol';
+import * as ev from './events';
+import { AS, LCS } from './events';
+import { type SimAgent, SimCall, type SimModel } from './model';
+import type { InboundCallOptions, OutboundCallOptions } from './types';
+
+/**
+ * The guide's call sequences (cti-protocol.md Part 2, 7.2 and variants), played on the model.
+ * Each operation changes the model and emits its events synchronously, in the order listed, so a caller
+ * that awaits it knows every event has been handed to the sessions.
+ */
+export class CallFlows {
+  private queuedCount = 0;
+  private readonly claimed = new Set<string>();
+
+  constructor(private readonly m: SimModel) {}
+
+  private emit(msg: CtiMessage, agents: string[], calls: SimCall[] = [], allEventsOnly = false): void {
+    this.m.emitEvent({ msg, agents, calls, allEventsOnly });
+  }
+
+  /** Changes an agent's state and announces it (AGENT_STATE_EVENT). */
+  setAgentState(a: SimAgent, state: number, direction?: number): void {
+    a.state = state;
+    this.emit(ev.agentState(this.m, a, this.m.callsOf(a.agentId).length, direction), [a.agentId]);
+    if (state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId)) {
+      const waiter = this.waiters.shift();
+      if (waiter !== undefined) {
+        // Claimed at once so that no other call takes the agent before the waiting call continues.
+        this.claimed.add(a.agentId);
+        waiter(a);
+      }
+    }
+  }
+  private readonly waiters: ((a: SimAgent) => void)[] = [];
+
+  /** An AVAILABLE agent nobody has claimed yet. */
+  private freeAgent(): SimAgent | undefined {
+    for (const a of this.m.agents.values()) {
+      if (a.state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId)) return a;
+    }
+    return undefined;
+  }
+
+  /** Unsure: routing is first come, first served to the first available agent; real routing scripts vary. */
+  private waitForAgent(): Promise<SimAgent> {
+    const free = this.freeAgent();
+    if (free !== undefined) {
+      this.claimed.add(free.agentId);
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Calls waiting for an agent. */
+  get waitingCalls(): number {
+    return this.waiters.length;
+  }
+
+  /**
+   * Inbound ACD call. Order chosen (the guide leaves the relative order of agent-state and call events open):
+   * [TRANSLATION_ROUTE] → trunk CALL_DELIVERED (LCS_INITIATE, All Events) → [QUEUED … DEQUEUED] →
+   * [AGENT_PRE_CALL] → AGENT_STATE RESERVED → CALL_DELIVERED (LCS_ALERTING) → [answer].
+   */
+  async inbound(o: InboundCallOptions): Promise<SimCall> {
+    const routed = o.routed ?? true;
+    const dnis = o.dnis ?? '8005551000';
+    const callType = routed ? CallType.byName.CALLTYPE_PREROUTE_ACD_IN : CallType.byName.CALLTYPE_ACD_IN;
+    // Unsure: ConnectionDeviceID of an inbound call; chose the DNIS (the route point the call arrived at),
+    // stable from trunk seizure to the end of the call.
+    const call = new SimCall(this.m.nextConnectionCallId(), dnis, callType);
+    call.ani = o.ani ?? `40855501${String(call.connectionCallId % 100).padStart(2, '0')}`;
+    call.dnis = dnis;
+    call.dialedNumber = o.dialedNumber ?? dnis;
+    call.callerEnteredDigits = o.callerEnteredDigits;
+    call.callVariables = { ...(o.callVariables ?? {}) };
+    call.namedVariables = (o.namedVariables ?? []).map((v) => ({ ...v }));
+    call.namedArrays = (o.namedArrays ?? []).map((v) => ({ ...v }));
+    if (routed || o.translationRoute === true) call.routerCallKey = this.m.nextRouterCallKey();
+    this.m.calls.add(call);
+
+    if (o.translationRoute === true) this.emit(ev.translationRoute(this.m, call), [], [], true);
+    this.emit(ev.delivered(this.m, call, undefined), [], [call], true);
+
+    let agent = o.agentId !== undefined ? this.m.getAgent(o.agentId) : this.freeAgent();
+    if (o.agentId !== undefined && (agent!.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(agent!.agentId))) {
+      throw new Error(`agent ${o.agentId} is not available (state ${agent!.state})`);
+    }
+    if (o.queued === true || agent === undefined) {
+      const sg = agent ?? [...this.m.agents.values()][0];
+      const group = { number: sg.skillGroupNumber, id: sg.skillGroupId };
+      call.state = 'queued';
+      this.queuedCount++;
+      this.emit(ev.queued(this.m, call, this.queuedCount, group), [], [call], true);
+      if (agent !== undefined) this.claimed.add(agent.agentId);
+      if ((o.queueMs ?? 0) > 0) await this.m.clock.sleep(o.queueMs!);
+      if (agent === undefined) agent = await this.waitForAgent();
+      this.claimed.delete(agent.agentId);
+      this.queuedCount--;
+      if ((call.state as string) === 'cleared') return call;
+      this.emit(ev.dequeued(this.m, call, this.queuedCount, group), [], [call], true);
+    }
+    this.deliverTo(call, agent, routed);
+    if (o.answer === true) this.answer(call);
+    return call;
+  }
+
+  private deliverTo(call: SimCall, agent: SimAgent, preCall: boolean, lastRedirect?: string): void {
+    if (preCall) this.emit(ev.agentPreCall(this.m, call, agent), [agent.agentId]);
+    call.agentId = agent.agentId;
+    call.connections.set(agent.agentId, LCS.LCS_ALERTING);
+    call.state = 'alerting';
+    this.setAgentState(agent, AS.AGENT_STATE_RESERVED, 1);
+    this.emit(ev.delivered(this.m, call, agent, { lastRedirect }), [agent.agentId], [call]);
+  }
+
+  /** The alerting agent answers: CALL_ESTABLISHED then AGENT_STATE TALKING. */
+  answer(call: SimCall, agentId = call.agentId): void {
+    const a = this.requireConnection(call, agentId, LCS.LCS_ALERTING, 'answer');
+    call.connections.set(a.agentId, LCS.LCS_CONNECT);
+    call.state = 'connected';
+    this.emit(ev.established(this.m, call, a), call.parties, [call]);
+    this.setAgentState(a, AS.AGENT_STATE_TALKING, 1);
+  }
+
+  hold(call: SimCall, agentId = call.agentId, changeAgentState = true): void {
+    const a = this.requireConnection(call, agentId, LCS.LCS_CONNECT, 'hold');
+    call.connections.set(a.agentId, LCS.LCS_HOLD);
+    call.state = 'held';
+    this.emit(ev.held(this.m, call, a), call.parties, [call]);
+    if (changeAgentState) this.setAgentState(a, AS.AGENT_STATE_HOLD);
+  }
+
+  retrieve(call: SimCall, agentId = call.agentId): void {
+    const a = this.requireConnection(call, agentId, LCS.LCS_HOLD, 'retrieve');
+    call.connections.set(a.agentId, LCS.LCS_CONNECT);
+    call.state = 'connected';
+    this.emit(ev.retrieved(this.m, call, a), call.parties, [call]);
+    if (a.state !== AS.AGENT_STATE_TALKING) this.setAgentState(a, AS.AGENT_STATE_TALKING);
+  }
+
+  /**
+   * The whole call ends: one CALL_CONNECTION_CLEARED per agent connection, CALL_CLEARED, END_CALL to every
+   * associated client, then each agent's AGENT_STATE (AVAILABLE when it has no other call).
+   * Unsure: no wrap-up state is simulated after a call; agents go straight back to AVAILABLE.
+   */
+  release(call: SimCall, cause = ev.CEC_NONE): void {
+    if (call.state === 'cleared') return;
+    const parties = call.parties;
+    for (const agentId of parties) {
+      const a = this.m.getAgent(agentId);
+      this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }, cause), parties, [call]);
+    }
+    this.emit(ev.cleared(this.m, call, cause), parties, [call]);
+    this.finish(call, parties);
+  }
+
+  private finish(call: SimCall, agents: string[]): void {
+    call.state = 'cleared';
+    call.connections.clear();
+    this.m.calls.delete(call);
+    this.m.recordEnded(call);
+    this.m.dissociate(call);
+    for (const agentId of agents) this.agentFreed(this.m.getAgent(agentId));
+  }
+
+  private agentFreed(a: SimAgent): void {
+    const others = this.m.callsOf(a.agentId);
+    if (others.length === 0) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
+    else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT)) this.setAgentState(a, AS.AGENT_STATE_TALKING);
+  }
+
+  /** One agent leaves; a call with no agent left is cleared. */
+  clearConnection(call: SimCall, agentId: string): void {
+    if (!call.connections.has(agentId)) throw new Error(`agent ${agentId} is not on call ${call.key}`);
+    if (call.connections.size <= 1) {
+      this.release(call);
+      return;
+    }
+    const a = this.m.getAgent(agentId);
+    const parties = call.parties;
+    this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }), parties, [call]);
+    call.connections.delete(agentId);
+    if (call.agentId === agentId) call.agentId = call.parties[0];
+    this.m.dissociate(call, agentId);
+    this.agentFreed(a);
+  }
+
+  /**
+   * Consultation: the active call is held and a consult call (inheriting the context) is made to another
+   * agent: CALL_HELD → CALL_SERVICE_INITIATED → CALL_ORIGINATED → target RESERVED → CALL_DELIVERED →
+   * [CALL_ESTABLISHED + target TALKING].
+   */
+  consult(call: SimCall, fromAgentId: string | undefined, targetAgentId: string, answer = true): SimCall {
+    const from = this.requireConnection(call, fromAgentId ?? call.agentId, LCS.LCS_CONNECT, 'consult');
+    const target = this.m.findAgent({ agentId: targetAgentId }) ?? this.m.findAgent({ extension: targetAgentId });
+    if (target === undefined) throw new Error(`no agent or extension "${targetAgentId}" to consult`);
+    if (target.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(target.agentId)) throw new Error(`agent ${target.agentId} is not available`);
+    // Unsure: whether the consulting agent's state changes while its call is on consult hold; chose no change.
+    this.hold(call, from.agentId, false);
+    const c2 = new SimCall(this.m.nextConnectionCallId(), from.extension, CallType.byName.CALLTYPE_CONSULT);
+    c2.consultOf = call;
+    c2.ani = from.extension;
+    c2.dialedNumber = target.extension;
+    c2.callVariables = { ...call.callVariables };
+    c2.namedVariables = call.namedVariables.map((v) => ({ ...v }));
+    c2.namedArrays = call.namedArrays.map((v) => ({ ...v }));
+    c2.agentId = from.agentId;
+    c2.connections.set(from.agentId, LCS.LCS_INITIATE);
+    this.m.calls.add(c2);
+    this.emit(ev.serviceInitiated(this.m, c2, from), [from.agentId], [c2]);
+    this.emit(ev.originated(this.m, c2, from, target.extension, true), [from.agentId], [c2]);
+    c2.connections.set(target.agentId, LCS.LCS_ALERTING);
+    c2.state = 'alerting';
+    this.setAgentState(target, AS.AGENT_STATE_RESERVED, 3);
+    this.emit(ev.delivered(this.m, c2, target), c2.parties, [c2]);
+    if (answer) {
+      c2.connections.set(target.agentId, LCS.LCS_CONNECT);
+      c2.connections.set(from.agentId, LCS.LCS_CONNECT);
+      c2.state = 'connected';
+      this.emit(ev.established(this.m, c2, target), c2.parties, [c2]);
+      this.setAgentState(target, AS.AGENT_STATE_TALKING, 3);
+    }
+    return c2;
+  }
+
+  /** Common checks of transfer / conference: the held original and its connected consult call. */
+  private joinParties(held: SimCall, consult: SimCall): { from: SimAgent; target: SimAgent } {
+    if (consult.consultOf !== held) throw new Error(`call ${consult.key} is not a consultation of ${held.key}`);
+    const from = this.m.getAgent(consult.agentId!);
+    const targetId = consult.parties.find((p) => p !== from.agentId);
+    if (targetId === undefined || consult.state !== 'connected') throw new Error('the consultation call is not connected');
+    return { from, target: this.m.getAgent(targetId) };
+  }
+
+  private partiesOf(call: SimCall, agents: SimAgent[]): ev.Party[] {
+    const list: ev.Party[] = [];
+    if (call.ani !== '') list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: call.ani });
+    for (const a of agents) list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: a.extension });
+    return list;
+  }
+
+  /**
+   * Consult transfer: CALL_TRANSFERRED_EVENT (primary = original call, which survives; secondary = consult
+   * call), END_CALL of the consult call to everyone, END_CALL of the original call to the transferring agent,
+   * who becomes AVAILABLE.
+   * Unsure: the guide does not say which call id survives; chose the primary (original).
+   */
+  transfer(held: SimCall, consult: SimCall): void {
+    const { from, target } = this.joinParties(held, consult);
+    const msg = ev.joined('transfer', this.m, held, consult, from, target, this.partiesOf(held, [target]));
+    this.emit(msg, [from.agentId, target.agentId], [held, consult]);
+    held.connections.delete(from.agentId);
+    held.connections.set(target.agentId, LCS.LCS_CONNECT);
+    held.agentId = target.agentId;
+    held.state = 'connected';
+    consult.state = 'cleared';
+    consult.connections.clear();
+    this.m.calls.delete(consult);
+    this.m.dissociate(consult);
+    this.m.dissociate(held, from.agentId);
+    this.agentFreed(from);
+  }
+
+  /** Consult conference: CALL_CONFERENCED_EVENT; the original call now has both agents; the consult call ends. */
+  conference(held: SimCall, consult: SimCall): void {
+    const { from, target } = this.joinParties(held, consult);
+    const msg = ev.joined('conference', this.m, held, consult, from, target, this.partiesOf(held, [from, target]));
+    this.emit(msg, [from.agentId, target.agentId], [held, consult]);
+    held.connections.set(from.agentId, LCS.LCS_CONNECT);
+    held.connections.set(target.agentId, LCS.LCS_CONNECT);
+    held.state = 'connected';
+    held.callType = CallType.byName.CALLTYPE_CONFERENCE;
+    consult.state = 'cleared';
+    consult.connections.clear();
+    this.m.calls.delete(consult);
+    this.m.dissociate(consult);
+  }
+
+  /**
+   * An alerting call is taken away from its agent (e.g. ring-no-answer) and delivered to another:
+   * CALL_DIVERTED → END_CALL to the first agent → first agent AVAILABLE → delivery to the new agent.
+   * Unsure: a real peripheral may make the first agent NOT_READY (RONA); chose AVAILABLE.
+   */
+  divert(call: SimCall, toAgentId: string): void {
+    const from = this.requireConnection(call, call.agentId, LCS.LCS_ALERTING, 'divert');
+    const to = this.m.getAgent(toAgentId);
+    if (to.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(to.agentId)) throw new Error(`agent ${toAgentId} is not available`);
+    this.claimed.add(to.agentId);
+    this.emit(ev.diverted(this.m, call, from, to.extension, EventCause.byName.CEC_REDIRECTED), [from.agentId], [call]);
+    call.connections.delete(from.agentId);
+    this.m.dissociate(call, from.agentId);
+    this.agentFreed(from);
+    this.claimed.delete(to.agentId);
+    this.deliverTo(call, to, false, from.extension);
+  }
+
+  /**
+   * Outbound call by an agent: CALL_SERVICE_INITIATED → CALL_ORIGINATED → AGENT_STATE TALKING (direction Out)
+   * → CALL_REACHED_NETWORK → CALL_DELIVERED (far end alerting; local connection still LCS_INITIATE) →
+   * CALL_ESTABLISHED; or, when the far end is busy, CALL_FAILED → CALL_CLEARED → END_CALL.
+   */
+  outbound(o: OutboundCallOptions & { agent: SimAgent }): SimCall {
+    const a = o.agent;
+    const call = new SimCall(this.m.nextConnectionCallId(), a.extension, CallType.byName.CALLTYPE_AGENT_OUT);
+    call.ani = a.extension;
+    call.dialedNumber = o.dialedNumber ?? '9005550100';
+    call.callVariables = { ...(o.callVariables ?? {}) };
+    call.namedVariables = (o.namedVariables ?? []).map((v) => ({ ...v }));
+    call.namedArrays = (o.namedArrays ?? []).map((v) => ({ ...v }));
+    call.agentId = a.agentId;
+    call.connections.set(a.agentId, LCS.LCS_INITIATE);
+    this.m.calls.add(call);
+    this.emit(ev.serviceInitiated(this.m, call, a), [a.agentId], [call]);
+    this.emit(ev.originated(this.m, call, a, call.dialedNumber, false), [a.agentId], [call]);
+    this.setAgentState(a, AS.AGENT_STATE_TALKING, 2);
+    this.emit(ev.reachedNetwork(this.m, call), [a.agentId], [call]);
+    if (o.fail === true) {
+      this.fail(call, EventCause.byName.CEC_BUSY);
+      return call;
+    }
+    call.state = 'alerting';
+    this.emit({ ...ev.delivered(this.m, call, undefined, { lcs: LCS.LCS_INITIATE }), alertingDeviceType: ev.DEVID_EXTERNAL, alertingDeviceId: call.dialedNumber }, [a.agentId], [call]);
+    if (o.answer !== false) {
+      call.connections.set(a.agentId, LCS.LCS_CONNECT);
+      call.state = 'connected';
+      this.emit({ ...ev.established(this.m, call, a), answeringDeviceType: ev.DEVID_EXTERNAL, answeringDeviceId: call.dialedNumber }, [a.agentId], [call]);
+    }
+    return call;
+  }
+
+  /** The call cannot be completed: CALL_FAILED → CALL_CLEARED → END_CALL, agents freed. */
+  fail(call: SimCall, cause: number = EventCause.byName.CEC_BUSY): void {
+    const parties = call.parties;
+    this.emit(ev.failed(this.m, call, cause), parties, [call]);
+    this.emit(ev.cleared(this.m, call, cause), parties, [call]);
+    this.finish(call, parties);
+  }
+
+  /**
+   * Applies call data (only the supplied items change) and sends CALL_DATA_UPDATE_EVENT to every entitled
+   * client: the changed items, plus from PV22 the call's full ECC set (before PV22 only the changed ECC items).
+   */
+  setCallData(call: SimCall, changes: Record<string, unknown>, signature?: string): void {
+    const applied: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined) continue;
+      const cv = /^callVariable(\d+)$/.exec(k);
+      if (cv !== null) {
+        call.callVariables[Number(cv[1])] = String(v);
+        applied[k] = v;
+      } else if (k === 'namedVariables') {
+        for (const nv of v as { name: string; value: string }[]) {
+          const i = call.namedVariables.findIndex((x) => x.name === nv.name);
+          if (i >= 0) call.namedVariables[i] = { name: nv.name, value: nv.value };
+          else call.namedVariables.push({ name: nv.name, value: nv.value });
+        }
+        applied[k] = v;
+      } else if (k === 'namedArrays') {
+        for (const na of v as { name: string; index: number; value: string }[]) {
+          const i = call.namedArrays.findIndex((x) => x.name === na.name && x.index === na.index);
+          if (i >= 0) call.namedArrays[i] = { ...na };
+          else call.namedArrays.push({ ...na });
+        }
+        applied[k] = v;
+      } else if (k === 'routerCallKeyDay' || k === 'routerCallKeyCallId' || k === 'routerCallKeySequenceNumber') {
+        const key = call.routerCallKey ?? { day: 0, callId: 0, sequenceNumber: 0 };
+        if (k === 'routerCallKeyDay') key.day = v as number;
+        else if (k === 'routerCallKeyCallId') key.callId = v as number;
+        else key.sequenceNumber = v as number;
+        call.routerCallKey = key;
+        applied[k] = v;
+      } else if (k === 'callType' || k === 'calledPartyDisposition' || k === 'campaignId' || k === 'queryRuleId') {
+        // Unsure: the guide does not say what 0 means here; chose "leave unchanged".
+        if (v !== 0) {
+          (call as unknown as Record<string, unknown>)[k] = v;
+        }
+      } else if (['ani', 'userToUserInfo', 'callerEnteredDigits', 'callWrapupData', 'customerPhoneNumber', 'customerAccountNumber'].includes(k)) {
+        (call as unknown as Record<string, unknown>)[k] = v;
+        applied[k] = v;
+      }
+    }
+    if (signature !== undefined) {
+      const existing = call.ctiClients.find((c) => c.signature === signature);
+      if (existing !== undefined) existing.timestamp = this.m.controllerTime;
+      else call.ctiClients.push({ signature, timestamp: this.m.controllerTime });
+    }
+    const partial = ev.callDataUpdate(this.m, call, applied, false);
+    const full = ev.callDataUpdate(this.m, call, applied, true);
+    this.m.emitEvent({ msg: full, agents: call.parties, calls: [call], forVersion: (v) => (v >= 22 ? full : partial) });
+  }
+
+  private requireConnection(call: SimCall, agentId: string | undefined, lcs: number, what: string): SimAgent {
+    if (agentId === undefined || call.connections.get(agentId) !== lcs) {
+      throw new Error(`cannot ${what} call ${call.key}: ${agentId ?? 'no agent'} is not in the right state`);
+    }
+    return this.m.getAgent(agentId);
+  }
+}

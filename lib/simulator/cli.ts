@@ -1,0 +1,291 @@
+import * as fs from 'node:fs';
+import { AcceleratedClock, parseDuration, RealClock, type SimClock } from './clock';
+import { parseFaultSpec } from './faults';
+import { CtiSimulatorPair } from './pair';
+import { BUILT_IN_SCENARIOS, type ScenarioDef, validateScenario } from './scenarios';
+import { CtiSimulator } from './server';
+import type { AgentSpec } from './types';
+
+const HELP = `Usage: cti-sim [options]
+
+A CTI Server simulator speaking the Cisco UCCE CTI protocol (versions 15-25).
+
+Options:
+  --host <addr>            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --port <n>               side A client port (default 42027; 0 = any free port)
+  --side-b-port <n>        also run side B (duplexed pair, standby) on this port (0 = any free port)
+  --scenario <name|file>   run a built-in scenario (${Object.keys(BUILT_IN_SCENARIOS).join(', ')})
+                           or a JSON scenario file (see SCENARIOS.md); repeated while the simulator runs
+  --rate <n>               start n calls per second, steady (load); default: one scenario round at a time
+  --calls <n>              stop starting calls after n calls (default: no limit)
+  --interval <duration>    pause between scenario rounds without --rate (default 5s)
+  --agents <list>          agent ids, e.g. 1001-1010 or 1001,1002 (default 1001-1005; a scenario's
+                           "agents" is used when this is not given)
+  --password <secret>      OPEN_REQ must carry this ClientPassword
+  --client-id <id>         OPEN_REQ must carry this ClientID
+  --peripheral-id <n>      PeripheralID of the simulated peripheral (default 5000)
+  --peripheral-type <n>    PeripheralType (default 17, PT_ENTERPRISE_AGENT)
+  --versions <min>-<max>   protocol versions accepted (default 15-25)
+  --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts)
+  --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
+                           names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
+                           peripheral-offline, peripheral-online, pg-offline, pg-online, switchover (pair)
+                           e.g. --fault silent-after=10s --fault delay=500ms --fault switchover-after=30s
+  --log <level>            quiet | info (sessions and requests, default) | debug (every message); to stderr
+  --help                   show this help
+
+Prints "cti-sim listening on <host>:<port>" when ready (and a second line for side B).
+SIGINT / SIGTERM close every connection and exit with code 0.
+`;
+
+export interface CliOptions {
+  host: string;
+  port: number;
+  sideBPort?: number;
+  scenario?: string;
+  rate?: number;
+  calls?: number;
+  intervalMs: number;
+  agents?: string;
+  password?: string;
+  clientId?: string;
+  peripheralId?: number;
+  peripheralType?: number;
+  versions?: [number, number];
+  speed?: number;
+  faults: string[];
+  log: 'quiet' | 'info' | 'debug';
+  help: boolean;
+}
+
+function intArg(name: string, v: string | undefined, min = 0, max = 0xffffffff): number {
+  const n = Number(v);
+  if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
+  return n;
+}
+
+/** Parses the command line; throws a RangeError with a readable message. */
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { host: '127.0.0.1', port: 42027, intervalMs: 5000, faults: [], log: 'info', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new RangeError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      case '--host':
+        o.host = value();
+        break;
+      case '--port':
+        o.port = intArg(flag, value(), 0, 65535);
+        break;
+      case '--side-b-port':
+        o.sideBPort = intArg(flag, value(), 0, 65535);
+        break;
+      case '--scenario':
+        o.scenario = value();
+        break;
+      case '--rate': {
+        const r = Number(value());
+        if (!(r > 0)) throw new RangeError('--rate needs a positive number of calls per second');
+        o.rate = r;
+        break;
+      }
+      case '--calls':
+        o.calls = intArg(flag, value(), 1);
+        break;
+      case '--interval':
+        o.intervalMs = parseDurationArg(value());
+        break;
+      case '--agents':
+        o.agents = value();
+        break;
+      case '--password':
+        o.password = value();
+        break;
+      case '--client-id':
+        o.clientId = value();
+        break;
+      case '--peripheral-id':
+        o.peripheralId = intArg(flag, value());
+        break;
+      case '--peripheral-type':
+        o.peripheralType = intArg(flag, value(), 0, 65535);
+        break;
+      case '--versions': {
+        const m = /^(\d+)-(\d+)$/.exec(value());
+        if (m === null || Number(m[1]) < 15 || Number(m[2]) > 25 || Number(m[1]) > Number(m[2])) throw new RangeError('--versions needs <min>-<max> within 15-25');
+        o.versions = [Number(m[1]), Number(m[2])];
+        break;
+      }
+      case '--speed': {
+        const s = Number(value());
+        if (!(s > 0)) throw new RangeError('--speed needs a positive factor');
+        o.speed = s;
+        break;
+      }
+      case '--fault': {
+        const spec = value();
+        parseFaultSpec(spec);
+        o.faults.push(spec);
+        break;
+      }
+      case '--log': {
+        const l = value();
+        if (l !== 'quiet' && l !== 'info' && l !== 'debug') throw new RangeError('--log is quiet, info or debug');
+        o.log = l;
+        break;
+      }
+      default:
+        throw new RangeError(`unknown option "${arg}" (see --help)`);
+    }
+  }
+  return o;
+}
+
+function parseDurationArg(v: string): number {
+  return parseDuration(v);
+}
+
+function loadScenario(nameOrFile: string): ScenarioDef {
+  if (BUILT_IN_SCENARIOS[nameOrFile] !== undefined) return BUILT_IN_SCENARIOS[nameOrFile];
+  if (!fs.existsSync(nameOrFile)) throw new RangeError(`no built-in scenario or file "${nameOrFile}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(nameOrFile, 'utf8'));
+  } catch (err) {
+    throw new RangeError(`scenario file ${nameOrFile}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return validateScenario(parsed);
+}
+
+/** Runs the CLI; resolves with the exit code once the simulator has stopped (or at once on a usage error). */
+export async function main(argv: string[]): Promise<number> {
+  let o: CliOptions;
+  let scenario: ScenarioDef | undefined;
+  try {
+    o = parseArgs(argv);
+    if (o.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    scenario = o.scenario !== undefined ? loadScenario(o.scenario) : undefined;
+  } catch (err) {
+    process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+    return 2;
+  }
+  const clock: SimClock = o.speed !== undefined ? new AcceleratedClock(o.speed) : new RealClock();
+  const logger = o.log === 'quiet' ? undefined : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const agents: string | AgentSpec[] | undefined = o.agents ?? scenario?.agents;
+  const common = {
+    host: o.host,
+    password: o.password,
+    clientId: o.clientId,
+    peripheralId: o.peripheralId,
+    peripheralType: o.peripheralType,
+    agents,
+    clock,
+    logger,
+    debug: o.log === 'debug',
+    versions: o.versions,
+  };
+  let pair: CtiSimulatorPair | undefined;
+  let sim: CtiSimulator | undefined;
+  // Signal handlers first: a SIGINT right after the listening line must still close cleanly.
+  let stopping = false;
+  const done = new Promise<number>((resolve) => {
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      logger?.(`${signal}: closing`);
+      void (pair !== undefined ? pair.stop() : sim !== undefined ? sim.stop() : Promise.resolve()).then(() => resolve(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
+  try {
+    if (o.sideBPort !== undefined) {
+      pair = new CtiSimulatorPair({ ...common, port: o.port, sideBPort: o.sideBPort });
+      const addrs = await pair.start();
+      process.stdout.write(`cti-sim listening on ${addrs.sideA.host}:${addrs.sideA.port}\n`);
+      process.stdout.write(`cti-sim side B listening on ${addrs.sideB.host}:${addrs.sideB.port}\n`);
+      sim = pair.sideA;
+    } else {
+      sim = new CtiSimulator({ ...common, port: o.port });
+      const addr = await sim.start();
+      process.stdout.write(`cti-sim listening on ${addr.host}:${addr.port}\n`);
+    }
+  } catch (err) {
+    process.stderr.write(`cti-sim: cannot listen: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+    return 1;
+  }
+
+  const current = (): CtiSimulator => pair?.active ?? sim!;
+  const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
+  try {
+    for (const f of o.faults) current().applyFault(f, switchover);
+  } catch (err) {
+    process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+
+  if (scenario !== undefined) void runLoop(current, scenario, o, () => stopping, logger);
+  const code = await done;
+  process.exitCode = code;
+  return code;
+}
+
+/**
+ * Plays the scenario again and again while the simulator runs. Without a rate, each round waits until a
+ * client has a session open, so someone who just connected sees whole calls.
+ */
+async function runLoop(current: () => CtiSimulator, scenario: ScenarioDef, o: CliOptions, stopping: () => boolean, logger?: (l: string) => void): Promise<void> {
+  let started = 0;
+  try {
+    if (o.rate !== undefined) {
+      await current().runScenario(scenario, { rate: o.rate, calls: o.calls ?? Number.MAX_SAFE_INTEGER });
+      return;
+    }
+    while (!stopping() && (o.calls === undefined || started < o.calls)) {
+      const sim = current();
+      if (sim.openSessionCount === 0) {
+        await waitUntil(() => sim.openSessionCount > 0 || stopping() || sim.isStopped);
+        if (stopping() || sim.isStopped) return;
+      }
+      const n = o.calls === undefined ? scenario.calls.length : Math.min(scenario.calls.length, o.calls - started);
+      await sim.runScenario(scenario, { calls: n });
+      started += n;
+      if (!(await sim.sleep(o.intervalMs))) return;
+    }
+  } catch (err) {
+    logger?.(`scenario stopped: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Polls a condition (only the CLI's between-rounds wait; nothing timing-sensitive). */
+function waitUntil(cond: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (cond()) return resolve();
+    const t = setInterval(() => {
+      if (cond()) {
+        clearInterval(t);
+        resolve();
+      }
+    }, 50);
+  });
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2));
+}

@@ -1,0 +1,383 @@
+import type { Socket } from 'node:net';
+import {
+  AgentState,
+  CallEventMask,
+  type CtiMessage,
+  CtiProtocolError,
+  DEFAULT_VERSION,
+  decodeMessage,
+  encodeMessage,
+  FrameReader,
+  MAX_VERSION,
+  MIN_VERSION,
+  ServiceMask,
+  SessionType,
+  StatusCode,
+} from '../protocol';
+import type { SimClock, SimTimer } from './clock';
+import type { CallFlows } from './call-flows';
+import * as ev from './events';
+import type { SimAgent, SimCall, SimModel } from './model';
+import { type OpenPolicy, validateOpen } from './open-validation';
+import { handleRequest } from './requests';
+import type { SimRequestInfo, SimSessionInfo, SimEvent } from './types';
+
+const S = StatusCode.byName;
+const SVC = ServiceMask.byName;
+const TYPE_OPEN_REQ = 3;
+
+/** What a session needs from its simulator. */
+export interface SessionHost {
+  readonly model: SimModel;
+  readonly flows: CallFlows;
+  readonly clock: SimClock;
+  readonly faultState: { silent: boolean; delayMs: number };
+  openPolicy(): Omit<OpenPolicy, 'openSessions'>;
+  openSessions(): ClientSession[];
+  isActive(): boolean;
+  log(line: string): void;
+  readonly debug: boolean;
+  sessionOpened(s: ClientSession): void;
+  sessionClosed(s: ClientSession, reason: string): void;
+  requestSeen(info: SimRequestInfo): void;
+}
+
+/** Event message name → its CallMsgMask bit (BEGIN_CALL_MASK → BEGIN_CALL_EVENT, ...). */
+const CALL_MASK_BIT = new Map<string, number>();
+for (const [name, bit] of Object.entries(CallEventMask.byName)) CALL_MASK_BIT.set(name.replace(/_MASK$/, '_EVENT'), bit);
+
+/** AgentStateMask bit of an agent state (the mask has no bit for AGENT_STATE_UNKNOWN). */
+function agentStateBit(state: number): number | undefined {
+  if (state <= 8) return 1 << state;
+  if (state === AgentState.byName.AGENT_STATE_UNKNOWN) return undefined;
+  return 1 << (state - 1);
+}
+
+let nextSessionId = 1;
+
+/**
+ * One connected client: frames in, OPEN validation, idle timeout, masks and event filtering, requests
+ * dispatched to requests.ts. Nothing a client sends can throw out of here; every socket error is handled.
+ */
+export class ClientSession {
+  readonly id = nextSessionId++;
+  readonly remote: string;
+  state: 'new' | 'open' | 'closed' = 'new';
+  version = DEFAULT_VERSION;
+  services = 0;
+  callMsgMask = 0;
+  agentStateMask = 0;
+  clientId?: string;
+  signature?: string;
+  agent?: SimAgent;
+  /** Opened on a standby side and not yet activated. */
+  standby = false;
+  private readonly reader = new FrameReader();
+  private idleMs: number | undefined;
+  private idleTimer?: SimTimer;
+  private readonly associated = new Set<object>();
+  private chain: Promise<void> = Promise.resolve();
+  private closeReason = 'connection closed';
+
+  constructor(
+    readonly socket: Socket,
+    private readonly host: SessionHost,
+  ) {
+    this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (err) => {
+      this.closeReason = `socket error: ${err.message}`;
+    });
+    socket.on('close', () => this.onSocketClosed());
+  }
+
+  get isAllEvents(): boolean {
+    return (this.services & SVC.CTI_SERVICE_ALL_EVENTS) !== 0;
+  }
+  get isClientEvents(): boolean {
+    return (this.services & SVC.CTI_SERVICE_CLIENT_EVENTS) !== 0 && this.agent !== undefined;
+  }
+  /** The session monitor: Client Events sessions have one (MonitorID ≠ 0); All Events uses 0. */
+  get monitorId(): number {
+    return this.isClientEvents && !this.isAllEvents ? this.id : 0;
+  }
+
+  info(reason?: string): SimSessionInfo {
+    return {
+      id: this.id,
+      remote: this.remote,
+      clientId: this.clientId,
+      version: this.state === 'new' ? undefined : this.version,
+      servicesGranted: this.services,
+      agentId: this.agent?.agentId,
+      standby: this.standby,
+      reason,
+    };
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.state === 'closed') return;
+    try {
+      this.reader.feed(chunk, (frame) => this.enqueue(Buffer.from(frame)));
+    } catch (err) {
+      // An impossible MessageLength: the stream cannot be resynchronised. Tell the client, then drop it.
+      const code = err instanceof CtiProtocolError ? err.code : 'E_CTI_INVALID_MESSAGE_LENGTH';
+      this.host.log(`session ${this.id}: ${err instanceof Error ? err.message : String(err)}; closing`);
+      this.sendFailureEvent(StatusCode.valueOf(code) ?? S.E_CTI_INVALID_MESSAGE_LENGTH);
+      this.close(`unusable stream (${code})`);
+    }
+  }
+
+  private enqueue(frame: Buffer): void {
+    if (this.state === 'open') this.armIdleTimer();
+    this.chain = this.chain
+      .then(() => this.handleFrame(frame))
+      .catch((err) => this.host.log(`session ${this.id}: internal error handling a frame: ${err instanceof Error ? err.stack : String(err)}`));
+  }
+
+  private async handleFrame(frame: Buffer): Promise<void> {
+    if (this.host.faultState.silent) return;
+    const delay = this.host.faultState.delayMs;
+    if (delay > 0) await this.host.clock.sleep(delay);
+    if (this.state === 'closed') return;
+    const typeId = frame.readUInt32BE(4);
+    let decodeVersion = this.version;
+    if (this.state === 'new' && typeId === TYPE_OPEN_REQ && frame.length >= 16) {
+      // OPEN_REQ's own layout does not depend on the version; decode it in the requested one when valid.
+      const requested = frame.readUInt32BE(12);
+      decodeVersion = requested >= MIN_VERSION && requested <= MAX_VERSION ? requested : DEFAULT_VERSION;
+    }
+    let msg: CtiMessage;
+    try {
+      msg = decodeMessage(frame, decodeVersion, { strict: true });
+    } catch (err) {
+      const code = err instanceof CtiProtocolError ? err.code : 'E_CTI_BAD_MESSAGE_FORMAT';
+      this.host.log(`session ${this.id}: malformed frame (type ${typeId}): ${err instanceof Error ? err.message : String(err)}`);
+      this.sendFailureEvent(StatusCode.valueOf(code) ?? S.E_CTI_BAD_MESSAGE_FORMAT);
+      return;
+    }
+    if (this.host.debug) this.host.log(`session ${this.id} <- ${JSON.stringify(msg, jsonBuffers)}`);
+    this.dispatch(msg, frame);
+  }
+
+  private dispatch(msg: CtiMessage, frame: Buffer): void {
+    const invokeId = typeof msg.invokeId === 'number' ? msg.invokeId : frame.length >= 12 ? frame.readUInt32BE(8) : 0;
+    if (msg.messageType === 'OPEN_REQ') {
+      if (this.state === 'open') this.failureConf(invokeId, S.E_CTI_SESSION_ALREADY_OPEN);
+      else this.open(msg);
+      return;
+    }
+    if (this.state !== 'open') {
+      this.failureConf(invokeId, S.E_CTI_SESSION_NOT_OPEN);
+      return;
+    }
+    switch (msg.messageType) {
+      case 'HEARTBEAT_REQ':
+        this.send({ messageType: 'HEARTBEAT_CONF', invokeId: msg.invokeId });
+        return;
+      case 'CLOSE_REQ':
+        this.host.log(`session ${this.id}: CLOSE_REQ (status ${StatusCode.nameOf(msg.status) ?? msg.status})`);
+        this.send({ messageType: 'CLOSE_CONF', invokeId: msg.invokeId });
+        this.close('closed by client');
+        return;
+      case 'STOPPING_REQUESTS_TO_THIS_SIDE_IND':
+        this.close('client stopped using this side');
+        return;
+      case 'ACTIVE_MAINTENANCE_RESP_MSG':
+        return;
+    }
+    if (this.standby) {
+      // Unsure: the guide only says the standby accepts OPEN/HEARTBEAT/CLOSE; chose E_CTI_CTI_SERVER_OFFLINE
+      // for anything else (E_CTI_SERVER_NOT_MASTER would be the other candidate).
+      this.failureConf(invokeId, S.E_CTI_CTI_SERVER_OFFLINE);
+      return;
+    }
+    if (msg.messageType === 'UNKNOWN') {
+      this.sendFailureEvent(S.E_CTI_INVALID_MSG_TYPE_FOR_VERSION);
+      return;
+    }
+    this.host.requestSeen({ sessionId: this.id, clientId: this.clientId, messageType: msg.messageType, invokeId, message: msg });
+    handleRequest(this, msg, invokeId, this.host);
+  }
+
+  private open(req: CtiMessage): void {
+    const others = this.host.openSessions().filter((s) => s !== this);
+    const decision = validateOpen(req, { ...this.host.openPolicy(), openSessions: others });
+    const v = req.versionNumber as number;
+    if (!decision.ok) {
+      this.host.log(`session ${this.id} (${this.remote}): OPEN_REQ from "${req.clientId}" v${v} refused: ${StatusCode.nameOf(decision.status)} (${decision.reason})`);
+      this.version = v >= MIN_VERSION && v <= MAX_VERSION ? v : DEFAULT_VERSION;
+      this.failureConf(req.invokeId, decision.status);
+      return;
+    }
+    if (decision.replaces instanceof ClientSession) {
+      decision.replaces.sendFailureEvent(S.E_CTI_NEW_SESSION_OPENED);
+      decision.replaces.close('replaced by a new session of the same client');
+    }
+    this.version = v;
+    this.services = decision.granted;
+    this.callMsgMask = req.callMsgMask;
+    this.agentStateMask = req.agentStateMask;
+    this.clientId = req.clientId;
+    this.signature = req.clientSignature || req.clientId;
+    this.agent = decision.agent;
+    this.standby = decision.standby;
+    this.state = 'open';
+    if (this.agent !== undefined) {
+      this.agent.sessionId = this.id;
+      this.agent.sessionSignature = this.signature;
+    }
+    const idle = req.idleTimeout as number;
+    this.idleMs = idle === 0xffffffff ? undefined : idle * 1000;
+    const m = this.host.model;
+    this.send({
+      messageType: 'OPEN_CONF',
+      invokeId: req.invokeId,
+      servicesGranted: this.services,
+      monitorId: this.monitorId,
+      pgStatus: m.pgStatus,
+      icmCentralControllerTime: m.controllerTime,
+      peripheralOnline: m.peripheralOnline ? 1 : 0,
+      peripheralType: m.peripheralType,
+      // Unsure: AgentState is "Client Events only"; other sessions get AGENT_STATE_UNKNOWN.
+      agentState: this.agent?.state ?? AgentState.byName.AGENT_STATE_UNKNOWN,
+      departmentId: 0,
+      sessionType: this.standby ? SessionType.byName.SESSION_TYPE_STANDBY : SessionType.byName.SESSION_TYPE_ACTIVE,
+      ...(this.agent === undefined
+        ? {}
+        : { agentExtension: this.agent.extension, agentId: this.agent.agentId, agentInstrument: this.agent.instrument }),
+      numPeripherals: 1,
+      fltPeripheralId: [m.peripheralId],
+      multilineAgentControl: [0],
+    });
+    if (this.isAllEvents && !this.standby) this.send(ev.peripheralStatusEvent(m));
+    this.armIdleTimer();
+    this.host.sessionOpened(this);
+  }
+
+  /** The standby side became active: tell the client, then serve it fully. */
+  activate(): void {
+    if (this.state !== 'open' || !this.standby) return;
+    this.standby = false;
+    this.send({ messageType: 'STANDBY_ACTIVE_EVENT_MSG' });
+    if (this.isAllEvents) this.send(ev.peripheralStatusEvent(this.host.model));
+  }
+
+  private armIdleTimer(): void {
+    this.idleTimer?.cancel();
+    this.idleTimer = undefined;
+    if (this.idleMs === undefined || this.state !== 'open') return;
+    this.idleTimer = this.host.clock.setTimer(this.idleMs, () => this.onIdle());
+  }
+
+  private onIdle(): void {
+    if (this.state !== 'open') return;
+    if (this.host.faultState.silent) {
+      // A hung server enforces nothing either; check again later.
+      this.armIdleTimer();
+      return;
+    }
+    this.host.log(`session ${this.id}: nothing received for ${this.idleMs! / 1000} s (IdleTimeout); closing`);
+    this.sendFailureEvent(S.E_CTI_TIMEOUT);
+    this.close('idle timeout');
+  }
+
+  /** Addresses one model event to this client, if its services and masks ask for it. */
+  deliver(e: SimEvent): void {
+    if (this.state !== 'open' || this.standby) return;
+    if (e.allEventsOnly === true && !this.isAllEvents) return;
+    if (!this.isAllEvents && !(this.isClientEvents && e.agents.includes(this.agent!.agentId))) return;
+    for (const call of e.calls ?? []) {
+      if (this.associated.has(call)) continue;
+      this.associated.add(call);
+      this.sendEvent(ev.beginCall(this.host.model, call as SimCall));
+    }
+    this.sendEvent(e.forVersion !== undefined ? e.forVersion(this.version) : e.msg);
+  }
+
+  /** Ends the association with a call (END_CALL_EVENT): for everyone (agentId undefined) or one agent's client. */
+  dissociate(call: SimCall, agentId: string | undefined): void {
+    if (!this.associated.has(call)) return;
+    if (agentId !== undefined && (this.isAllEvents || this.agent?.agentId !== agentId)) return;
+    this.associated.delete(call);
+    this.sendEvent(ev.endCall(this.host.model, call));
+  }
+
+  /** Sends an unsolicited event if the session's masks let it through, with the session's MonitorID. */
+  sendEvent(msg: CtiMessage): void {
+    if (msg.messageType === 'AGENT_STATE_EVENT') {
+      const bit = agentStateBit(msg.agentState);
+      if (bit !== undefined && (this.agentStateMask & bit) === 0) return;
+    } else {
+      const bit = CALL_MASK_BIT.get(msg.messageType);
+      if (bit !== undefined && ((this.callMsgMask & bit) >>> 0) === 0) return;
+    }
+    this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
+  }
+
+  /** Encodes in the session's version and writes. Returns false when nothing was written. */
+  send(msg: CtiMessage): boolean {
+    if (this.state === 'closed' || this.host.faultState.silent || this.socket.destroyed) return false;
+    let frame: Buffer;
+    try {
+      frame = encodeMessage(msg, this.version);
+    } catch (err) {
+      this.host.log(`session ${this.id}: cannot encode ${msg.messageType} for v${this.version}: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+    if (this.host.debug) this.host.log(`session ${this.id} -> ${JSON.stringify(msg, jsonBuffers)}`);
+    this.socket.write(frame);
+    return true;
+  }
+
+  /** Writes raw bytes (fault injection). */
+  writeRaw(bytes: Buffer): void {
+    if (this.state !== 'closed' && !this.socket.destroyed) this.socket.write(bytes);
+  }
+
+  failureConf(invokeId: number, status: number): void {
+    this.send({ messageType: 'FAILURE_CONF', invokeId: invokeId >>> 0, status });
+  }
+
+  sendFailureEvent(status: number): void {
+    this.send({ messageType: 'FAILURE_EVENT', status });
+  }
+
+  /** Ends the session: graceful (FIN after pending writes) or abrupt (reset). */
+  close(reason: string, abrupt = false): void {
+    if (this.state === 'closed') return;
+    this.closeReason = reason;
+    this.markClosed();
+    if (abrupt) this.socket.destroy();
+    else this.socket.end();
+    // A peer that never closes its side must not keep the socket alive for ever.
+    const t = setTimeout(() => this.socket.destroy(), 2000);
+    t.unref();
+    this.socket.once('close', () => clearTimeout(t));
+  }
+
+  private markClosed(): void {
+    const wasOpen = this.state === 'open';
+    this.state = 'closed';
+    this.idleTimer?.cancel();
+    this.idleTimer = undefined;
+    if (this.agent !== undefined && this.agent.sessionId === this.id) {
+      this.agent.sessionId = 0;
+      this.agent.sessionSignature = undefined;
+    }
+    if (wasOpen) this.host.sessionClosed(this, this.closeReason);
+  }
+
+  private onSocketClosed(): void {
+    if (this.state !== 'closed') this.markClosed();
+    this.host.log(`session ${this.id} (${this.remote}) disconnected: ${this.closeReason}`);
+  }
+}
+
+function jsonBuffers(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && (value as { type?: string }).type === 'Buffer') {
+    return `<${((value as { data: number[] }).data ?? []).length} bytes>`;
+  }
+  return value;
+}

@@ -1,0 +1,61 @@
+import { RealClock } from './clock';
+import { CallFlows } from './call-flows';
+import { SimModel } from './model';
+import { CtiSimulator } from './server';
+import type { CtiSimulatorOptions } from './types';
+
+export interface CtiSimulatorPairOptions extends Omit<CtiSimulatorOptions, 'side' | 'active' | 'port'> {
+  /** Side A port (0 = any). */
+  port?: number;
+  /** Side B port (0 = any). */
+  sideBPort?: number;
+}
+
+/**
+ * A duplexed CTI Server: side A and side B listen at once and share one peripheral (agents, calls).
+ * Side A starts active, side B standby (PV24 active/standby: the standby accepts only OPEN / HEARTBEAT /
+ * CLOSE from version ≥ 24 clients that request CTI_SERVICE_ACTIVE_STANDBY).
+ */
+export class CtiSimulatorPair {
+  readonly sideA: CtiSimulator;
+  readonly sideB: CtiSimulator;
+
+  constructor(opts: CtiSimulatorPairOptions = {}) {
+    const clock = opts.clock ?? new RealClock();
+    const model = new SimModel({ clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType });
+    const shared = { model, flows: new CallFlows(model) };
+    const { sideBPort, ...common } = opts;
+    this.sideA = new CtiSimulator({ ...common, clock, side: 'A', active: true, port: opts.port ?? 0 }, shared);
+    this.sideB = new CtiSimulator({ ...common, clock, side: 'B', active: false, port: sideBPort ?? 0 }, shared);
+  }
+
+  get active(): CtiSimulator {
+    return this.sideA.isActive() ? this.sideA : this.sideB;
+  }
+  get standby(): CtiSimulator {
+    return this.sideA.isActive() ? this.sideB : this.sideA;
+  }
+
+  async start(): Promise<{ sideA: { host: string; port: number }; sideB: { host: string; port: number } }> {
+    const a = await this.sideA.start();
+    const b = await this.sideB.start();
+    return { sideA: a, sideB: b };
+  }
+
+  /**
+   * The active side stops serving: its clients get FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE and are
+   * disconnected; the other side becomes active and sends STANDBY_ACTIVE_EVENT_MSG to its standby sessions.
+   * Unsure: order chosen: the new side is activated first, then the old side's clients are dropped, so a
+   * client holding sessions on both sides never sees both sides inactive.
+   */
+  async switchover(): Promise<void> {
+    const from = this.active;
+    const to = this.standby;
+    to.setActive(true);
+    from.setActive(false);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.sideA.stop(), this.sideB.stop()]);
+  }
+}

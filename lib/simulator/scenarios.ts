@@ -1,0 +1,256 @@
+import type { NamedArrayElement, NamedVariable } from '../protocol';
+import type { SimCall } from './model';
+import type { CtiSimulator } from './server';
+import type { AgentSpec } from './types';
+
+/** One step of a scenario call, run after `delay` ms (simulator clock) from the previous step. */
+export interface ScenarioStep {
+  delay?: number;
+  action: 'answer' | 'hold' | 'retrieve' | 'setCallData' | 'consult' | 'transfer' | 'conference' | 'release' | 'divert' | 'fail' | 'fault';
+  /** consult / divert: the target agent (default: the first available other agent). */
+  agentId?: string;
+  /** setCallData */
+  callVariables?: { [n: string]: string };
+  namedVariables?: NamedVariable[];
+  namedArrays?: NamedArrayElement[];
+  callWrapupData?: string;
+  /** fault: a fault spec, e.g. "silent", "delay=500ms", "garbage". */
+  fault?: string;
+}
+
+/** One call of a scenario. */
+export interface ScenarioCall {
+  /** Start offset (ms) from the start of the scenario run (ignored with a rate). */
+  at?: number;
+  type?: 'inbound' | 'outbound';
+  agentId?: string;
+  ani?: string;
+  dnis?: string;
+  dialedNumber?: string;
+  callVariables?: { [n: string]: string };
+  namedVariables?: NamedVariable[];
+  namedArrays?: NamedArrayElement[];
+  queued?: boolean;
+  queueMs?: number;
+  routed?: boolean;
+  translationRoute?: boolean;
+  /** outbound: the far end is busy (CALL_FAILED). */
+  fail?: boolean;
+  steps?: ScenarioStep[];
+}
+
+/** A JSON scenario (see SCENARIOS.md). */
+export interface ScenarioDef {
+  name?: string;
+  /** Agents the CLI creates the simulator with (runScenario on a running simulator ignores it). */
+  agents?: string | AgentSpec[];
+  calls: ScenarioCall[];
+}
+
+export interface ScenarioRunOptions {
+  /** Total calls; the scenario's calls are repeated in turn. Default: the scenario's own number of calls. */
+  calls?: number;
+  /** Calls per second, started at a steady pace; without it calls start at their `at` offsets. */
+  rate?: number;
+}
+
+const talk = (ms: number): ScenarioStep[] => [
+  { delay: 2000, action: 'answer' },
+  { delay: 1000, action: 'setCallData', callVariables: { '5': 'handled' }, namedVariables: [{ name: 'user.disposition', value: 'resolved' }] },
+  { delay: ms, action: 'release' },
+];
+
+export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
+  inbound: {
+    name: 'inbound',
+    calls: [
+      {
+        type: 'inbound',
+        routed: true,
+        ani: '4085551234',
+        dnis: '8005551000',
+        callVariables: { '1': 'ACCT-12345', '2': 'gold' },
+        namedVariables: [{ name: 'user.case', value: 'C-1001' }],
+        steps: talk(3000),
+      },
+    ],
+  },
+  'busy-hour': {
+    name: 'busy-hour',
+    calls: [
+      { type: 'inbound', routed: true, callVariables: { '1': 'busy-hour' }, steps: [{ delay: 500, action: 'answer' }, { delay: 4000, action: 'release' }] },
+      { type: 'inbound', routed: true, queued: true, queueMs: 1000, steps: [{ delay: 800, action: 'answer' }, { delay: 2500, action: 'release' }] },
+      { type: 'inbound', routed: false, translationRoute: true, steps: [{ delay: 300, action: 'answer' }, { delay: 6000, action: 'release' }] },
+    ],
+  },
+  transfer: {
+    name: 'transfer',
+    calls: [
+      {
+        type: 'inbound',
+        callVariables: { '1': 'transfer-me' },
+        steps: [
+          { delay: 1000, action: 'answer' },
+          { delay: 2000, action: 'consult' },
+          { delay: 2000, action: 'transfer' },
+          { delay: 3000, action: 'release' },
+        ],
+      },
+    ],
+  },
+  conference: {
+    name: 'conference',
+    calls: [
+      {
+        type: 'inbound',
+        callVariables: { '1': 'conference-me' },
+        steps: [
+          { delay: 1000, action: 'answer' },
+          { delay: 2000, action: 'consult' },
+          { delay: 2000, action: 'conference' },
+          { delay: 3000, action: 'release' },
+        ],
+      },
+    ],
+  },
+  outbound: {
+    name: 'outbound',
+    calls: [{ type: 'outbound', dialedNumber: '9005550100', callVariables: { '1': 'campaign-7' }, steps: [{ delay: 3000, action: 'release' }] }],
+  },
+};
+
+/** Checks a parsed JSON scenario; throws a RangeError naming the first problem. */
+export function validateScenario(def: unknown): ScenarioDef {
+  const d = def as ScenarioDef;
+  if (d === null || typeof d !== 'object' || !Array.isArray(d.calls) || d.calls.length === 0) {
+    throw new RangeError('a scenario needs a non-empty "calls" array');
+  }
+  const actions = new Set(['answer', 'hold', 'retrieve', 'setCallData', 'consult', 'transfer', 'conference', 'release', 'divert', 'fail', 'fault']);
+  d.calls.forEach((c, i) => {
+    if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound') throw new RangeError(`calls[${i}].type must be "inbound" or "outbound"`);
+    (c.steps ?? []).forEach((s, j) => {
+      if (!actions.has(s.action)) throw new RangeError(`calls[${i}].steps[${j}].action "${s.action}" is not one of ${[...actions].join(', ')}`);
+      if (s.delay !== undefined && !(typeof s.delay === 'number' && s.delay >= 0)) throw new RangeError(`calls[${i}].steps[${j}].delay must be a number of ms >= 0`);
+      if (s.action === 'fault' && typeof s.fault !== 'string') throw new RangeError(`calls[${i}].steps[${j}] needs "fault"`);
+    });
+  });
+  return d;
+}
+
+function numbered(cvs: { [n: string]: string } | undefined): { [n: number]: string } | undefined {
+  if (cvs === undefined) return undefined;
+  const out: { [n: number]: string } = {};
+  for (const [k, v] of Object.entries(cvs)) out[Number(k)] = v;
+  return out;
+}
+
+/**
+ * Runs a scenario on a simulator: built-in by name or a ScenarioDef. Resolves when every call has finished
+ * its steps (or at once when the simulator stops).
+ */
+export async function runScenario(sim: CtiSimulator, scenario: string | ScenarioDef, opts: ScenarioRunOptions = {}): Promise<void> {
+  const def = typeof scenario === 'string' ? BUILT_IN_SCENARIOS[scenario] : validateScenario(scenario);
+  if (def === undefined) throw new RangeError(`unknown scenario "${scenario}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`);
+  const total = opts.calls ?? def.calls.length;
+  const running: Promise<void>[] = [];
+  let elapsed = 0;
+  for (let i = 0; i < total && !sim.isStopped; i++) {
+    const tpl = def.calls[i % def.calls.length];
+    const startAt = opts.rate !== undefined && opts.rate > 0 ? Math.round((i * 1000) / opts.rate) : (tpl.at ?? 0) + Math.floor(i / def.calls.length) * 0;
+    if (opts.rate === undefined && i > 0 && i % def.calls.length === 0) {
+      // Without a rate, each round of the scenario's calls starts when the previous round has finished.
+      await Promise.all(running.splice(0));
+      elapsed = 0;
+    }
+    if (startAt > elapsed) {
+      if (!(await sim.sleep(startAt - elapsed))) break;
+      elapsed = startAt;
+    }
+    running.push(runCall(sim, tpl, i));
+  }
+  await Promise.all(running);
+}
+
+async function runCall(sim: CtiSimulator, tpl: ScenarioCall, index: number): Promise<void> {
+  let call: SimCall;
+  try {
+    if (tpl.type === 'outbound') {
+      call = await sim.startOutboundCall({
+        agentId: tpl.agentId,
+        dialedNumber: tpl.dialedNumber,
+        callVariables: numbered(tpl.callVariables),
+        namedVariables: tpl.namedVariables,
+        namedArrays: tpl.namedArrays,
+        fail: tpl.fail,
+      });
+    } else {
+      call = await sim.startInboundCall({
+        agentId: tpl.agentId,
+        ani: tpl.ani,
+        dnis: tpl.dnis,
+        dialedNumber: tpl.dialedNumber,
+        callVariables: numbered(tpl.callVariables),
+        namedVariables: tpl.namedVariables,
+        namedArrays: tpl.namedArrays,
+        queued: tpl.queued,
+        queueMs: tpl.queueMs,
+        routed: tpl.routed,
+        translationRoute: tpl.translationRoute,
+      });
+    }
+  } catch (err) {
+    sim.log(`scenario call ${index}: could not start: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  let consult: SimCall | undefined;
+  for (const step of tpl.steps ?? []) {
+    if (step.delay !== undefined && step.delay > 0 && !(await sim.sleep(step.delay))) return;
+    if (sim.isStopped) return;
+    try {
+      switch (step.action) {
+        case 'answer':
+          await sim.answerCall(call);
+          break;
+        case 'hold':
+          await sim.holdCall(call);
+          break;
+        case 'retrieve':
+          await sim.retrieveCall(call);
+          break;
+        case 'setCallData':
+          await sim.setCallData(call, {
+            callVariables: numbered(step.callVariables),
+            ...(step.namedVariables ? { namedVariables: step.namedVariables } : {}),
+            ...(step.namedArrays ? { namedArrays: step.namedArrays } : {}),
+            ...(step.callWrapupData ? { callWrapupData: step.callWrapupData } : {}),
+          });
+          break;
+        case 'consult':
+          consult = await sim.consultCall(call, step.agentId);
+          break;
+        case 'transfer':
+        case 'conference':
+          if (consult === undefined) throw new Error(`${step.action} needs a consult step first`);
+          if (step.action === 'transfer') await sim.transferCall(call, consult);
+          else await sim.conferenceCall(call, consult);
+          consult = undefined;
+          break;
+        case 'release':
+          if (consult !== undefined) await sim.releaseCall(consult);
+          await sim.releaseCall(call);
+          break;
+        case 'divert':
+          await sim.divertCall(call, step.agentId);
+          break;
+        case 'fail':
+          await sim.failCall(call);
+          break;
+        case 'fault':
+          sim.applyFault(step.fault!);
+          break;
+      }
+    } catch (err) {
+      sim.log(`scenario call ${index}: step ${step.action} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}

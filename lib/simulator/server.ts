@@ -1,0 +1,351 @@
+import { EventEmitter } from 'node:events';
+import * as net from 'node:net';
+import { AgentState, StatusCode, SystemEventId } from '../protocol';
+import { RealClock, type SimClock, type SimTimer } from './clock';
+import { CallFlows } from './call-flows';
+import { ClientSession, type SessionHost } from './client-session';
+import * as ev from './events';
+import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
+import { type SimAgent, type SimCall, SimModel } from './model';
+import type { OpenPolicy } from './open-validation';
+import { runScenario, type ScenarioDef, type ScenarioRunOptions } from './scenarios';
+import type { CtiSimulatorOptions, InboundCallOptions, OutboundCallOptions, SimRequestInfo, SimEvent } from './types';
+
+/** Shared model of a duplexed pair (both sides serve the same peripheral). */
+export interface SharedModel {
+  model: SimModel;
+  flows: CallFlows;
+}
+
+/**
+ * A CTI Server simulator: a TCP listener speaking the CTI protocol (versions 15–25) over a simulated
+ * peripheral with agents and calls. Events: 'session-open' (SimSessionInfo), 'session-close' (SimSessionInfo),
+ * 'request' (SimRequestInfo), 'listening' ({host, port}).
+ */
+export class CtiSimulator extends EventEmitter implements SessionHost {
+  readonly model: SimModel;
+  readonly flows: CallFlows;
+  readonly clock: SimClock;
+  readonly faults: FaultInjector;
+  readonly side: 'A' | 'B';
+  readonly debug: boolean;
+  host: string;
+  port: number;
+  private active: boolean;
+  private server?: net.Server;
+  private readonly sessions = new Set<ClientSession>();
+  private readonly timers = new Set<SimTimer>();
+  private readonly sleepers = new Set<() => void>();
+  private stopped = false;
+  private readonly logger?: (line: string) => void;
+  private readonly onModelEvent = (e: SimEvent): void => {
+    if (!this.active) return;
+    for (const s of this.sessions) s.deliver(e);
+  };
+  private readonly onDissociate = (call: SimCall, agentId: string | undefined): void => {
+    for (const s of this.sessions) s.dissociate(call, agentId);
+  };
+
+  constructor(
+    private readonly opts: CtiSimulatorOptions = {},
+    shared?: SharedModel,
+  ) {
+    super();
+    this.clock = opts.clock ?? new RealClock();
+    this.model = shared?.model ?? new SimModel({ clock: this.clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType });
+    this.flows = shared?.flows ?? new CallFlows(this.model);
+    this.faults = new FaultInjector(this);
+    this.side = opts.side ?? 'A';
+    this.active = opts.active ?? true;
+    this.host = opts.host ?? '127.0.0.1';
+    this.port = opts.port ?? 0;
+    this.logger = opts.logger;
+    this.debug = opts.debug === true;
+    this.model.on('event', this.onModelEvent);
+    this.model.on('dissociate', this.onDissociate);
+  }
+
+  // ---- SessionHost -------------------------------------------------------------------------------
+
+  get faultState(): { silent: boolean; delayMs: number } {
+    return this.faults.state;
+  }
+  openPolicy(): Omit<OpenPolicy, 'openSessions'> {
+    return {
+      versions: this.opts.versions ?? [15, 25],
+      password: this.opts.password,
+      clientId: this.opts.clientId,
+      active: this.active,
+      model: this.model,
+    };
+  }
+  openSessions(): ClientSession[] {
+    return [...this.sessions].filter((s) => s.state === 'open');
+  }
+  connectedSessions(): ClientSession[] {
+    return [...this.sessions].filter((s) => s.state !== 'closed');
+  }
+  isActive(): boolean {
+    return this.active;
+  }
+  log(line: string): void {
+    if (this.logger !== undefined) this.logger(`[side ${this.side}] ${line}`);
+  }
+  sessionOpened(s: ClientSession): void {
+    const i = s.info();
+    this.log(
+      `session ${s.id} (${s.remote}) open: client "${i.clientId}" v${i.version}, services ${s.services.toString(16)}` +
+        `${s.agent ? `, agent ${s.agent.agentId}` : ''}${s.standby ? ' (standby)' : ''}`,
+    );
+    this.emit('session-open', i);
+  }
+  sessionClosed(s: ClientSession, reason: string): void {
+    this.emit('session-close', s.info(reason));
+  }
+  requestSeen(info: SimRequestInfo): void {
+    this.log(`session ${info.sessionId}: ${info.messageType} invokeId ${info.invokeId}`);
+    this.emit('request', info);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+
+  /** Sessions that completed OPEN and are still open. */
+  get openSessionCount(): number {
+    return this.openSessions().length;
+  }
+
+  /** Starts listening; resolves with the bound address (sim.port is set). */
+  start(): Promise<{ host: string; port: number }> {
+    if (this.server !== undefined) return Promise.resolve({ host: this.host, port: this.port });
+    this.stopped = false;
+    return new Promise((resolve, reject) => {
+      const server = net.createServer((socket) => this.accept(socket));
+      this.server = server;
+      server.on('error', (err) => {
+        this.log(`listener error: ${err.message}`);
+        reject(err);
+      });
+      server.listen(this.port, this.host, () => {
+        const addr = server.address() as net.AddressInfo;
+        this.port = addr.port;
+        this.log(`listening on ${this.host}:${this.port} (${this.active ? 'active' : 'standby'})`);
+        this.emit('listening', { host: this.host, port: this.port });
+        resolve({ host: this.host, port: this.port });
+      });
+    });
+  }
+
+  private accept(socket: net.Socket): void {
+    if (this.stopped) {
+      socket.destroy();
+      return;
+    }
+    const s = new ClientSession(socket, this);
+    this.sessions.add(s);
+    socket.on('close', () => this.sessions.delete(s));
+    this.log(`connection from ${s.remote} (session ${s.id})`);
+  }
+
+  /** Closes the listener, every client socket, every timer; pending scenario sleeps end at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) t.cancel();
+    this.timers.clear();
+    for (const wake of [...this.sleepers]) wake();
+    this.sleepers.clear();
+    this.model.off('event', this.onModelEvent);
+    this.model.off('dissociate', this.onDissociate);
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sessions) s.close('simulator stopped', true);
+    this.sessions.clear();
+    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Listeners come back if the simulator is started again.
+    this.model.on('event', this.onModelEvent);
+    this.model.on('dissociate', this.onDissociate);
+  }
+
+  /** True once stop() was called (until the next start()). */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Sleeps on the simulator's clock; ends early (resolves false) when the simulator stops. */
+  sleep(ms: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.sleepers.delete(wake);
+        resolve(false);
+      };
+      this.sleepers.add(wake);
+      const t = this.clock.setTimer(ms, () => {
+        this.timers.delete(t);
+        this.sleepers.delete(wake);
+        resolve(!this.stopped);
+      });
+      this.timers.add(t);
+    });
+  }
+
+  /** Runs `fn` after `ms` of the simulator's clock unless the simulator stops first. */
+  schedule(ms: number, fn: () => void): SimTimer {
+    const t = this.clock.setTimer(ms, () => {
+      this.timers.delete(t);
+      if (!this.stopped) fn();
+    });
+    this.timers.add(t);
+    return t;
+  }
+
+  // ---- active / standby --------------------------------------------------------------------------
+
+  /** Becomes the active side (standby sessions get STANDBY_ACTIVE_EVENT) or the standby (clients dropped). */
+  setActive(active: boolean): void {
+    if (active === this.active) return;
+    this.active = active;
+    this.log(active ? 'now the active side' : 'now the standby side');
+    if (active) {
+      for (const s of this.openSessions()) s.activate();
+    } else {
+      for (const s of this.connectedSessions()) {
+        s.sendFailureEvent(StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE);
+        s.close('side went standby');
+      }
+    }
+  }
+
+  // ---- the model ---------------------------------------------------------------------------------
+
+  /** Delivers an inbound call (see InboundCallOptions); resolves when its events are sent. */
+  startInboundCall(o: InboundCallOptions = {}): Promise<SimCall> {
+    return this.flows.inbound(o);
+  }
+  /** An agent's outbound call (MAKE_CALL as if dialled at the phone). */
+  async startOutboundCall(o: OutboundCallOptions = {}): Promise<SimCall> {
+    const agent = o.agentId !== undefined ? this.model.getAgent(o.agentId) : this.firstAvailable();
+    if (agent === undefined) throw new Error('no available agent for an outbound call');
+    return this.flows.outbound({ ...o, agent });
+  }
+  async answerCall(call: SimCall): Promise<void> {
+    this.flows.answer(call);
+  }
+  async holdCall(call: SimCall): Promise<void> {
+    this.flows.hold(call);
+  }
+  async retrieveCall(call: SimCall): Promise<void> {
+    this.flows.retrieve(call);
+  }
+  /** Ends the whole call (the agent or the caller hangs up). */
+  async releaseCall(call: SimCall): Promise<void> {
+    this.flows.release(call);
+  }
+  /** Consults another agent (default: the first available one); resolves with the consultation call. */
+  async consultCall(call: SimCall, targetAgentId?: string): Promise<SimCall> {
+    const target = targetAgentId ?? this.firstAvailable(call.agentId)?.agentId;
+    if (target === undefined) throw new Error('no available agent to consult');
+    return this.flows.consult(call, call.agentId, target);
+  }
+  async transferCall(held: SimCall, consult: SimCall): Promise<void> {
+    this.flows.transfer(held, consult);
+  }
+  async conferenceCall(held: SimCall, consult: SimCall): Promise<void> {
+    this.flows.conference(held, consult);
+  }
+  async divertCall(call: SimCall, toAgentId?: string): Promise<void> {
+    const to = toAgentId ?? this.firstAvailable(call.agentId)?.agentId;
+    if (to === undefined) throw new Error('no available agent to divert to');
+    this.flows.divert(call, to);
+  }
+  async failCall(call: SimCall, cause?: number): Promise<void> {
+    this.flows.fail(call, cause);
+  }
+  /** Changes call data as a routing script or another client would: CALL_DATA_UPDATE_EVENT to entitled clients. */
+  async setCallData(call: SimCall, changes: { callVariables?: { [n: number]: string }; namedVariables?: { name: string; value: string }[]; namedArrays?: { name: string; index: number; value: string }[]; [field: string]: unknown }): Promise<void> {
+    const flat: Record<string, unknown> = { ...changes };
+    delete flat.callVariables;
+    for (const [n, v] of Object.entries(changes.callVariables ?? {})) flat[`callVariable${n}`] = v;
+    this.flows.setCallData(call, flat);
+  }
+  async setAgentState(agentId: string, state: number | string): Promise<void> {
+    const value = typeof state === 'string' ? AgentState.valueOf(state) : state;
+    if (value === undefined) throw new RangeError(`unknown agent state "${state}"`);
+    this.flows.setAgentState(this.model.getAgent(agentId), value);
+  }
+
+  private firstAvailable(except?: string): SimAgent | undefined {
+    for (const a of this.model.agents.values()) {
+      if (a.agentId !== except && a.state === AgentState.byName.AGENT_STATE_AVAILABLE) return a;
+    }
+    return undefined;
+  }
+
+  /** Runs a built-in ('inbound', 'busy-hour', 'transfer', 'conference', 'outbound') or a JSON scenario. */
+  runScenario(scenario: string | ScenarioDef, opts: ScenarioRunOptions = {}): Promise<void> {
+    return runScenario(this, scenario, opts);
+  }
+
+  // ---- peripheral / PG status --------------------------------------------------------------------
+
+  /** SYSTEM_EVENT SYS_PERIPHERAL_ONLINE / _OFFLINE to All Events clients. */
+  setPeripheralOnline(online: boolean): void {
+    this.model.peripheralOnline = online;
+    this.broadcastSystemEvent(online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_OFFLINE);
+  }
+
+  /**
+   * SYSTEM_EVENT SYS_PERIPHERAL_GATEWAY_OFFLINE, or (back online) SYS_PERIPHERAL_ONLINE.
+   * Unsure: the guide has no "PG online" system event; chose SYS_PERIPHERAL_ONLINE with PGStatus back to normal.
+   */
+  setPgOnline(online: boolean): void {
+    this.model.pgOnline = online;
+    this.broadcastSystemEvent(online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_GATEWAY_OFFLINE);
+  }
+
+  private broadcastSystemEvent(id: number): void {
+    this.log(`SYSTEM_EVENT ${SystemEventId.nameOf(id)}`);
+    const msg = ev.systemEvent(this.model, id, this.model.peripheralId);
+    // Both sides' models are shared in a pair; only sides with clients send.
+    for (const s of this.openSessions()) if (s.isAllEvents && !s.standby) s.send(msg);
+  }
+
+  // ---- faults by name (CLI --fault, scenario steps) -----------------------------------------------
+
+  /** Applies a fault by spec ("silent", "delay=500ms", "drop-after=10s", ...). Switchover needs a pair. */
+  applyFault(spec: string | FaultSpec, switchover?: () => void): void {
+    const f = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
+    if (f.afterMs !== undefined) {
+      this.schedule(f.afterMs, () => this.applyFault({ name: f.name, valueMs: f.valueMs }, switchover));
+      return;
+    }
+    switch (f.name) {
+      case 'drop':
+        return this.faults.dropConnections();
+      case 'silent':
+        return this.faults.setSilent(true);
+      case 'unsilent':
+        return this.faults.setSilent(false);
+      case 'delay':
+        return this.faults.setDelay(f.valueMs ?? 0);
+      case 'garbage':
+        return this.faults.sendGarbage();
+      case 'truncated':
+        return this.faults.sendTruncatedFrame();
+      case 'oversized':
+        return this.faults.sendOversizedLength();
+      case 'newer-type':
+        return this.faults.sendNewerMessageType();
+      case 'peripheral-offline':
+        return this.setPeripheralOnline(false);
+      case 'peripheral-online':
+        return this.setPeripheralOnline(true);
+      case 'pg-offline':
+        return this.setPgOnline(false);
+      case 'pg-online':
+        return this.setPgOnline(true);
+      case 'switchover':
+        if (switchover === undefined) throw new Error('fault "switchover" needs a duplexed pair (--side-b-port)');
+        return switchover();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import type { CtiMessage, NamedArrayElement, NamedVariable } from '../protocol';
+import type { SimClock } from './clock';
+
+/** One agent of the simulated peripheral. */
+export interface AgentSpec {
+  agentId: string;
+  /** Defaults to agentId. */
+  extension?: string;
+  /** Defaults to the extension. */
+  instrument?: string;
+  skillGroupNumber?: number;
+  skillGroupId?: number;
+  /** Initial AgentState value or name (AGENT_STATE_AVAILABLE by default). */
+  state?: number | string;
+}
+
+export interface CtiSimulatorOptions {
+  host?: string;
+  port?: number;
+  /** When set, OPEN_REQ must carry this ClientPassword (else E_CTI_INVALID_PASSWORD). */
+  password?: string;
+  /** When set, OPEN_REQ must carry this ClientID (else E_CTI_INVALID_PASSWORD). */
+  clientId?: string;
+  peripheralId?: number;
+  peripheralType?: number;
+  /** "1001-1010", "1001,1002" or explicit specs. Default 1001-1005. */
+  agents?: string | AgentSpec[];
+  clock?: SimClock;
+  logger?: (line: string) => void;
+  /** Log every message sent and received, not only sessions and requests. */
+  debug?: boolean;
+  side?: 'A' | 'B';
+  /** false = standby side (PV24 active/standby). Default true. */
+  active?: boolean;
+  /** Protocol versions accepted, default [15, 25]. */
+  versions?: [number, number];
+}
+
+/** Options of sim.startInboundCall(). */
+export interface InboundCallOptions {
+  agentId?: string;
+  ani?: string;
+  dnis?: string;
+  dialedNumber?: string;
+  callerEnteredDigits?: string;
+  callVariables?: { [n: number]: string };
+  namedVariables?: NamedVariable[];
+  namedArrays?: NamedArrayElement[];
+  /** Queue the call (CALL_QUEUED / CALL_DEQUEUED) before delivering it. */
+  queued?: boolean;
+  /** How long the call stays queued (clock ms). Default 0. */
+  queueMs?: number;
+  /** Routed by the router: RouterCallKey + AGENT_PRE_CALL_EVENT. Default true. */
+  routed?: boolean;
+  /** Also announce the call with CALL_TRANSLATION_ROUTE_EVENT (ALL_EVENTS clients). Default false. */
+  translationRoute?: boolean;
+  /** Answer right after delivering. */
+  answer?: boolean;
+}
+
+/** Options of sim.startOutboundCall(). */
+export interface OutboundCallOptions {
+  agentId?: string;
+  dialedNumber?: string;
+  callVariables?: { [n: number]: string };
+  namedVariables?: NamedVariable[];
+  namedArrays?: NamedArrayElement[];
+  /** The far end answers (CALL_ESTABLISHED). Default true. */
+  answer?: boolean;
+  /** The far end is busy: CALL_FAILED_EVENT instead of delivery. */
+  fail?: boolean;
+}
+
+/**
+ * An event produced by the model, before it is addressed to a session. The session fills in MonitorID,
+ * applies its masks, and announces the call (BEGIN_CALL_EVENT) first if it is not yet associated.
+ */
+export interface SimEvent {
+  msg: CtiMessage;
+  /** Calls this event is about; the session associates itself with each before sending. */
+  calls?: object[];
+  /** Agents whose telesets are involved: Client Events sessions of these agents receive it. */
+  agents: string[];
+  /** Only for All Events sessions (trunk-side, routing events). */
+  allEventsOnly?: boolean;
+  /** A version-specific variant of `msg` (e.g. the full ECC set from PV22). */
+  forVersion?: (version: number) => CtiMessage;
+}
+
+/** What 'session-open' / 'session-close' listeners receive. */
+export interface SimSessionInfo {
+  id: number;
+  remote: string;
+  clientId?: string;
+  version?: number;
+  servicesGranted?: number;
+  agentId?: string;
+  standby?: boolean;
+  reason?: string;
+}
+
+/** What 'request' listeners receive. */
+export interface SimRequestInfo {
+  sessionId: number;
+  clientId?: string;
+  messageType: string;
+  invokeId?: number;
+  message: CtiMessage;
+}
