@@ -108,7 +108,8 @@ function compile(def: MessageDef, version: number): MessagePlan {
   const encodeSteps: EncodeStep[] = [];
   const groups = new Map<string, FloatPlan[]>();
   for (const f of def.floating) {
-    if (!inVersion(f, version)) continue;
+    // Before version 20 a tag is one byte: a field with a larger tag cannot exist there.
+    if (!inVersion(f, version) || (version < 20 && f.tag > 0xff)) continue;
     const type = f.type;
     const max = f.max;
     if (type === undefined || max === undefined) {

@@ -227,9 +227,6 @@ function listOf(plan: MessagePlan, f: FloatPlan, v: unknown): unknown[] {
 }
 
 function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean): void {
-  if (!wide && f.tag > 0xff) {
-    bad(plan, f.key, `(tag ${f.tag}) cannot be sent before protocol version 20: tags are one byte there`, 'E_CTI_INVALID_TAG_FOR_VERSION');
-  }
   // Header first with a zero length; patched once the data is written.
   if (wide) writer.u16(f.tag);
   else writer.u8(f.tag);

@@ -108,6 +108,8 @@ interface CallRecord {
   startedAt: number;
   updatedAt: number;
   seq: number;
+  /** Key connections of consult calls merged into this one by a transfer / conference. */
+  merged: Set<string>;
 }
 
 const CONTEXT_FIELDS = [
@@ -225,6 +227,13 @@ export class CallTracker {
       const rec = this.find(conn, t);
       if (!rec) return undefined;
       this.touch(rec, t);
+      const ck = connectionKey(conn);
+      if (rec.merged.delete(ck)) {
+        // The END_CALL of a consult call that a transfer / conference merged into this call: only that
+        // connection goes; the surviving call keeps its context.
+        this.detach(rec, ck);
+        return this.snapshot(rec, rec.connections[0], false);
+      }
       const snap = this.snapshot(rec, conn, true);
       this.forget(rec);
       return snap;
@@ -280,6 +289,7 @@ export class CallTracker {
       startedAt: now,
       updatedAt: now,
       seq: ++this.seq,
+      merged: new Set(),
     };
     // A stale call (lost END_CALL) whose key is reused by a new call is replaced.
     const old = this.calls.get(rec.key);
@@ -431,6 +441,8 @@ export class CallTracker {
     for (const [k, v] of Object.entries(from.callVariables)) into.callVariables[Number(k)] ??= v;
     for (const [k, v] of Object.entries(from.namedVariables)) into.namedVariables[k] ??= v;
     const conns = [...from.connections];
+    into.merged.add(from.key);
+    for (const k of from.merged) into.merged.add(k);
     this.forget(from);
     for (const c of conns) this.attach(into, c);
   }

@@ -59,8 +59,9 @@ export const AGENT_EVENT_MESSAGES: MessageDef[] = [
       agentId(),
       str('AgentExtension', 4, 16),
       // Unsure: ActiveTerminal tag — Cisco table lists FLT_TERM_DEVICE_NAME (303), a public decoder uses 50;
-      // chose 303, accept 50. "(not marked)" → optional. Version that added it is not known; no `since`.
-      { name: 'ActiveTerminal', tag: 303, type: 'STRING', max: 64, altTags: [50] },
+      // chose 303, accept 50. "(not marked)" → optional. Version that added it is not known; since 20 because a
+      // 303 tag cannot be written in the one-byte tags of earlier versions.
+      { name: 'ActiveTerminal', tag: 303, type: 'STRING', max: 64, altTags: [50], since: 20 },
       devId('AgentInstrument', 6),
       uint('Duration', 150),
       // Unsure: NextAgentState "(not marked)", present only if known; chose optional, tag 123 (EXT_AGENT_STATE_TAG).

@@ -171,8 +171,9 @@ export const CLIENT_CONTROL_MESSAGES: MessageDef[] = [
     ],
     floating: [
       devId('AgentInstrument', 6, true),
-      // Unsure: ActiveTerminal "(not marked)" → optional; tag 303 (FLT_TERM_DEVICE_NAME), 50 accepted on decode.
-      { name: 'ActiveTerminal', tag: 303, type: 'STRING', max: 64, altTags: [50] },
+      // Unsure: ActiveTerminal "(not marked)" → optional; tag 303 (FLT_TERM_DEVICE_NAME), 50 accepted on decode;
+      // since 20, as tag 303 does not fit the one-byte tags of earlier versions.
+      { name: 'ActiveTerminal', tag: 303, type: 'STRING', max: 64, altTags: [50], since: 20 },
       agentId(),
       str('AgentPassword', 49, 64),
       str('PositionID', 68, 12),
