@@ -6,6 +6,7 @@ import {
   CtiProtocolError,
   DEFAULT_VERSION,
   decodeMessage,
+  messageTypeName,
   encodeMessage,
   FrameReader,
   MAX_VERSION,
@@ -154,7 +155,16 @@ export class ClientSession {
     } catch (err) {
       const code = err instanceof CtiProtocolError ? err.code : 'E_CTI_BAD_MESSAGE_FORMAT';
       this.host.log(`session ${this.id}: malformed frame (type ${typeId}): ${err instanceof Error ? err.message : String(err)}`);
-      this.sendFailureEvent(StatusCode.valueOf(code) ?? S.E_CTI_BAD_MESSAGE_FORMAT);
+      const status = StatusCode.valueOf(code) ?? S.E_CTI_BAD_MESSAGE_FORMAT;
+      // Unsure: the guide does not say how a server answers a malformed request. A request whose type and
+      // InvokeID can still be read gets FAILURE_CONF, so the client's pending request is settled instead of
+      // timing out; anything else gets FAILURE_EVENT.
+      const name = messageTypeName(typeId);
+      if (name !== undefined && name.endsWith('_REQ') && frame.length >= 12) {
+        this.failureConf(frame.readUInt32BE(8), status);
+      } else {
+        this.sendFailureEvent(status);
+      }
       return;
     }
     if (this.host.debug) this.host.log(`session ${this.id} <- ${JSON.stringify(msg, jsonBuffers)}`);

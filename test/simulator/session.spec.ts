@@ -136,7 +136,7 @@ describe('simulator: sessions', () => {
     await c.closed;
   });
 
-  it('answers a malformed frame with FAILURE_EVENT and keeps serving it and everyone else', async () => {
+  it('answers a malformed frame with FAILURE_EVENT (FAILURE_CONF for a readable request) and keeps serving everyone', async () => {
     const sim = await fx.sim();
     const bad = await fx.client(sim.port);
     const good = await fx.client(sim.port);
@@ -149,10 +149,13 @@ describe('simulator: sessions', () => {
     assert.equal(fe.status, S.E_CTI_BAD_MESSAGE_FORMAT);
     // An unknown floating tag in a strict decode.
     const hb = encodeMessage({ messageType: 'HEARTBEAT_REQ', invokeId: 3 }, 24);
+    // Its InvokeID is readable, so the request is answered (not left to time out).
     const withTag = Buffer.concat([hb, Buffer.from([0x7f, 0x00, 0x00, 0x01, 0x41])]);
     withTag.writeUInt32BE(withTag.length - 8, 0);
     bad.sendRaw(withTag);
-    assert.equal((await bad.next('FAILURE_EVENT')).status, S.E_CTI_INVALID_FIELD_TAG);
+    const fc = await bad.next('FAILURE_CONF');
+    assert.equal(fc.status, S.E_CTI_INVALID_FIELD_TAG);
+    assert.equal(fc.invokeId, 3);
     assert.equal((await bad.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
     assert.equal((await good.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
   });

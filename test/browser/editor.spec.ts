@@ -1,0 +1,284 @@
+/**
+ * The editor as a user sees it, in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
+ * a real Node-RED with this package loaded from the project (settings.nodesDir) and a CTI simulator. It finds
+ * the "Cisco CTI" palette, adds a cti-event node, creates its cti-server in the form, deploys, sees the node
+ * connect, imports an example through Import ▸ Examples, points it at the simulator and sees it connect.
+ * Screenshots go to docs/images/ (the README shows them). Every wait is on a selector or an event.
+ */
+import * as assert from 'assert';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CtiSimulator } from '../../lib/simulator';
+
+const ROOT = path.join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs', 'images');
+const PACKAGE = 'node-red-contrib-cisco-cti';
+const EXAMPLE = 'Session status alerting';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const RED: any;
+
+function ensureBuilt(): void {
+  const needed = ['cti-server', 'cti-event', 'cti-set-call-data', 'cti-request', 'cti-status'].flatMap((n) => [
+    path.join(ROOT, 'dist', 'nodes', `${n}.js`),
+    path.join(ROOT, 'dist', 'nodes', `${n}.html`),
+  ]);
+  if (needed.every((f) => fs.existsSync(f))) return;
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Starts node-red/red.js on an OS-chosen port with a throw-away user directory; resolves its editor URL. */
+async function startNodeRed(userDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  fs.writeFileSync(
+    path.join(userDir, 'settings.js'),
+    `module.exports = {
+  uiHost: '127.0.0.1',
+  flowFile: 'flows.json',
+  credentialSecret: 'editor-test',
+  nodesDir: [${JSON.stringify(ROOT)}],
+  telemetry: { enabled: false },
+  editorTheme: { tours: false, projects: { enabled: false } },
+  logging: { console: { level: 'info', metrics: false, audit: false } },
+};
+`,
+  );
+  const child = spawn(process.execPath, [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'], {
+    cwd: userDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const output = (): string => out;
+  const url = await new Promise<string>((resolve, reject) => {
+    let found: string | undefined;
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      found = found ?? /Server now running at (http:\/\/\S+)/.exec(out)?.[1];
+      if (found && /Started flows/.test(out)) resolve(found.endsWith('/') ? found : `${found}/`);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`Node-RED exited (${code}) before it was ready:\n${out}`)));
+  });
+  return { child, url, output };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Drags a palette entry onto the workspace with real mouse events (jQuery UI draggable). */
+async function dragToWorkspace(page: Page, type: string, x: number, y: number): Promise<void> {
+  const entry = page.locator(`.red-ui-palette-node[data-palette-type='${type}']`);
+  await entry.scrollIntoViewIfNeeded();
+  const from = await entry.boundingBox();
+  const chart = await page.locator('#red-ui-workspace-chart').boundingBox();
+  assert.ok(from && chart, 'palette node and workspace are visible');
+  const sx = from.x + from.width / 2;
+  const sy = from.y + from.height / 2;
+  await page.mouse.move(sx, sy);
+  await page.mouse.down();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) await page.mouse.move(sx + ((chart.x + x - sx) * i) / steps, sy + ((chart.y + y - sy) * i) / steps);
+  await page.mouse.up();
+}
+
+/** Fills the open cti-server config tray with the simulator's address and saves it. */
+async function fillServerForm(page: Page, port: number, screenshot?: string): Promise<void> {
+  const host = page.locator('#node-config-input-hostA');
+  await host.waitFor({ state: 'visible' });
+  await host.fill('127.0.0.1');
+  await page.locator('#node-config-input-portA').fill(String(port));
+  if (screenshot) await page.screenshot({ path: path.join(SHOTS, screenshot) });
+  await page.locator('#node-config-dialog-ok').click();
+  await host.waitFor({ state: 'detached' });
+}
+
+async function deploy(page: Page): Promise<void> {
+  const button = page.locator('#red-ui-header-button-deploy');
+  await page.locator('#red-ui-header-button-deploy:not(.disabled)').waitFor();
+  await button.click();
+  await page.locator('#red-ui-header-button-deploy.disabled').waitFor();
+}
+
+const greenDot = (page: Page, nodeId: string) => page.locator(`g[id='${nodeId}'] .red-ui-flow-node-status-dot-green`);
+
+describe('editor in headless Chromium', function () {
+  this.timeout(60000);
+  let sim: CtiSimulator;
+  let red: { child: ChildProcess; url: string; output: () => string } | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let userDir: string;
+  let profileDir: string;
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} not found: the editor test needs Debian's chromium. Run \`apt-get install -y chromium\` ` +
+        '(CI runs scripts/ci-deps.sh).');
+    }
+    ensureBuilt();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1004' });
+    await sim.start();
+    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-editor-userdir-'));
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-editor-chromium-'));
+    red = await startNodeRed(userDir);
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 860 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(red.url);
+  });
+
+  after(async function () {
+    if (context) await context.close();
+    if (red) await stopChild(red.child);
+    if (sim) await sim.stop();
+    for (const d of [userDir, profileDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && red) {
+      console.log(`--- Node-RED output ---\n${red.output().slice(-3000)}`);
+    }
+  });
+
+  it('shows the "Cisco CTI" palette category with every node type', async function () {
+    const category = page.locator('#red-ui-palette-container-Cisco_CTI');
+    await category.locator(".red-ui-palette-node[data-palette-type='cti-event']").waitFor();
+    assert.strictEqual((await page.locator('#red-ui-palette-header-Cisco_CTI').innerText()).trim(), 'Cisco CTI');
+    for (const type of ['cti-event', 'cti-set-call-data', 'cti-request', 'cti-status']) {
+      assert.strictEqual(await category.locator(`.red-ui-palette-node[data-palette-type='${type}']`).count(), 1, type);
+    }
+    // The config node is not a palette entry; the editor knows it as a config type of the same set.
+    const server = await page.evaluate(() => {
+      const def = RED.nodes.getType('cti-server');
+      return def && { category: def.category, set: RED.nodes.registry.getNodeSetForType('cti-server') };
+    });
+    assert.strictEqual(server?.category, 'config');
+    // The palette filter reacts to key presses, as when a user types.
+    const search = page.locator('#red-ui-palette-search input');
+    await search.pressSequentially('cti');
+    await page.locator('#red-ui-palette-container-common').waitFor({ state: 'hidden' });
+    // The node's help, as the Help sidebar shows it for a palette entry.
+    await page.evaluate(() => RED.sidebar.help.show('cti-event', true));
+    const help = page.locator('.red-ui-sidebar .red-ui-help:visible');
+    await help.first().waitFor();
+    assert.match(await help.first().innerText(), /\S{20,}/, 'cti-event has help text');
+    await page.screenshot({ path: path.join(SHOTS, 'editor-palette.png') });
+    await search.fill('');
+    await search.press('End');
+    await page.locator('#red-ui-palette-container-common').waitFor({ state: 'visible' });
+  });
+
+  let eventNodeId: string;
+
+  it('adds a cti-event node and creates its cti-server in the form', async function () {
+    await dragToWorkspace(page, 'cti-event', 260, 160);
+    eventNodeId = await page.evaluate(() => {
+      const found: string[] = [];
+      RED.nodes.eachNode((n: { type: string; id: string }) => {
+        if (n.type === 'cti-event') found.push(n.id);
+      });
+      return found[0];
+    });
+    assert.ok(eventNodeId, 'a cti-event node was added');
+    await page.locator(`g[id='${eventNodeId}']`).dblclick();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
+    await page.locator('#node-input-btn-server-add').click(); // the "+" beside the CTI server select
+    await fillServerForm(page, sim.port, 'editor-config.png');
+    await page.locator('#node-dialog-ok').click();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'detached' });
+
+    const servers = await page.evaluate(() => {
+      const list: { id: string; hostA: string; portA: string | number; users: number }[] = [];
+      RED.nodes.eachConfig((n: { type: string; id: string; hostA: string; portA: string; users: unknown[] }) => {
+        if (n.type === 'cti-server') list.push({ id: n.id, hostA: n.hostA, portA: n.portA, users: n.users.length });
+      });
+      return list;
+    });
+    assert.strictEqual(servers.length, 1);
+    assert.strictEqual(servers[0].hostA, '127.0.0.1');
+    assert.strictEqual(Number(servers[0].portA), sim.port);
+    assert.strictEqual(servers[0].users, 1);
+
+    // ...and it is listed in the Configuration nodes sidebar.
+    await page.evaluate(() => RED.sidebar.show('config'));
+    const global = page.locator('#red-ui-sidebar-config-category-global');
+    await global.locator('.red-ui-palette-node-config-type', { hasText: 'cti-server' }).waitFor();
+    await global.locator('.red-ui-palette-node-config .red-ui-palette-label', { hasText: `127.0.0.1:${sim.port}` }).waitFor();
+  });
+
+  it('deploys, and the node turns connected (green dot)', async function () {
+    const opened = new Promise((resolve) => sim.once('session-open', resolve));
+    await deploy(page);
+    await opened;
+    await greenDot(page, eventNodeId).waitFor();
+    assert.strictEqual(sim.openSessionCount, 1);
+  });
+
+  it('imports an example through Import ▸ Examples, points it at the simulator, deploys, and it connects', async function () {
+    await page.evaluate(() => RED.actions.invoke('core:show-examples-import-dialog'));
+    const dialog = page.locator('#red-ui-clipboard-dialog');
+    await dialog.locator('.red-ui-treeList-label', { hasText: PACKAGE }).click();
+    await dialog.locator('.red-ui-treeList-label', { hasText: EXAMPLE }).click();
+    await page.locator('#red-ui-clipboard-dialog-ok:not(.disabled)').click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Imported nodes follow the mouse until dropped with a click.
+    const chart = (await page.locator('#red-ui-workspace-chart').boundingBox())!;
+    await page.mouse.move(chart.x + 220, chart.y + 280);
+    await page.mouse.click(chart.x + 220, chart.y + 280);
+
+    const imported = await page.evaluate(() => {
+      const r: { status?: string; server?: { id: string; portA: number | string } } = {};
+      RED.nodes.eachNode((n: { type: string; id: string }) => {
+        if (n.type === 'cti-status') r.status = n.id;
+      });
+      RED.nodes.eachConfig((n: { type: string; id: string; portA: string }) => {
+        if (n.type === 'cti-server' && n.id === 'cti-sim-localhost') r.server = { id: n.id, portA: n.portA };
+      });
+      return r;
+    });
+    assert.ok(imported.status, 'the example\'s cti-status node is in the workspace');
+    assert.strictEqual(Number(imported.server?.portA), 42027, 'the example points at the default simulator port');
+
+    // Point the example's server at this test's simulator, through the node's edit form.
+    await page.locator(`g[id='${imported.status}']`).dblclick();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
+    await page.locator('#node-input-btn-server-edit').click(); // the pencil: edit the selected server
+    await fillServerForm(page, sim.port);
+    await page.locator('#node-dialog-ok').click();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'detached' });
+
+    const second = new Promise((resolve) => sim.once('session-open', resolve));
+    await deploy(page);
+    await second;
+    await greenDot(page, imported.status!).waitFor();
+    await greenDot(page, eventNodeId).waitFor();
+    await page.evaluate(() => RED.sidebar.show('debug'));
+    await page.locator('.red-ui-debug-msg').first().waitFor();
+    // Deploy/import notifications fade out on a timer; remove them rather than sleep before the screenshot.
+    await page.evaluate(() => document.querySelectorAll('.red-ui-notification').forEach((n) => n.remove()));
+    await page.screenshot({ path: path.join(SHOTS, 'editor-deployed.png') });
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Every examples/*.json flow, loaded into a real Node-RED runtime against the CTI simulator over TCP: the
+ * simulator drives calls and the test checks what the example's debug nodes would show, what reached the
+ * simulator (SET_CALL_DATA, call control) and what the flow wrote (CSV file, HTTP endpoints).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CtiSimulator } from '../../lib/simulator';
+import {
+  HttpNodeServer,
+  OUR_TYPES,
+  Probe,
+  exampleNames,
+  getJson,
+  helper,
+  modulesFor,
+  prepareFlow,
+  probeId,
+  readExample,
+  waitForEvent,
+  type Msg,
+} from './example-harness';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+type RequestInfo = { messageType: string; message: Msg };
+
+describe('examples', function () {
+  this.timeout(30000);
+
+  describe('files', function () {
+    const names = exampleNames();
+
+    it('are the seven documented examples', function () {
+      assert.deepStrictEqual(names, [
+        'Agent state board',
+        'CRM screen-pop on call delivered',
+        'Call control - answer hold transfer',
+        'Call log to CSV file',
+        'DNIS routing and call-data write-back',
+        'ECC variables read and write',
+        'Session status alerting',
+      ]);
+    });
+
+    for (const name of names) {
+      it(`"${name}" is a flat array that starts with a comment and connects to the local simulator`, function () {
+        const flow = readExample(name);
+        assert.ok(Array.isArray(flow), 'a JSON array');
+        assert.strictEqual(flow[0].type, 'comment');
+        assert.ok(String(flow[0].info).length > 80, 'the comment explains the example');
+        assert.ok(flow.every((n) => n.type !== 'tab' && n.z === undefined), 'no tab: imports into the current flow');
+        const servers = flow.filter((n) => n.type === 'cti-server');
+        assert.strictEqual(servers.length, 1);
+        const s = servers[0];
+        assert.strictEqual(s.hostA, '127.0.0.1');
+        assert.strictEqual(Number(s.portA), 42027);
+        for (const svc of ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL']) assert.ok((s.services as string[]).includes(svc), svc);
+        assert.ok(!('credentials' in s), 'no credentials in an example');
+        for (const n of flow.filter((x) => OUR_TYPES.includes(x.type) && x.type !== 'cti-server')) {
+          assert.strictEqual(n.server, s.id, `${n.id} uses the example's server`);
+        }
+        const ids = flow.map((n) => n.id);
+        assert.strictEqual(new Set(ids).size, ids.length, 'unique ids');
+      });
+    }
+
+    it('together use every non-config node type of the package', function () {
+      const used = new Set(names.flatMap((n) => readExample(n).map((x) => x.type)));
+      for (const t of OUR_TYPES.filter((x) => x !== 'cti-server')) assert.ok(used.has(t), `${t} appears in an example`);
+    });
+
+    it('have ids that do not clash between examples (they can be imported side by side)', function () {
+      const seen = new Map<string, string>();
+      for (const name of names) {
+        for (const n of readExample(name)) {
+          if (n.type === 'cti-server') continue; // the same shared config node in every example
+          assert.ok(!seen.has(n.id), `${n.id} in "${name}" and "${seen.get(n.id)}"`);
+          seen.set(n.id, name);
+        }
+      }
+    });
+  });
+
+  describe('running against the simulator', function () {
+    let sim: CtiSimulator;
+    let web: HttpNodeServer;
+    let requests: RequestInfo[];
+    let tmpDir: string | undefined;
+
+    beforeEach(async function () {
+      sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1004' });
+      await sim.start();
+      requests = [];
+      sim.on('request', (info: RequestInfo) => requests.push(info));
+      web = new HttpNodeServer();
+    });
+
+    afterEach(async function () {
+      await helper.unload();
+      await web.stop();
+      await sim.stop();
+      delete process.env.CRM_BASE_URL;
+      helper.settings({});
+      if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+      tmpDir = undefined;
+    });
+
+    /** Loads the example and resolves once its CTI session is open at the simulator. */
+    async function load(name: string): Promise<void> {
+      const flow = prepareFlow(name, sim.port);
+      const opened = waitForEvent(sim as Any, 'session-open');
+      await helper.load(modulesFor(flow, [web.capture]) as Any, flow as Any);
+      await opened;
+    }
+    const probe = (debugId: string): Probe => new Probe(probeId(debugId));
+    const request = (type: string, pred: (m: Msg) => boolean = () => true): Promise<RequestInfo> => {
+      const past = requests.find((r) => r.messageType === type && pred(r.message));
+      if (past) return Promise.resolve(past);
+      return waitForEvent(sim as Any, 'request', (r: RequestInfo) => r.messageType === type && pred(r.message));
+    };
+
+    it('CRM screen-pop on call delivered: HTTP lookup in the mock CRM, customer written back to the call', async function () {
+      process.env.CRM_BASE_URL = await web.start();
+      await load('CRM screen-pop on call delivered');
+      const arriving = probe('crm-debug-call');
+      const pop = probe('crm-debug-pop');
+      const written = probe('crm-debug-written');
+
+      const call = await sim.startInboundCall({ agentId: '1001', ani: '02079460001', dnis: '8005551000' });
+
+      const a = await arriving.next((m) => m.topic === 'CALL_DELIVERED_EVENT', 'CALL_DELIVERED_EVENT');
+      assert.strictEqual(a.call.ani, '02079460001');
+      const p = await pop.next();
+      assert.deepStrictEqual(p.payload.customer, { ani: '02079460001', account: 'AC460001', name: 'Ada Lovelace', tier: 'gold' });
+      assert.strictEqual(p.payload.agent, '1001', 'the phone that rings');
+      const w = await written.next();
+      assert.strictEqual(w.payload.messageType, 'SET_CALL_DATA_CONF');
+
+      const req = await request('SET_CALL_DATA_REQ');
+      assert.strictEqual(req.message.callVariable9, 'Ada Lovelace');
+      assert.strictEqual(req.message.customerAccountNumber, 'AC460001');
+      assert.strictEqual(call.callVariables[9], 'Ada Lovelace');
+      assert.strictEqual(call.customerAccountNumber, 'AC460001');
+
+      // The mock CRM is a real endpoint of the flow.
+      const crm = await getJson(`${process.env.CRM_BASE_URL}/crm/customer?ani=01617946002`);
+      assert.strictEqual(crm.status, 200);
+      assert.strictEqual((crm.body as Msg).name, 'Alan Turing');
+    });
+
+    it('DNIS routing and call-data write-back: the line of business lands in CallVariable3', async function () {
+      await load('DNIS routing and call-data write-back');
+      const tagged = probe('dnis-debug');
+      const errors = probe('dnis-debug-error');
+
+      const sales = await sim.startInboundCall({ agentId: '1001', ani: '5550100', dnis: '8005551000' });
+      const t1 = await tagged.next();
+      assert.strictEqual(t1.topic, 'sales');
+      assert.strictEqual(t1.payload.messageType, 'SET_CALL_DATA_CONF');
+      assert.strictEqual(sales.callVariables[3], 'sales');
+      assert.strictEqual(sales.callVariables[4], 'priority');
+
+      const other = await sim.startInboundCall({ agentId: '1002', ani: '5550101', dnis: '8009999999' });
+      const t2 = await tagged.next();
+      assert.strictEqual(t2.topic, 'general');
+      assert.strictEqual(other.callVariables[3], 'general');
+      assert.strictEqual(errors.messages.length, 0, 'no write-back error');
+    });
+
+    it('ECC variables read and write: reads ECC on delivery, writes ECC, sees CALL_DATA_UPDATE_EVENT', async function () {
+      await load('ECC variables read and write');
+      const read = probe('ecc-debug-read');
+      const written = probe('ecc-debug-written');
+      const updated = probe('ecc-debug-update');
+
+      const call = await sim.startInboundCall({
+        agentId: '1001', ani: '5550102', dnis: '8005552000',
+        namedVariables: [{ name: 'user.cust.id', value: 'C12345' }],
+      });
+      const r = await read.next();
+      assert.strictEqual(r.payload.ecc['user.cust.id'], 'C12345');
+      const w = await written.next();
+      assert.strictEqual(w.payload.messageType, 'SET_CALL_DATA_CONF');
+      const req = await request('SET_CALL_DATA_REQ');
+      const sent = Object.fromEntries((req.message.namedVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+      assert.strictEqual(sent['user.cti.handledBy'], 'node-red');
+      assert.ok(call.namedVariables.some((v) => v.name === 'user.cti.handledBy' && v.value === 'node-red'), 'simulator call has the ECC value');
+      const u = await updated.next((m) => m.call && m.call.ecc && m.call.ecc['user.cti.handledBy'] === 'node-red', 'update with the written ECC');
+      assert.strictEqual(u.topic, 'CALL_DATA_UPDATE_EVENT');
+    });
+
+    it('Agent state board: agent states in flow context and at GET /cti/agents', async function () {
+      const base = await web.start();
+      await load('Agent state board');
+      const board = probe('agent-debug');
+
+      const call = await sim.startInboundCall({ agentId: '1003', ani: '5550103', dnis: '8005551000', answer: true });
+      const b = await board.next((m) => m.topic === '1003' && m.payload['1003'].state === 'TALKING', 'agent 1003 TALKING');
+      assert.strictEqual(b.payload['1003'].state, 'TALKING');
+      const res = await getJson(`${base}/cti/agents`);
+      assert.strictEqual(res.status, 200);
+      assert.strictEqual((res.body as Msg)['1003'].state, 'TALKING');
+
+      await sim.releaseCall(call);
+      await board.next((m) => m.topic === '1003' && m.payload['1003'].state !== 'TALKING', 'agent 1003 leaves TALKING');
+    });
+
+    it('Call log to CSV file: one line per delivered / established / cleared event', async function () {
+      tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-calllog-'));
+      helper.settings({ fileWorkingDirectory: tmpDir });
+      await load('Call log to CSV file');
+      const logged = probe('log-debug');
+
+      const call = await sim.startInboundCall({ agentId: '1002', ani: '5550104', dnis: '8005553000', answer: true });
+      await sim.releaseCall(call);
+      const expected = ['CALL_DELIVERED_EVENT', 'CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT', 'CALL_CLEARED_EVENT'];
+      for (const topic of expected) await logged.next((m) => m.topic === topic, topic);
+
+      const lines = fs.readFileSync(path.join(tmpDir, 'cti-call-log.csv'), 'utf8').trim().split('\n');
+      assert.strictEqual(lines[0], 'time,event,connectionCallId,ani,dnis,device,state,cause');
+      const rows = lines.slice(1).map((l) => {
+        const [time, event, id, ani, dnis, device, state] = l.split(',');
+        return { time, event, id, ani, dnis, device, state };
+      });
+      assert.deepStrictEqual(rows.map((r) => r.event), expected);
+      for (const r of rows) {
+        assert.ok(!Number.isNaN(Date.parse(r.time)), `ISO time: ${r.time}`);
+        assert.deepStrictEqual([r.id, r.ani, r.dnis], [String(call.connectionCallId), '5550104', '8005553000']);
+      }
+      assert.deepStrictEqual([rows[1].device, rows[1].state], ['1002', 'LCS_ALERTING'], 'delivered at the agent phone');
+      assert.deepStrictEqual([rows[2].device, rows[2].state], ['1002', 'LCS_CONNECT'], 'answered by the agent');
+    });
+
+    it('Session status alerting: all-clear when open, alert when the peripheral goes offline', async function () {
+      await load('Session status alerting');
+      const ok = probe('status-debug-ok');
+      const alert = probe('status-debug-alert');
+      const first = await ok.next();
+      assert.match(first.payload, /^CTI session open on side A/);
+
+      sim.setPeripheralOnline(false);
+      const a = await alert.next();
+      assert.strictEqual(a.topic, 'CTI ALERT: peripheral-offline');
+      assert.match(a.payload, /^CTI session peripheral-offline/);
+
+      sim.setPeripheralOnline(true);
+      await ok.next(() => true, 'all-clear after the peripheral is back');
+    });
+
+    it('Call control - answer hold transfer: answers, holds, retrieves and transfers to 1002', async function () {
+      await load('Call control - answer hold transfer');
+      const out = probe('ctl-debug');
+      const errors = probe('ctl-debug-error');
+      const confOf = (type: string) => (m: Msg) => m.payload && m.payload.messageType === type;
+
+      const call = await sim.startInboundCall({ agentId: '1001', ani: '5550105', dnis: '8005551000' });
+      await out.next(confOf('ANSWER_CALL_CONF'), 'ANSWER_CALL_CONF');
+      assert.strictEqual(call.state, 'connected');
+
+      helper.getNode('ctl-inject-hold').receive({});
+      await out.next(confOf('HOLD_CALL_CONF'), 'HOLD_CALL_CONF');
+      assert.strictEqual(call.state, 'held');
+
+      helper.getNode('ctl-inject-retrieve').receive({});
+      await out.next(confOf('RETRIEVE_CALL_CONF'), 'RETRIEVE_CALL_CONF');
+      assert.strictEqual(call.state, 'connected');
+
+      helper.getNode('ctl-inject-transfer').receive({});
+      await out.next(confOf('TRANSFER_CALL_CONF'), 'TRANSFER_CALL_CONF');
+      await request('CONSULTATION_CALL_REQ', (m) => m.dialedNumber === '1002');
+      assert.ok(call.parties.includes('1002') && !call.parties.includes('1001'), `call now with 1002: ${call.parties}`);
+      assert.strictEqual(errors.messages.length, 0, `no call-control error: ${JSON.stringify(errors.messages.map((m) => m.error))}`);
+    });
+  });
+});

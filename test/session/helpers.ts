@@ -1,0 +1,42 @@
+/** Small awaitables for session tests: wait for an event instead of sleeping. */
+import type { EventEmitter } from 'node:events';
+import type { CtiSession, SessionState, SessionStateInfo } from '../../lib/session';
+
+/** Resolves with the arguments of the first `event` whose arguments satisfy `match`; rejects after `timeoutMs`. */
+export function waitForEvent<T extends unknown[] = unknown[]>(
+  emitter: EventEmitter,
+  event: string,
+  match: (...args: T) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.off(event, listener);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"`));
+    }, timeoutMs);
+    const listener = (...args: unknown[]): void => {
+      if (!match(...(args as T))) return;
+      clearTimeout(timer);
+      emitter.off(event, listener);
+      resolve(args as T);
+    };
+    emitter.on(event, listener);
+  });
+}
+
+export async function waitForState(session: CtiSession, state: SessionState, timeoutMs = 5000): Promise<SessionStateInfo> {
+  const [info] = await waitForEvent<[SessionStateInfo]>(session, 'state', (i) => i.state === state, timeoutMs);
+  return info;
+}
+
+/** Records every state event of a session. */
+export function recordStates(session: CtiSession): SessionStateInfo[] {
+  const seen: SessionStateInfo[] = [];
+  session.on('state', (i: SessionStateInfo) => seen.push(i));
+  return seen;
+}
+
+/** Lets handles that were closed finish closing (a destroyed socket leaves the handle list a tick later). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
