@@ -91,6 +91,11 @@ export interface CallTrackerOptions {
   /** Protocol version: from 22 CALL_DATA_UPDATE_EVENT carries the whole ECC set (replace, not merge). */
   version?: number;
   now?: () => number;
+  /**
+   * Finds the agent at a device (extension or instrument). Call events name the agent's device, not the
+   * agent, so without this a call's agentId is known only from messages that carry it.
+   */
+  agentAt?: (device: string) => { agentId?: string; agentExtension?: string; agentInstrument?: string } | undefined;
 }
 
 interface CallRecord {
@@ -170,6 +175,7 @@ export class CallTracker {
   private readonly maxCalls: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  private readonly agentAt: CallTrackerOptions['agentAt'];
   private seq = 0;
   /** Calls dropped by the maxCalls / maxAgeMs bounds so far. */
   evicted = 0;
@@ -180,6 +186,7 @@ export class CallTracker {
     this.maxAgeMs = opts.maxAgeMs ?? 4 * 3600 * 1000;
     this.version = opts.version ?? 24;
     this.now = opts.now ?? Date.now;
+    this.agentAt = opts.agentAt;
   }
 
   get size(): number {
@@ -494,6 +501,15 @@ export class CallTracker {
     const parties: Record<string, unknown> = { ...rec.parties };
     if (Array.isArray(parties.connected)) parties.connected = (parties.connected as CallConnection[]).map((c) => ({ ...c }));
     snap.parties = parties;
+    if (snap.agentId === undefined && this.agentAt !== undefined) {
+      const device = (parties.answering ?? parties.alerting ?? parties.holding) as string | undefined;
+      const agent = device === undefined ? undefined : this.agentAt(device);
+      if (agent !== undefined) {
+        if (agent.agentId !== undefined) snap.agentId = agent.agentId;
+        if (snap.agentExtension === undefined && agent.agentExtension !== undefined) snap.agentExtension = agent.agentExtension;
+        if (snap.agentInstrument === undefined && agent.agentInstrument !== undefined) snap.agentInstrument = agent.agentInstrument;
+      }
+    }
     snap.established = rec.established;
     snap.partial = rec.partial;
     snap.ended = ended;

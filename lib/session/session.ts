@@ -99,6 +99,7 @@ export class CtiSession extends EventEmitter {
       maxCalls: this.options.maxCalls,
       maxAgeMs: this.options.maxCallAgeMs,
       version: this.options.version,
+      agentAt: (device) => this.agents.get(device),
     });
   }
 

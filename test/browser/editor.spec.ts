@@ -111,10 +111,15 @@ async function fillServerForm(page: Page, port: number, screenshot?: string): Pr
 }
 
 async function deploy(page: Page): Promise<void> {
-  const button = page.locator('#red-ui-header-button-deploy');
   await page.locator('#red-ui-header-button-deploy:not(.disabled)').waitFor();
-  await button.click();
-  await page.locator('#red-ui-header-button-deploy.disabled').waitFor();
+  await page.locator('#red-ui-header-button-deploy').click();
+  // Done = nothing left to deploy and the editor's busy spinner and shade are gone again.
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#red-ui-header-button-deploy.disabled') !== null &&
+      getComputedStyle(document.querySelector('.red-ui-deploy-button-spinner')!).display === 'none' &&
+      getComputedStyle(document.querySelector('#red-ui-header-shade')!).display === 'none',
+  );
 }
 
 const greenDot = (page: Page, nodeId: string) => page.locator(`g[id='${nodeId}'] .red-ui-flow-node-status-dot-green`);
@@ -182,7 +187,7 @@ describe('editor in headless Chromium', function () {
     await page.locator('#red-ui-palette-container-common').waitFor({ state: 'hidden' });
     // The node's help, as the Help sidebar shows it for a palette entry.
     await page.evaluate(() => RED.sidebar.help.show('cti-event', true));
-    const help = page.locator('.red-ui-sidebar .red-ui-help:visible');
+    const help = page.locator('#red-ui-sidebar .red-ui-help:visible');
     await help.first().waitFor();
     assert.match(await help.first().innerText(), /\S{20,}/, 'cti-event has help text');
     await page.screenshot({ path: path.join(SHOTS, 'editor-palette.png') });

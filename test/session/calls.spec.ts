@@ -104,6 +104,7 @@ describe('CtiSession call tracking', function () {
     const done = waitForEvent(s, 'END_CALL_EVENT', () => s.calls.size === 0, 10000);
     const established = waitForEvent<[CtiMessage, CallSnapshot?]>(s, 'CALL_ESTABLISHED_EVENT');
     const call = await sim.startInboundCall({
+      agentId: '1003',
       ani: '5550100',
       dnis: '8001',
       callVariables: { 1: 'cv-one', 7: 'cv-seven' },
@@ -119,6 +120,8 @@ describe('CtiSession call tracking', function () {
     assert.equal(est.call.callVariables[7], 'cv-seven');
     assert.equal(est.call.namedVariables['user.lang'], 'fr');
     assert.equal(est.call.state, 'LCS_CONNECT');
+    // Call events name the agent's device only; the agent comes from the agent tracker's AGENT_STATE_EVENTs.
+    assert.equal(est.call.agentId, '1003');
     await sim.releaseCall(call);
     await done;
     checkCommon();
