@@ -29,7 +29,8 @@ Options:
   --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts)
   --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
                            names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
-                           peripheral-offline, peripheral-online, pg-offline, pg-online, switchover (pair)
+                           peripheral-offline, peripheral-online, pg-offline, pg-online, server-offline,
+                           switchover (pair)
                            e.g. --fault silent-after=10s --fault delay=500ms --fault switchover-after=30s
   --log <level>            quiet | info (sessions and requests, default) | debug (every message); to stderr
   --help                   show this help

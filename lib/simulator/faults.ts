@@ -1,4 +1,4 @@
-import { encodeMessage, messageTypeName } from '../protocol';
+import { StatusCode, encodeMessage, messageTypeName } from '../protocol';
 import { parseDuration } from './clock';
 import type { ClientSession } from './client-session';
 import { systemEvent } from './events';
@@ -79,6 +79,15 @@ export class FaultInjector {
     this.raw(`message type ${NEWER_MESSAGE_TYPE}`, () => frame);
   }
 
+  /**
+   * FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE to every client, leaving the sockets open: the guide says the
+   * client must then close the session itself (and, with two sides, try the other).
+   */
+  sendServerOffline(): void {
+    this.target.log('fault: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE to every client');
+    for (const s of this.target.connectedSessions()) s.sendFailureEvent(StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE);
+  }
+
   private raw(what: string, make: () => Buffer): void {
     this.target.log(`fault: sending ${what}`);
     for (const s of this.target.connectedSessions()) s.writeRaw(make());
@@ -100,6 +109,7 @@ export const FAULT_NAMES = [
   'pg-offline',
   'pg-online',
   'switchover',
+  'server-offline',
 ] as const;
 export type FaultName = (typeof FAULT_NAMES)[number];
 

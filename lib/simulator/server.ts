@@ -343,6 +343,8 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
         return this.setPgOnline(false);
       case 'pg-online':
         return this.setPgOnline(true);
+      case 'server-offline':
+        return this.faults.sendServerOffline();
       case 'switchover':
         if (switchover === undefined) throw new Error('fault "switchover" needs a duplexed pair (--side-b-port)');
         return switchover();

@@ -86,6 +86,22 @@ describe('CtiSession A/B failover', function () {
     assert.equal(conf.messageType, 'QUERY_AGENT_STATE_CONF');
   });
 
+  it('FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE: the session drops that link itself and opens again', async () => {
+    const s = make();
+    await s.open();
+    assert.equal(s.side, 'A');
+    const dropped = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === 'failover', 5000);
+    const reopened = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === 'open', 5000);
+    // The simulator leaves the socket open: closing it is the client's job (cti-protocol.md, Session termination).
+    pair.sideA.faults.sendServerOffline();
+    const [drop] = await dropped;
+    assert.match(drop.reason ?? '', /E_CTI_CTI_SERVER_OFFLINE/);
+    const [open] = await reopened;
+    assert.equal(open.eventsMayHaveBeenMissed, true);
+    assert.equal(open.reconnects, 1);
+    assert.equal(openCount(), 1);
+  });
+
   it('starting on the standby side moves to the active side', async () => {
     await pair.switchover(); // now B is active and A standby
     const s = make('A');
