@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from '../../lib/simulator/cli';
 import { RawClient, SVC } from './raw-client';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/**
+ * The installed entry point (package.json "bin": bin/cti-sim.js → dist/), so packaging mistakes show here.
+ * `npm test` builds first; run `npm run build` before running this file alone.
+ */
+const BIN = path.join(ROOT, 'bin', 'cti-sim.js');
+const BUILT = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
+
 function spawnCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', 'tsx/cjs', 'lib/simulator/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!fs.existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first`);
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function readLines(p: ChildProcess, count: number): Promise<string[]> {
