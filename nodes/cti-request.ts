@@ -6,6 +6,7 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
 import { withEnumNames } from '../lib/protocol';
 import { getServer } from './lib/server-api';
+import { wireRequestNode } from './lib/request-node';
 import { findCallAddress, pickPeripheralId } from './lib/call-address';
 import { callDataFromPayload } from './lib/call-data';
 import { failure } from './lib/errors';
@@ -68,20 +69,7 @@ export = function (RED: NodeAPI): void {
       return msg;
     }
 
-    node.on('input', (msg, send, done) => {
-      handle(msg).then(
-        (out) => {
-          send(out);
-          done();
-        },
-        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
-      );
-    });
-
-    server.register(node);
-    node.on('close', (removed: boolean, done: () => void) => {
-      server.deregister(node, done, removed);
-    });
+    wireRequestNode(node, server, handle);
   }
 
   RED.nodes.registerType('cti-request', CtiRequestNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);

@@ -5,6 +5,7 @@
 import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
 import { withEnumNames } from '../lib/protocol';
 import { getServer } from './lib/server-api';
+import { wireRequestNode } from './lib/request-node';
 import { pickPeripheralId, requireCallAddress } from './lib/call-address';
 import {
   CALL_DATA_TEXT_FIELDS,
@@ -93,20 +94,7 @@ export = function (RED: NodeAPI): void {
       return msg;
     }
 
-    node.on('input', (msg, send, done) => {
-      handle(msg).then(
-        (out) => {
-          send(out);
-          done();
-        },
-        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
-      );
-    });
-
-    server.register(node);
-    node.on('close', (removed: boolean, done: () => void) => {
-      server.deregister(node, done, removed);
-    });
+    wireRequestNode(node, server, handle);
   }
 
   RED.nodes.registerType('cti-set-call-data', CtiSetCallDataNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);
