@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// `npm start`: the live demo. Starts an embedded CTI Server simulator with a stream of demo calls, then a
+// Node-RED 4 with a private user directory (.node-red-demo/ in the project, never ~/.node-red) that loads
+// this package straight from the project (settings.nodesDir) and runs a demo flow built from examples/.
+//
+//   npm start              start (keeps your edits to the demo flow between runs)
+//   npm start -- --reset   rebuild the demo flow from examples/ first
+//
+// Ctrl-C stops Node-RED first (so the CTI session closes cleanly), then the simulator.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const userDir = path.join(root, '.node-red-demo');
+const flowFile = path.join(userDir, 'flows.json');
+const SIM_HOST = '127.0.0.1';
+const SIM_PORT = 42027;
+const UI_PORT = 1880;
+const AGENTS = ['1001', '1002', '1003', '1004'];
+const DEMO_SERVER_ID = 'cti-sim-localhost'; // the shared cti-server config node id used by every example
+// Examples that make up the demo, one editor tab each.
+const DEMO_EXAMPLES = [
+  'CRM screen-pop on call delivered',
+  'DNIS routing and call-data write-back',
+  'Agent state board',
+  'Session status alerting',
+];
+
+const log = (line) => console.log(`[demo] ${line}`);
+
+function ensureBuilt() {
+  const marker = path.join(root, 'dist', 'lib', 'simulator', 'index.js');
+  if (fs.existsSync(marker) && fs.existsSync(path.join(root, 'dist', 'nodes', 'cti-server.js'))) return;
+  log('dist/ not found - building (npm run build)');
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+/** Resolves true when host:port can be bound right now. */
+function portIsFree(port, host) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+async function firstFreePort(start, host, tries = 20) {
+  for (let p = start; p < start + tries; p++) {
+    if (await portIsFree(p, host)) return p;
+  }
+  return 0;
+}
+
+async function startSimulator() {
+  const { CtiSimulator } = require(path.join(root, 'dist', 'lib', 'simulator'));
+  const options = { host: SIM_HOST, agents: AGENTS.join(','), logger: () => {} };
+  let sim = new CtiSimulator({ ...options, port: SIM_PORT });
+  try {
+    await sim.start();
+  } catch (err) {
+    if (err && err.code !== 'EADDRINUSE') throw err;
+    log(`port ${SIM_PORT} is busy - the simulator takes a free port instead`);
+    sim = new CtiSimulator({ ...options, port: 0 });
+    await sim.start();
+  }
+  return sim;
+}
+
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+const digits = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+
+/**
+ * A call every few seconds to an agent without a call: delivered, answered by the simulated agent after a
+ * couple of seconds (unless a flow answered it first), released a little later.
+ */
+function startDemoTraffic(sim) {
+  const busy = new Set();
+  const timers = new Set();
+  let stopped = false;
+  let seq = 0;
+  const later = (ms, fn) => {
+    const t = setTimeout(() => { timers.delete(t); if (!stopped) fn(); }, ms);
+    timers.add(t);
+  };
+  const quietly = (p) => Promise.resolve(p).catch(() => {}); // the flow may have answered/released it already
+
+  async function placeCall() {
+    const free = AGENTS.filter((a) => !busy.has(a));
+    if (free.length === 0) return;
+    const agentId = pick(free);
+    busy.add(agentId);
+    seq++;
+    const ani = `0${pick(['20', '161', '131', '117'])}7946${digits(4)}`;
+    try {
+      const call = await sim.startInboundCall({
+        agentId,
+        ani,
+        dnis: pick(['8005551000', '8005552000', '8005553000']),
+        dialedNumber: pick(['5000', '5001']),
+        callerEnteredDigits: digits(6),
+        callVariables: { 1: `demo-${seq}`, 2: pick(['billing', 'orders', 'technical']) },
+        namedVariables: [{ name: 'user.cust.id', value: `C${digits(5)}` }],
+        answer: false,
+      });
+      later(2000, () => quietly(sim.answerCall(call)));
+      later(8000 + Math.floor(Math.random() * 6000), () => {
+        quietly(sim.releaseCall(call)).then(() => busy.delete(agentId));
+      });
+    } catch (err) {
+      busy.delete(agentId);
+      log(`demo call not placed: ${err && err.message}`);
+    }
+  }
+
+  const tick = () => { placeCall(); later(4000, tick); };
+  later(3000, tick);
+  return () => {
+    stopped = true;
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+  };
+}
+
+function readExample(name) {
+  return JSON.parse(fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8'));
+}
+
+/** One tab per demo example; every example's cti-server node collapses into one shared config node. */
+function buildDemoFlow(simPort) {
+  const flow = [];
+  let server;
+  DEMO_EXAMPLES.forEach((name, i) => {
+    const nodes = readExample(name);
+    const tabId = `demo-tab-${i + 1}`;
+    const comment = nodes.find((n) => n.type === 'comment');
+    flow.push({ id: tabId, type: 'tab', label: name, disabled: false, info: comment ? comment.info || '' : '' });
+    const serverIds = new Set(nodes.filter((n) => n.type === 'cti-server').map((n) => n.id));
+    for (const n of nodes) {
+      if (n.type === 'cti-server') {
+        if (!server) server = { ...n, id: DEMO_SERVER_ID, portA: simPort };
+        continue;
+      }
+      const copy = { ...n, z: tabId };
+      if (serverIds.has(copy.server)) copy.server = DEMO_SERVER_ID;
+      flow.push(copy);
+    }
+  });
+  if (server) flow.push(server);
+  return flow;
+}
+
+/** On later starts keep the user's flow, but point the demo config node at this run's simulator port. */
+function prepareFlowFile(simPort, reset) {
+  if (reset || !fs.existsSync(flowFile)) {
+    fs.writeFileSync(flowFile, JSON.stringify(buildDemoFlow(simPort), null, 2));
+    return;
+  }
+  const flow = JSON.parse(fs.readFileSync(flowFile, 'utf8'));
+  const server = Array.isArray(flow) && flow.find((n) => n.id === DEMO_SERVER_ID);
+  if (server && Number(server.portA) !== simPort) {
+    server.portA = simPort;
+    fs.writeFileSync(flowFile, JSON.stringify(flow, null, 2));
+  }
+}
+
+function writeSettings(uiPort) {
+  const settings = `// Written by scripts/start.js on every start - edit that script, not this file.
+module.exports = {
+  uiHost: '127.0.0.1',
+  uiPort: ${uiPort},
+  flowFile: 'flows.json',
+  // A fixed, public key: this demo's credentials are not secret. Never reuse it elsewhere.
+  credentialSecret: 'node-red-contrib-cisco-cti-demo',
+  // This project directory is itself a Node-RED module: load it directly, no npm install into the userDir.
+  nodesDir: [${JSON.stringify(root)}],
+  // Relative file paths in flows (the call-log CSV) land in this user directory.
+  fileWorkingDirectory: ${JSON.stringify(userDir)},
+  telemetry: { enabled: false },
+  editorTheme: { tours: false, projects: { enabled: false } },
+  logging: { console: { level: 'info', metrics: false, audit: false } },
+};
+`;
+  fs.writeFileSync(path.join(userDir, 'settings.js'), settings);
+}
+
+async function main() {
+  const t0 = Date.now();
+  const reset = process.argv.includes('--reset');
+  ensureBuilt();
+  fs.mkdirSync(userDir, { recursive: true });
+
+  const sim = await startSimulator();
+  log(`CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, a call every 4 s)`);
+  const stopTraffic = startDemoTraffic(sim);
+
+  const uiPort = await firstFreePort(UI_PORT, '127.0.0.1');
+  if (!uiPort) throw new Error(`no free port for Node-RED in ${UI_PORT}-${UI_PORT + 19}`);
+  writeSettings(uiPort);
+  prepareFlowFile(sim.port, reset);
+
+  const editorUrl = `http://127.0.0.1:${uiPort}/`;
+  const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js')], {
+    cwd: userDir,
+    // Own process group: Ctrl-C reaches only this launcher, which then stops Node-RED exactly once.
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CRM_BASE_URL: `http://127.0.0.1:${uiPort}`, CTI_SIM_PORT: String(sim.port) },
+  });
+
+  let ready = false;
+  const watch = (stream, out) => {
+    let buf = '';
+    stream.on('data', (chunk) => {
+      out.write(chunk);
+      buf = (buf + chunk.toString()).slice(-4096);
+      if (!ready && /Started flows/.test(buf)) {
+        ready = true;
+        console.log(`\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n`);
+      }
+    });
+  };
+  watch(red.stdout, process.stdout);
+  watch(red.stderr, process.stderr);
+
+  let stopping = false;
+  async function shutdown(code) {
+    if (stopping) return;
+    stopping = true;
+    log('stopping Node-RED and the simulator');
+    stopTraffic();
+    if (red.exitCode === null && red.signalCode === null) {
+      const exited = new Promise((resolve) => red.once('exit', resolve));
+      red.kill('SIGTERM');
+      const force = setTimeout(() => red.kill('SIGKILL'), 10000);
+      await exited;
+      clearTimeout(force);
+    }
+    await sim.stop();
+    log('stopped');
+    process.exit(code);
+  }
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  red.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`Node-RED exited (${signal || code}) - stopping the simulator`);
+      shutdown(code || 1);
+    }
+  });
+}
+
+main().catch((err) => {
+  console.error(`[demo] failed to start: ${err && err.stack ? err.stack : err}`);
+  process.exit(1);
+});
