@@ -90,7 +90,11 @@ export = function (RED: NodeAPI): void {
       const reason = reasonOf(i);
       if (state === 'open') {
         lastLoggedError = '';
-        node.log(t('cti-server.log.connected', { side: side ?? '?', host: '', port: '' }, `CTI session open on side ${side ?? '?'}`));
+        // The address of the side the session opened on, as configured (ports default as in the editor).
+        const hostRaw = String((side === 'B' ? config.hostB : config.hostA) ?? '').trim();
+        const host = hostRaw.includes(':') ? `[${hostRaw}]` : hostRaw; // IPv6 literal: keep host and port apart
+        const port = String((side === 'B' ? config.portB : config.portA) || (side === 'B' ? 43027 : 42027));
+        node.log(t('cti-server.log.connected', { side: side ?? '?', host, port }, `CTI session open on side ${side ?? '?'} at ${host}:${port}`));
       } else if (reason !== undefined && shortReason(reason) !== lastLoggedError && state === 'failover') {
         // Log a failure once, not on every retry of the same failure (Home Assistant add-on issue #98).
         lastLoggedError = shortReason(reason);

@@ -37,12 +37,32 @@ export function toText(value: unknown, label: string, limit?: number): string | 
   return s;
 }
 
+/**
+ * A user's value as it appears in an error message: never throws (BigInt, circular objects, objects without a
+ * prototype) and stays short, so a pasted megabyte does not become a megabyte-long log line.
+ */
+export function showValue(value: unknown, max = 40): string {
+  let s: string;
+  if (typeof value === 'string') s = JSON.stringify(value);
+  else if (value === null || value === undefined || typeof value !== 'object') s = typeof value === 'function' ? 'a function' : String(value);
+  else if (Buffer.isBuffer(value)) s = `a Buffer of ${value.length} bytes`;
+  else if (Array.isArray(value)) s = `an array of ${value.length}`;
+  else {
+    try {
+      s = JSON.stringify(value) ?? 'an object';
+    } catch {
+      s = 'an object';
+    }
+  }
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
 /** An unsigned 32-bit integer from a number or a numeric string. */
 export function toUint(value: unknown, label: string, max = 0xffffffff): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'string' ? Number(value.trim()) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > max) {
-    throw new InputError(`${label} must be a whole number 0–${max}, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new InputError(`${label} must be a whole number 0–${max}, got ${showValue(value)}`);
   }
   return n;
 }
