@@ -6,6 +6,7 @@ import { AGENT_EVENT_MESSAGES } from './messages/agent-events';
 import { CALL_DATA_MESSAGES } from './messages/call-data';
 import { CLIENT_CONTROL_MESSAGES } from './messages/client-control';
 import { MESSAGE_TYPES } from './message-types';
+import { TAG_BY_NUMBER } from './tags';
 
 /** Every message this codec lays out field by field. */
 export const MESSAGE_DEFS: readonly MessageDef[] = [
@@ -88,7 +89,8 @@ function floatKey(f: FloatingFieldDef): string {
   return f.key ?? fieldKey(f.name);
 }
 
-function compile(def: MessageDef, version: number): MessagePlan {
+/** Compiles one layout for one version (exported for tests; the codec uses getPlan). */
+export function compile(def: MessageDef, version: number): MessagePlan {
   const floatKeysByName = new Map(def.floating.map((f) => [f.name, floatKey(f)]));
   const fixed: FixedPlan[] = [];
   let fixedSize = 0;
@@ -110,10 +112,12 @@ function compile(def: MessageDef, version: number): MessagePlan {
   for (const f of def.floating) {
     // Before version 20 a tag is one byte: a field with a larger tag cannot exist there.
     if (!inVersion(f, version) || (version < 20 && f.tag > 0xff)) continue;
-    const type = f.type;
-    const max = f.max;
+    // The shared tag table gives a field's type and size unless the message's layout says otherwise.
+    const shared = TAG_BY_NUMBER.get(f.tag);
+    const type = f.type ?? shared?.type;
+    const max = f.max ?? shared?.max;
     if (type === undefined || max === undefined) {
-      throw new Error(`catalog: ${def.name}.${f.name} needs type and max`);
+      throw new Error(`catalog: ${def.name}.${f.name} needs type and max (tag ${f.tag} is not in the tag table)`);
     }
     const plan: FloatPlan = {
       key: floatKey(f),

@@ -199,7 +199,7 @@ export const TAGS: TagDef[] = [
   { tag: 253, name: 'MAX_CALLS_IN_QUEUE_PER_CALL_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 254, name: 'MAX_TIME_IN_QUEUE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 255, name: 'INTERNAL_AGENT_STATE_TAG', type: 'USHORT', max: 2 }, // QUERY_AGENT_STATE_CONF InternalAgentState
-  { tag: 257, name: 'SSO_ENABLED_TAG', type: 'UNSPEC', max: 255 }, // SSOEnabled. Unsure: SET_AGENT_STATE_REQ gives no type or size; UNSPEC 255 (the pre-v20 one-byte length limit)
+  { tag: 257, name: 'SSO_ENABLED_TAG', type: 'USHORT', max: 2 }, // SSOEnabled (SET_AGENT_STATE_REQ). Unsure: no type printed; USHORT as the message layout chose
   { tag: 258, name: 'FLT_TASK_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 259, name: 'FLT_ICM_DISP_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 260, name: 'FLT_APP_DISP_TAG', ...NO_LAYOUT }, // no layout gives a type
