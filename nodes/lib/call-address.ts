@@ -5,7 +5,7 @@
  */
 import { ConnectionDeviceIdType } from '../../lib/protocol';
 import { InputError } from './errors';
-import { toText, toUint } from './field-values';
+import { showValue, toText, toUint } from './field-values';
 
 export interface CallAddress {
   connectionCallId: number;
@@ -26,7 +26,7 @@ export function toConnectionIdType(value: unknown, label: string): number {
   if (typeof value === 'string' && !/^\d+$/.test(value)) {
     const n = ConnectionDeviceIdType.valueOf(value);
     if (n === undefined) {
-      throw new InputError(`${label} must be one of ${Object.keys(ConnectionDeviceIdType.byName).join(', ')}, got "${value}"`);
+      throw new InputError(`${label} must be one of ${Object.keys(ConnectionDeviceIdType.byName).join(', ')}, got ${showValue(value)}`);
     }
     return n;
   }

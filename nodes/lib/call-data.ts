@@ -4,7 +4,7 @@
  * (the call-creating control requests take the same fields).
  */
 import { InputError } from './errors';
-import { textLimit, toText } from './field-values';
+import { showValue, textLimit, toText } from './field-values';
 
 export const CALL_DATA_TEXT_FIELDS = [
   'callVariable1',
@@ -81,7 +81,8 @@ export function toCallDataFields(raw: RawCallData, messageType: string, version:
   const namedArrays: Array<{ name: string; index: number; value: string }> = [];
   for (const [name, value] of Object.entries(raw.ecc)) {
     if (value === undefined || value === null) continue;
-    const label = `ECC variable "${name}"`;
+    // The name is user input too: keep it short in messages (showValue quotes it).
+    const label = `ECC variable ${showValue(name)}`;
     if (name.length === 0) throw new InputError('an ECC variable needs a name');
     toText(name, `${label} name`, 32);
     if (Array.isArray(value)) {

@@ -44,6 +44,7 @@ export function toText(value: unknown, label: string, limit?: number): string | 
 export function showValue(value: unknown, max = 40): string {
   let s: string;
   if (typeof value === 'string') s = JSON.stringify(value);
+  else if (typeof value === 'bigint') s = `${value}n (a BigInt)`;
   else if (value === null || value === undefined || typeof value !== 'object') s = typeof value === 'function' ? 'a function' : String(value);
   else if (Buffer.isBuffer(value)) s = `a Buffer of ${value.length} bytes`;
   else if (Array.isArray(value)) s = `an array of ${value.length}`;

@@ -15,7 +15,7 @@ import {
 import { findHeldAddress, requireCallAddress, type CallAddress } from './call-address';
 import { isEmpty, toCallDataFields, type RawCallData } from './call-data';
 import { InputError } from './errors';
-import { toText, toUint } from './field-values';
+import { showValue, toText, toUint } from './field-values';
 
 export const REQUEST_TYPES = {
   answer: 'ANSWER_CALL_REQ',
@@ -42,13 +42,18 @@ export function resolveRequestName(configured: string | undefined, topic: unknow
   if (raw === undefined || raw === null || raw === '') {
     throw new InputError('no request chosen: choose one in the node or send msg.topic (answer, hold, retrieve, …)');
   }
+  // Only text or a number can name a request (String() of an object without a prototype throws).
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    throw new InputError(`msg.topic must name a request (text such as "hold"), not ${showValue(raw)}`);
+  }
   const s = String(raw).trim();
   const lower = s.toLowerCase().replace(/_/g, '-');
   if ((REQUEST_NAMES as string[]).includes(lower)) return lower as RequestName;
   const byType = REQUEST_NAMES.find((n) => REQUEST_TYPES[n] === s.toUpperCase());
   if (byType) return byType;
   const aliases: Record<string, RequestName> = { release: 'clear-connection', hangup: 'clear-connection', dial: 'make-call', consult: 'consultation' };
-  if (aliases[lower]) return aliases[lower];
+  // Own keys only: "constructor" must not find Object.prototype.constructor.
+  if (Object.prototype.hasOwnProperty.call(aliases, lower)) return aliases[lower];
   throw new InputError(`unknown request "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"; use one of: ${REQUEST_NAMES.join(', ')}`);
 }
 
@@ -87,10 +92,11 @@ function enumValue(e: { valueOf(n: string): number | undefined; byName: Record<s
     if (dflt === undefined) throw new InputError(`${label} is required`);
     return dflt;
   }
-  if (typeof v === 'number' || /^\d+$/.test(String(v))) return toUint(v, label, 0xffff) as number;
-  const s = String(v).trim().toUpperCase();
+  if (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v))) return toUint(v, label, 0xffff) as number;
+  if (typeof v !== 'string') throw new InputError(`${label} must be a name or a number, not ${showValue(v)}`);
+  const s = v.trim().toUpperCase();
   const n = e.valueOf(s) ?? e.valueOf(prefix + s) ?? e.valueOf(prefix + s.replace(/-/g, '_'));
-  if (n === undefined) throw new InputError(`${label} "${String(v)}" is not one of ${Object.keys(e.byName).join(', ')}`);
+  if (n === undefined) throw new InputError(`${label} ${showValue(v)} is not one of ${Object.keys(e.byName).join(', ')}`);
   return n;
 }
 
