@@ -17,6 +17,7 @@ import {
 } from '../protocol';
 import type { SimClock, SimTimer } from './clock';
 import type { CallFlows } from './call-flows';
+import { callStateEvents } from './call-state-rebuild';
 import * as ev from './events';
 import type { SimAgent, SimCall, SimModel } from './model';
 import { type OpenPolicy, validateOpen } from './open-validation';
@@ -36,6 +37,9 @@ export interface SessionHost {
   openPolicy(): Omit<OpenPolicy, 'openSessions'>;
   openSessions(): ClientSession[];
   isActive(): boolean;
+  /** The side became active by a switchover: All Events clients are told the state of calls in progress. */
+  rebuildsCallState(): boolean;
+  readonly side: 'A' | 'B';
   log(line: string): void;
   readonly debug: boolean;
   sessionOpened(s: ClientSession): void;
@@ -70,6 +74,8 @@ export class ClientSession {
   agentStateMask = 0;
   clientId?: string;
   signature?: string;
+  /** The OPEN_REQ this session was opened with (for SimSessionInfo). */
+  private openReq?: CtiMessage;
   agent?: SimAgent;
   /** Opened on a standby side and not yet activated. */
   standby = false;
@@ -105,6 +111,7 @@ export class ClientSession {
   }
 
   info(reason?: string): SimSessionInfo {
+    const req = this.openReq;
     return {
       id: this.id,
       remote: this.remote,
@@ -114,6 +121,17 @@ export class ClientSession {
       agentId: this.agent?.agentId,
       standby: this.standby,
       reason,
+      side: this.host.side,
+      servicesRequested: req?.servicesRequested as number | undefined,
+      callMsgMask: req === undefined ? undefined : this.callMsgMask,
+      agentStateMask: req === undefined ? undefined : this.agentStateMask,
+      configMsgMask: req?.configMsgMask as number | undefined,
+      peripheralId: req?.peripheralId as number | undefined,
+      idleTimeout: req?.idleTimeout as number | undefined,
+      clientSignature: this.signature,
+      agentExtension: this.agent?.extension,
+      agentInstrument: this.agent?.instrument,
+      monitorId: req === undefined ? undefined : this.monitorId,
     };
   }
 
@@ -174,8 +192,12 @@ export class ClientSession {
   private dispatch(msg: CtiMessage, frame: Buffer): void {
     const invokeId = typeof msg.invokeId === 'number' ? msg.invokeId : frame.length >= 12 ? frame.readUInt32BE(8) : 0;
     if (msg.messageType === 'OPEN_REQ') {
-      if (this.state === 'open') this.failureConf(invokeId, S.E_CTI_SESSION_ALREADY_OPEN);
-      else this.open(msg);
+      if (this.state === 'open') {
+        this.requestSeen(msg, invokeId, S.E_CTI_SESSION_ALREADY_OPEN);
+        this.failureConf(invokeId, S.E_CTI_SESSION_ALREADY_OPEN);
+      } else {
+        this.open(msg, invokeId);
+      }
       return;
     }
     if (this.state !== 'open') {
@@ -184,10 +206,12 @@ export class ClientSession {
     }
     switch (msg.messageType) {
       case 'HEARTBEAT_REQ':
+        this.requestSeen(msg, invokeId);
         this.send({ messageType: 'HEARTBEAT_CONF', invokeId: msg.invokeId });
         return;
       case 'CLOSE_REQ':
         this.host.log(`session ${this.id}: CLOSE_REQ (status ${StatusCode.nameOf(msg.status) ?? msg.status})`);
+        this.requestSeen(msg, invokeId);
         this.send({ messageType: 'CLOSE_CONF', invokeId: msg.invokeId });
         this.close('closed by client');
         return;
@@ -200,6 +224,7 @@ export class ClientSession {
     if (this.standby) {
       // Unsure: the guide only says the standby accepts OPEN/HEARTBEAT/CLOSE; chose E_CTI_CTI_SERVER_OFFLINE
       // for anything else (E_CTI_SERVER_NOT_MASTER would be the other candidate).
+      this.requestSeen(msg, invokeId, S.E_CTI_CTI_SERVER_OFFLINE);
       this.failureConf(invokeId, S.E_CTI_CTI_SERVER_OFFLINE);
       return;
     }
@@ -207,14 +232,28 @@ export class ClientSession {
       this.sendFailureEvent(S.E_CTI_INVALID_MSG_TYPE_FOR_VERSION);
       return;
     }
-    this.host.requestSeen({ sessionId: this.id, clientId: this.clientId, messageType: msg.messageType, invokeId, message: msg });
+    this.requestSeen(msg, invokeId);
     handleRequest(this, msg, invokeId, this.host);
   }
 
-  private open(req: CtiMessage): void {
+  /** Tells the simulator's 'request' listeners about a request, before it is answered. */
+  private requestSeen(msg: CtiMessage, invokeId: number, refusedStatus?: number): void {
+    const clientId = this.clientId ?? (msg.messageType === 'OPEN_REQ' ? (msg.clientId as string | undefined) : undefined);
+    this.host.requestSeen({
+      sessionId: this.id,
+      clientId,
+      messageType: msg.messageType,
+      invokeId,
+      message: msg,
+      ...(refusedStatus === undefined ? {} : { refusedStatus }),
+    });
+  }
+
+  private open(req: CtiMessage, invokeId: number): void {
     const others = this.host.openSessions().filter((s) => s !== this);
     const decision = validateOpen(req, { ...this.host.openPolicy(), openSessions: others });
     const v = req.versionNumber as number;
+    this.requestSeen(req, invokeId, decision.ok ? undefined : decision.status);
     if (!decision.ok) {
       this.host.log(`session ${this.id} (${this.remote}): OPEN_REQ from "${req.clientId}" v${v} refused: ${StatusCode.nameOf(decision.status)} (${decision.reason})`);
       this.version = v >= MIN_VERSION && v <= MAX_VERSION ? v : DEFAULT_VERSION;
@@ -226,6 +265,7 @@ export class ClientSession {
       decision.replaces.close('replaced by a new session of the same client');
     }
     this.version = v;
+    this.openReq = req;
     this.services = decision.granted;
     this.callMsgMask = req.callMsgMask;
     this.agentStateMask = req.agentStateMask;
@@ -261,7 +301,10 @@ export class ClientSession {
       fltPeripheralId: [m.peripheralId],
       multilineAgentControl: [0],
     });
-    if (this.isAllEvents && !this.standby) this.send(ev.peripheralStatusEvent(m));
+    if (this.isAllEvents && !this.standby) {
+      this.send(ev.peripheralStatusEvent(m));
+      if (this.host.rebuildsCallState()) this.sendCallStates();
+    }
     this.armIdleTimer();
     this.host.sessionOpened(this);
   }
@@ -271,7 +314,27 @@ export class ClientSession {
     if (this.state !== 'open' || !this.standby) return;
     this.standby = false;
     this.send({ messageType: 'STANDBY_ACTIVE_EVENT_MSG' });
-    if (this.isAllEvents) this.send(ev.peripheralStatusEvent(this.host.model));
+    if (this.isAllEvents) {
+      this.send(ev.peripheralStatusEvent(this.host.model));
+      if (this.host.rebuildsCallState()) this.sendCallStates();
+    }
+  }
+
+  /**
+   * After a switchover: the state of every call in progress (call-state-rebuild.ts), each call announced
+   * with BEGIN_CALL_EVENT first unless this client already had it.
+   * Unsure: the guide names only All Events clients; Client Events (agent) sessions get no rebuild.
+   */
+  private sendCallStates(): void {
+    for (const call of this.host.model.calls) {
+      const msgs = callStateEvents(this.host.model, call);
+      if (msgs.length === 0) continue;
+      if (!this.associated.has(call)) {
+        this.associated.add(call);
+        this.sendEvent(ev.beginCall(this.host.model, call));
+      }
+      for (const msg of msgs) this.sendEvent(msg);
+    }
   }
 
   private armIdleTimer(): void {

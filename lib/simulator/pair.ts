@@ -2,7 +2,7 @@ import { RealClock } from './clock';
 import { CallFlows } from './call-flows';
 import { SimModel } from './model';
 import { CtiSimulator } from './server';
-import type { CtiSimulatorOptions } from './types';
+import type { CtiSimulatorOptions, SimSessionInfo } from './types';
 
 export interface CtiSimulatorPairOptions extends Omit<CtiSimulatorOptions, 'side' | 'active' | 'port'> {
   /** Side A port (0 = any). */
@@ -36,6 +36,11 @@ export class CtiSimulatorPair {
     return this.sideA.isActive() ? this.sideB : this.sideA;
   }
 
+  /** Snapshots of the open sessions of both sides (SimSessionInfo.side tells which), side A first. */
+  sessions(): SimSessionInfo[] {
+    return [...this.sideA.sessions(), ...this.sideB.sessions()];
+  }
+
   async start(): Promise<{ sideA: { host: string; port: number }; sideB: { host: string; port: number } }> {
     const a = await this.sideA.start();
     const b = await this.sideB.start();
@@ -45,6 +50,9 @@ export class CtiSimulatorPair {
   /**
    * The active side stops serving: its clients get FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE and are
    * disconnected; the other side becomes active and sends STANDBY_ACTIVE_EVENT_MSG to its standby sessions.
+   * From then on, All Events clients on the new active side (those already on it and those that open later)
+   * are told the state of every call in progress: BEGIN_CALL_EVENT, then CALL_DELIVERED_EVENT /
+   * CALL_ESTABLISHED_EVENT with EventCause CEC_CALL_PARTY_UPDATE_IND (see call-state-rebuild.ts).
    * Unsure: order chosen: the new side is activated first, then the old side's clients are dropped, so a
    * client holding sessions on both sides never sees both sides inactive.
    */

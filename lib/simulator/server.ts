@@ -9,7 +9,7 @@ import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
 import { type SimAgent, type SimCall, SimModel } from './model';
 import type { OpenPolicy } from './open-validation';
 import { runScenario, type ScenarioDef, type ScenarioRunOptions } from './scenarios';
-import type { CtiSimulatorOptions, InboundCallOptions, OutboundCallOptions, SimRequestInfo, SimEvent } from './types';
+import type { CtiSimulatorOptions, InboundCallOptions, OutboundCallOptions, SimRequestInfo, SimSessionInfo, SimEvent } from './types';
 
 /** Shared model of a duplexed pair (both sides serve the same peripheral). */
 export interface SharedModel {
@@ -20,7 +20,8 @@ export interface SharedModel {
 /**
  * A CTI Server simulator: a TCP listener speaking the CTI protocol (versions 15–25) over a simulated
  * peripheral with agents and calls. Events: 'session-open' (SimSessionInfo), 'session-close' (SimSessionInfo),
- * 'request' (SimRequestInfo), 'listening' ({host, port}).
+ * 'request' (SimRequestInfo: every request a client sends, OPEN_REQ / HEARTBEAT_REQ / CLOSE_REQ and refused
+ * ones included, emitted before it is answered), 'listening' ({host, port}).
  */
 export class CtiSimulator extends EventEmitter implements SessionHost {
   readonly model: SimModel;
@@ -33,17 +34,19 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   port: number;
   private active: boolean;
   private server?: net.Server;
-  private readonly sessions = new Set<ClientSession>();
+  private readonly clients = new Set<ClientSession>();
+  /** Became active by a switchover (not started active): All Events clients get the calls' state. */
+  private activatedBySwitchover = false;
   private readonly timers = new Set<SimTimer>();
   private readonly sleepers = new Set<() => void>();
   private stopped = false;
   private readonly logger?: (line: string) => void;
   private readonly onModelEvent = (e: SimEvent): void => {
     if (!this.active) return;
-    for (const s of this.sessions) s.deliver(e);
+    for (const s of this.clients) s.deliver(e);
   };
   private readonly onDissociate = (call: SimCall, agentId: string | undefined): void => {
-    for (const s of this.sessions) s.dissociate(call, agentId);
+    for (const s of this.clients) s.dissociate(call, agentId);
   };
 
   constructor(
@@ -80,13 +83,21 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     };
   }
   openSessions(): ClientSession[] {
-    return [...this.sessions].filter((s) => s.state === 'open');
+    return [...this.clients].filter((s) => s.state === 'open');
   }
   connectedSessions(): ClientSession[] {
-    return [...this.sessions].filter((s) => s.state !== 'closed');
+    return [...this.clients].filter((s) => s.state !== 'closed');
   }
   isActive(): boolean {
     return this.active;
+  }
+  /**
+   * Unsure: the guide does not say for how long after a switchover newly opened All Events sessions are told
+   * the state of calls in progress; chose for as long as this side stays active (a client opening later still
+   * has no other way to learn about calls that began before it opened).
+   */
+  rebuildsCallState(): boolean {
+    return this.active && this.activatedBySwitchover;
   }
   log(line: string): void {
     if (this.logger !== undefined) this.logger(`[side ${this.side}] ${line}`);
@@ -103,7 +114,12 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     this.emit('session-close', s.info(reason));
   }
   requestSeen(info: SimRequestInfo): void {
-    this.log(`session ${info.sessionId}: ${info.messageType} invokeId ${info.invokeId}`);
+    // Heartbeats would drown the info log; OPEN_REQ and CLOSE_REQ are logged with their outcome already.
+    const routine = info.messageType === 'HEARTBEAT_REQ' || info.messageType === 'OPEN_REQ' || info.messageType === 'CLOSE_REQ';
+    if (!routine || this.debug) {
+      const refused = info.refusedStatus === undefined ? '' : ` refused: ${StatusCode.nameOf(info.refusedStatus) ?? info.refusedStatus}`;
+      this.log(`session ${info.sessionId}: ${info.messageType} invokeId ${info.invokeId}${refused}`);
+    }
     this.emit('request', info);
   }
 
@@ -112,6 +128,11 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   /** Sessions that completed OPEN and are still open. */
   get openSessionCount(): number {
     return this.openSessions().length;
+  }
+
+  /** Snapshots of the open sessions (standby ones included), oldest first; copies, not live objects. */
+  sessions(): SimSessionInfo[] {
+    return this.openSessions().map((s) => s.info());
   }
 
   /** Starts listening; resolves with the bound address (sim.port is set). */
@@ -141,8 +162,8 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
       return;
     }
     const s = new ClientSession(socket, this);
-    this.sessions.add(s);
-    socket.on('close', () => this.sessions.delete(s));
+    this.clients.add(s);
+    socket.on('close', () => this.clients.delete(s));
     this.log(`connection from ${s.remote} (session ${s.id})`);
   }
 
@@ -157,8 +178,8 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     this.model.off('dissociate', this.onDissociate);
     const server = this.server;
     this.server = undefined;
-    for (const s of this.sessions) s.close('simulator stopped', true);
-    this.sessions.clear();
+    for (const s of this.clients) s.close('simulator stopped', true);
+    this.clients.clear();
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
     // Listeners come back if the simulator is started again.
     this.model.on('event', this.onModelEvent);
@@ -204,6 +225,7 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   setActive(active: boolean): void {
     if (active === this.active) return;
     this.active = active;
+    this.activatedBySwitchover = active;
     this.log(active ? 'now the active side' : 'now the standby side');
     if (active) {
       for (const s of this.openSessions()) s.activate();

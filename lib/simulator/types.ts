@@ -87,7 +87,11 @@ export interface SimEvent {
   forVersion?: (version: number) => CtiMessage;
 }
 
-/** What 'session-open' / 'session-close' listeners receive. */
+/**
+ * What 'session-open' / 'session-close' listeners and sim.sessions() receive: a snapshot (a copy; changing it
+ * changes nothing in the simulator). The OPEN_REQ fields are as the client sent them; the agent fields name
+ * the agent the session signed on as (Client Events), whichever of them the client gave.
+ */
 export interface SimSessionInfo {
   id: number;
   remote: string;
@@ -97,6 +101,21 @@ export interface SimSessionInfo {
   agentId?: string;
   standby?: boolean;
   reason?: string;
+  /** The simulator side the session is on. */
+  side?: 'A' | 'B';
+  servicesRequested?: number;
+  callMsgMask?: number;
+  agentStateMask?: number;
+  configMsgMask?: number;
+  /** OPEN_REQ PeripheralID (0xFFFFFFFF when the client named none). */
+  peripheralId?: number;
+  /** OPEN_REQ IdleTimeout in seconds (0xFFFFFFFF = the client sends no heartbeats). */
+  idleTimeout?: number;
+  clientSignature?: string;
+  agentExtension?: string;
+  agentInstrument?: string;
+  /** The session's MonitorID as OPEN_CONF gave it (0 for All Events). */
+  monitorId?: number;
 }
 
 /** What 'request' listeners receive. */
@@ -106,4 +125,9 @@ export interface SimRequestInfo {
   messageType: string;
   invokeId?: number;
   message: CtiMessage;
+  /**
+   * Set when the simulator refused the request without acting on it; the status it answered with
+   * (e.g. E_CTI_CTI_SERVER_OFFLINE for a request to a standby session). OPEN_REQ: the FAILURE_CONF status.
+   */
+  refusedStatus?: number;
 }

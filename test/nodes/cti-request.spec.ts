@@ -40,7 +40,8 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
     const ev = await delivered;
 
     const answered = nextInput(helper.getNode('h'));
-    const answerReq = once<{ messageType: string }>(sim, 'request');
+    // The next client-control request (a heartbeat may come first).
+    const answerReq = once<{ messageType: string }>(sim, 'request', 5000, (r) => r.messageType !== 'HEARTBEAT_REQ');
     helper.getNode('ans').receive({ ...ev, topic: 'ignored: the editor chose answer' });
     assert.equal((await answerReq).messageType, 'ANSWER_CALL_REQ');
     assert.equal(((await answered).payload as Msg).messageType, 'ANSWER_CALL_CONF');

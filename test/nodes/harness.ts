@@ -123,17 +123,20 @@ export function liveSessions(sim: CtiSimulator): { readonly live: number; readon
 }
 
 /** Resolves on the simulator's next event of `name`. */
-export function once<T = unknown>(emitter: EventEmitter, name: string, timeoutMs = 5000): Promise<T> {
+/** The next `name` event whose value passes `accept` (every one, by default). */
+export function once<T = unknown>(emitter: EventEmitter, name: string, timeoutMs = 5000, accept: (v: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       emitter.removeListener(name, on);
       reject(new Error(`no "${name}" within ${timeoutMs} ms`));
     }, timeoutMs);
     const on = (v: T): void => {
+      if (!accept(v)) return;
       clearTimeout(timer);
+      emitter.removeListener(name, on);
       resolve(v);
     };
-    emitter.once(name, on);
+    emitter.on(name, on);
   });
 }
 
