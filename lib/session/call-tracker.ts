@@ -11,19 +11,33 @@
  *
  * Bounded: at most `maxCalls` calls, and a call with no event for `maxAgeMs` is dropped, so a lost
  * END_CALL_EVENT cannot grow memory without limit. Eviction runs on each event (no timer).
+ *
+ * Context from before the call (§2.2, §3.1, §6.5): AGENT_PRE_CALL_EVENT / CALL_TRANSLATION_ROUTE_EVENT are kept
+ * in `preCalls` by RouterCallKey until a call event with that key arrives; the call then takes what its own
+ * events did not say. If the call is already tracked (the pre-call came late) it takes it at once.
+ *
+ * New calls and renames from CONFs (§6.4): MAKE_CALL / CONSULTATION_CALL / CONFERENCE_CALL / TRANSFER_CALL CONFs
+ * name the resulting call's connection (NewConnection*); the tracker attaches it to its call, creating the call
+ * for MAKE / CONSULTATION if no event announced it yet. A consult call inherits the active call's call variables
+ * and ECC (§5.9, §6.3), overridden by the request's fields; values from the call's own events always win.
  */
 import { CallType, LocalConnectionState, type CtiMessage } from '../protocol';
+import {
+  PreCallStore,
+  routerCallBase,
+  routerCallKeyOf,
+  sameRouterCall,
+  type PreCallContext,
+  type PreCalls,
+  type RouterCallKey,
+} from './pre-calls';
+
+export type { PreCallSnapshot, PreCalls, RouterCallKey } from './pre-calls';
 
 export interface CallConnection {
   readonly callId: number;
   readonly deviceIdType: number;
   readonly deviceId: string;
-}
-
-export interface RouterCallKey {
-  readonly day: number;
-  readonly callId: number;
-  readonly sequenceNumber?: number;
 }
 
 export interface CallParties {
@@ -36,6 +50,16 @@ export interface CallParties {
   readonly releasing?: string;
   /** ConnectedParty list of the last CALL_CONFERENCED / CALL_TRANSFERRED / CONF. */
   readonly connected?: readonly CallConnection[];
+}
+
+/** Where context that the call's own events did not carry came from. */
+export interface CallContextSources {
+  /** Pre-call announcements merged into the call (AGENT_PRE_CALL_EVENT, CALL_TRANSLATION_ROUTE_EVENT). */
+  readonly preCall?: readonly string[];
+  /** The CONF of the request that made this call (MAKE_CALL_CONF, MAKE_PREDICTIVE_CALL_CONF, CONSULTATION_CALL_CONF). */
+  readonly madeBy?: string;
+  /** Key of the call this consult call was made from (its call variables / ECC were inherited). */
+  readonly consultOf?: string;
 }
 
 /** What the tracker knows about one call; deep-frozen, a new object per event. */
@@ -74,6 +98,8 @@ export interface CallSnapshot {
   readonly localConnectionState?: number;
   readonly lastEventCause?: number;
   readonly parties: CallParties;
+  /** Present when some context came from elsewhere than the call's own events. */
+  readonly contextFrom?: CallContextSources;
   /** An ESTABLISHED event was seen (the call has a destination connection). */
   readonly established: boolean;
   /** The call was created by an event other than BEGIN_CALL_EVENT (its start was missed). */
@@ -88,6 +114,9 @@ export interface CallSnapshot {
 export interface CallTrackerOptions {
   maxCalls?: number;
   maxAgeMs?: number;
+  /** Pending pre-calls kept at most (default 1000) and for how long without being taken (default 5 min). */
+  maxPreCalls?: number;
+  maxPreCallAgeMs?: number;
   /** Protocol version: from 22 CALL_DATA_UPDATE_EVENT carries the whole ECC set (replace, not merge). */
   version?: number;
   now?: () => number;
@@ -115,6 +144,13 @@ interface CallRecord {
   seq: number;
   /** Key connections of consult calls merged into this one by a transfer / conference. */
   merged: Set<string>;
+  preCallFrom: string[];
+  madeBy?: string;
+  consultOf?: string;
+  /** Created by a CONF; no event for it yet (a BEGIN_CALL with another connection may adopt it). */
+  awaitingBegin: boolean;
+  /** routerCallBase of routerCallKey, as indexed in byRouterCall. */
+  routerBase?: string;
 }
 
 const CONTEXT_FIELDS = [
@@ -145,6 +181,20 @@ const PARTY_FIELDS: Array<[string, string]> = [
 
 const NULL_SKILL = 0xffffffff;
 
+/** CONFs whose NewConnection* is a call the request created. */
+const NEW_CALL_CONFS = new Set(['MAKE_CALL_CONF', 'MAKE_PREDICTIVE_CALL_CONF', 'CONSULTATION_CALL_CONF']);
+/** CONFs whose NewConnection* is the call resulting from joining the held and the active call. */
+const JOIN_CONFS = new Set(['CONFERENCE_CALL_CONF', 'TRANSFER_CALL_CONF']);
+/** Request fields that become the new call's context (MAKE_CALL_REQ, CONSULTATION_CALL_REQ). */
+const REQUEST_CONTEXT_FIELDS = ['dialedNumber', 'userToUserInfo', 'callWrapupData', 'agentInstrument'] as const;
+/**
+ * What a consult call inherits from the active call.
+ * Unsure: §5.9 says "inherits the active call's context data" without a list; chose call variables, ECC and
+ * CallWrapupData (the call data SET_CALL_DATA works on). ANI, DNIS, CED and RouterCallKey describe the consult
+ * leg's own origin and routing, so they are not copied.
+ */
+const INHERITED_FIELDS = ['callWrapupData'] as const;
+
 export function connectionKey(c: CallConnection): string {
   return `${c.callId}/${c.deviceIdType}/${c.deviceId}`;
 }
@@ -155,6 +205,24 @@ function connectionOf(msg: CtiMessage, prefix = 'connection'): CallConnection | 
   if (typeof callId !== 'number' || typeof deviceIdType !== 'number') return undefined;
   const deviceId = msg[`${prefix}DeviceId`];
   return { callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' };
+}
+
+/** Call variables and ECC a MAKE_CALL_REQ / CONSULTATION_CALL_REQ gives its new call. */
+function requestContext(request: CtiMessage): Pick<PreCallContext, 'callVariables' | 'namedVariables' | 'namedArrays'> {
+  const callVariables: Record<number, string> = {};
+  for (let i = 1; i <= 10; i++) {
+    const v = request[`callVariable${i}`];
+    if (typeof v === 'string') callVariables[i] = v;
+  }
+  const namedVariables: Record<string, string> = {};
+  if (Array.isArray(request.namedVariables)) {
+    for (const v of request.namedVariables as Array<{ name: string; value: string }>) namedVariables[v.name] = v.value;
+  }
+  const namedArrays: Record<string, Record<number, string>> = {};
+  if (Array.isArray(request.namedArrays)) {
+    for (const a of request.namedArrays as Array<{ name: string; index: number; value: string }>) (namedArrays[a.name] ??= {})[a.index] = a.value;
+  }
+  return { callVariables, namedVariables, namedArrays };
 }
 
 function deepFreeze<T>(o: T): T {
@@ -172,6 +240,9 @@ export class CallTracker {
   private readonly byConnection = new Map<string, string>();
   /** ConnectionCallID → call keys having a connection with that id. */
   private readonly byCallId = new Map<number, Set<string>>();
+  /** routerCallBase ("day/callId") → call keys having that RouterCallKey. */
+  private readonly byRouterCall = new Map<string, Set<string>>();
+  private readonly pending: PreCallStore;
   private readonly maxCalls: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
@@ -187,6 +258,14 @@ export class CallTracker {
     this.version = opts.version ?? 24;
     this.now = opts.now ?? Date.now;
     this.agentAt = opts.agentAt;
+    // Unsure: the guide gives no time between a pre-call and its call; routing to an agent and a translation
+    // route both complete in seconds, so 5 minutes only drops announcements whose call never came here.
+    this.pending = new PreCallStore(opts.maxPreCalls ?? 1000, opts.maxPreCallAgeMs ?? 5 * 60 * 1000);
+  }
+
+  /** Calls announced by AGENT_PRE_CALL_EVENT / CALL_TRANSLATION_ROUTE_EVENT that have not arrived yet. */
+  get preCalls(): PreCalls {
+    return this.pending;
   }
 
   get size(): number {
@@ -215,6 +294,8 @@ export class CallTracker {
     this.calls.clear();
     this.byConnection.clear();
     this.byCallId.clear();
+    this.byRouterCall.clear();
+    this.pending.clear();
   }
 
   /**
@@ -224,8 +305,14 @@ export class CallTracker {
   update(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
     this.evictOld();
     const t = msg.messageType;
+    if (t === 'AGENT_PRE_CALL_EVENT' || t === 'CALL_TRANSLATION_ROUTE_EVENT') return this.onPreCall(msg);
+    if (t === 'AGENT_PRE_CALL_ABORT_EVENT') {
+      const rck = routerCallKeyOf(msg);
+      if (rck) this.pending.drop(rck);
+      return undefined;
+    }
     if (t === 'CALL_CONFERENCED_EVENT' || t === 'CALL_TRANSFERRED_EVENT') return this.onJoin(msg);
-    if (t === 'CONFERENCE_CALL_CONF' || t === 'TRANSFER_CALL_CONF') return this.onJoinConf(msg, request);
+    if (NEW_CALL_CONFS.has(t) || JOIN_CONFS.has(t)) return this.onConf(msg, request);
     if (!t.endsWith('_EVENT')) return undefined;
     const conn = connectionOf(msg);
     if (!conn) return undefined;
@@ -249,19 +336,42 @@ export class CallTracker {
     // BEGIN_CALL_EVENT announces a call: an unknown connection is a new call even if its ConnectionCallID is
     // shared (consult calls on some ACDs reuse the original call's id).
     const isBegin = t === 'BEGIN_CALL_EVENT';
-    let rec = isBegin ? this.calls.get(this.byConnection.get(connectionKey(conn)) ?? '') : this.find(conn, t);
+    let rec = isBegin ? this.byConnectionOf(conn) ?? this.announcedFor(conn) : this.find(conn, t);
     if (!rec) rec = this.create(conn, !isBegin);
     else this.attach(rec, conn);
+    rec.awaitingBegin = false;
 
     if (t === 'CALL_DATA_UPDATE_EVENT') {
       const renamed = connectionOf(msg, 'newConnection');
       if (renamed && connectionKey(renamed) !== connectionKey(conn)) this.rename(rec, conn, renamed);
     }
     this.absorb(rec, msg);
+    if (rec.data.routerCallKey !== undefined) {
+      const pre = this.pending.take(rec.data.routerCallKey as RouterCallKey);
+      if (pre) this.mergePreCall(rec, pre);
+    }
     this.touch(rec, t);
     this.enforceMax();
     const current = t === 'CALL_DATA_UPDATE_EVENT' ? connectionOf(msg, 'newConnection') ?? conn : conn;
     return this.snapshot(rec, current, false);
+  }
+
+  private byConnectionOf(conn: CallConnection): CallRecord | undefined {
+    const key = this.byConnection.get(connectionKey(conn));
+    return key === undefined ? undefined : this.calls.get(key);
+  }
+
+  /**
+   * A call a CONF announced that has had no event yet, with this ConnectionCallID: a BEGIN_CALL naming another
+   * connection of it takes it over.
+   * Unsure: the guide does not say the CONF's NewConnectionDeviceID equals the BEGIN_CALL's ConnectionDeviceID;
+   * chose to match on ConnectionCallID for a call still waiting for its BEGIN_CALL (the most recent one).
+   */
+  private announcedFor(conn: CallConnection): CallRecord | undefined {
+    const keys = this.byCallId.get(conn.callId);
+    if (!keys) return undefined;
+    const waiting = [...keys].map((k) => this.calls.get(k)).filter((r): r is CallRecord => r !== undefined && r.awaitingBegin);
+    return waiting.sort((a, b) => b.seq - a.seq)[0];
   }
 
   private find(conn: CallConnection, eventType: string): CallRecord | undefined {
@@ -297,6 +407,8 @@ export class CallTracker {
       updatedAt: now,
       seq: ++this.seq,
       merged: new Set(),
+      preCallFrom: [],
+      awaitingBegin: false,
     };
     // A stale call (lost END_CALL) whose key is reused by a new call is replaced.
     const old = this.calls.get(rec.key);
@@ -340,7 +452,25 @@ export class CallTracker {
 
   private forget(rec: CallRecord): void {
     for (const c of [...rec.connections]) this.detach(rec, connectionKey(c));
+    this.indexRouterCall(rec, undefined);
     this.calls.delete(rec.key);
+  }
+
+  /** Keeps byRouterCall in step with the call's RouterCallKey (it can change, e.g. through SET_CALL_DATA). */
+  private indexRouterCall(rec: CallRecord, rck: RouterCallKey | undefined): void {
+    const base = rck === undefined ? undefined : routerCallBase(rck);
+    if (base === rec.routerBase) return;
+    if (rec.routerBase !== undefined) {
+      const set = this.byRouterCall.get(rec.routerBase);
+      set?.delete(rec.key);
+      if (set && set.size === 0) this.byRouterCall.delete(rec.routerBase);
+    }
+    rec.routerBase = base;
+    if (base !== undefined) {
+      let set = this.byRouterCall.get(base);
+      if (!set) this.byRouterCall.set(base, (set = new Set()));
+      set.add(rec.key);
+    }
   }
 
   private touch(rec: CallRecord, eventType: string): void {
@@ -361,10 +491,10 @@ export class CallTracker {
       d[f] = v;
     }
     if (typeof msg.callType === 'number') d.callType = msg.callType;
-    if (typeof msg.routerCallKeyDay === 'number' && typeof msg.routerCallKeyCallId === 'number') {
-      const rck: RouterCallKey = { day: msg.routerCallKeyDay, callId: msg.routerCallKeyCallId };
-      d.routerCallKey =
-        typeof msg.routerCallKeySequenceNumber === 'number' ? { ...rck, sequenceNumber: msg.routerCallKeySequenceNumber } : rck;
+    const rck = routerCallKeyOf(msg);
+    if (rck) {
+      d.routerCallKey = rck;
+      this.indexRouterCall(rec, rck);
     }
     for (let i = 1; i <= 10; i++) {
       const v = msg[`callVariable${i}`];
@@ -414,25 +544,104 @@ export class CallTracker {
     return this.snapshot(rec, primary, false);
   }
 
-  /** CONFERENCE_CALL_CONF / TRANSFER_CALL_CONF: NewConnection* names the resulting call's connection. */
-  private onJoinConf(conf: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
-    const result = connectionOf(conf, 'newConnection');
-    if (!result || !request) return undefined;
-    const held = connectionOf(request, 'heldConnection');
-    const active = connectionOf(request, 'activeConnection');
-    const rec =
-      this.calls.get(this.byConnection.get(connectionKey(result)) ?? '') ??
-      (held ? this.find(held, conf.messageType) : undefined) ??
-      (active ? this.find(active, conf.messageType) : undefined);
-    if (!rec) return undefined;
-    this.attach(rec, result);
-    const parties = this.partyList(conf);
-    if (parties.length > 0) {
-      for (const p of parties) this.attach(rec, p);
-      rec.parties.connected = parties;
+  /**
+   * AGENT_PRE_CALL_EVENT / CALL_TRANSLATION_ROUTE_EVENT: kept until the call arrives; if the call is already
+   * tracked (the guide allows the pre-call after BEGIN_CALL), the call takes the context now.
+   */
+  private onPreCall(msg: CtiMessage): CallSnapshot | undefined {
+    const rck = routerCallKeyOf(msg);
+    if (!rck) return undefined;
+    const rec = this.callWithRouterKey(rck);
+    if (!rec) {
+      this.pending.add(msg, this.now());
+      return undefined;
     }
-    this.touch(rec, conf.messageType);
+    this.mergePreCall(rec, PreCallStore.contextOf(msg));
+    this.touch(rec, msg.messageType);
+    return this.snapshot(rec, rec.connections[0], false);
+  }
+
+  private callWithRouterKey(rck: RouterCallKey): CallRecord | undefined {
+    const keys = this.byRouterCall.get(routerCallBase(rck));
+    if (!keys) return undefined;
+    const matches = [...keys]
+      .map((k) => this.calls.get(k))
+      .filter((r): r is CallRecord => r !== undefined && sameRouterCall(r.data.routerCallKey as RouterCallKey, rck));
+    return matches.sort((a, b) => b.seq - a.seq)[0];
+  }
+
+  /** The call's own events said it first: the pre-call only fills what is missing. */
+  private mergePreCall(rec: CallRecord, pre: PreCallContext): void {
+    this.fillMissing(rec, pre.fields, CONTEXT_FIELDS, pre);
+    for (const src of pre.sources) if (!rec.preCallFrom.includes(src)) rec.preCallFrom.push(src);
+  }
+
+  private fillMissing(
+    rec: CallRecord,
+    fields: Readonly<Record<string, unknown>>,
+    names: readonly string[],
+    ctx: Pick<PreCallContext, 'callVariables' | 'namedVariables' | 'namedArrays'>,
+  ): void {
+    for (const f of names) {
+      const v = fields[f];
+      if (v === undefined || v === '' || rec.data[f] !== undefined) continue;
+      rec.data[f] = Buffer.isBuffer(v) ? Buffer.from(v) : v;
+    }
+    for (const [k, v] of Object.entries(ctx.callVariables)) rec.callVariables[Number(k)] ??= v;
+    for (const [k, v] of Object.entries(ctx.namedVariables)) rec.namedVariables[k] ??= v;
+    for (const [name, elems] of Object.entries(ctx.namedArrays)) {
+      const into = (rec.namedArrays[name] ??= {});
+      for (const [i, v] of Object.entries(elems)) into[Number(i)] ??= v;
+    }
+  }
+
+  /**
+   * The four call-creating CONFs, handled alike: NewConnection* names the resulting call's connection; the
+   * call that has it (or, for MAKE / CONSULTATION, a new one) gets it, so the events that follow find their
+   * call whichever comes first (the guide leaves CONF vs event order open).
+   */
+  private onConf(conf: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
+    const result = connectionOf(conf, 'newConnection');
+    if (!result) return undefined;
+    const t = conf.messageType;
+    let rec = this.byConnectionOf(result);
+    if (JOIN_CONFS.has(t)) {
+      const held = request ? connectionOf(request, 'heldConnection') : undefined;
+      const active = request ? connectionOf(request, 'activeConnection') : undefined;
+      rec ??= (held ? this.find(held, t) : undefined) ?? (active ? this.find(active, t) : undefined);
+      // Neither joined call is tracked: still know the resulting connection (its start was missed).
+      // Unsure: the request's call variables / ECC are not applied to a joined call; the server reports the
+      // result of a transfer / conference through the call's events (CALL_DATA_UPDATE).
+      if (!rec) rec = this.create(result, true);
+      else this.attach(rec, result);
+      const parties = this.partyList(conf);
+      if (parties.length > 0) {
+        for (const p of parties) this.attach(rec, p);
+        rec.parties.connected = parties;
+      }
+    } else {
+      if (!rec) {
+        rec = this.create(result, false);
+        rec.awaitingBegin = true;
+      }
+      rec.madeBy ??= t;
+      const source =
+        t === 'CONSULTATION_CALL_CONF' && request ? this.findIfAny(connectionOf(request, 'activeConnection'), t) : undefined;
+      // The request's own fields override the inherited context; the call's events (already seen or still to
+      // come) override both.
+      if (request) this.fillMissing(rec, request, REQUEST_CONTEXT_FIELDS, requestContext(request));
+      if (source && source !== rec) {
+        rec.consultOf = source.key;
+        this.fillMissing(rec, source.data, INHERITED_FIELDS, source);
+      }
+    }
+    this.touch(rec, t);
+    this.enforceMax();
     return this.snapshot(rec, result, false);
+  }
+
+  private findIfAny(conn: CallConnection | undefined, eventType: string): CallRecord | undefined {
+    return conn ? this.find(conn, eventType) : undefined;
   }
 
   private partyList(msg: CtiMessage): CallConnection[] {
@@ -447,6 +656,7 @@ export class CallTracker {
     for (const [k, v] of Object.entries(from.data)) if (into.data[k] === undefined) into.data[k] = v;
     for (const [k, v] of Object.entries(from.callVariables)) into.callVariables[Number(k)] ??= v;
     for (const [k, v] of Object.entries(from.namedVariables)) into.namedVariables[k] ??= v;
+    for (const src of from.preCallFrom) if (!into.preCallFrom.includes(src)) into.preCallFrom.push(src);
     const conns = [...from.connections];
     into.merged.add(from.key);
     for (const k of from.merged) into.merged.add(k);
@@ -455,6 +665,7 @@ export class CallTracker {
   }
 
   private evictOld(): void {
+    this.pending.evictOld(this.now());
     const limit = this.now() - this.maxAgeMs;
     for (const rec of this.calls.values()) {
       if (rec.updatedAt > limit) break; // Map order: least recently updated first
@@ -501,6 +712,11 @@ export class CallTracker {
     const parties: Record<string, unknown> = { ...rec.parties };
     if (Array.isArray(parties.connected)) parties.connected = (parties.connected as CallConnection[]).map((c) => ({ ...c }));
     snap.parties = parties;
+    const from: Record<string, unknown> = {};
+    if (rec.preCallFrom.length > 0) from.preCall = [...rec.preCallFrom];
+    if (rec.madeBy !== undefined) from.madeBy = rec.madeBy;
+    if (rec.consultOf !== undefined) from.consultOf = rec.consultOf;
+    if (Object.keys(from).length > 0) snap.contextFrom = from;
     if (snap.agentId === undefined && this.agentAt !== undefined) {
       const device = (parties.answering ?? parties.alerting ?? parties.holding) as string | undefined;
       const agent = device === undefined ? undefined : this.agentAt(device);

@@ -26,6 +26,8 @@ export {
   type CallParties,
   type RouterCallKey,
   type CallTrackerOptions,
+  type CallContextSources,
 } from './call-tracker';
+export type { PreCallSnapshot, PreCalls } from './pre-calls';
 export { AgentTracker, type AgentSnapshot } from './agent-tracker';
 export { Backoff } from './backoff';

@@ -86,6 +86,9 @@ export interface CtiSessionOptions {
   /** Call tracker bounds. Default 5000 calls, 4 h without any event. */
   maxCalls?: number;
   maxCallAgeMs?: number;
+  /** Announced-but-not-yet-begun calls (AGENT_PRE_CALL / translation route) kept. Default 1000, 5 min. */
+  maxPreCalls?: number;
+  maxPreCallAgeMs?: number;
   /** Largest frame accepted, header included. Default 12500. */
   maxMessageLength?: number;
 }
@@ -117,6 +120,8 @@ export interface ResolvedOptions {
   trackCalls: boolean;
   maxCalls: number;
   maxCallAgeMs: number;
+  maxPreCalls: number;
+  maxPreCallAgeMs: number;
   maxMessageLength: number;
 }
 
@@ -268,6 +273,8 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     trackCalls: o.trackCalls ?? true,
     maxCalls: positive('maxCalls', o.maxCalls, 5000),
     maxCallAgeMs: positive('maxCallAgeMs', o.maxCallAgeMs, 4 * 3600 * 1000),
+    maxPreCalls: positive('maxPreCalls', o.maxPreCalls, 1000),
+    maxPreCallAgeMs: positive('maxPreCallAgeMs', o.maxPreCallAgeMs, 5 * 60 * 1000),
     maxMessageLength: positive('maxMessageLength', o.maxMessageLength, 12500),
   };
 }

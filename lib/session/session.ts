@@ -98,6 +98,8 @@ export class CtiSession extends EventEmitter {
     this.calls = new CallTracker({
       maxCalls: this.options.maxCalls,
       maxAgeMs: this.options.maxCallAgeMs,
+      maxPreCalls: this.options.maxPreCalls,
+      maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
       agentAt: (device) => this.agents.get(device),
     });

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { AcceleratedClock, CtiSimulator } from '../../lib/simulator';
-import { CtiSession, type CallSnapshot } from '../../lib/session';
+import { CtiSession, type CallSnapshot, type RouterCallKey } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
+import type { PreCallSnapshot } from '../../lib/session/call-tracker';
 import { waitForEvent } from './helpers';
 
 interface Seen {
@@ -17,6 +18,8 @@ describe('CtiSession call tracking', function () {
   let sim: CtiSimulator;
   let s: CtiSession;
   let seen: Seen[];
+  /** Sessions a test opens besides `s`; closed in afterEach. */
+  let extra: CtiSession[];
 
   beforeEach(async () => {
     // Scenario talk times run 20× faster; the session's IdleTimeout (120 s → 6 s at this rate) stays far away.
@@ -24,13 +27,35 @@ describe('CtiSession call tracking', function () {
     await sim.start();
     s = new CtiSession({ sideA: { host: '127.0.0.1', port: sim.port }, clientId: 'calls-test', peripheralId: 5000 });
     seen = [];
+    extra = [];
     s.on('message', (msg: CtiMessage, call?: CallSnapshot) => seen.push({ msg, call }));
     await s.open();
   });
 
   afterEach(async () => {
+    for (const x of extra) await x.close();
     await s.close();
     await sim.stop();
+  });
+
+  /** A Client Events session signed on as one agent: it gets AGENT_PRE_CALL for calls routed to that agent. */
+  async function openAgentSession(agentId: string, services = ['CLIENT_EVENTS']): Promise<CtiSession> {
+    const a = new CtiSession({
+      sideA: { host: '127.0.0.1', port: sim.port },
+      clientId: `agent-${agentId}`,
+      peripheralId: 5000,
+      services,
+      agentId,
+    });
+    extra.push(a);
+    await a.open();
+    return a;
+  }
+
+  const keyOf = (m: CtiMessage): RouterCallKey => ({
+    day: m.routerCallKeyDay as number,
+    callId: m.routerCallKeyCallId as number,
+    sequenceNumber: m.routerCallKeySequenceNumber as number,
   });
 
   const isCallEvent = (m: CtiMessage): boolean =>
@@ -98,6 +123,120 @@ describe('CtiSession call tracking', function () {
       assert.equal(x.call!.partial, false, `${x.msg.messageType}: the call was forgotten and re-created`);
       assert.equal(x.call!.ani, snap.ani);
     }
+  });
+
+  it('routed call at a Client Events session: AGENT_PRE_CALL comes before BEGIN_CALL; the call takes its context and the pending entry', async () => {
+    const agent = await openAgentSession('1001');
+    const order: string[] = [];
+    let preCallMsg: CtiMessage | undefined;
+    let preCallSnapshot: CallSnapshot | undefined;
+    let pendingAtPreCall = -1;
+    let pending: PreCallSnapshot | undefined;
+    agent.on('message', (m: CtiMessage, call?: CallSnapshot) => {
+      order.push(m.messageType);
+      if (m.messageType !== 'AGENT_PRE_CALL_EVENT') return;
+      // What a screen-pop flow sees: the announced call is pending, its context readable by RouterCallKey.
+      preCallMsg = m;
+      preCallSnapshot = call;
+      pendingAtPreCall = agent.calls.preCalls.size;
+      pending = agent.calls.preCalls.get(keyOf(m));
+    });
+    const delivered = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CALL_DELIVERED_EVENT');
+    const call = await sim.startInboundCall({
+      agentId: '1001',
+      routed: true,
+      ani: '5550111',
+      callVariables: { 1: 'acct-42', 4: 'vip' },
+      namedVariables: [{ name: 'user.lang', value: 'de' }],
+    });
+    const [, dcall] = await delivered;
+
+    assert.ok(preCallMsg, 'no AGENT_PRE_CALL_EVENT at the agent session');
+    assert.ok(order.indexOf('AGENT_PRE_CALL_EVENT') < order.indexOf('BEGIN_CALL_EVENT'), order.join(' '));
+    assert.equal(preCallSnapshot, undefined, 'no call yet when the pre-call arrives');
+    assert.equal(pendingAtPreCall, 1);
+    assert.ok(pending);
+    assert.equal(pending.agentId, '1001');
+    assert.equal(pending.ani, '5550111');
+    assert.deepEqual(pending.callVariables, { 1: 'acct-42', 4: 'vip' });
+
+    assert.ok(dcall, 'CALL_DELIVERED without a call snapshot');
+    assert.deepEqual(dcall.routerCallKey, keyOf(preCallMsg));
+    assert.equal(dcall.ani, '5550111');
+    assert.equal(dcall.callVariables[1], 'acct-42');
+    assert.equal(dcall.callVariables[4], 'vip');
+    assert.equal(dcall.namedVariables['user.lang'], 'de');
+    assert.equal(dcall.agentId, '1001');
+    assert.deepEqual(dcall.contextFrom?.preCall, ['AGENT_PRE_CALL_EVENT']);
+    assert.equal(agent.calls.preCalls.size, 0, 'the pre-call entry was taken by the call');
+
+    const ended = waitForEvent(agent, 'END_CALL_EVENT', () => agent.calls.size === 0, 10000);
+    await sim.releaseCall(call);
+    await ended;
+    assert.equal(agent.calls.preCalls.size, 0);
+    assert.equal(agent.calls.preCalls.evicted, 0);
+  });
+
+  it('routed call at an All Events session: the translation route is taken by BEGIN_CALL, the later AGENT_PRE_CALL goes to the live call', async () => {
+    const delivered = waitForEvent<[CtiMessage, CallSnapshot?]>(s, 'CALL_DELIVERED_EVENT', (m) => m.localConnectionState === 2);
+    let pendingAfterRoute = -1;
+    s.once('CALL_TRANSLATION_ROUTE_EVENT', () => (pendingAfterRoute = s.calls.preCalls.size));
+    const call = await sim.startInboundCall({ agentId: '1002', routed: true, translationRoute: true, callVariables: { 2: 'two' } });
+    const [, dcall] = await delivered;
+    assert.equal(pendingAfterRoute, 1, 'CALL_TRANSLATION_ROUTE_EVENT kept until the call arrived');
+    const types = seen.map((x) => x.msg.messageType);
+    assert.ok(types.indexOf('BEGIN_CALL_EVENT') < types.indexOf('AGENT_PRE_CALL_EVENT'), types.join(' '));
+    const pre = seen.find((x) => x.msg.messageType === 'AGENT_PRE_CALL_EVENT')!;
+    assert.ok(pre.call, 'the late AGENT_PRE_CALL carries the call it belongs to');
+    assert.equal(pre.call.key, dcall!.key);
+    assert.deepEqual(dcall!.contextFrom?.preCall, ['CALL_TRANSLATION_ROUTE_EVENT', 'AGENT_PRE_CALL_EVENT']);
+    assert.equal(dcall!.callVariables[2], 'two');
+    assert.equal(s.calls.preCalls.size, 0);
+    const done = waitForEvent(s, 'END_CALL_EVENT', () => s.calls.size === 0, 10000);
+    await sim.releaseCall(call);
+    await done;
+    assert.equal(s.calls.preCalls.size, 0);
+  });
+
+  it('consultation: the CONF links the consult call to the active call it inherits its context from', async () => {
+    const agent = await openAgentSession('1001', ['CLIENT_EVENTS', 'CLIENT_CONTROL']);
+    const established = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CALL_ESTABLISHED_EVENT');
+    await sim.startInboundCall({ agentId: '1001', callVariables: { 3: 'order-7' }, answer: true });
+    const [, active] = await established;
+    assert.ok(active);
+    const consultEstablished = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CALL_ESTABLISHED_EVENT', (_m, c) => c?.key !== active.key);
+    const confSeen = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CONSULTATION_CALL_CONF');
+    const conf = await agent.request({
+      messageType: 'CONSULTATION_CALL_REQ',
+      peripheralId: 5000,
+      activeConnectionCallId: active.connectionCallId,
+      activeConnectionDeviceIdType: active.connectionDeviceIdType,
+      activeConnectionDeviceId: active.connectionDeviceId,
+      callPlacementType: 0,
+      callMannerType: 0,
+      consultType: 0,
+      alertRings: 0,
+      callOption: 0,
+      facilityType: 0,
+      answeringMachine: 0,
+      priority: 0,
+      postRoute: 0,
+      dialedNumber: '1002',
+      callVariable5: 'from-request',
+    });
+    const [, consult] = await confSeen;
+    assert.ok(consult, 'the CONF carries the consult call');
+    assert.equal(consult.connectionCallId, conf.newConnectionCallId);
+    assert.equal(consult.connectionDeviceId, conf.newConnectionDeviceId);
+    assert.notEqual(consult.key, active.key);
+    assert.equal(consult.contextFrom?.consultOf, active.key);
+    assert.equal(consult.contextFrom?.madeBy, 'CONSULTATION_CALL_CONF');
+    assert.equal(consult.callVariables[3], 'order-7');
+    assert.equal(consult.callVariables[5], 'from-request', 'the request fills what the BEGIN_CALL did not carry');
+    assert.equal(consult.partial, false, 'its BEGIN_CALL was seen (events before CONF here)');
+    // Later events of the consult call find the same call.
+    const [, later] = await consultEstablished;
+    assert.equal(later?.key, consult.key);
   });
 
   it('inbound call: call variables and ECC from the start are on every later event', async () => {
