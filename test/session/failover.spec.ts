@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { CtiSimulatorPair } from '../../lib/simulator';
-import { CtiSession, type SessionStateInfo } from '../../lib/session';
-import type { CtiMessage } from '../../lib/protocol';
+import { CtiSession, type CallSnapshot, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
+import { EventCause, type CtiMessage } from '../../lib/protocol';
 import { recordStates, waitForEvent } from './helpers';
 import { ClientTap } from './tap';
 
@@ -35,7 +35,7 @@ describe('CtiSession A/B failover', function () {
     await pair.stop();
   });
 
-  function make(first: 'A' | 'B' = 'A'): CtiSession {
+  function make(first: 'A' | 'B' = 'A', overrides: Partial<CtiSessionOptions> = {}): CtiSession {
     const a = { host: '127.0.0.1', port: taps[0].port };
     const b = { host: '127.0.0.1', port: taps[1].port };
     const s = new CtiSession({
@@ -49,6 +49,7 @@ describe('CtiSession A/B failover', function () {
       agentStateMask: ['AGENT_AVAILABLE_MASK', 'AGENT_TALKING_MASK'],
       heartbeatIntervalMs: 200,
       reconnect: { initialDelayMs: 30, maxDelayMs: 200 },
+      ...overrides,
     });
     sessions.push(s);
     return s;
@@ -100,6 +101,30 @@ describe('CtiSession A/B failover', function () {
     assert.equal(open.eventsMayHaveBeenMissed, true);
     assert.equal(open.reconnects, 1);
     assert.equal(openCount(), 1);
+  });
+
+  it('a call in progress survives the switchover: B rebuilds it (CEC_CALL_PARTY_UPDATE_IND) into the same tracked call', async () => {
+    const s = make('A', { callMsgMask: undefined }); // every call event
+    await s.open();
+    const established = waitForEvent(s, 'CALL_ESTABLISHED_EVENT', () => true, 5000);
+    const call = await pair.active.startInboundCall({ agentId: '1001', ani: '5551212', callVariables: { 2: 'kept' }, answer: true });
+    await established;
+    assert.equal(s.calls.size, 1);
+    const key = s.calls.all()[0].key;
+
+    const rebuilt = waitForEvent<[CtiMessage, CallSnapshot?]>(s, 'CALL_ESTABLISHED_EVENT', (m) => m.eventCause === EventCause.byName.CEC_CALL_PARTY_UPDATE_IND, 5000);
+    await pair.switchover();
+    const [, snap] = await rebuilt;
+    assert.equal(s.side, 'B');
+    // Same call, same context: not a second call for the same connection.
+    assert.equal(s.calls.size, 1);
+    assert.equal(snap?.key, key);
+    assert.equal(snap?.ani, '5551212');
+    assert.equal(snap?.callVariables[2], 'kept');
+
+    const ended = waitForEvent(s, 'END_CALL_EVENT', () => s.calls.size === 0, 5000);
+    await pair.active.releaseCall(call);
+    await ended;
   });
 
   it('starting on the standby side moves to the active side', async () => {
