@@ -79,6 +79,9 @@ export interface CallSnapshot {
   readonly dialedNumber?: string;
   readonly callerEnteredDigits?: string;
   readonly callWrapupData?: string;
+  /** From CALL_DATA_UPDATE_EVENT / SET_CALL_DATA. */
+  readonly customerPhoneNumber?: string;
+  readonly customerAccountNumber?: string;
   readonly userToUserInfo?: Buffer;
   readonly callReferenceId?: Buffer;
   /** CallVariable1..10 by number. */
@@ -167,6 +170,8 @@ const CONTEXT_FIELDS = [
   'agentInstrument',
   'skillGroupNumber',
   'serviceNumber',
+  'customerPhoneNumber',
+  'customerAccountNumber',
 ] as const;
 
 const PARTY_FIELDS: Array<[string, string]> = [

@@ -166,6 +166,15 @@ describe('CallTracker', () => {
     assert.equal(s2.callVariables[2], 'cv2');
   });
 
+  it('keeps customer phone and account numbers from CALL_DATA_UPDATE_EVENT', () => {
+    const t = new CallTracker();
+    t.update(begin(12, 'c', { ani: '1' }));
+    const s = t.update(dataUpdate(12, 'c', { customerPhoneNumber: '+4930123', customerAccountNumber: 'ACC-7' }))!;
+    assert.equal(s.customerPhoneNumber, '+4930123');
+    assert.equal(s.customerAccountNumber, 'ACC-7');
+    assert.equal(t.update(endCall(12, 'c'))!.customerAccountNumber, 'ACC-7');
+  });
+
   it('replaces the ECC set on CALL_DATA_UPDATE_EVENT from v22, merges before', () => {
     const ecc = { namedVariables: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] };
     const upd = { namedVariables: [{ name: 'b', value: '3' }] };
