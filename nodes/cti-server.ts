@@ -207,9 +207,29 @@ export = function (RED: NodeAPI): void {
         // done only after the close has finished, so a node that re-registers meanwhile gets a fresh session (PR #3992).
         disconnect().then(() => done(), () => done());
       } else {
+        // Not removed: the user is edited and normally re-registers when the deploy starts it again (PR #3966), so
+        // the session stays. But an edit may also point it at another config node; then nobody comes back and the
+        // session would stay open with no user until a full deploy. Decide once the deploy has started the flows.
+        if (!removed && !closing && users.size === 0 && session !== undefined) closeIfUnusedAfterDeploy();
         done();
       }
     };
+
+    let afterDeployCheck: (() => void) | undefined;
+    function closeIfUnusedAfterDeploy(): void {
+      // RED.events is the runtime's bus; a runtime without it keeps the plain MQTT behaviour.
+      if (afterDeployCheck !== undefined || typeof RED.events?.once !== 'function') return;
+      const check = (): void => {
+        afterDeployCheck = undefined;
+        if (users.size === 0 && !closing && session !== undefined) void disconnect();
+      };
+      afterDeployCheck = check;
+      RED.events.once('flows:started', check);
+    }
+    function cancelAfterDeployCheck(): void {
+      if (afterDeployCheck !== undefined) RED.events.removeListener('flows:started', afterDeployCheck);
+      afterDeployCheck = undefined;
+    }
 
     node.subscribe = (listener: EventListener): (() => void) => {
       eventListeners.add(listener);
@@ -248,6 +268,7 @@ export = function (RED: NodeAPI): void {
 
     node.on('close', (done: () => void) => {
       closing = true;
+      cancelAfterDeployCheck();
       disconnect().then(
         () => {
           eventListeners.clear();

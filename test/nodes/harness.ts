@@ -3,6 +3,7 @@
  * loaded from their TypeScript sources, a simulator on an OS-chosen port, and awaitable helpers (no sleeps).
  */
 import { EventEmitter } from 'node:events';
+import net from 'node:net';
 import type { Node, NodeMessage } from 'node-red';
 import { CtiSimulator } from '../../lib/simulator';
 import type { CtiServerNode, SessionStateView } from '../../nodes/lib/server-api';
@@ -22,6 +23,8 @@ export const helper: {
   startServer(): Promise<void>;
   stopServer(): Promise<void>;
   getNode(id: string): Node & EventEmitter;
+  /** The runtime's event bus ('flows:stopping', 'flows:started', …). */
+  _events: EventEmitter;
   _redNodes: { getFlows(): { flows: Array<Record<string, unknown>> } };
 } = require('node-red-node-test-helper');
 
@@ -137,6 +140,53 @@ export function once<T = unknown>(emitter: EventEmitter, name: string, timeoutMs
       resolve(v);
     };
     emitter.on(name, on);
+  });
+}
+
+/** A node's own most recent status() call (the helper's spy sits on Node.prototype, shared by every node). */
+export function lastStatus(node: Node): Record<string, unknown> | undefined {
+  const spy = node.status as unknown as { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> };
+  const mine = spy.getCalls().filter((c) => c.thisValue === node);
+  return mine.length === 0 ? undefined : (mine[mine.length - 1].args[0] as Record<string, unknown>);
+}
+
+/** Resolves once the node's latest status passes `accept` (at once if it already does). */
+export function waitForStatus(
+  node: Node & EventEmitter,
+  accept: (status: Record<string, unknown>) => boolean,
+  timeoutMs = 5000,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const now = lastStatus(node);
+    if (now !== undefined && accept(now)) {
+      resolve(now);
+      return;
+    }
+    // The helper emits call:status on the next tick after each status() call.
+    const onStatus = (): void => {
+      const s = lastStatus(node);
+      if (s === undefined || !accept(s)) return;
+      clearTimeout(timer);
+      node.removeListener('call:status', onStatus);
+      resolve(s);
+    };
+    const timer = setTimeout(() => {
+      node.removeListener('call:status', onStatus);
+      reject(new Error(`node ${node.id}: status never matched within ${timeoutMs} ms (last ${JSON.stringify(lastStatus(node))})`));
+    }, timeoutMs);
+    node.on('call:status', onStatus);
+  });
+}
+
+/** A loopback port nobody listens on right now (bound once on port 0, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
