@@ -236,6 +236,8 @@ export class CtiSession extends EventEmitter {
     this._side = side;
     this._stats.attempts++;
     this.setState('connecting', `connecting to side ${side} (${endpoint.host}:${endpoint.port})`);
+    // A 'state' listener may have called close() just now: connecting anyway would revive a closed session.
+    if (this.isShutDown()) return;
     const conn: CtiConnection = new CtiConnection(
       {
         endpoint,
@@ -390,6 +392,8 @@ export class CtiSession extends EventEmitter {
     this._stats.lastError = err;
     this.teardownLink(err);
     this.emitError(err);
+    // An 'error' listener may have called close(): going on to 'failover' + a retry would revive a closed session.
+    if (this.isShutDown()) return;
     const failedSide = this._side;
     this.nextSideIndex++;
     if (!this.options.reconnect.enabled) {
@@ -409,6 +413,8 @@ export class CtiSession extends EventEmitter {
     const next = this.options.sides.length > 1 ? (this.nextSideIndex % 2 === 0 ? 'A' : 'B') : failedSide;
     this._side = next;
     this.setState('failover', `${err.message}; next attempt on side ${next} in ${delay} ms`, delay);
+    // Likewise a 'state' listener reacting to 'failover' by closing: no retry after that.
+    if (this.isShutDown()) return;
     this.scheduleAttempt(delay);
   }
 
@@ -579,9 +585,15 @@ export class CtiSession extends EventEmitter {
     const w = this.openWaiter;
     this.openWaiter = null;
     w?.reject(new CtiNotOpenError('the session was closed before it opened', 'closing'));
-    if (this._state === 'idle' || this._state === 'closed') {
+    if (this._state === 'closed') {
+      // Already closed (gave up, or reconnect disabled): a second 'closed' event would replace the reason
+      // users see (e.g. "gave up after 3 refused OPEN_REQs") with "already closed".
       this.teardownLink(undefined);
-      this.finishClosed(this._state === 'idle' ? 'closed before open()' : 'already closed');
+      return;
+    }
+    if (this._state === 'idle') {
+      this.teardownLink(undefined);
+      this.finishClosed('closed before open()');
       return;
     }
     const conn = this.conn;
@@ -653,18 +665,26 @@ export class CtiSession extends EventEmitter {
     if (this.listenerCount('error') > 0) this.safeEmit('error', err);
   }
 
-  /** A listener that throws is reported on 'warning' instead of unwinding into a socket callback. */
+  /**
+   * A listener that throws is reported on 'warning' instead of unwinding into a socket callback. Each listener
+   * is called on its own: with a plain emit() one throwing listener would also hide the event from every
+   * listener registered after it (another node sharing the session).
+   */
   private safeEmit(event: string, ...args: unknown[]): void {
-    try {
-      this.emit(event, ...args);
-    } catch (err) {
-      if (event === 'warning') return;
+    // rawListeners: once() wrappers stay wrapped, so they still remove themselves.
+    for (const listener of this.rawListeners(event) as Array<(...a: unknown[]) => void>) {
       try {
-        this.emit('warning', err);
-      } catch {
-        /* a throwing 'warning' listener is ignored */
+        listener.apply(this, args);
+      } catch (err) {
+        // A throwing 'warning' listener is ignored (no recursion).
+        if (event !== 'warning') this.safeEmit('warning', err);
       }
     }
+  }
+
+  /** close() has been called (or the session gave up). */
+  private isShutDown(): boolean {
+    return this._state === 'closing' || this._state === 'closed';
   }
 
   private clearOpenTimer(): void {
