@@ -618,6 +618,9 @@ export class CtiSession extends EventEmitter {
       await conn.end(1000);
     }
     this.teardownLink(undefined);
+    // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
+    this.calls.clear();
+    this.agents.clear();
     this.finishClosed('closed by close()');
   }
 

@@ -265,4 +265,15 @@ describe('CtiSession call tracking', function () {
     await done;
     checkCommon();
   });
+
+  it('close() forgets the tracked calls and agents: they would be stale when the session opens again', async () => {
+    const established = waitForEvent(s, 'CALL_ESTABLISHED_EVENT');
+    await sim.startInboundCall({ agentId: '1002', answer: true });
+    await established;
+    assert.equal(s.calls.size, 1);
+    assert.ok(s.agents.size > 0);
+    await s.close();
+    assert.equal(s.calls.size, 0);
+    assert.equal(s.agents.size, 0);
+  });
 });
