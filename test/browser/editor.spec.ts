@@ -3,7 +3,8 @@
  * a real Node-RED with this package loaded from the project (settings.nodesDir) and a CTI simulator. It finds
  * the "Cisco CTI" palette, adds a cti-event node, creates its cti-server in the form, deploys, sees the node
  * connect, imports an example through Import ▸ Examples, points it at the simulator and sees it connect.
- * Screenshots go to docs/images/ (the README shows them). Every wait is on a selector or an event.
+ * Screenshots go to test-results/screenshots/ (docs/images/ with UPDATE_SCREENSHOTS=1, for the README). Every wait is on
+ * a selector or an event.
  */
 import * as assert from 'assert';
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
@@ -15,7 +16,12 @@ import { CtiSimulator } from '../../lib/simulator';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'docs', 'images');
+/**
+ * Screenshots land in test-results/screenshots/ (git-ignored); with UPDATE_SCREENSHOTS=1 they replace the README's
+ * images in docs/images/ instead, so an ordinary test run leaves the work tree clean.
+ */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'test-results', 'screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
 const PACKAGE = 'node-red-contrib-cisco-cti';
 const EXAMPLE = 'Session status alerting';
 const CHROMIUM_ARGS = [
