@@ -3,7 +3,7 @@
  * (or its call context) carries that property with a matching value: "only agent 1001" must not let through
  * events that do not say which agent they are about.
  */
-import { CallType } from '../../lib/protocol';
+import { CallType, LocalConnectionState } from '../../lib/protocol';
 
 export interface EventFilterConfig {
   peripheralId?: string | number;
@@ -11,6 +11,8 @@ export interface EventFilterConfig {
   agentExtension?: string;
   dnis?: string;
   callType?: string;
+  /** LocalConnectionState name (LCS_ALERTING …) the event must report. */
+  connectionState?: string;
 }
 
 export interface CompiledFilter {
@@ -79,6 +81,13 @@ export function compileFilter(cfg: EventFilterConfig): CompiledFilter {
     tests.push((e, c) =>
       valuesOf(e, c, ['callType']).some((v) => v === wanted || v === callType || String(CallType.valueOf(v)) === wanted),
     );
+  }
+  const state = clean(cfg.connectionState);
+  if (state !== undefined) {
+    // Only the event's own LocalConnectionState counts: the call context's state is that of its last event.
+    const wanted = /^\d+$/.test(state) ? Number(state) : LocalConnectionState.valueOf(state);
+    if (wanted === undefined) throw new Error(`connection state filter must be one of ${Object.keys(LocalConnectionState.byName).join(', ')}, got "${state}"`);
+    tests.push((e) => e.localConnectionState === wanted || e.localConnectionState === LocalConnectionState.nameOf(wanted));
   }
   if (tests.length === 0) return () => true;
   return (e, c) => tests.every((f) => f(e, c));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, type CtiSimulator } from './harness';
+import { helper, NODES, startSim, serverNode, getServer, waitForState, waitForStatus, nextInput, collect, type CtiSimulator } from './harness';
 
 describe('cti-event node (real runtime, simulator over TCP)', function () {
   let sim: CtiSimulator;
@@ -84,6 +84,36 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     assert.equal((msg.call as Record<string, unknown>).dnis, '800');
     assert.equal(((msg.call as Record<string, unknown>).parties as Record<string, unknown>).alerting, '1003');
     assert.equal(seen.length, 1, JSON.stringify(seen.map((m) => m.call)));
+  });
+
+  it('the connection state filter keeps the delivery at the agent (LCS_ALERTING) and drops the trunk one', async function () {
+    const nodes = flow({ connectionState: 'LCS_ALERTING' });
+    nodes.push({ id: 'ev2', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h2']] }, { id: 'h2', type: 'helper', z: 'f1' });
+    await helper.load(NODES, nodes);
+    await waitForState(getServer(), 'open');
+    const filtered = collect(helper.getNode('h'));
+    const all = collect(helper.getNode('h2'));
+    const second = new Promise<void>((resolve) => {
+      helper.getNode('h2').on('input', () => {
+        if (all.length >= 2) resolve();
+      });
+    });
+    await sim.startInboundCall({ agentId: '1002' });
+    await second; // both deliveries have been handed to every node by now
+    assert.deepEqual(
+      all.map((m) => (m.payload as Record<string, unknown>).localConnectionState),
+      ['LCS_INITIATE', 'LCS_ALERTING'],
+    );
+    assert.equal(filtered.length, 1);
+    assert.equal((filtered[0].payload as Record<string, unknown>).localConnectionState, 'LCS_ALERTING');
+  });
+
+  it('refuses a connection state filter that can never match', async function () {
+    await helper.load(NODES, flow({ connectionState: 'LCS_DANCING' }));
+    const ev = helper.getNode('ev');
+    assert.ok(ev);
+    const status = await waitForStatus(ev, (st) => st.text === 'invalid filter');
+    assert.equal(status.fill, 'red');
   });
 
   it('shows the session state as its status: yellow ring connecting, then green dot "connected A"', async function () {
