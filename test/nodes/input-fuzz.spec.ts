@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import type { EventEmitter } from 'node:events';
 import { helper, NODES, startSim, serverNode, getServer, waitForState, type CtiSimulator } from './harness';
 import type { SimCall } from '../../lib/simulator';
+import { mulberry32 } from '../support/seeded';
+import { watchEscapes } from '../support/process-watch';
 
 type Msg = Record<string, unknown>;
 
@@ -15,17 +17,6 @@ const PER_NODE = 300;
 const BATCH = 20;
 const VALID_EVERY = 13; // every 13th message of each node is a valid one against the live call
 
-/** mulberry32: tiny, fast, good enough to pick test inputs; the same seed gives the same stream. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Hostile {
   constructor(private readonly rnd: () => number) {}
@@ -416,21 +407,17 @@ const PROGRAMMING_ERROR =
 
 describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, real runtime)', function () {
   let sim: CtiSimulator;
-  const escaped: unknown[] = [];
-  const onEscape = (err: unknown): void => {
-    escaped.push(err);
-  };
+  const escapes = watchEscapes();
+  const escaped = escapes.escaped;
 
   before(async function () {
-    process.on('uncaughtException', onEscape);
-    process.on('unhandledRejection', onEscape);
+    escapes.start();
     await helper.startServer();
     sim = await startSim();
   });
 
   after(async function () {
-    process.off('uncaughtException', onEscape);
-    process.off('unhandledRejection', onEscape);
+    escapes.stop();
     await helper.unload();
     await helper.stopServer();
     await sim.stop();

@@ -3,22 +3,16 @@
  * max lengths, since/until, required, repeats and groups), so every laid-out message is covered; the values
  * obey the wire limits of the version (1-byte tag and length before v20, ECC ≤ 2000 bytes).
  */
+import { mulberry32 } from '../support/seeded';
 import { fieldKey, type CtiMessage, type FixedFieldDef, type FloatingFieldDef, type MessageDef } from '../../lib/protocol';
 
-/** mulberry32: small, fast, good enough for test data; same seed → same sequence. */
+/** Seeded test data (mulberry32): same seed → same sequence. */
 export class Rng {
-  private s: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [lo, hi] (inclusive). */

@@ -17,6 +17,8 @@ import {
 } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
 import { settle, waitForEvent, waitForState } from './helpers';
+import { mulberry32 } from '../support/seeded';
+import { handleCounts, watchEscapes } from '../support/process-watch';
 
 const SEED = 0xc4a05;
 const PERIPHERAL = 5000;
@@ -25,28 +27,10 @@ const MAX_CALLS = 50;
 const SPEED = 4;
 const HEARTBEAT_MS = 100; // dead link declared after 3 silent intervals
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Fault = 'drop' | 'garbage' | 'newer-type' | 'oversized' | 'silent' | 'peripheral' | 'server-offline';
 const FAULTS: Fault[] = ['drop', 'garbage', 'newer-type', 'oversized', 'silent', 'peripheral', 'server-offline'];
 /** Faults after which the link is gone and the session must re-open. */
 const DROPS_LINK: ReadonlySet<Fault> = new Set(['drop', 'oversized', 'silent', 'server-offline']);
-
-/** Sockets, servers and timers keeping the process alive (file reads of the TypeScript loader are not ours). */
-function handleCounts(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of process.getActiveResourcesInfo()) if (!r.startsWith('FSReq')) out[r] = (out[r] ?? 0) + 1;
-  return out;
-}
 
 /** Resolves with the name of whichever event comes first (and matches); removes every listener and the timer. */
 function firstOf(emitter: NodeJS.EventEmitter, events: Record<string, (...args: never[]) => boolean>, timeoutMs = 5000): Promise<string> {
@@ -82,19 +66,15 @@ const TYPED_ERRORS = [CtiRequestError, CtiTimeoutError, CtiNotOpenError, CtiConn
 describe('CtiSession chaos: busy hour + injected faults + concurrent requests', function () {
   let sim: CtiSimulator | undefined;
   let s: CtiSession | undefined;
-  const escaped: unknown[] = [];
-  const onEscape = (err: unknown): void => {
-    escaped.push(err);
-  };
+  const escapes = watchEscapes();
+  const escaped = escapes.escaped;
 
   before(() => {
-    process.on('uncaughtException', onEscape);
-    process.on('unhandledRejection', onEscape);
+    escapes.start();
   });
 
   after(async () => {
-    process.off('uncaughtException', onEscape);
-    process.off('unhandledRejection', onEscape);
+    escapes.stop();
     // Only on failure is anything still running here.
     await s?.close();
     await sim?.stop();

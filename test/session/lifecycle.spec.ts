@@ -13,6 +13,7 @@ import { CtiConnectionError, CtiNotOpenError, CtiOpenError, CtiSession, type Cti
 import type { CtiMessage } from '../../lib/protocol';
 import { recordStates, settle, waitForEvent, waitForState } from './helpers';
 import { ClientTap } from './tap';
+import { handleCounts, watchEscapes } from '../support/process-watch';
 
 const PERIPHERAL = 5000;
 const NO_IDLE_TIMEOUT = 0xffffffff;
@@ -24,13 +25,6 @@ const queryAgent: CtiMessage = {
   icmAgentId: 0,
   agentId: '1001',
 };
-
-/** Sockets, servers and timers keeping the process alive (file reads of the TypeScript loader are not ours). */
-function handleCounts(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of process.getActiveResourcesInfo()) if (!r.startsWith('FSReq')) out[r] = (out[r] ?? 0) + 1;
-  return out;
-}
 
 /**
  * The peer end of a reset socket (simulator, tap) leaves the handle list a few loop turns later: poll turns of the
@@ -74,19 +68,15 @@ describe('CtiSession lifecycle races', function () {
   const sims: CtiSimulator[] = [];
   const sessions: CtiSession[] = [];
   const taps: ClientTap[] = [];
-  const escaped: unknown[] = [];
-  const onEscape = (err: unknown): void => {
-    escaped.push(err);
-  };
+  const escapes = watchEscapes();
+  const escaped = escapes.escaped;
 
   before(() => {
-    process.on('uncaughtException', onEscape);
-    process.on('unhandledRejection', onEscape);
+    escapes.start();
   });
 
   after(() => {
-    process.off('uncaughtException', onEscape);
-    process.off('unhandledRejection', onEscape);
+    escapes.stop();
   });
 
   afterEach(async () => {
