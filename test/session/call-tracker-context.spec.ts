@@ -6,14 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { CallTracker } from '../../lib/session';
-import { decodeMessage, encodeMessage, type CtiMessage } from '../../lib/protocol';
+import type { CtiMessage } from '../../lib/protocol';
+import { DEV, begin, dataUpdate, wire } from './tracker-messages';
 
-const DEV = 1;
 const conn = (callId: number, deviceId: string) => ({ callId, deviceIdType: DEV, deviceId });
-
-function wire(msg: CtiMessage, version = 24): CtiMessage {
-  return decodeMessage(encodeMessage(msg, version), version);
-}
 
 function rck(day: number, callId: number, seq?: number): Partial<CtiMessage> {
   return {
@@ -21,21 +17,6 @@ function rck(day: number, callId: number, seq?: number): Partial<CtiMessage> {
     routerCallKeyCallId: callId,
     ...(seq === undefined ? {} : { routerCallKeySequenceNumber: seq }),
   };
-}
-
-function begin(callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
-  return wire({
-    messageType: 'BEGIN_CALL_EVENT',
-    monitorId: 0,
-    peripheralId: 5000,
-    peripheralType: 16,
-    callType: 1,
-    connectionDeviceIdType: DEV,
-    connectionCallId: callId,
-    calledPartyDisposition: 0,
-    connectionDeviceId: deviceId,
-    ...extra,
-  });
 }
 
 function preCall(key: Partial<CtiMessage>, extra: Partial<CtiMessage> = {}): CtiMessage {
@@ -61,26 +42,6 @@ function translationRoute(key: Partial<CtiMessage>, extra: Partial<CtiMessage> =
 
 function abort(key: Partial<CtiMessage>): CtiMessage {
   return wire({ messageType: 'AGENT_PRE_CALL_ABORT_EVENT', monitorId: 0, mrdid: 1, agentInstrument: '1001', ...key });
-}
-
-function dataUpdate(callId: number, deviceId: string, extra: Partial<CtiMessage>): CtiMessage {
-  return wire({
-    messageType: 'CALL_DATA_UPDATE_EVENT',
-    monitorId: 0,
-    peripheralId: 5000,
-    peripheralType: 16,
-    callType: 1,
-    connectionDeviceIdType: DEV,
-    connectionCallId: callId,
-    newConnectionDeviceIdType: DEV,
-    newConnectionCallId: callId,
-    calledPartyDisposition: 0,
-    campaignId: 0,
-    queryRuleId: 0,
-    connectionDeviceId: deviceId,
-    newConnectionDeviceId: deviceId,
-    ...extra,
-  });
 }
 
 function originated(callId: number, deviceId: string): CtiMessage {

@@ -4,29 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { AgentTracker, CallTracker } from '../../lib/session';
-import { decodeMessage, encodeMessage, type CtiMessage } from '../../lib/protocol';
-
-const DEV = 1; // CONNECTION_ID_DYNAMIC-ish device id type; value does not matter to the tracker
-
-/** Round-trips through the codec so the tracker sees exactly what a session would. */
-function wire(msg: CtiMessage, version = 24): CtiMessage {
-  return decodeMessage(encodeMessage(msg, version), version);
-}
-
-function begin(callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
-  return wire({
-    messageType: 'BEGIN_CALL_EVENT',
-    monitorId: 0,
-    peripheralId: 5000,
-    peripheralType: 16,
-    callType: 1,
-    connectionDeviceIdType: DEV,
-    connectionCallId: callId,
-    calledPartyDisposition: 0,
-    connectionDeviceId: deviceId,
-    ...extra,
-  });
-}
+import type { CtiMessage } from '../../lib/protocol';
+import { DEV, begin, dataUpdate, wire } from './tracker-messages';
 
 function simpleEvent(type: string, callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
   const base: CtiMessage = {
@@ -60,29 +39,6 @@ function established(callId: number, deviceId: string, answering: string): CtiMe
       eventCause: 0xffff,
       answeringDeviceId: answering,
     }),
-  );
-}
-
-function dataUpdate(callId: number, deviceId: string, extra: Partial<CtiMessage>, version = 24): CtiMessage {
-  return wire(
-    {
-      messageType: 'CALL_DATA_UPDATE_EVENT',
-      monitorId: 0,
-      peripheralId: 5000,
-      peripheralType: 16,
-      callType: 1,
-      connectionDeviceIdType: DEV,
-      connectionCallId: callId,
-      newConnectionDeviceIdType: DEV,
-      newConnectionCallId: callId,
-      calledPartyDisposition: 0,
-      campaignId: 0,
-      queryRuleId: 0,
-      connectionDeviceId: deviceId,
-      newConnectionDeviceId: deviceId,
-      ...extra,
-    },
-    version,
   );
 }
 
