@@ -26,6 +26,7 @@ const CORE_FILES: Record<string, string> = {
   function: 'function/10-function.js',
   switch: 'function/10-switch.js',
   change: 'function/15-change.js',
+  template: 'function/80-template.js',
   'http in': 'network/21-httpin.js',
   'http response': 'network/21-httpin.js',
   'http request': 'network/21-httprequest.js',

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { AgentState, LocalConnectionState, ServiceMask } from '../../lib/protocol';
 import { CtiSimulator } from '../../lib/simulator';
 import {
   HttpNodeServer,
@@ -33,8 +34,9 @@ describe('examples', function () {
   describe('files', function () {
     const names = exampleNames();
 
-    it('are the seven documented examples', function () {
+    it('are the eight documented examples', function () {
       assert.deepStrictEqual(names, [
+        'Agent desktop - Client Events',
         'Agent state board',
         'CRM screen-pop on call delivered',
         'Call control - answer hold transfer',
@@ -57,7 +59,19 @@ describe('examples', function () {
         const s = servers[0];
         assert.strictEqual(s.hostA, '127.0.0.1');
         assert.strictEqual(Number(s.portA), 42027);
-        for (const svc of ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL']) assert.ok((s.services as string[]).includes(svc), svc);
+        // Every example is a bridge (ALL_EVENTS) on the shared config node, except the agent desktop: a Client
+        // Events session for one agent, on its own config node (the simulator refuses Client Events without them).
+        const clientEvents = (s.services as string[]).includes('CLIENT_EVENTS');
+        const mainService = clientEvents ? 'CLIENT_EVENTS' : 'ALL_EVENTS';
+        for (const svc of [mainService, 'CALL_DATA_UPDATE', 'CLIENT_CONTROL']) assert.ok((s.services as string[]).includes(svc), svc);
+        if (clientEvents) {
+          assert.notStrictEqual(s.id, 'cti-sim-localhost', 'a Client Events server is not the shared ALL_EVENTS one');
+          assert.ok(!(s.services as string[]).includes('ALL_EVENTS'), 'one agent, not a bridge');
+          assert.strictEqual(Number(s.peripheralId), 5000, 'Client Events names the peripheral');
+          assert.ok(s.agentId || s.agentExtension || s.agentInstrument, 'Client Events names the agent');
+        } else {
+          assert.strictEqual(s.id, 'cti-sim-localhost', 'bridges share one config node');
+        }
         assert.ok(!('credentials' in s), 'no credentials in an example');
         for (const n of flow.filter((x) => OUR_TYPES.includes(x.type) && x.type !== 'cti-server')) {
           assert.strictEqual(n.server, s.id, `${n.id} uses the example's server`);
@@ -76,7 +90,7 @@ describe('examples', function () {
       const seen = new Map<string, string>();
       for (const name of names) {
         for (const n of readExample(name)) {
-          if (n.type === 'cti-server') continue; // the same shared config node in every example
+          if (n.type === 'cti-server') continue; // the shared config node of the bridge examples
           assert.ok(!seen.has(n.id), `${n.id} in "${name}" and "${seen.get(n.id)}"`);
           seen.set(n.id, name);
         }
@@ -114,6 +128,23 @@ describe('examples', function () {
       const opened = waitForEvent(sim as Any, 'session-open');
       await helper.load(modulesFor(flow, [web.capture]) as Any, flow as Any);
       await opened;
+    }
+    /** Resolves once a cti-server's session is open on the Node-RED side too, so the flow's requests can go out. */
+    function sessionOpen(serverId: string): Promise<void> {
+      const server = helper.getNode(serverId);
+      if (server.currentState().state === 'open') return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          off();
+          reject(new Error(`${serverId}: session not open within 8000 ms (${server.currentState().state})`));
+        }, 8000);
+        const off = server.onState((st: { state: string }) => {
+          if (st.state !== 'open') return;
+          clearTimeout(timer);
+          off();
+          resolve();
+        });
+      });
     }
     const probe = (debugId: string): Probe => new Probe(probeId(debugId));
     const request = (type: string, pred: (m: Msg) => boolean = () => true): Promise<RequestInfo> => {
@@ -248,6 +279,88 @@ describe('examples', function () {
 
       sim.setPeripheralOnline(true);
       await ok.next(() => true, 'all-clear after the peripheral is back');
+    });
+
+    it('Agent desktop - Client Events: agent 1001\'s session, state buttons, one screen pop per call, answer', async function () {
+      await load('Agent desktop - Client Events');
+      await sessionOpen('cti-sim-agent-1001'); // the buttons need the session open (no call event waits for it)
+      const sessions = sim.sessions();
+      assert.strictEqual(sessions.length, 1, 'one session');
+      const info = sessions[0];
+      const svc = ServiceMask.byName;
+      assert.ok(((info.servicesRequested ?? 0) & svc.CTI_SERVICE_CLIENT_EVENTS) !== 0, 'Client Events requested');
+      assert.strictEqual((info.servicesRequested ?? 0) & svc.CTI_SERVICE_ALL_EVENTS, 0, 'not a bridge');
+      assert.ok(((info.servicesGranted ?? 0) & svc.CTI_SERVICE_CLIENT_CONTROL) !== 0, 'call control granted');
+      assert.deepStrictEqual([info.agentId, info.agentExtension, info.agentInstrument, info.peripheralId], ['1001', '1001', '1001', 5000]);
+      assert.ok((info.monitorId ?? 0) > 0, 'a Client Events session has a monitor');
+
+      const state = probe('desk-debug-state');
+      const pop = probe('desk-debug-pop');
+      const done = probe('desk-debug-requests');
+      const errors = probe('desk-debug-error');
+      const agent = sim.model.getAgent('1001')!;
+      const AS = AgentState.byName;
+      const stateIs = (name: string) => (m: Msg) => m.payload && m.payload.agentState === name;
+      const confOf = (type: string) => (m: Msg) => m.payload && m.payload.messageType === type;
+      // Every event the example's session receives, to see what the connection-state filter holds back.
+      const delivered: Msg[] = [];
+      const unsubscribe = helper.getNode('cti-sim-agent-1001').subscribe((e: Msg) => {
+        if (e.messageType === 'CALL_DELIVERED_EVENT') delivered.push(e);
+      });
+      try {
+        // The simulator's agents start AVAILABLE: "Not ready" first, so "Ready" is a change.
+        helper.getNode('desk-inject-not-ready').receive({});
+        await done.next(confOf('SET_AGENT_STATE_CONF'), 'SET_AGENT_STATE_CONF');
+        await state.next(stateIs('AGENT_STATE_NOT_READY'), 'AGENT_STATE_EVENT NOT_READY');
+        assert.strictEqual(agent.state, AS.AGENT_STATE_NOT_READY);
+
+        helper.getNode('desk-inject-ready').receive({});
+        const ready = await state.next(stateIs('AGENT_STATE_AVAILABLE'), 'AGENT_STATE_EVENT AVAILABLE');
+        assert.strictEqual(ready.topic, 'AGENT_STATE_EVENT');
+        assert.strictEqual(agent.state, AS.AGENT_STATE_AVAILABLE);
+        const req = await request('SET_AGENT_STATE_REQ', (m) => m.agentState === AS.AGENT_STATE_AVAILABLE);
+        assert.strictEqual(req.message.agentInstrument, '1001');
+
+        const call = await sim.startInboundCall({ agentId: '1001', ani: '02079460010', dnis: '8005551000', callVariables: { 1: 'order 4711' } });
+        const p = await pop.next(() => true, 'a screen pop');
+        assert.strictEqual(p.call.connectionCallId, call.connectionCallId);
+        assert.match(p.payload, /Caller \(ANI\): 02079460010\n/);
+        assert.match(p.payload, /Dialed \(DNIS\): 8005551000\n/);
+        assert.match(p.payload, /Call variable 1: order 4711\n/);
+        assert.doesNotMatch(p.payload, /Call variable 2/, 'empty call variables are left out');
+
+        helper.getNode('desk-inject-answer').receive({});
+        await done.next(confOf('ANSWER_CALL_CONF'), 'ANSWER_CALL_CONF');
+        assert.strictEqual(call.state, 'connected');
+        await state.next(stateIs('AGENT_STATE_TALKING'), 'AGENT_STATE_EVENT TALKING');
+
+        await sim.releaseCall(call);
+        await state.next(stateIs('AGENT_STATE_AVAILABLE'), 'AVAILABLE after the call');
+
+        // The agent's own outbound call is delivered too (far end ringing, LCS_INITIATE): no screen pop.
+        const outbound = await sim.startOutboundCall({ agentId: '1001', dialedNumber: '9005550199' });
+        await sim.releaseCall(outbound);
+        await state.next(stateIs('AGENT_STATE_AVAILABLE'), 'AVAILABLE after the outbound call');
+        const second = await sim.startInboundCall({ agentId: '1001', ani: '02079460011', dnis: '8005551000' });
+        await pop.next((m) => m.call.connectionCallId === second.connectionCallId, 'the second inbound call\'s pop');
+        const lcs = (e: Msg): unknown => (typeof e.localConnectionState === 'number' ? LocalConnectionState.nameOf(e.localConnectionState) : e.localConnectionState);
+        assert.deepStrictEqual(delivered.map(lcs), ['LCS_ALERTING', 'LCS_INITIATE', 'LCS_ALERTING'], 'what the session received');
+        assert.deepStrictEqual(pop.messages.map((m) => m.call.ani), ['02079460010', '02079460011'], 'exactly one pop per inbound call');
+        assert.strictEqual(errors.messages.length, 0, `no request error: ${JSON.stringify(errors.messages.map((m) => m.error))}`);
+
+        // Answer again once the caller has hung up: the failure reaches the Catch node.
+        await sim.releaseCall(second);
+        await state.next(stateIs('AGENT_STATE_AVAILABLE'), 'AVAILABLE after the second call');
+        helper.getNode('desk-inject-answer').receive({});
+        const failed = await errors.next(() => true, 'the answer failure');
+        assert.strictEqual(failed.error.source.id, 'desk-answer');
+
+        helper.getNode('desk-inject-logout').receive({});
+        await state.next(stateIs('AGENT_STATE_LOGOUT'), 'AGENT_STATE_EVENT LOGOUT');
+        assert.strictEqual(agent.state, AS.AGENT_STATE_LOGOUT);
+      } finally {
+        unsubscribe();
+      }
     });
 
     it('Call control - answer hold transfer: answers, holds, retrieves and transfers to 1002', async function () {
