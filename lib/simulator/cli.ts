@@ -26,6 +26,9 @@ Options:
   --peripheral-id <n>      PeripheralID of the simulated peripheral (default 5000)
   --peripheral-type <n>    PeripheralType (default 17, PT_ENTERPRISE_AGENT)
   --versions <min>-<max>   protocol versions accepted (default 15-25)
+  --ecc-variables <names>  comma-separated ECC variable names REGISTER_VARIABLES_REQ accepts (default: those
+                           the examples and scenarios use; a name seen in any call is accepted too)
+  --ecc-arrays <names>     the same for ECC arrays (default user.items)
   --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts)
   --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
                            names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
@@ -53,6 +56,8 @@ export interface CliOptions {
   peripheralId?: number;
   peripheralType?: number;
   versions?: [number, number];
+  eccVariables?: string[];
+  eccArrays?: string[];
   speed?: number;
   faults: string[];
   log: 'quiet' | 'info' | 'debug';
@@ -128,6 +133,12 @@ export function parseArgs(argv: string[]): CliOptions {
         o.versions = [Number(m[1]), Number(m[2])];
         break;
       }
+      case '--ecc-variables':
+        o.eccVariables = nameList(flag, value());
+        break;
+      case '--ecc-arrays':
+        o.eccArrays = nameList(flag, value());
+        break;
       case '--speed': {
         const s = Number(value());
         if (!(s > 0)) throw new RangeError('--speed needs a positive factor');
@@ -151,6 +162,12 @@ export function parseArgs(argv: string[]): CliOptions {
     }
   }
   return o;
+}
+
+function nameList(flag: string, v: string): string[] {
+  const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new RangeError(`${flag} needs comma-separated names`);
+  return names;
 }
 
 function parseDurationArg(v: string): number {
@@ -199,6 +216,8 @@ export async function main(argv: string[]): Promise<number> {
     logger,
     debug: o.log === 'debug',
     versions: o.versions,
+    eccVariables: o.eccVariables,
+    eccArrays: o.eccArrays,
   };
   let pair: CtiSimulatorPair | undefined;
   let sim: CtiSimulator | undefined;

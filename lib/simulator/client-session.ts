@@ -22,7 +22,8 @@ import * as ev from './events';
 import type { SimAgent, SimCall, SimModel } from './model';
 import { type OpenPolicy, validateOpen } from './open-validation';
 import { handleRequest } from './requests';
-import type { SimRequestInfo, SimSessionInfo, SimEvent } from './types';
+import type { SimRequestInfo, SimSessionInfo, SimEvent, SimVariableRegistration } from './types';
+import { filterCallData } from './variable-registration';
 
 const S = StatusCode.byName;
 const SVC = ServiceMask.byName;
@@ -79,6 +80,8 @@ export class ClientSession {
   agent?: SimAgent;
   /** Opened on a standby side and not yet activated. */
   standby = false;
+  /** The last accepted REGISTER_VARIABLES_REQ; undefined = the client receives all call data. */
+  registeredVariables?: SimVariableRegistration;
   private readonly reader = new FrameReader();
   private idleMs: number | undefined;
   private idleTimer?: SimTimer;
@@ -132,6 +135,14 @@ export class ClientSession {
       agentExtension: this.agent?.extension,
       agentInstrument: this.agent?.instrument,
       monitorId: req === undefined ? undefined : this.monitorId,
+      registeredVariables:
+        this.registeredVariables === undefined
+          ? undefined
+          : {
+              callVariableMask: this.registeredVariables.callVariableMask,
+              namedVariables: [...this.registeredVariables.namedVariables],
+              namedArrays: [...this.registeredVariables.namedArrays],
+            },
     };
   }
 
@@ -389,9 +400,13 @@ export class ClientSession {
     this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
   }
 
-  /** Encodes in the session's version and writes. Returns false when nothing was written. */
-  send(msg: CtiMessage): boolean {
+  /**
+   * Encodes in the session's version and writes. Returns false when nothing was written. Every message
+   * carrying call data (events and SNAPSHOT_CALL_CONF alike) is narrowed to the session's registered variables.
+   */
+  send(message: CtiMessage): boolean {
     if (this.state === 'closed' || this.host.faultState.silent || this.socket.destroyed) return false;
+    const msg = filterCallData(message, this.registeredVariables);
     let frame: Buffer;
     try {
       frame = encodeMessage(msg, this.version);

@@ -22,4 +22,6 @@ export type {
   SimRequestInfo,
   SimSessionInfo,
   SimEvent,
+  SimVariableRegistration,
 } from './types';
+export { EccCatalog, DEFAULT_ECC_VARIABLES, DEFAULT_ECC_ARRAYS, filterCallData } from './variable-registration';

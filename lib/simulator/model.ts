@@ -8,6 +8,7 @@ import {
 } from '../protocol';
 import type { SimClock } from './clock';
 import type { AgentSpec, SimEvent } from './types';
+import { EccCatalog } from './variable-registration';
 
 /** One agent: identity, skill group, state, and the calls at its teleset. */
 export interface SimAgent {
@@ -104,6 +105,8 @@ export interface ModelOptions {
   peripheralType?: number;
   agents?: string | AgentSpec[];
   clock: SimClock;
+  eccVariables?: string[];
+  eccArrays?: string[];
 }
 
 /**
@@ -117,6 +120,8 @@ export class SimModel extends EventEmitter {
   readonly clock: SimClock;
   readonly agents = new Map<string, SimAgent>();
   readonly calls = new Set<SimCall>();
+  /** Configured ECC names (REGISTER_VARIABLES_REQ is checked against them). */
+  readonly ecc: EccCatalog;
   peripheralOnline = true;
   pgOnline = true;
   private callIdCounter = 16777300;
@@ -125,6 +130,7 @@ export class SimModel extends EventEmitter {
   constructor(opts: ModelOptions) {
     super();
     this.clock = opts.clock;
+    this.ecc = new EccCatalog(opts.eccVariables, opts.eccArrays);
     this.peripheralId = opts.peripheralId ?? 5000;
     this.peripheralType = opts.peripheralType ?? PeripheralType.byName.PT_ENTERPRISE_AGENT;
     let n = 0;
@@ -213,6 +219,9 @@ export class SimModel extends EventEmitter {
   }
 
   emitEvent(ev: SimEvent): void {
+    // Every name a call carries becomes registrable (BEGIN_CALL_EVENT is built from the call itself).
+    for (const call of ev.calls ?? []) this.ecc.note(call);
+    this.ecc.note(ev.msg);
     this.emit('event', ev);
   }
 

@@ -10,6 +10,7 @@ import {
 import type { ClientSession, SessionHost } from './client-session';
 import { callVariableFields } from './events';
 import type { SimAgent, SimCall } from './model';
+import { CALL_VARIABLE_MASK_BITS } from './variable-registration';
 
 const S = StatusCode.byName;
 const CF = ControlFailureCode.byName;
@@ -46,6 +47,7 @@ type Handler = (c: Ctx) => void;
 const HANDLERS: Record<string, Handler> = {
   SET_CALL_DATA_REQ: setCallData,
   RELEASE_CALL_REQ: releaseCall,
+  REGISTER_VARIABLES_REQ: registerVariables,
   ANSWER_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId, true);
     const agent = actingAgent(c, call);
@@ -293,6 +295,32 @@ function releaseCall(c: Ctx): void {
   call.released = true;
   c.h.model.endedCalls.delete(call.key);
   conf(c, 'RELEASE_CALL_CONF');
+}
+
+/**
+ * REGISTER_VARIABLES_REQ (Miscellaneous service, so any open session may register): from now on the client
+ * receives only the call variables whose CallVariableMask bits are set and only the named ECC variables /
+ * arrays (values and indexes in the request are ignored). Each registration replaces the previous one; a
+ * refused one leaves it as it was.
+ * Unsure: CallVariableMask bits above bit9 (CV10) mean nothing; chose to ignore them (dropped from the stored mask).
+ */
+function registerVariables(c: Ctx): void {
+  const ecc = eccBytes(c.msg, c.s.version);
+  if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC names take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
+  const namedVariables = uniqueNames(c.msg.namedVariables);
+  const namedArrays = uniqueNames(c.msg.namedArrays);
+  const catalog = c.h.model.ecc;
+  const unknownVariable = namedVariables.find((n) => !catalog.hasVariable(n));
+  if (unknownVariable !== undefined) throw failure(S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED, `ECC variable "${unknownVariable}" is not configured`);
+  const unknownArray = namedArrays.find((n) => !catalog.hasArray(n));
+  if (unknownArray !== undefined) throw failure(S.E_CTI_NAMED_ARRAY_NOT_CONFIGURED, `ECC array "${unknownArray}" is not configured`);
+  c.s.registeredVariables = { callVariableMask: (c.msg.callVariableMask as number) & CALL_VARIABLE_MASK_BITS, namedVariables, namedArrays };
+  conf(c, 'REGISTER_VARIABLES_CONF');
+}
+
+function uniqueNames(list: unknown): string[] {
+  const names = Array.isArray(list) ? (list as { name: string }[]).map((v) => v.name) : [];
+  return [...new Set(names)];
 }
 
 const SETTABLE_STATES = new Set<number>([

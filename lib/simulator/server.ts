@@ -55,7 +55,7 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   ) {
     super();
     this.clock = opts.clock ?? new RealClock();
-    this.model = shared?.model ?? new SimModel({ clock: this.clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType });
+    this.model = shared?.model ?? new SimModel({ clock: this.clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType, eccVariables: opts.eccVariables, eccArrays: opts.eccArrays });
     this.flows = shared?.flows ?? new CallFlows(this.model);
     this.faults = new FaultInjector(this);
     this.side = opts.side ?? 'A';

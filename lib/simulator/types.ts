@@ -34,6 +34,13 @@ export interface CtiSimulatorOptions {
   active?: boolean;
   /** Protocol versions accepted, default [15, 25]. */
   versions?: [number, number];
+  /**
+   * ECC scalar variable names the peripheral has configured (REGISTER_VARIABLES_REQ checks names against
+   * them; a name seen in any call's data counts too). Default: the names the examples and scenarios use.
+   */
+  eccVariables?: string[];
+  /** ECC array names the peripheral has configured (as eccVariables). Default: ['user.items']. */
+  eccArrays?: string[];
 }
 
 /** Options of sim.startInboundCall(). */
@@ -116,6 +123,19 @@ export interface SimSessionInfo {
   agentInstrument?: string;
   /** The session's MonitorID as OPEN_CONF gave it (0 for All Events). */
   monitorId?: number;
+  /**
+   * The session's last accepted REGISTER_VARIABLES_REQ; undefined while it has registered nothing (it then
+   * receives every call variable and every ECC variable).
+   */
+  registeredVariables?: SimVariableRegistration;
+}
+
+/** What a session registered with REGISTER_VARIABLES_REQ: it receives only these call variables and ECC names. */
+export interface SimVariableRegistration {
+  /** CallVariableMask: bit0 = CallVariable1 … bit9 = CallVariable10 (higher bits dropped). */
+  callVariableMask: number;
+  namedVariables: string[];
+  namedArrays: string[];
 }
 
 /** What 'request' listeners receive. */

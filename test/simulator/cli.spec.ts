@@ -90,4 +90,11 @@ describe('simulator: cti-sim CLI', () => {
     assert.throws(() => parseArgs(['--bogus']), /unknown option/);
     assert.throws(() => parseArgs(['--fault', 'explode']), /unknown fault/);
   });
+
+  it('parseArgs: --ecc-variables / --ecc-arrays take comma-separated names', () => {
+    const o = parseArgs(['--ecc-variables', 'user.a, user.b', '--ecc-arrays=user.list']);
+    assert.deepEqual(o.eccVariables, ['user.a', 'user.b']);
+    assert.deepEqual(o.eccArrays, ['user.list']);
+    assert.throws(() => parseArgs(['--ecc-variables', ' , ']), /--ecc-variables/);
+  });
 });
