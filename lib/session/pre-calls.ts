@@ -8,6 +8,19 @@
  * that never shows up at this client cannot grow memory). Eviction runs on each message (no timer).
  */
 import type { CtiMessage } from '../protocol';
+import {
+  copyBuffer,
+  copyCallData,
+  isNoValue,
+  readCallVariables,
+  readEcc,
+  type CallDataSets,
+  type CallVariables,
+  type NamedArrays,
+  type NamedVariables,
+} from './call-data';
+import { deepFreeze } from './deep-freeze';
+import { MultiMap } from './multi-map';
 
 export interface RouterCallKey {
   readonly day: number;
@@ -56,12 +69,9 @@ export interface PreCalls {
 }
 
 /** Context handed to the tracker when a call takes its pre-call entry. */
-export interface PreCallContext {
+export interface PreCallContext extends CallDataSets {
   readonly sources: readonly string[];
   readonly fields: Readonly<Record<string, unknown>>;
-  readonly callVariables: Readonly<Record<number, string>>;
-  readonly namedVariables: Readonly<Record<string, string>>;
-  readonly namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
 }
 
 interface Entry {
@@ -69,9 +79,9 @@ interface Entry {
   routerCallKey: RouterCallKey;
   sources: string[];
   fields: Record<string, unknown>;
-  callVariables: Record<number, string>;
-  namedVariables: Record<string, string>;
-  namedArrays: Record<string, Record<number, string>>;
+  callVariables: CallVariables;
+  namedVariables: NamedVariables;
+  namedArrays: NamedArrays;
   receivedAt: number;
   updatedAt: number;
 }
@@ -94,9 +104,6 @@ const FIELDS = [
   'fltCallTypeId',
   'preCallInvokeId',
 ] as const;
-
-/** NULL_SKILL_GROUP / NULL_SERVICE: "no value", not a value. */
-const NULL_ID = 0xffffffff;
 
 export function routerCallKeyOf(msg: CtiMessage): RouterCallKey | undefined {
   const day = msg.routerCallKeyDay;
@@ -128,23 +135,11 @@ export function sameRouterCall(a: RouterCallKey, b: RouterCallKey): boolean {
   );
 }
 
-function copyBuffer(v: unknown): unknown {
-  return Buffer.isBuffer(v) ? Buffer.from(v) : v;
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Buffer.isBuffer(o) && !Object.isFrozen(o)) {
-    for (const v of Object.values(o as object)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
-}
-
 export class PreCallStore implements PreCalls {
   /** Insertion order = least recently updated first (entries are re-inserted on each update). */
   private readonly entries = new Map<string, Entry>();
   /** routerCallBase → entry keys. */
-  private readonly byBase = new Map<string, Set<string>>();
+  private readonly byBase = new MultiMap<string, string>();
   private _evicted = 0;
 
   constructor(
@@ -190,9 +185,7 @@ export class PreCallStore implements PreCalls {
         receivedAt: now,
         updatedAt: now,
       };
-      let set = this.byBase.get(routerCallBase(rck));
-      if (!set) this.byBase.set(routerCallBase(rck), (set = new Set()));
-      set.add(key);
+      this.byBase.add(routerCallBase(rck), key);
     }
     absorbContext(e, msg);
     if (!e.sources.includes(msg.messageType)) e.sources.push(msg.messageType);
@@ -261,10 +254,7 @@ export class PreCallStore implements PreCalls {
 
   private remove(e: Entry): void {
     this.entries.delete(e.key);
-    const base = routerCallBase(e.routerCallKey);
-    const set = this.byBase.get(base);
-    set?.delete(e.key);
-    if (set && set.size === 0) this.byBase.delete(base);
+    this.byBase.delete(routerCallBase(e.routerCallKey), e.key);
   }
 
   private snapshot(e: Entry): PreCallSnapshot {
@@ -274,9 +264,7 @@ export class PreCallStore implements PreCalls {
       sources: [...e.sources],
     };
     for (const [k, v] of Object.entries(e.fields)) snap[k] = copyBuffer(v);
-    snap.callVariables = { ...e.callVariables };
-    snap.namedVariables = { ...e.namedVariables };
-    snap.namedArrays = Object.fromEntries(Object.entries(e.namedArrays).map(([k, v]) => [k, { ...v }]));
+    Object.assign(snap, copyCallData(e));
     snap.receivedAt = e.receivedAt;
     snap.updatedAt = e.updatedAt;
     return deepFreeze(snap) as unknown as PreCallSnapshot;
@@ -289,20 +277,8 @@ function absorbContext(
 ): void {
   for (const f of FIELDS) {
     const v = msg[f];
-    if (v === undefined || v === '') continue;
-    if ((f === 'skillGroupNumber' || f === 'serviceNumber') && v === NULL_ID) continue;
-    e.fields[f] = copyBuffer(v);
+    if (!isNoValue(f, v)) e.fields[f] = copyBuffer(v);
   }
-  for (let i = 1; i <= 10; i++) {
-    const v = msg[`callVariable${i}`];
-    if (typeof v === 'string') e.callVariables[i] = v;
-  }
-  if (Array.isArray(msg.namedVariables)) {
-    for (const v of msg.namedVariables as Array<{ name: string; value: string }>) e.namedVariables[v.name] = v.value;
-  }
-  if (Array.isArray(msg.namedArrays)) {
-    for (const a of msg.namedArrays as Array<{ name: string; index: number; value: string }>) {
-      (e.namedArrays[a.name] ??= {})[a.index] = a.value;
-    }
-  }
+  readCallVariables(msg, e.callVariables);
+  readEcc(msg, e.namedVariables, e.namedArrays);
 }

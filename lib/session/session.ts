@@ -8,21 +8,25 @@
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { ServiceMask, SessionType, StatusCode, SystemEventId, type CtiMessage, CtiProtocolError } from '../protocol';
+import { ServiceMask, StatusCode, type CtiMessage, CtiProtocolError } from '../protocol';
 import { AgentTracker } from './agent-tracker';
 import { Backoff } from './backoff';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { CtiConnection } from './connection';
-import {
-  CtiConnectionError,
-  CtiNotOpenError,
-  CtiOpenError,
-  CtiSessionError,
-  CtiTimeoutError,
-} from './errors';
+import { deferred, type Deferred } from './deferred';
+import { CtiConnectionError, CtiNotOpenError, CtiSessionError, CtiTimeoutError } from './errors';
 import { Heartbeat } from './heartbeat';
 import { InvokeTable } from './invoke';
+import {
+  isOtherSideWorthTrying,
+  isStandbyOpenConf,
+  openRefusedError,
+  openRequest,
+  peripheralOnlineIn,
+} from './open-handshake';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
+import { emitSafely } from './safe-emit';
+import { readServerNotice } from './server-notices';
 import type { SessionState, SessionStateInfo, SessionStats } from './state';
 
 export interface RequestOptions {
@@ -30,32 +34,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-/** FAILURE_CONF codes on OPEN_REQ meaning "this side cannot serve you now, the other may". */
-const TRY_OTHER_SIDE = new Set([
-  StatusCode.byName.E_CTI_SERVER_NOT_MASTER,
-  StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE,
-  StatusCode.byName.E_CTI_INVALID_CLIENT_FOR_STANDBY,
-  StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE,
-]);
-
-const SYS = SystemEventId.byName;
 const OPEN_STATES: ReadonlySet<SessionState> = new Set(['open', 'peripheral-offline']);
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(v: T): void;
-  reject(e: Error): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (v: T) => void;
-  let reject!: (e: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 export class CtiSession extends EventEmitter {
   readonly options: Readonly<ResolvedOptions>;
@@ -276,23 +255,7 @@ export class CtiSession extends EventEmitter {
   private sendOpenReq(conn: CtiConnection): void {
     const o = this.options;
     this.openInvokeId = this.invokes.allocate();
-    const req: CtiMessage = {
-      messageType: 'OPEN_REQ',
-      invokeId: this.openInvokeId,
-      versionNumber: o.version,
-      idleTimeout: o.idleTimeoutSeconds,
-      peripheralId: o.peripheralId,
-      servicesRequested: o.servicesRequested,
-      callMsgMask: o.callMsgMask,
-      agentStateMask: o.agentStateMask,
-      configMsgMask: o.configMsgMask,
-      clientId: o.clientId,
-      clientPassword: Buffer.from(o.clientPassword, 'utf8'),
-    };
-    if (o.clientSignature !== undefined) req.clientSignature = o.clientSignature;
-    if (o.agentExtension !== undefined) req.agentExtension = o.agentExtension;
-    if (o.agentId !== undefined) req.agentId = o.agentId;
-    if (o.agentInstrument !== undefined) req.agentInstrument = o.agentInstrument;
+    const req = openRequest(o, this.openInvokeId);
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       if (this.conn === conn) {
@@ -310,8 +273,7 @@ export class CtiSession extends EventEmitter {
   private onOpenConf(conf: CtiMessage): void {
     this.clearOpenTimer();
     this.openInvokeId = -1;
-    const standbyAsked = (this.options.servicesRequested & ServiceMask.byName.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
-    if (standbyAsked && conf.sessionType === SessionType.byName.SESSION_TYPE_STANDBY) {
+    if (isStandbyOpenConf(conf, this.options)) {
       if (this.options.sides.length > 1 && this.standbyBounces === 0) {
         this.standbyBounces++;
         this.linkFailed(new CtiSessionError(`side ${this._side} is the standby CTI Server; trying the other side`));
@@ -338,7 +300,7 @@ export class CtiSession extends EventEmitter {
       this.missedEvents = true;
     }
     this.everOpened = true;
-    this.peripheralOnline = conf.peripheralOnline === undefined ? true : Boolean(conf.peripheralOnline);
+    this.peripheralOnline = peripheralOnlineIn(conf);
     if (!this.heartbeat) this.startHeartbeat();
     const how = this._stats.reconnects > 0 ? 're-opened (events may have been missed while down)' : 'opened';
     this.setState(
@@ -353,22 +315,14 @@ export class CtiSession extends EventEmitter {
   private onOpenFailure(status: number): void {
     this.clearOpenTimer();
     this.openInvokeId = -1;
-    const o = this.options;
-    const err = new CtiOpenError(status, {
-      clientId: o.clientId,
-      version: o.version,
-      peripheralId: o.peripheralId === 0xffffffff ? undefined : o.peripheralId,
-      side: this._side ?? 'A',
-    });
-    if (TRY_OTHER_SIDE.has(status)) {
+    const err = openRefusedError(status, this.options, this._side ?? 'A');
+    if (isOtherSideWorthTrying(status)) {
       this.linkFailed(err);
       return;
     }
     this._stats.openFailures++;
-    const w = this.openWaiter;
-    this.openWaiter = null;
-    w?.reject(err);
-    const max = o.reconnect.maxOpenFailures;
+    this.rejectOpen(err);
+    const max = this.options.reconnect.maxOpenFailures;
     if (max > 0 && this._stats.openFailures >= max) {
       this._stats.lastError = err;
       this.teardownLink(err);
@@ -397,19 +351,13 @@ export class CtiSession extends EventEmitter {
     const failedSide = this._side;
     this.nextSideIndex++;
     if (!this.options.reconnect.enabled) {
-      const w = this.openWaiter;
-      this.openWaiter = null;
-      w?.reject(err);
+      this.rejectOpen(err);
       this.finishClosed(`link lost and reconnect is disabled: ${err.message}`);
       return;
     }
     const delay = wasUp ? this.backoffAfterDrop() : this.backoff.nextDelayMs();
     // The first round (every side tried once) failed: tell the open() caller, keep trying in the background.
-    if (this.openWaiter && this.backoff.consecutiveFailures >= this.options.sides.length) {
-      const w = this.openWaiter;
-      this.openWaiter = null;
-      w.reject(err);
-    }
+    if (this.backoff.consecutiveFailures >= this.options.sides.length) this.rejectOpen(err);
     const next = this.options.sides.length > 1 ? (this.nextSideIndex % 2 === 0 ? 'A' : 'B') : failedSide;
     this._side = next;
     this.setState('failover', `${err.message}; next attempt on side ${next} in ${delay} ms`, delay);
@@ -484,43 +432,29 @@ export class CtiSession extends EventEmitter {
     this.agents.update(msg);
     this.publish(msg, call);
     if (this.conn === null) return; // a listener closed the session or the link
-
-    switch (t) {
-      case 'SYSTEM_EVENT':
-        this.onSystemEvent(msg);
-        break;
-      case 'FAILURE_EVENT':
-        if (msg.status === StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE) {
-          this.linkFailed(new CtiConnectionError(this._side ?? 'A', 'CTI Server went offline (FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE)'));
-        }
-        break;
-      case 'STANDBY_ACTIVE_EVENT_MSG':
-        if (this._state === 'standby' && this._openConf) this.becomeOpen(this._openConf);
-        break;
-      case 'ACTIVE_MAINTENANCE_REQ_MSG':
-        // Unsure: accepting maintenance mode obliges the client to hold a second session to the other side and
-        // send STOPPING_REQUESTS_TO_THIS_SIDE_IND; this session holds one link, so it declines (the guide: no
-        // answer = reject) and fails over when the side closes it.
-        this.sendQuietly({ messageType: 'ACTIVE_MAINTENANCE_RESP_MSG', invokeId: id, maintenanceModeAccepted: 0 });
-        break;
-    }
+    this.onServerNotice(msg);
   }
 
-  private onSystemEvent(msg: CtiMessage): void {
-    const ev = msg.systemEventId;
-    const mine = this.options.peripheralId === 0xffffffff || msg.systemEventArg1 === this.options.peripheralId;
-    if (ev === SYS.SYS_CTI_SERVER_OFFLINE) {
-      this.linkFailed(new CtiConnectionError(this._side ?? 'A', 'CTI Server went offline (SYSTEM_EVENT SYS_CTI_SERVER_OFFLINE)'));
-      return;
-    }
-    if (ev === SYS.SYS_PERIPHERAL_GATEWAY_OFFLINE || (ev === SYS.SYS_PERIPHERAL_OFFLINE && mine)) {
-      this.peripheralOnline = false;
-      if (this._state === 'open') {
-        this.setState('peripheral-offline', `${SystemEventId.nameOf(ev)} (peripheral ${msg.systemEventArg1})`);
-      }
-    } else if (ev === SYS.SYS_PERIPHERAL_ONLINE && mine) {
-      this.peripheralOnline = true;
-      if (this._state === 'peripheral-offline') this.setState('open', `SYS_PERIPHERAL_ONLINE (peripheral ${msg.systemEventArg1})`);
+  private onServerNotice(msg: CtiMessage): void {
+    const notice = readServerNotice(msg, this.options.peripheralId);
+    switch (notice?.kind) {
+      case 'server-offline':
+        this.linkFailed(new CtiConnectionError(this._side ?? 'A', notice.reason));
+        break;
+      case 'peripheral-offline':
+        this.peripheralOnline = false;
+        if (this._state === 'open') this.setState('peripheral-offline', notice.reason);
+        break;
+      case 'peripheral-online':
+        this.peripheralOnline = true;
+        if (this._state === 'peripheral-offline') this.setState('open', notice.reason);
+        break;
+      case 'standby-active':
+        if (this._state === 'standby' && this._openConf) this.becomeOpen(this._openConf);
+        break;
+      case 'maintenance-request':
+        this.sendQuietly(notice.reply);
+        break;
     }
   }
 
@@ -582,9 +516,7 @@ export class CtiSession extends EventEmitter {
 
   private async doClose(): Promise<void> {
     this.clearReconnectTimer();
-    const w = this.openWaiter;
-    this.openWaiter = null;
-    w?.reject(new CtiNotOpenError('the session was closed before it opened', 'closing'));
+    this.rejectOpen(new CtiNotOpenError('the session was closed before it opened', 'closing'));
     if (this._state === 'closed') {
       // Already closed (gave up, or reconnect disabled): a second 'closed' event would replace the reason
       // users see (e.g. "gave up after 3 refused OPEN_REQs") with "already closed".
@@ -668,21 +600,16 @@ export class CtiSession extends EventEmitter {
     if (this.listenerCount('error') > 0) this.safeEmit('error', err);
   }
 
-  /**
-   * A listener that throws is reported on 'warning' instead of unwinding into a socket callback. Each listener
-   * is called on its own: with a plain emit() one throwing listener would also hide the event from every
-   * listener registered after it (another node sharing the session).
-   */
+  /** Throwing listeners end up on 'warning' (see safe-emit.ts). */
   private safeEmit(event: string, ...args: unknown[]): void {
-    // rawListeners: once() wrappers stay wrapped, so they still remove themselves.
-    for (const listener of this.rawListeners(event) as Array<(...a: unknown[]) => void>) {
-      try {
-        listener.apply(this, args);
-      } catch (err) {
-        // A throwing 'warning' listener is ignored (no recursion).
-        if (event !== 'warning') this.safeEmit('warning', err);
-      }
-    }
+    emitSafely(this, event, args);
+  }
+
+  /** The open() caller hears once; later attempts go on in the background. */
+  private rejectOpen(err: Error): void {
+    const w = this.openWaiter;
+    this.openWaiter = null;
+    w?.reject(err);
   }
 
   /** close() has been called (or the session gave up). */

@@ -1,0 +1,113 @@
+/**
+ * How a call's context grows. The call's own events are the latest word: their values overwrite, except
+ * empty and NULL values, which say nothing. ECC merges by name, except that from PV22 a CALL_DATA_UPDATE_EVENT
+ * carries the call's whole ECC set and so replaces it. Context from anywhere else (a pre-call announcement,
+ * the request that made the call, the call a consult call was made from, a call joined by a transfer) only
+ * fills what the call's own events did not say.
+ */
+import type { CtiMessage } from '../protocol';
+import { copyBuffer, isNoValue, readCallVariables, readEcc, type CallDataSets } from './call-data';
+import type { CallRecord } from './call-record';
+import { routerCallKeyOf, type PreCallContext, type RouterCallKey } from './pre-calls';
+
+/** Event fields the call keeps as they come (CallSnapshot has one property each). */
+export const CONTEXT_FIELDS = [
+  'peripheralId',
+  'ani',
+  'dnis',
+  'dialedNumber',
+  'callerEnteredDigits',
+  'callWrapupData',
+  'userToUserInfo',
+  'callReferenceId',
+  'agentId',
+  'agentExtension',
+  'agentInstrument',
+  'skillGroupNumber',
+  'serviceNumber',
+  'customerPhoneNumber',
+  'customerAccountNumber',
+] as const;
+
+/** Event field → CallParties property. */
+const PARTY_FIELDS: Array<[string, string]> = [
+  ['callingDeviceId', 'calling'],
+  ['calledDeviceId', 'called'],
+  ['alertingDeviceId', 'alerting'],
+  ['answeringDeviceId', 'answering'],
+  ['lastRedirectDeviceId', 'lastRedirect'],
+  ['holdingDeviceId', 'holding'],
+  ['releasingDeviceId', 'releasing'],
+];
+
+/**
+ * Takes what one of the call's events says. Returns the event's RouterCallKey, if it has one, for the caller
+ * to index.
+ */
+export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): RouterCallKey | undefined {
+  const d = rec.data;
+  for (const f of CONTEXT_FIELDS) {
+    const v = msg[f];
+    if (!isNoValue(f, v)) d[f] = v;
+  }
+  if (typeof msg.callType === 'number') d.callType = msg.callType;
+  const rck = routerCallKeyOf(msg);
+  if (rck) d.routerCallKey = rck;
+  readCallVariables(msg, rec.callVariables);
+  absorbEcc(rec, msg, version);
+  if (typeof msg.localConnectionState === 'number') d.localConnectionState = msg.localConnectionState;
+  if (typeof msg.eventCause === 'number') d.lastEventCause = msg.eventCause;
+  for (const [from, to] of PARTY_FIELDS) {
+    const v = msg[from];
+    if (typeof v === 'string' && v !== '') rec.parties[to] = v;
+  }
+  if (msg.messageType === 'CALL_ESTABLISHED_EVENT') rec.established = true;
+  return rck;
+}
+
+function absorbEcc(rec: CallRecord, msg: CtiMessage, version: number): void {
+  // From PV22 CALL_DATA_UPDATE_EVENT always carries every ECC variable of the call: replace the set.
+  if (msg.messageType === 'CALL_DATA_UPDATE_EVENT' && version >= 22) {
+    rec.namedVariables = {};
+    rec.namedArrays = {};
+  }
+  readEcc(msg, rec.namedVariables, rec.namedArrays);
+}
+
+/** Copies `names` from `fields`, and the call data of `ctx`, where the call has no value yet. */
+export function fillMissing(
+  rec: CallRecord,
+  fields: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+  ctx: CallDataSets,
+): void {
+  for (const f of names) {
+    const v = fields[f];
+    if (v === undefined || v === '' || rec.data[f] !== undefined) continue;
+    rec.data[f] = copyBuffer(v);
+  }
+  for (const [k, v] of Object.entries(ctx.callVariables)) rec.callVariables[Number(k)] ??= v;
+  for (const [k, v] of Object.entries(ctx.namedVariables)) rec.namedVariables[k] ??= v;
+  for (const [name, elems] of Object.entries(ctx.namedArrays)) {
+    const into = (rec.namedArrays[name] ??= {});
+    for (const [i, v] of Object.entries(elems)) into[Number(i)] ??= v;
+  }
+}
+
+/** The call's own events said it first: the pre-call only fills what is missing. */
+export function mergePreCall(rec: CallRecord, pre: PreCallContext): void {
+  fillMissing(rec, pre.fields, CONTEXT_FIELDS, pre);
+  addPreCallSources(rec, pre.sources);
+}
+
+/** A consult call joined into `into` by a transfer / conference: it adds the context `into` lacks. */
+export function mergeMissingContext(into: CallRecord, from: CallRecord): void {
+  for (const [k, v] of Object.entries(from.data)) if (into.data[k] === undefined) into.data[k] = v;
+  for (const [k, v] of Object.entries(from.callVariables)) into.callVariables[Number(k)] ??= v;
+  for (const [k, v] of Object.entries(from.namedVariables)) into.namedVariables[k] ??= v;
+  addPreCallSources(into, from.preCallFrom);
+}
+
+function addPreCallSources(rec: CallRecord, sources: readonly string[]): void {
+  for (const src of sources) if (!rec.preCallFrom.includes(src)) rec.preCallFrom.push(src);
+}

@@ -1,0 +1,61 @@
+/**
+ * The session's side of the OPEN_REQ / OPEN_CONF exchange (cti-protocol.md Part 1): what the request carries,
+ * and what the answer means for where the session goes next.
+ */
+import { ServiceMask, SessionType, StatusCode, type CtiMessage } from '../protocol';
+import { CtiOpenError } from './errors';
+import { NO_PERIPHERAL, type ResolvedOptions } from './options';
+
+/** FAILURE_CONF codes on OPEN_REQ meaning "this side cannot serve you now, the other may". */
+const TRY_OTHER_SIDE = new Set([
+  StatusCode.byName.E_CTI_SERVER_NOT_MASTER,
+  StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE,
+  StatusCode.byName.E_CTI_INVALID_CLIENT_FOR_STANDBY,
+  StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE,
+]);
+
+export function openRequest(o: Readonly<ResolvedOptions>, invokeId: number): CtiMessage {
+  const req: CtiMessage = {
+    messageType: 'OPEN_REQ',
+    invokeId,
+    versionNumber: o.version,
+    idleTimeout: o.idleTimeoutSeconds,
+    peripheralId: o.peripheralId,
+    servicesRequested: o.servicesRequested,
+    callMsgMask: o.callMsgMask,
+    agentStateMask: o.agentStateMask,
+    configMsgMask: o.configMsgMask,
+    clientId: o.clientId,
+    clientPassword: Buffer.from(o.clientPassword, 'utf8'),
+  };
+  if (o.clientSignature !== undefined) req.clientSignature = o.clientSignature;
+  if (o.agentExtension !== undefined) req.agentExtension = o.agentExtension;
+  if (o.agentId !== undefined) req.agentId = o.agentId;
+  if (o.agentInstrument !== undefined) req.agentInstrument = o.agentInstrument;
+  return req;
+}
+
+/** The client asked for active/standby service and the side that answered is the standby. */
+export function isStandbyOpenConf(conf: CtiMessage, o: Readonly<ResolvedOptions>): boolean {
+  const standbyAsked = (o.servicesRequested & ServiceMask.byName.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
+  return standbyAsked && conf.sessionType === SessionType.byName.SESSION_TYPE_STANDBY;
+}
+
+/** An OPEN_CONF without PeripheralOnline says nothing against the peripheral: taken as online. */
+export function peripheralOnlineIn(conf: CtiMessage): boolean {
+  return conf.peripheralOnline === undefined ? true : Boolean(conf.peripheralOnline);
+}
+
+/** The error for an OPEN_REQ refused with FAILURE_CONF `status`, naming what was asked of which side. */
+export function openRefusedError(status: number, o: Readonly<ResolvedOptions>, side: 'A' | 'B'): CtiOpenError {
+  return new CtiOpenError(status, {
+    clientId: o.clientId,
+    version: o.version,
+    peripheralId: o.peripheralId === NO_PERIPHERAL ? undefined : o.peripheralId,
+    side,
+  });
+}
+
+export function isOtherSideWorthTrying(status: number): boolean {
+  return TRY_OTHER_SIDE.has(status);
+}

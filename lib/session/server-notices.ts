@@ -1,0 +1,62 @@
+/**
+ * Messages in which the CTI Server tells the session about itself rather than about calls or agents
+ * (SYSTEM_EVENT, FAILURE_EVENT, STANDBY_ACTIVE_EVENT, ACTIVE_MAINTENANCE_REQ). This reads what one means for
+ * the session; the session decides what that does to its state.
+ */
+import { StatusCode, SystemEventId, type CtiMessage } from '../protocol';
+import { NO_PERIPHERAL } from './options';
+
+export type ServerNotice =
+  /** The server is going away: the link is as good as lost. */
+  | { kind: 'server-offline'; reason: string }
+  | { kind: 'peripheral-offline'; reason: string }
+  | { kind: 'peripheral-online'; reason: string }
+  /** The standby server this session waits on has become active. */
+  | { kind: 'standby-active' }
+  /** The server asks to go into maintenance mode; `reply` is the answer to send. */
+  | { kind: 'maintenance-request'; reply: CtiMessage };
+
+const SYS = SystemEventId.byName;
+
+/**
+ * `peripheralId` is the one the session opened for: events about other peripherals do not concern it, and a
+ * session opened for no particular peripheral is concerned by all.
+ */
+export function readServerNotice(msg: CtiMessage, peripheralId: number): ServerNotice | undefined {
+  switch (msg.messageType) {
+    case 'SYSTEM_EVENT':
+      return readSystemEvent(msg, peripheralId);
+    case 'FAILURE_EVENT':
+      if (msg.status === StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE) {
+        return { kind: 'server-offline', reason: 'CTI Server went offline (FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE)' };
+      }
+      return undefined;
+    case 'STANDBY_ACTIVE_EVENT_MSG':
+      return { kind: 'standby-active' };
+    case 'ACTIVE_MAINTENANCE_REQ_MSG':
+      // Unsure: accepting maintenance mode obliges the client to hold a second session to the other side and
+      // send STOPPING_REQUESTS_TO_THIS_SIDE_IND; this session holds one link, so it declines (the guide: no
+      // answer = reject) and fails over when the side closes it.
+      return {
+        kind: 'maintenance-request',
+        reply: { messageType: 'ACTIVE_MAINTENANCE_RESP_MSG', invokeId: msg.invokeId, maintenanceModeAccepted: 0 },
+      };
+    default:
+      return undefined;
+  }
+}
+
+function readSystemEvent(msg: CtiMessage, peripheralId: number): ServerNotice | undefined {
+  const ev = msg.systemEventId;
+  const mine = peripheralId === NO_PERIPHERAL || msg.systemEventArg1 === peripheralId;
+  if (ev === SYS.SYS_CTI_SERVER_OFFLINE) {
+    return { kind: 'server-offline', reason: 'CTI Server went offline (SYSTEM_EVENT SYS_CTI_SERVER_OFFLINE)' };
+  }
+  if (ev === SYS.SYS_PERIPHERAL_GATEWAY_OFFLINE || (ev === SYS.SYS_PERIPHERAL_OFFLINE && mine)) {
+    return { kind: 'peripheral-offline', reason: `${SystemEventId.nameOf(ev)} (peripheral ${msg.systemEventArg1})` };
+  }
+  if (ev === SYS.SYS_PERIPHERAL_ONLINE && mine) {
+    return { kind: 'peripheral-online', reason: `SYS_PERIPHERAL_ONLINE (peripheral ${msg.systemEventArg1})` };
+  }
+  return undefined;
+}
