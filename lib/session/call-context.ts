@@ -102,9 +102,8 @@ export function mergePreCall(rec: CallRecord, pre: PreCallContext): void {
 
 /** A consult call joined into `into` by a transfer / conference: it adds the context `into` lacks. */
 export function mergeMissingContext(into: CallRecord, from: CallRecord): void {
-  for (const [k, v] of Object.entries(from.data)) if (into.data[k] === undefined) into.data[k] = v;
-  for (const [k, v] of Object.entries(from.callVariables)) into.callVariables[Number(k)] ??= v;
-  for (const [k, v] of Object.entries(from.namedVariables)) into.namedVariables[k] ??= v;
+  // ECC arrays too: a consult call's array elements are as much its context as its scalars.
+  fillMissing(into, from.data, Object.keys(from.data), from);
   addPreCallSources(into, from.preCallFrom);
 }
 

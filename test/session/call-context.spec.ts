@@ -1,0 +1,31 @@
+/** How a call's context grows when a consult call is joined into it (transfer / conference). */
+import assert from 'node:assert/strict';
+import { mergeMissingContext } from '../../lib/session/call-context';
+import { newCallRecord } from '../../lib/session/call-record';
+
+describe('call context of a joined consult call', () => {
+  it('fills what the surviving call lacks — fields, call variables, ECC scalars and array elements — and keeps its own', () => {
+    const into = newCallRecord('a', false, 0, 1);
+    into.data.ani = '111';
+    into.callVariables[1] = 'own';
+    into.namedVariables['user.x'] = 'own';
+    into.namedArrays['user.items'] = { 0: 'own-0' };
+    const from = newCallRecord('b', false, 0, 2);
+    from.data.ani = '222';
+    from.data.dnis = '800';
+    from.callVariables[1] = 'consult';
+    from.callVariables[2] = 'consult-2';
+    from.namedVariables['user.x'] = 'consult';
+    from.namedVariables['user.y'] = 'consult-y';
+    from.namedArrays['user.items'] = { 0: 'consult-0', 1: 'consult-1' };
+    from.namedArrays['user.tags'] = { 3: 't3' };
+
+    mergeMissingContext(into, from);
+
+    assert.equal(into.data.ani, '111');
+    assert.equal(into.data.dnis, '800');
+    assert.deepEqual({ ...into.callVariables }, { 1: 'own', 2: 'consult-2' });
+    assert.deepEqual({ ...into.namedVariables }, { 'user.x': 'own', 'user.y': 'consult-y' });
+    assert.deepEqual(into.namedArrays, { 'user.items': { 0: 'own-0', 1: 'consult-1' }, 'user.tags': { 3: 't3' } });
+  });
+});
