@@ -8,6 +8,7 @@ export {
   type CtiEndpoint,
   type CtiTlsOptions,
   type CtiReconnectOptions,
+  type CtiVariableRegistration,
   type ResolvedOptions,
 } from './options';
 export {

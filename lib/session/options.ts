@@ -2,7 +2,7 @@
  * Session options: the shape users write, the defaults, and validation that fails early with a message
  * naming the option (a Node-RED config node shows it as-is).
  */
-import { AgentStateMask, CallEventMask, ConfigMsgMask, ServiceMask, SUPPORTED_VERSIONS, DEFAULT_VERSION } from '../protocol';
+import { AgentStateMask, CallEventMask, ConfigMsgMask, ServiceMask, SUPPORTED_VERSIONS, DEFAULT_VERSION, type CtiMessage } from '../protocol';
 
 export interface CtiEndpoint {
   host: string;
@@ -91,6 +91,20 @@ export interface CtiSessionOptions {
   maxPreCallAgeMs?: number;
   /** Largest frame accepted, header included. Default 12500. */
   maxMessageLength?: number;
+  /**
+   * Receive only these call variables and ECC variables (REGISTER_VARIABLES_REQ, sent after every OPEN_CONF).
+   * Without it the server sends all of them (the guide's default).
+   */
+  registerVariables?: CtiVariableRegistration;
+}
+
+export interface CtiVariableRegistration {
+  /** CallVariable numbers 1–10. */
+  callVariables?: number[];
+  /** ECC scalar names, e.g. "user.case". */
+  namedVariables?: string[];
+  /** ECC array names. */
+  namedArrays?: string[];
 }
 
 export interface ResolvedOptions {
@@ -123,6 +137,8 @@ export interface ResolvedOptions {
   maxPreCalls: number;
   maxPreCallAgeMs: number;
   maxMessageLength: number;
+  /** The REGISTER_VARIABLES_REQ (without InvokeID) to send after OPEN_CONF, if any. */
+  registration?: CtiMessage;
 }
 
 export const NO_PERIPHERAL = 0xffffffff;
@@ -276,6 +292,28 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     maxPreCalls: positive('maxPreCalls', o.maxPreCalls, 1000),
     maxPreCallAgeMs: positive('maxPreCallAgeMs', o.maxPreCallAgeMs, 5 * 60 * 1000),
     maxMessageLength: positive('maxMessageLength', o.maxMessageLength, 12500),
+    registration: o.registerVariables === undefined ? undefined : registrationRequest(o.registerVariables),
+  };
+}
+
+/** The guide's REGISTER_VARIABLES_REQ: CallVariableMask bit0 = CallVariable1 … bit9 = CallVariable10; names only. */
+export function registrationRequest(r: CtiVariableRegistration): CtiMessage {
+  if (r === null || typeof r !== 'object') throw new CtiOptionsError('registerVariables', 'must be {callVariables, namedVariables, namedArrays}');
+  let mask = 0;
+  for (const n of r.callVariables ?? []) {
+    if (!Number.isInteger(n) || n < 1 || n > 10) throw new CtiOptionsError('registerVariables.callVariables', `must be numbers 1–10, got ${n}`);
+    mask |= 1 << (n - 1);
+  }
+  const names = (option: string, list: string[] | undefined): Array<{ name: string; value: string }> =>
+    (list ?? []).map((name) => {
+      if (typeof name !== 'string' || name === '' || name.length > 32) throw new CtiOptionsError(option, `names must be 1–32 characters, got ${JSON.stringify(name)}`);
+      return { name, value: '' };
+    });
+  return {
+    messageType: 'REGISTER_VARIABLES_REQ',
+    callVariableMask: mask,
+    namedVariables: names('registerVariables.namedVariables', r.namedVariables),
+    namedArrays: names('registerVariables.namedArrays', r.namedArrays).map((v) => ({ ...v, index: 0 })),
   };
 }
 

@@ -67,12 +67,15 @@ export class CtiSession extends EventEmitter {
   private readonly heartbeatIds = new Set<number>();
   private everOpened = false;
   private missedEvents = false;
+  /** REGISTER_VARIABLES_REQ to send after every OPEN_CONF (from the options, then the last one accepted). */
+  private registration: CtiMessage | undefined;
   private standbyBounces = 0;
   private peripheralOnline = true;
 
   constructor(options: CtiSessionOptions) {
     super();
     this.options = Object.freeze(resolveOptions(options));
+    this.registration = this.options.registration;
     this.backoff = new Backoff(this.options.reconnect, this.options.sides.length);
     this.calls = new CallTracker({
       maxCalls: this.options.maxCalls,
@@ -177,6 +180,20 @@ export class CtiSession extends EventEmitter {
     }
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs;
     if (!(timeoutMs > 0)) return Promise.reject(new RangeError(`request timeoutMs must be > 0, got ${timeoutMs}`));
+    const promise = this.sendRequest(conn, message, timeoutMs);
+    if (type === 'REGISTER_VARIABLES_REQ') {
+      // The server forgets registrations with the session; remember the one it accepted to restore it on re-open.
+      promise.then(
+        () => {
+          this.registration = withoutInvokeId(message);
+        },
+        () => undefined,
+      );
+    }
+    return promise;
+  }
+
+  private sendRequest(conn: CtiConnection, message: CtiMessage, timeoutMs: number): Promise<CtiMessage> {
     const invokeId = this.invokes.allocate();
     const out: CtiMessage = { ...message, invokeId };
     const promise = this.invokes.add(invokeId, out, timeoutMs);
@@ -302,10 +319,33 @@ export class CtiSession extends EventEmitter {
     this.everOpened = true;
     this.peripheralOnline = peripheralOnlineIn(conf);
     if (!this.heartbeat) this.startHeartbeat();
+    const conn = this.conn;
+    const registration = this.registration;
+    if (registration === undefined || conn === null) {
+      this.announceOpen(conf, '');
+      return;
+    }
+    // The variable registration is part of what this session asked for: restore it before saying "open",
+    // so a flow never sees an open session that delivers variables it did not register for.
+    this.sendRequest(conn, registration, this.options.requestTimeoutMs).then(
+      () => {
+        if (this.conn === conn && !this.isShutDown()) {
+          this.announceOpen(conf, this._stats.reconnects > 0 ? '; variable registration restored' : '; variables registered');
+        }
+      },
+      (err: Error) => {
+        if (this.conn !== conn || this.isShutDown()) return;
+        this.safeEmit('warning', err);
+        this.announceOpen(conf, `; variable registration refused: ${err.message}`);
+      },
+    );
+  }
+
+  private announceOpen(conf: CtiMessage, note: string): void {
     const how = this._stats.reconnects > 0 ? 're-opened (events may have been missed while down)' : 'opened';
     this.setState(
       this.peripheralOnline ? 'open' : 'peripheral-offline',
-      `session ${how} on side ${this._side}` + (this.peripheralOnline ? '' : '; peripheral offline'),
+      `session ${how} on side ${this._side}` + (this.peripheralOnline ? '' : '; peripheral offline') + note,
     );
     const w = this.openWaiter;
     this.openWaiter = null;
@@ -626,4 +666,11 @@ export class CtiSession extends EventEmitter {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
   }
+}
+
+/** A request as remembered for re-sending: the next send gets a fresh InvokeID. */
+function withoutInvokeId(message: CtiMessage): CtiMessage {
+  const copy: CtiMessage = { ...message };
+  delete copy.invokeId;
+  return copy;
 }
