@@ -125,6 +125,13 @@ export = function (RED: NodeAPI): void {
       }
     }
 
+    // Things the session went on past: a refused variable registration (the session still opens), a listener
+    // that threw, a call the tracker could not follow. Without this they would go unseen.
+    function onSessionWarning(err: unknown): void {
+      const reason = (err as Error)?.message ?? String(err);
+      node.warn(t('cti-server.log.warning', { error: reason }, `CTI session warning: ${reason}`));
+    }
+
     function tlsOptions(): Record<string, unknown> | undefined {
       if (!config.tls) return undefined;
       const tlsNode = RED.nodes.getNode(config.tls) as TlsConfigNode | null;
@@ -151,6 +158,7 @@ export = function (RED: NodeAPI): void {
       session = s;
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
+      s.on('warning', onSessionWarning);
       // No 'error' listener on purpose: the session emits 'error' only when someone listens, so nothing can
       // become an uncaught exception (S7 issue #143); 'state' carries every failure with its reason.
       setView(makeView('connecting', view.state, undefined, undefined));
@@ -178,6 +186,7 @@ export = function (RED: NodeAPI): void {
         } finally {
           s.removeListener('state', onSessionState);
           s.removeListener('message', onSessionMessage);
+          s.removeListener('warning', onSessionWarning);
           if (session === s) session = undefined;
           closingPromise = undefined;
           setView(makeView('closed', view.state, undefined, 'closed'));

@@ -3,6 +3,7 @@
  * Everything a user can type is checked here so a bad value becomes a readable error, never a crash.
  */
 import { ServiceMask } from '../../lib/protocol';
+import type { CtiVariableRegistration } from '../../lib/session';
 
 export interface CtiServerConfig {
   name?: string;
@@ -20,11 +21,21 @@ export interface CtiServerConfig {
   heartbeat?: number | string;
   idleTimeout?: number | string;
   tls?: string;
+  /** "Receive only selected variables": the three properties below apply only when this is true. */
+  registerVariables?: boolean | string;
+  /** CallVariable numbers 1–10 to receive. */
+  registerCallVariables?: Array<number | string> | string;
+  /** ECC variable names to receive, comma separated. */
+  registerEcc?: string;
+  /** ECC array names to receive, comma separated. */
+  registerEccArrays?: string;
 }
 
 export const DEFAULT_PORT_A = 42027;
 export const DEFAULT_PORT_B = 43027;
 export const DEFAULT_SERVICES = ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL'];
+/** The guide's limit for an ECC name (the session checks the same). */
+export const MAX_ECC_NAME_LENGTH = 32;
 
 /** ALL_EVENTS → CTI_SERVICE_ALL_EVENTS, AGENT_STATE_CONTROL_ONLY → CTI_AGENT_STATE_CONTROL_ONLY. */
 export function serviceName(short: string): string {
@@ -50,6 +61,54 @@ function optionalInt(v: unknown, label: string, min: number): number | undefined
 
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function listOf(v: unknown): unknown[] {
+  if (v === undefined || v === null || v === '') return [];
+  if (Array.isArray(v)) return v;
+  return String(v).split(',');
+}
+
+function callVariableNumbers(v: unknown): number[] {
+  const numbers = new Set<number>();
+  for (const raw of listOf(v)) {
+    const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 10) {
+      throw new Error(`call variables to receive must be numbers 1-10, got "${String(raw)}"`);
+    }
+    numbers.add(n);
+  }
+  return [...numbers].sort((a, b) => a - b);
+}
+
+function eccNames(v: unknown, label: string): string[] {
+  if (v !== undefined && v !== null && typeof v !== 'string' && !Array.isArray(v)) {
+    throw new Error(`${label} must be names separated by commas`);
+  }
+  const names = new Set<string>();
+  for (const raw of listOf(v)) {
+    const name = String(raw).trim();
+    if (name === '') continue; // "a, , b" or a trailing comma: nothing to register
+    if (name.length > MAX_ECC_NAME_LENGTH) {
+      throw new Error(`${label}: "${name}" is ${name.length} characters; names are 1-${MAX_ECC_NAME_LENGTH} characters`);
+    }
+    names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * The variable registration the config asks for, or undefined when "Receive only selected variables" is off
+ * (the server then sends every call variable and ECC variable). Ticked with nothing selected is a valid choice:
+ * the server then sends none of them.
+ */
+export function buildRegistration(config: CtiServerConfig): CtiVariableRegistration | undefined {
+  if (config.registerVariables !== true && config.registerVariables !== 'true') return undefined;
+  return {
+    callVariables: callVariableNumbers(config.registerCallVariables),
+    namedVariables: eccNames(config.registerEcc, 'ECC variable names'),
+    namedArrays: eccNames(config.registerEccArrays, 'ECC array names'),
+  };
 }
 
 /** Session options for a config (throws Error with a readable message for a bad value). */
@@ -87,5 +146,6 @@ export function buildSessionOptions(
     // 0 in the editor means "let the session choose" (4 heartbeat intervals).
     idleTimeout: idleTimeout === 0 ? undefined : idleTimeout,
     tls: tls === undefined ? undefined : (tls as { ca?: string }),
+    registerVariables: buildRegistration(config),
   };
 }
