@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import * as fs from 'node:fs';
 import { AcceleratedClock, parseDuration, RealClock, type SimClock } from './clock';
 import { parseFaultSpec } from './faults';

@@ -8,7 +8,7 @@ import type { SimVariableRegistration } from './types';
 
 /**
  * ECC names the simulator treats as configured when the options name none: those the examples,
- * scripts/start.js and the built-in scenarios use.
+ * examples/demo.js and the built-in scenarios use.
  */
 export const DEFAULT_ECC_VARIABLES: readonly string[] = ['user.cust.id', 'user.cti.handledBy', 'user.cti.seenAt', 'user.case', 'user.disposition'];
 export const DEFAULT_ECC_ARRAYS: readonly string[] = ['user.items'];

@@ -3,7 +3,7 @@
  * a real Node-RED with this package loaded from the project (settings.nodesDir) and a CTI simulator. It finds
  * the "Cisco CTI" palette, adds a cti-event node, creates its cti-server in the form, deploys, sees the node
  * connect, imports an example through Import ▸ Examples, points it at the simulator and sees it connect.
- * Screenshots go to test-results/screenshots/ (docs/images/ with UPDATE_SCREENSHOTS=1, for the README). Every wait is on
+ * Screenshots go to test-results/screenshots/ (test/browser/screenshots/ with UPDATE_SCREENSHOTS=1, for the README). Every wait is on
  * a selector or an event.
  */
 import * as assert from 'assert';
@@ -18,9 +18,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 /**
  * Screenshots land in test-results/screenshots/ (git-ignored); with UPDATE_SCREENSHOTS=1 they replace the README's
- * images in docs/images/ instead, so an ordinary test run leaves the work tree clean.
+ * images in test/browser/screenshots/ instead, so an ordinary test run leaves the work tree clean.
  */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : path.join(ROOT, 'test-results', 'screenshots');
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'test', 'browser', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 const PACKAGE = 'node-red-contrib-cisco-cti';
 const EXAMPLE = 'Session status alerting';
@@ -142,7 +142,7 @@ describe('editor in headless Chromium', function () {
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} not found: the editor test needs Debian's chromium. Run \`apt-get install -y chromium\` ` +
-        '(CI runs scripts/ci-deps.sh).');
+        '(CI runs .ci/deps.sh).');
     }
     ensureBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * Every message laid out in cti-protocol.md is in the catalog with exactly the reference's fields.
- * The layouts come from fixtures/reference-layouts.json, extracted from the markdown by scripts/extract-layouts.js.
+ * The layouts come from fixtures/reference-layouts.json, extracted from the markdown by test/protocol/extract-layouts.js.
  * Table layouts are compared exactly (fixed part: names, types, sizes, order; floating part: names, types, max);
  * one-line prose layouts are less structured, so each field they name must exist with the type/size given.
  * Version-dependent fields are compared with the newest version's layout (25), and a reference "PVnn" note must
@@ -62,9 +62,9 @@ describe('catalog matches the layouts in cti-protocol.md', () => {
   it('the extracted layouts fixture is current', function () {
     if (!fs.existsSync(REFERENCE_MD)) this.skip(); // only outside CI, where ../shared is absent
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { extract, render } = require(path.join(ROOT, 'scripts', 'extract-layouts.js'));
+    const { extract, render } = require(path.join(ROOT, 'test', 'protocol', 'extract-layouts.js'));
     const fresh = render(extract(fs.readFileSync(REFERENCE_MD, 'utf8')));
-    assert.equal(fresh, fs.readFileSync(FIXTURE, 'utf8'), 'run node scripts/extract-layouts.js');
+    assert.equal(fresh, fs.readFileSync(FIXTURE, 'utf8'), 'run node test/protocol/extract-layouts.js');
   });
 
   it('fields left out for want of a tag are really untagged in the tag table', () => {

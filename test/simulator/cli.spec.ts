@@ -8,10 +8,10 @@ import { RawClient, SVC } from './raw-client';
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * The installed entry point (package.json "bin": bin/cti-sim.js → dist/), so packaging mistakes show here.
+ * The installed entry point (package.json "bin": dist/lib/simulator/cli.js), so packaging mistakes show here.
  * `npm test` builds first; run `npm run build` before running this file alone.
  */
-const BIN = path.join(ROOT, 'bin', 'cti-sim.js');
+const BIN = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
 const BUILT = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
 
 function spawnCli(args: string[]): ChildProcess {

@@ -3,7 +3,7 @@
  * Extracts the message layouts laid out in cti-protocol.md into test/protocol/fixtures/reference-layouts.json,
  * which test/protocol/catalog.spec.ts compares against the codec's catalog.
  *
- *   node scripts/extract-layouts.js [path/to/cti-protocol.md] [--check]
+ *   node test/protocol/extract-layouts.js [path/to/cti-protocol.md] [--check]
  *
  * Default input: ../shared/cti-protocol.md relative to the repository root. --check exits 1 when the committed
  * JSON differs from a fresh extraction. Plain Node, no dependencies.
@@ -19,7 +19,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test', 'protocol', 'fixtures', 'reference-layouts.json');
 const TYPES = ['UCHAR', 'USHORT', 'SHORT', 'UINT', 'INT', 'BOOL', 'TIME', 'STRING', 'UNSPEC', 'NAMEDVAR', 'NAMEDARRAY', 'TASKID', 'ULONG'];
 const SIZES = { UCHAR: 1, USHORT: 2, SHORT: 2, UINT: 4, INT: 4, BOOL: 2, TIME: 4, TASKID: 12, ULONG: 4 };
@@ -237,7 +237,7 @@ function extract(markdown) {
 }
 
 function render(layouts) {
-  return JSON.stringify({ source: 'cti-protocol.md', extractor: 'scripts/extract-layouts.js', messages: layouts }, null, 1) + '\n';
+  return JSON.stringify({ source: 'cti-protocol.md', extractor: 'test/protocol/extract-layouts.js', messages: layouts }, null, 1) + '\n';
 }
 
 function main() {
@@ -248,7 +248,7 @@ function main() {
   if (check) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
     if (current !== text) {
-      console.error(`${path.relative(ROOT, OUT)} is out of date; run node scripts/extract-layouts.js`);
+      console.error(`${path.relative(ROOT, OUT)} is out of date; run node test/protocol/extract-layouts.js`);
       process.exit(1);
     }
     return;

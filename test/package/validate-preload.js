@@ -1,4 +1,4 @@
-// Preloaded (node -r) into node-red-dev by scripts/validate.js.
+// Preloaded (node -r) into node-red-dev by test/package/validate.js.
 // node-red-dev downloads the Flow Library catalogue for two checks (P08 similar package names, N01 node
 // type names unique across the catalogue). That host is not reachable from CI/offline machines, and the
 // CLI then aborts before running any other check. We answer only that one URL with an empty catalogue,

@@ -4,7 +4,7 @@
 //
 // node-red-dev itself only prints warnings and always exits 0, so we ask it for its scorecard JSON
 // (--output) and judge that. The Flow Library catalogue download (needed only by P08 and by N01's
-// uniqueness lookup) is answered with an empty catalogue by scripts/validate-preload.js, because that
+// uniqueness lookup) is answered with an empty catalogue by test/package/validate-preload.js, because that
 // host is unreachable offline; the npm registry (P06, P07, D03) is still queried for real.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -13,7 +13,7 @@ const os = require('os');
 const path = require('path');
 
 // Optional argument: another package directory (used to try the script on a stand-in package).
-const root = path.resolve(process.argv[2] || path.join(__dirname, '..'));
+const root = path.resolve(process.argv[2] || path.join(__dirname, '..', '..'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 function fail(message) {

@@ -168,7 +168,7 @@ function prepareFlowFile(simPort, reset) {
 }
 
 function writeSettings(uiPort) {
-  const settings = `// Written by scripts/start.js on every start - edit that script, not this file.
+  const settings = `// Written by examples/demo.js on every start - edit that script, not this file.
 module.exports = {
   uiHost: '127.0.0.1',
   uiPort: ${uiPort},
