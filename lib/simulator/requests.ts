@@ -4,6 +4,7 @@ import {
   type CtiMessage,
   LineType,
   MAX_ECC_BYTES,
+  MAX_VERSION,
   ServiceMask,
   StatusCode,
 } from '../protocol';
@@ -88,6 +89,7 @@ const HANDLERS: Record<string, Handler> = {
     if (agent.state !== AS.AGENT_STATE_AVAILABLE && agent.state !== AS.AGENT_STATE_NOT_READY) {
       throw control(CF.CF_INVALID_OBJECT_STATE, `agent ${agent.agentId} cannot make a call in state ${AgentState.nameOf(agent.state)}`);
     }
+    requireEccFitsEveryVersion(c);
     const call = c.h.flows.outbound({ agent, dialedNumber: c.msg.dialedNumber, callVariables: cvsOf(c.msg), namedVariables: c.msg.namedVariables, namedArrays: c.msg.namedArrays });
     c.s.send({ messageType: 'MAKE_CALL_CONF', invokeId: c.invokeId, ...newConnection(call), lineHandle: 0, lineType: LineType.byName.LINETYPE_OUTBOUND_ACD });
   },
@@ -242,6 +244,25 @@ function eccBytes(msg: CtiMessage, version: number): number {
   return n;
 }
 
+/**
+ * A call's ECC set goes to clients of every version; one that fits a v15 request's one-byte headers can exceed
+ * the 2,000-byte limit with v20+ two-byte headers, and then its events could not be encoded for those clients.
+ */
+function requireEccFitsEveryVersion(c: Ctx): void {
+  const ecc = eccBytes(c.msg, MAX_VERSION);
+  if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC variables would take ${ecc} bytes on the wire; the limit is ${MAX_ECC_BYTES}`);
+}
+
+/** ECC bytes of the call's set once the request's variables replace (same name / name and index) or join it. */
+function mergedEccBytes(call: SimCall, msg: CtiMessage): number {
+  const vars = new Map(call.namedVariables.map((v) => [v.name, v.value]));
+  for (const v of (msg.namedVariables ?? []) as { name: string; value: string }[]) vars.set(v.name, v.value);
+  const arrays = new Map(call.namedArrays.map((a) => [`${a.index}/${a.name}`, a]));
+  for (const a of (msg.namedArrays ?? []) as { name: string; index: number; value: string }[]) arrays.set(`${a.index}/${a.name}`, a);
+  const namedVariables = [...vars].map(([name, value]) => ({ name, value }));
+  return eccBytes({ messageType: 'SET_CALL_DATA_REQ', namedVariables, namedArrays: [...arrays.values()] }, MAX_VERSION);
+}
+
 function callDataCall(c: Ctx): { call: SimCall; ended: boolean } {
   // Unsure: the guide names no status for a missing Call Data Update service; chose E_CTI_FUNCTION_NOT_AVAILABLE.
   if ((c.s.services & SVC.CTI_SERVICE_CALL_DATA_UPDATE) === 0) throw failure(S.E_CTI_FUNCTION_NOT_AVAILABLE, 'Call Data Update service not granted');
@@ -279,6 +300,12 @@ function setCallData(c: Ctx): void {
   const { call, ended } = callDataCall(c);
   const ecc = eccBytes(c.msg, c.s.version);
   if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC variables take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
+  // Found by test/simulator/request-fuzz.spec.ts: each request was checked on its own, so requests with new
+  // names grew the call's ECC set past the limit; from then on BEGIN_CALL / CALL_DATA_UPDATE could not be
+  // encoded (events silently dropped) and SNAPSHOT_CALL_REQ got no answer at all. The merged set is refused
+  // instead, counted with the widest headers since it goes to clients of every version.
+  const merged = ended ? 0 : mergedEccBytes(call, c.msg);
+  if (merged > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `the call's ECC variables would take ${merged} bytes; the limit is ${MAX_ECC_BYTES}`);
   const changes: Record<string, unknown> = { ...callVariableFields(cvsOf(c.msg)) };
   for (const k of SETTABLE) if (c.msg[k] !== undefined && !(Array.isArray(c.msg[k]) && c.msg[k].length === 0)) changes[k] = c.msg[k];
   conf(c, 'SET_CALL_DATA_CONF');
