@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { CallTracker } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
-import { DEV, begin, dataUpdate, wire } from './tracker-messages';
+import { DEV, begin, dataUpdate, endCall, wire } from './tracker-messages';
 
 const conn = (callId: number, deviceId: string) => ({ callId, deviceIdType: DEV, deviceId });
 
@@ -65,18 +65,6 @@ function originated(callId: number, deviceId: string): CtiMessage {
     eventCause: 0xffff,
     connectionDeviceId: deviceId,
     calledDeviceId: '5559999',
-  });
-}
-
-function endCall(callId: number, deviceId: string): CtiMessage {
-  return wire({
-    messageType: 'END_CALL_EVENT',
-    monitorId: 0,
-    peripheralId: 5000,
-    peripheralType: 16,
-    connectionDeviceIdType: DEV,
-    connectionCallId: callId,
-    connectionDeviceId: deviceId,
   });
 }
 

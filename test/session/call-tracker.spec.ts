@@ -5,21 +5,7 @@
 import assert from 'node:assert/strict';
 import { AgentTracker, CallTracker } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
-import { DEV, begin, dataUpdate, wire } from './tracker-messages';
-
-function simpleEvent(type: string, callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
-  const base: CtiMessage = {
-    messageType: type,
-    monitorId: 0,
-    peripheralId: 5000,
-    peripheralType: 16,
-    connectionDeviceIdType: DEV,
-    connectionCallId: callId,
-    connectionDeviceId: deviceId,
-    ...extra,
-  };
-  return base;
-}
+import { DEV, begin, dataUpdate, endCall, simpleEvent, wire } from './tracker-messages';
 
 function established(callId: number, deviceId: string, answering: string): CtiMessage {
   return wire(
@@ -40,10 +26,6 @@ function established(callId: number, deviceId: string, answering: string): CtiMe
       answeringDeviceId: answering,
     }),
   );
-}
-
-function endCall(callId: number, deviceId: string): CtiMessage {
-  return wire(simpleEvent('END_CALL_EVENT', callId, deviceId));
 }
 
 describe('CallTracker', () => {

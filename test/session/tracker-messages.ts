@@ -51,3 +51,21 @@ export function dataUpdate(callId: number, deviceId: string, extra: Partial<CtiM
     version,
   );
 }
+
+/** A call event with just the connection head; `extra` supplies the rest of its fields. */
+export function simpleEvent(type: string, callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
+  return {
+    messageType: type,
+    monitorId: 0,
+    peripheralId: 5000,
+    peripheralType: 16,
+    connectionDeviceIdType: DEV,
+    connectionCallId: callId,
+    connectionDeviceId: deviceId,
+    ...extra,
+  };
+}
+
+export function endCall(callId: number, deviceId: string): CtiMessage {
+  return wire(simpleEvent('END_CALL_EVENT', callId, deviceId));
+}
