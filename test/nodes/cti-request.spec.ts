@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, once, type CtiSimulator } from './harness';
+import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, once, type CtiSimulator, flush } from './harness';
 
 type Msg = Record<string, unknown>;
-const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
 
 describe('cti-request node (real runtime, simulator over TCP)', function () {
   let sim: CtiSimulator;

@@ -10,10 +10,10 @@ import {
   collect,
   liveSessions,
   type CtiSimulator,
+  flush,
 } from './harness';
 
 /** Lets messages already handed to Node-RED's send queue arrive (it delivers on setImmediate). */
-const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
 
 describe('cti-server config node: one shared session (MQTT register/deregister pattern)', function () {
   let sim: CtiSimulator;

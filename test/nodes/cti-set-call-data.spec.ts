@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, type CtiSimulator } from './harness';
+import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, type CtiSimulator, flush } from './harness';
 
-const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
 type Msg = Record<string, unknown>;
 
 describe('cti-set-call-data node (real runtime, simulator over TCP)', function () {

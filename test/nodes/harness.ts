@@ -30,6 +30,9 @@ export const helper: {
 
 helper.init(require.resolve('node-red'));
 
+/** Lets the two rounds of immediates that Node-RED's message delivery takes run, so nothing is still in flight. */
+export const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
+
 export const NODES = [ctiServer, ctiEvent, ctiSetCallData, ctiRequest, ctiStatus];
 export const PERIPHERAL = 5000;
 

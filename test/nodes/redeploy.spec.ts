@@ -21,12 +21,12 @@ import {
   liveSessions,
   freePort,
   type CtiSimulator,
+  flush,
 } from './harness';
 
 type Msg = NodeMessage & Record<string, unknown>;
 
 /** Lets messages already handed to Node-RED's send queue arrive (it delivers on setImmediate). */
-const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
 
 /** The call events one answered-then-released inbound call produces (7 messages: two CALL_DELIVERED). */
 const CALL_TOPICS = [
