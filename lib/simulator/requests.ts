@@ -3,6 +3,7 @@ import {
   ControlFailureCode,
   type CtiMessage,
   LineType,
+  LocalConnectionState,
   MAX_ECC_BYTES,
   MAX_VERSION,
   ServiceMask,
@@ -13,6 +14,7 @@ import { callVariableFields } from './events';
 import type { SimAgent, SimCall } from './model';
 import { CALL_VARIABLE_MASK_BITS } from './variable-registration';
 
+const LCS = LocalConnectionState.byName;
 const S = StatusCode.byName;
 const CF = ControlFailureCode.byName;
 const SVC = ServiceMask.byName;
@@ -52,7 +54,7 @@ const HANDLERS: Record<string, Handler> = {
   ANSWER_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId, true);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== 2) throw control(CF.CF_NO_CALL_TO_ANSWER, 'the call is not alerting at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_ALERTING) throw control(CF.CF_NO_CALL_TO_ANSWER, 'the call is not alerting at this device');
     c.h.flows.answer(call, agent.agentId);
     conf(c, 'ANSWER_CALL_CONF');
   },
@@ -72,14 +74,14 @@ const HANDLERS: Record<string, Handler> = {
   HOLD_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== 3) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
     c.h.flows.hold(call, agent.agentId);
     conf(c, 'HOLD_CALL_CONF');
   },
   RETRIEVE_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.heldConnectionCallId, c.msg.heldConnectionDeviceIdType, c.msg.heldConnectionDeviceId);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== 4) throw control(CF.CF_NO_HELD_CALL, 'the call is not held at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_HOLD) throw control(CF.CF_NO_HELD_CALL, 'the call is not held at this device');
     c.h.flows.retrieve(call, agent.agentId);
     conf(c, 'RETRIEVE_CALL_CONF');
   },
@@ -96,7 +98,7 @@ const HANDLERS: Record<string, Handler> = {
   CONSULTATION_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.activeConnectionCallId, c.msg.activeConnectionDeviceIdType, c.msg.activeConnectionDeviceId);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== 3) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
     const consult = runFlow(() => c.h.flows.consult(call, agent.agentId, c.msg.dialedNumber), CF.CF_INVALID_CALLED_DEVICE);
     c.s.send({ messageType: 'CONSULTATION_CALL_CONF', invokeId: c.invokeId, ...newConnection(consult), lineHandle: 0, lineType: LineType.byName.LINETYPE_INSIDE });
   },
@@ -164,7 +166,7 @@ function findCall(c: Ctx, callId: number, type: number, deviceId: string, alerti
   let call = c.h.model.findCall(callId, type, deviceId);
   if (call === undefined && alertingFallback && callId === 0xffffffff) {
     const a = c.s.agent ?? (c.msg.agentInstrument ? c.h.model.findAgent({ instrument: c.msg.agentInstrument }) : undefined);
-    if (a !== undefined) call = c.h.model.callsOf(a.agentId).find((x) => x.connections.get(a.agentId) === 2);
+    if (a !== undefined) call = c.h.model.callsOf(a.agentId).find((x) => x.connections.get(a.agentId) === LCS.LCS_ALERTING);
   }
   if (call === undefined) throw control(CF.CF_INVALID_CSTA_CALL_IDENTIFIER, `no call ${callId}/${type}/${deviceId}`);
   return call;
