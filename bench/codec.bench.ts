@@ -188,7 +188,8 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en').padStart(1
 function sanityCheck(): void {
   for (const m of EVENT_MIX) {
     const back = decodeMessage(encodeMessage(m, VERSION), VERSION);
-    if (JSON.stringify(back) !== JSON.stringify({ ...back, ...m })) throw new Error(`${m.messageType} does not round-trip`);
+    if (JSON.stringify(back) !== JSON.stringify({ ...back, ...m }))
+      throw new Error(`${m.messageType} does not round-trip`);
   }
 }
 
@@ -214,14 +215,24 @@ function benchCodecVsJson(): number {
   const wireBytes = EVENT_MIX.reduce((s, m) => s + encodeMessage(m, VERSION).length, 0) / EVENT_MIX.length;
   const jsonBytes = EVENT_MIX.reduce((s, m) => s + JSON.stringify(m).length, 0) / EVENT_MIX.length;
   console.log(`\nEvent mix: ${EVENT_MIX.map((m) => m.messageType).join(', ')}`);
-  console.log(`Protocol version ${VERSION}; ${ROUNDS} alternating rounds of ${N.toLocaleString('en')} messages after warm-up; medians.\n`);
+  console.log(
+    `Protocol version ${VERSION}; ${ROUNDS} alternating rounds of ${N.toLocaleString('en')} messages after warm-up; medians.\n`,
+  );
   console.log('| round trip                         |   messages/s | µs/message | avg bytes |');
   console.log('|------------------------------------|-------------:|-----------:|----------:|');
-  console.log(`| codec encodeMessage+decodeMessage  | ${fmt((N / c) * 1000)} | ${((c * 1000) / N).toFixed(3).padStart(10)} | ${wireBytes.toFixed(0).padStart(9)} |`);
-  console.log(`| JSON.stringify+JSON.parse          | ${fmt((N / j) * 1000)} | ${((j * 1000) / N).toFixed(3).padStart(10)} | ${jsonBytes.toFixed(0).padStart(9)} |`);
+  console.log(
+    `| codec encodeMessage+decodeMessage  | ${fmt((N / c) * 1000)} | ${((c * 1000) / N).toFixed(3).padStart(10)} | ${wireBytes.toFixed(0).padStart(9)} |`,
+  );
+  console.log(
+    `| JSON.stringify+JSON.parse          | ${fmt((N / j) * 1000)} | ${((j * 1000) / N).toFixed(3).padStart(10)} | ${jsonBytes.toFixed(0).padStart(9)} |`,
+  );
   const ratio = c / j;
-  console.log(`\nratio codec_time / json_time = ${ratio.toFixed(3)}  (target ≤ 0.5: ${ratio <= 0.5 ? 'MET' : 'NOT MET'})`);
-  console.log(`rounds codec ms: ${codec.map((x) => x.toFixed(0)).join(' ')}; json ms: ${json.map((x) => x.toFixed(0)).join(' ')}`);
+  console.log(
+    `\nratio codec_time / json_time = ${ratio.toFixed(3)}  (target ≤ 0.5: ${ratio <= 0.5 ? 'MET' : 'NOT MET'})`,
+  );
+  console.log(
+    `rounds codec ms: ${codec.map((x) => x.toFixed(0)).join(' ')}; json ms: ${json.map((x) => x.toFixed(0)).join(' ')}`,
+  );
   return ratio;
 }
 
@@ -260,11 +271,17 @@ function benchFrameReader(): void {
   const td: number[] = [];
   for (let r = 0; r < 5; r++) td.push(timeMs(decodeAll));
   const d = median(td);
-  console.log(`\nFrameReader over ${(stream.length / 1048576).toFixed(2)} MB (${count.toLocaleString('en')} frames) in ${chunks.length} chunks of 1460 bytes:`);
+  console.log(
+    `\nFrameReader over ${(stream.length / 1048576).toFixed(2)} MB (${count.toLocaleString('en')} frames) in ${chunks.length} chunks of 1460 bytes:`,
+  );
   console.log('| pass                     |   ms | MB/s    | frames/s     |');
   console.log('|--------------------------|-----:|--------:|-------------:|');
-  console.log(`| framing only             | ${readerMs.toFixed(1).padStart(4)} | ${(stream.length / 1048576 / (readerMs / 1000)).toFixed(0).padStart(7)} | ${fmt((count / readerMs) * 1000)} |`);
-  console.log(`| framing + decodeMessage  | ${d.toFixed(1).padStart(4)} | ${(stream.length / 1048576 / (d / 1000)).toFixed(0).padStart(7)} | ${fmt((count / d) * 1000)} |`);
+  console.log(
+    `| framing only             | ${readerMs.toFixed(1).padStart(4)} | ${(stream.length / 1048576 / (readerMs / 1000)).toFixed(0).padStart(7)} | ${fmt((count / readerMs) * 1000)} |`,
+  );
+  console.log(
+    `| framing + decodeMessage  | ${d.toFixed(1).padStart(4)} | ${(stream.length / 1048576 / (d / 1000)).toFixed(0).padStart(7)} | ${fmt((count / d) * 1000)} |`,
+  );
 }
 
 sanityCheck();

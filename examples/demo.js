@@ -35,7 +35,10 @@ function ensureBuilt() {
   const marker = path.join(root, 'dist', 'lib', 'simulator', 'index.js');
   if (fs.existsSync(marker) && fs.existsSync(path.join(root, 'dist', 'nodes', 'cti-server.js'))) return;
   log('dist/ not found - building (npm run build)');
-  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
@@ -83,7 +86,10 @@ function startDemoTraffic(sim) {
   let stopped = false;
   let seq = 0;
   const later = (ms, fn) => {
-    const t = setTimeout(() => { timers.delete(t); if (!stopped) fn(); }, ms);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      if (!stopped) fn();
+    }, ms);
     timers.add(t);
   };
   const quietly = (p) => Promise.resolve(p).catch(() => {}); // the flow may have answered/released it already
@@ -116,7 +122,10 @@ function startDemoTraffic(sim) {
     }
   }
 
-  const tick = () => { placeCall(); later(4000, tick); };
+  const tick = () => {
+    placeCall();
+    later(4000, tick);
+  };
   later(3000, tick);
   return () => {
     stopped = true;
@@ -203,13 +212,17 @@ async function main() {
   prepareFlowFile(sim.port, reset);
 
   const editorUrl = `http://127.0.0.1:${uiPort}/`;
-  const red = spawn(process.execPath, [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js')], {
-    cwd: userDir,
-    // Own process group: Ctrl-C reaches only this launcher, which then stops Node-RED exactly once.
-    detached: process.platform !== 'win32',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CRM_BASE_URL: `http://127.0.0.1:${uiPort}`, CTI_SIM_PORT: String(sim.port) },
-  });
+  const red = spawn(
+    process.execPath,
+    [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js')],
+    {
+      cwd: userDir,
+      // Own process group: Ctrl-C reaches only this launcher, which then stops Node-RED exactly once.
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CRM_BASE_URL: `http://127.0.0.1:${uiPort}`, CTI_SIM_PORT: String(sim.port) },
+    },
+  );
 
   let ready = false;
   const watch = (stream, out) => {
@@ -219,7 +232,9 @@ async function main() {
       buf = (buf + chunk.toString()).slice(-4096);
       if (!ready && /Started flows/.test(buf)) {
         ready = true;
-        console.log(`\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n`);
+        console.log(
+          `\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n`,
+        );
       }
     });
   };

@@ -17,7 +17,11 @@ interface CtiEventConfig extends NodeDef, EventFilterConfig {
 
 function eventList(v: CtiEventConfig['events']): string[] {
   if (Array.isArray(v)) return v.map(String).filter((s) => s !== '');
-  if (typeof v === 'string' && v.trim() !== '') return v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof v === 'string' && v.trim() !== '')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return [];
 }
 

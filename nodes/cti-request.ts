@@ -10,7 +10,13 @@ import { wireRequestNode } from './lib/request-node';
 import { findCallAddress, pickPeripheralId } from './lib/call-address';
 import { callDataFromPayload } from './lib/call-data';
 import { failure } from './lib/errors';
-import { REQUEST_PARAM_KEYS, REQUEST_TYPES, buildRequest, resolveRequestName, type RequestParams } from './lib/requests';
+import {
+  REQUEST_PARAM_KEYS,
+  REQUEST_TYPES,
+  buildRequest,
+  resolveRequestName,
+  type RequestParams,
+} from './lib/requests';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
 
 interface CtiRequestConfig extends NodeDef {
@@ -20,7 +26,15 @@ interface CtiRequestConfig extends NodeDef {
 }
 
 /** Editor fields that are typed inputs (value + <name>Type). */
-const TYPED_PARAMS = ['dialedNumber', 'agentInstrument', 'agentId', 'agentExtension', 'agentState', 'reasonCode', 'consultType'] as const;
+const TYPED_PARAMS = [
+  'dialedNumber',
+  'agentInstrument',
+  'agentId',
+  'agentExtension',
+  'agentState',
+  'reasonCode',
+  'consultType',
+] as const;
 
 type Bag = Record<string, unknown>;
 const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
@@ -31,7 +45,8 @@ export = function (RED: NodeAPI): void {
     const node = this;
     const configured = typeof config.request === 'string' ? config.request : '';
     const timeoutSeconds = Number(config.timeout);
-    const timeoutMs = config.timeout !== undefined && config.timeout !== '' && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
+    const timeoutMs =
+      config.timeout !== undefined && config.timeout !== '' && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined;
     const typed = new Map<string, TypedValue>();
     for (const k of TYPED_PARAMS) {
       const tv = typedFromConfig(config, k);

@@ -50,7 +50,12 @@ export = function (RED: NodeAPI): void {
     let view: SessionStateView = makeView('idle', undefined, undefined, 'not started');
     let lastLoggedError = '';
 
-    function makeView(state: string, previous: string | undefined, side: 'A' | 'B' | undefined, reason: string | undefined): SessionStateView {
+    function makeView(
+      state: string,
+      previous: string | undefined,
+      side: 'A' | 'B' | undefined,
+      reason: string | undefined,
+    ): SessionStateView {
       return { state, previous, side, reason, status: statusForState(state, side, reason, t) };
     }
 
@@ -94,7 +99,13 @@ export = function (RED: NodeAPI): void {
         const hostRaw = String((side === 'B' ? config.hostB : config.hostA) ?? '').trim();
         const host = hostRaw.includes(':') ? `[${hostRaw}]` : hostRaw; // IPv6 literal: keep host and port apart
         const port = String((side === 'B' ? config.portB : config.portA) || (side === 'B' ? 43027 : 42027));
-        node.log(t('cti-server.log.connected', { side: side ?? '?', host, port }, `CTI session open on side ${side ?? '?'} at ${host}:${port}`));
+        node.log(
+          t(
+            'cti-server.log.connected',
+            { side: side ?? '?', host, port },
+            `CTI session open on side ${side ?? '?'} at ${host}:${port}`,
+          ),
+        );
       } else if (reason !== undefined && shortReason(reason) !== lastLoggedError && state === 'failover') {
         // Log a failure once, not on every retry of the same failure (Home Assistant add-on issue #98).
         lastLoggedError = shortReason(reason);
@@ -151,7 +162,13 @@ export = function (RED: NodeAPI): void {
         s = new CtiSession(opts);
       } catch (err) {
         const reason = (err as Error).message;
-        node.error(t('cti-server.errors.invalid-config', { error: reason }, `the CTI server configuration is invalid: ${reason}`));
+        node.error(
+          t(
+            'cti-server.errors.invalid-config',
+            { error: reason },
+            `the CTI server configuration is invalid: ${reason}`,
+          ),
+        );
         setView(makeView('closed', undefined, undefined, reason));
         return;
       }
@@ -168,7 +185,13 @@ export = function (RED: NodeAPI): void {
         const reason = (err as Error)?.message ?? String(err);
         if (shortReason(reason) !== lastLoggedError) {
           lastLoggedError = shortReason(reason);
-          node.warn(t('cti-server.log.open-failed', { host: config.hostA, port: String(config.portA), error: reason }, `CTI session could not open: ${reason}`));
+          node.warn(
+            t(
+              'cti-server.log.open-failed',
+              { host: config.hostA, port: String(config.portA), error: reason },
+              `CTI session could not open: ${reason}`,
+            ),
+          );
         }
         if (s.state === 'closed' || s.state === 'idle') setView(makeView('closed', view.state, undefined, reason));
       });
@@ -214,7 +237,10 @@ export = function (RED: NodeAPI): void {
       users.delete(user.id);
       if (removed && !closing && users.size === 0 && session !== undefined) {
         // done only after the close has finished, so a node that re-registers meanwhile gets a fresh session (PR #3992).
-        disconnect().then(() => done(), () => done());
+        disconnect().then(
+          () => done(),
+          () => done(),
+        );
       } else {
         // Not removed: the user is edited and normally re-registers when the deploy starts it again (PR #3966), so
         // the session stays. But an edit may also point it at another config node; then nobody comes back and the

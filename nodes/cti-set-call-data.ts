@@ -43,7 +43,10 @@ export = function (RED: NodeAPI): void {
     for (const row of Array.isArray(config.ecc) ? config.ecc : []) {
       const name = typeof row?.name === 'string' ? row.name.trim() : '';
       if (name === '') continue;
-      eccRows.push({ name, tv: { value: row.value === undefined ? '' : String(row.value), type: row.valueType || 'str' } });
+      eccRows.push({
+        name,
+        tv: { value: row.value === undefined ? '' : String(row.value), type: row.valueType || 'str' },
+      });
     }
 
     const server = getServer(RED, node, config.server, 'cti-set-call-data.errors.missing-config');
@@ -51,7 +54,8 @@ export = function (RED: NodeAPI): void {
 
     async function editorValues(msg: NodeMessage): Promise<RawCallData> {
       const raw: RawCallData = { text: {}, ecc: {} };
-      for (const [f, tv] of typed) raw.text[f as keyof RawCallData['text']] = await evaluateTyped(RED, node, tv, msg, f);
+      for (const [f, tv] of typed)
+        raw.text[f as keyof RawCallData['text']] = await evaluateTyped(RED, node, tv, msg, f);
       for (const { name, tv } of eccRows) {
         const v = await evaluateTyped(RED, node, tv, msg, `ECC variable "${name}"`);
         if (v !== undefined) raw.ecc[name] = v;
@@ -65,12 +69,16 @@ export = function (RED: NodeAPI): void {
       const version = server!.protocolVersion();
       const raw = mergeCallData(await editorValues(msg), callDataFromPayload(msg.payload));
       if (isEmpty(raw)) {
-        throw new InputError('nothing to set: no call variable, ECC variable, wrap-up data or customer number was given');
+        throw new InputError(
+          'nothing to set: no call variable, ECC variable, wrap-up data or customer number was given',
+        );
       }
       const fields = toCallDataFields(raw, 'SET_CALL_DATA_REQ', version);
       const peripheralId = pickPeripheralId(m, address, server!.configuredPeripheralId());
       if (peripheralId === undefined) {
-        throw new InputError('no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)');
+        throw new InputError(
+          'no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)',
+        );
       }
       let conf;
       try {
@@ -97,5 +105,8 @@ export = function (RED: NodeAPI): void {
     wireRequestNode(node, server, handle);
   }
 
-  RED.nodes.registerType('cti-set-call-data', CtiSetCallDataNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);
+  RED.nodes.registerType(
+    'cti-set-call-data',
+    CtiSetCallDataNode as unknown as Parameters<typeof RED.nodes.registerType>[1],
+  );
 };

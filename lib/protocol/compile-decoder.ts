@@ -67,7 +67,12 @@ const H = {
     let z = off;
     while (z < end && buf[z] !== 0) z++;
     if (z >= end - 1 || buf[end - 1] !== 0) {
-      fail('E_CTI_BAD_MESSAGE_FORMAT', plan, f.key, 'expected a NUL-terminated name followed by a NUL-terminated value');
+      fail(
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        plan,
+        f.key,
+        'expected a NUL-terminated name followed by a NUL-terminated value',
+      );
     }
     return { name: latin1(buf, off, z), value: cString(buf, z + 1, end - 1) };
   },
@@ -79,14 +84,28 @@ const H = {
   },
   taskId(plan: MessagePlan, f: FloatPlan, buf: Buffer, off: number, len: number) {
     if (len !== 12) H.badLen(plan, f, len, 12);
-    return { taskGroupHigh: buf.readInt32BE(off), taskGroupLow: buf.readInt32BE(off + 4), sequenceNumber: buf.readInt32BE(off + 8) };
+    return {
+      taskGroupHigh: buf.readInt32BE(off),
+      taskGroupLow: buf.readInt32BE(off + 4),
+      sequenceNumber: buf.readInt32BE(off + 8),
+    };
   },
   /** A field this message does not know, or a second copy of a single field. */
-  extra(plan: MessagePlan, strict: boolean, list: UnknownField[] | undefined, tag: number, buf: Buffer, off: number, len: number, dup: FloatPlan | undefined): UnknownField[] {
+  extra(
+    plan: MessagePlan,
+    strict: boolean,
+    list: UnknownField[] | undefined,
+    tag: number,
+    buf: Buffer,
+    off: number,
+    len: number,
+    dup: FloatPlan | undefined,
+  ): UnknownField[] {
     if (strict) {
       if (dup !== undefined) fail('E_CTI_BAD_MESSAGE_FORMAT', plan, dup.key, 'field occurs more than once');
       const known = TAG_BY_NUMBER.get(tag);
-      if (known !== undefined) fail('E_CTI_INVALID_TAG_FOR_MSG_TYPE', plan, known.name, `tag ${tag} does not belong to this message`);
+      if (known !== undefined)
+        fail('E_CTI_INVALID_TAG_FOR_MSG_TYPE', plan, known.name, `tag ${tag} does not belong to this message`);
       fail('E_CTI_INVALID_FIELD_TAG', plan, undefined, `unknown floating tag ${tag}`);
     }
     // Lenient: a newer server's or a vendor's field is kept, not dropped, not fatal.
@@ -100,7 +119,12 @@ const H = {
   },
   past(plan: MessagePlan, tag: number, len: number, overrun: number): never {
     const name = plan.byTag[tag]?.key ?? `tag ${tag}`;
-    fail('E_CTI_INVALID_FIELD_LENGTH', plan, name, `field of ${len} bytes runs ${overrun} byte(s) past the end of the message`);
+    fail(
+      'E_CTI_INVALID_FIELD_LENGTH',
+      plan,
+      name,
+      `field of ${len} bytes runs ${overrun} byte(s) past the end of the message`,
+    );
   },
   /** Count fields against the lists that arrived; required fields when strict. */
   check(plan: MessagePlan, m: CtiMessage, strict: boolean): void {
@@ -218,9 +242,13 @@ export function compileDecoder(plan: MessagePlan): CompiledDecoder {
     const tags = plan.byTag.map((p, t) => (p === f ? t : -1)).filter((t) => t >= 0);
     for (const t of tags) lines.push(`  case ${t}:`);
     if (f.repeats) {
-      lines.push(`    if (m[${key}] === undefined) m[${key}] = [${floatExpr(f, i)}]; else m[${key}].push(${floatExpr(f, i)});`);
+      lines.push(
+        `    if (m[${key}] === undefined) m[${key}] = [${floatExpr(f, i)}]; else m[${key}].push(${floatExpr(f, i)});`,
+      );
     } else {
-      lines.push(`    if (m[${key}] !== undefined) { unknown = H.extra(P, strict, unknown, tag, buf, off, len, F[${i}]); break; }`);
+      lines.push(
+        `    if (m[${key}] !== undefined) { unknown = H.extra(P, strict, unknown, tag, buf, off, len, F[${i}]); break; }`,
+      );
       lines.push(`    m[${key}] = ${floatExpr(f, i)};`);
     }
     lines.push('    break;');
@@ -231,7 +259,8 @@ export function compileDecoder(plan: MessagePlan): CompiledDecoder {
   lines.push('  off += len;');
   lines.push('}');
   lines.push('if (unknown !== undefined) m.unknownFields = unknown;');
-  if (plan.counts.length > 0 || plan.required.length > 0) lines.push('if (' + (plan.counts.length > 0 ? 'true' : 'strict') + ') H.check(P, m, strict);');
+  if (plan.counts.length > 0 || plan.required.length > 0)
+    lines.push('if (' + (plan.counts.length > 0 ? 'true' : 'strict') + ') H.check(P, m, strict);');
   lines.push('return m;');
   const body = `return function decode_${plan.name.replace(/\W/g, '_')}(buf, end, strict) {\n${lines.join('\n')}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval

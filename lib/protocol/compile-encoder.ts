@@ -50,7 +50,9 @@ export function compileEncoder(plan: MessagePlan): CompiledEncoder {
     L.push(`v = m[${key}];`);
     if (f.countOf !== undefined) {
       const list = JSON.stringify(f.countOf);
-      L.push(`if (m[${list}] !== undefined && m[${list}] !== null) v = h.listOf(P, FL[${JSON.stringify(f.countOf)}], m[${list}]).length;`);
+      L.push(
+        `if (m[${list}] !== undefined && m[${list}] !== null) v = h.listOf(P, FL[${JSON.stringify(f.countOf)}], m[${list}]).length;`,
+      );
       L.push('else if (v === undefined || v === null) v = 0;');
     }
     const fallback = f.default !== undefined ? String(f.default) : `h.missing(P, ${key})`;

@@ -160,7 +160,7 @@ export const PgStatus = defineMask({
 
 /** PeripheralType. 1, 16 and 23 are not in the guide; 27 is printed "{reserved}" and left out. PT_NEC_NEAX_2x00 is spelled as printed. */
 export const PeripheralType = defineEnum({
-  PT_NONE: 0xFFFF,
+  PT_NONE: 0xffff,
   PT_MERIDIAN: 2,
   PT_G2: 3,
   PT_DEFINITY_ECS_NON_EAS: 4,
@@ -188,7 +188,7 @@ export const PeripheralType = defineEnum({
 
 /** LocalConnectionState. */
 export const LocalConnectionState = defineEnum({
-  LCS_NONE: 0xFFFF,
+  LCS_NONE: 0xffff,
   LCS_NULL: 0,
   LCS_INITIATE: 1,
   LCS_ALERTING: 2,
@@ -200,7 +200,7 @@ export const LocalConnectionState = defineEnum({
 
 /** EventCause: CEC_* and the extended CECX_* (1001+) causes in one enumeration, as the field carries both. */
 export const EventCause = defineEnum({
-  CEC_NONE: 0xFFFF,
+  CEC_NONE: 0xffff,
   CEC_ACTIVE_MONITOR: 1,
   CEC_ALTERNATE: 2,
   CEC_BUSY: 3,
@@ -325,7 +325,7 @@ export const EventCause = defineEnum({
 
 /** DeviceIDType: the value of every ...DeviceType field (AlertingDeviceType, CallingDeviceType, ...). */
 export const DeviceIdType = defineEnum({
-  DEVID_NONE: 0xFFFF,
+  DEVID_NONE: 0xffff,
   DEVID_DEVICE_IDENTIFIER: 0,
   DEVID_TRUNK_IDENTIFIER: 70,
   DEVID_TRUNK_GROUP_IDENTIFIER: 71,
@@ -386,7 +386,7 @@ export const CallType = defineEnum({
 
 /** ConnectionDeviceIDType (and every ...ConnectionDeviceIDType / ...DeviceIDType of a connection). */
 export const ConnectionDeviceIdType = defineEnum({
-  CONNECTION_ID_NONE: 0xFFFF,
+  CONNECTION_ID_NONE: 0xffff,
   CONNECTION_ID_STATIC: 0,
   CONNECTION_ID_DYNAMIC: 1,
 });
@@ -646,18 +646,18 @@ export const DispositionCode = defineEnum({
   'Abandoned Delay': 4,
   'Abandoned Interflow': 5,
   'Abandoned Agent Terminal': 6,
-  'Short': 7,
-  'Busy': 8,
+  Short: 7,
+  Busy: 8,
   'Forced Busy': 9,
   'Disconnect/drop no answer': 10,
   'Disconnect/drop busy': 11,
   'Disconnect/drop reorder': 12,
   'Disconnect/drop handled primary route': 13,
   'Disconnect/drop handled other': 14,
-  'Redirected': 15,
+  Redirected: 15,
   'Cut Through': 16,
-  'Intraflow': 17,
-  'Interflow': 18,
+  Intraflow: 17,
+  Interflow: 18,
   'Ring No Answer': 19,
   'Intercept reorder': 20,
   'Intercept denial': 21,
@@ -669,7 +669,7 @@ export const DispositionCode = defineEnum({
   'Failed Software': 27,
   'Blind Transfer': 28,
   'Announced Transfer': 29,
-  'Conferenced': 30,
+  Conferenced: 30,
   'Duplicate Transfer': 31,
   'Unmonitored Device': 32,
   'Answering Machine': 33,
@@ -678,7 +678,7 @@ export const DispositionCode = defineEnum({
   'Task Abandoned Before Offered': 36,
   'Task Abandoned While Offered': 37,
   'Normal End Task': 38,
-  'Can\'t Obtain Task ID': 39,
+  "Can't Obtain Task ID": 39,
   'Agent Logged Out During Task': 40,
   'Maximum Task Lifetime Exceeded': 41,
   'Application Path Went Down': 42,

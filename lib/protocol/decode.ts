@@ -58,4 +58,3 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
 }
 
 const decoders = new WeakMap<MessagePlan, CompiledDecoder>();
-

@@ -63,7 +63,12 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
   return writer.copy();
 }
 
-function bad(plan: MessagePlan, key: string, text: string, code: ConstructorParameters<typeof CtiProtocolError>[0] = 'E_CTI_BAD_MESSAGE_FORMAT'): never {
+function bad(
+  plan: MessagePlan,
+  key: string,
+  text: string,
+  code: ConstructorParameters<typeof CtiProtocolError>[0] = 'E_CTI_BAD_MESSAGE_FORMAT',
+): never {
   throw new CtiProtocolError(code, `${plan.name}: ${key} ${text}`, plan.name, key);
 }
 
@@ -71,15 +76,18 @@ function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): v
   switch (f.type) {
     case 'UINT':
     case 'TIME':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) bad(plan, f.key, `must be an integer 0..4294967295, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff)
+        bad(plan, f.key, `must be an integer 0..4294967295, got ${show(v)}`);
       writer.u32(v);
       return;
     case 'INT':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) bad(plan, f.key, `must be an integer -2147483648..2147483647, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff)
+        bad(plan, f.key, `must be an integer -2147483648..2147483647, got ${show(v)}`);
       writer.u32(v >>> 0);
       return;
     case 'USHORT':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff) bad(plan, f.key, `must be an integer 0..65535, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff)
+        bad(plan, f.key, `must be an integer 0..65535, got ${show(v)}`);
       writer.u16(v);
       return;
     case 'BOOL':
@@ -88,11 +96,13 @@ function writeScalar(plan: MessagePlan, f: FixedPlan | FloatPlan, v: unknown): v
       writer.u16(v as number);
       return;
     case 'SHORT':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x8000 || v > 0x7fff) bad(plan, f.key, `must be an integer -32768..32767, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x8000 || v > 0x7fff)
+        bad(plan, f.key, `must be an integer -32768..32767, got ${show(v)}`);
       writer.u16(v & 0xffff);
       return;
     case 'UCHAR':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xff) bad(plan, f.key, `must be an integer 0..255, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xff)
+        bad(plan, f.key, `must be an integer 0..255, got ${show(v)}`);
       writer.u8(v);
       return;
     case 'STRING': {
@@ -138,7 +148,12 @@ function writeString(plan: MessagePlan, key: string, v: unknown, max: number): n
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
     if (c > 0xff || c === 0) {
-      bad(plan, key, c === 0 ? 'contains a NUL character' : 'has a character outside the one-byte range (code > 255)', 'E_CTI_INVALID_CHARACTER');
+      bad(
+        plan,
+        key,
+        c === 0 ? 'contains a NUL character' : 'has a character outside the one-byte range (code > 255)',
+        'E_CTI_INVALID_CHARACTER',
+      );
     }
     b[o++] = c;
   }
@@ -149,7 +164,8 @@ function writeString(plan: MessagePlan, key: string, v: unknown, max: number): n
 function toBytes(plan: MessagePlan, key: string, v: unknown): Uint8Array {
   if (v instanceof Uint8Array) return v;
   if (typeof v === 'string') {
-    if (NOT_LATIN1.test(v)) bad(plan, key, 'has a character outside the one-byte range (code > 255)', 'E_CTI_INVALID_CHARACTER');
+    if (NOT_LATIN1.test(v))
+      bad(plan, key, 'has a character outside the one-byte range (code > 255)', 'E_CTI_INVALID_CHARACTER');
     return Buffer.from(v, 'latin1');
   }
   bad(plan, key, `must be a Buffer or a string, got ${show(v)}`);
@@ -184,7 +200,12 @@ function writeGroup(plan: MessagePlan, group: FloatPlan[], msg: CtiMessage, wide
 function checkEcc(plan: MessagePlan, eccBytes: number): void {
   // Unsure: whether the 2000-byte ECC limit counts tag+length headers; counting them is the safe side.
   if (eccBytes > MAX_ECC_BYTES) {
-    bad(plan, 'namedVariables', `and namedArrays take ${eccBytes} bytes; the limit is ${MAX_ECC_BYTES}`, 'E_CTI_TOO_MUCH_DATA');
+    bad(
+      plan,
+      'namedVariables',
+      `and namedArrays take ${eccBytes} bytes; the limit is ${MAX_ECC_BYTES}`,
+      'E_CTI_TOO_MUCH_DATA',
+    );
   }
 }
 
@@ -216,7 +237,19 @@ function badFixed(plan: MessagePlan, f: FixedPlan, v: unknown): never {
 }
 
 /** What the generated encoders call. */
-const H = { writeString, writeStringField, writeField, writeList, writeGroup, writeScalar, checkEcc, missing, badFixed, bad, listOf };
+const H = {
+  writeString,
+  writeStringField,
+  writeField,
+  writeList,
+  writeGroup,
+  writeScalar,
+  checkEcc,
+  missing,
+  badFixed,
+  bad,
+  listOf,
+};
 export type EncoderHelpers = typeof H;
 const encoders = new WeakMap<MessagePlan, CompiledEncoder>();
 
@@ -242,17 +275,20 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
     }
     case 'UNSPEC': {
       const b = toBytes(plan, f.key, v);
-      if (b.length > f.max) bad(plan, f.key, `is ${b.length} bytes; the limit is ${f.max}`, 'E_CTI_INVALID_FIELD_LENGTH');
+      if (b.length > f.max)
+        bad(plan, f.key, `is ${b.length} bytes; the limit is ${f.max}`, 'E_CTI_INVALID_FIELD_LENGTH');
       writer.bytes(b);
       break;
     }
     case 'NAMEDVAR':
     case 'NAMEDARRAY': {
-      if (v === null || typeof v !== 'object') bad(plan, f.key, `entries must be objects {name, value${f.type === 'NAMEDARRAY' ? ', index' : ''}}`);
+      if (v === null || typeof v !== 'object')
+        bad(plan, f.key, `entries must be objects {name, value${f.type === 'NAMEDARRAY' ? ', index' : ''}}`);
       const o = v as { name?: unknown; value?: unknown; index?: unknown };
       if (f.type === 'NAMEDARRAY') {
         const idx = o.index;
-        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0 || idx > 255) bad(plan, `${f.key}.index`, `must be an integer 0..255, got ${show(idx)}`);
+        if (typeof idx !== 'number' || !Number.isInteger(idx) || idx < 0 || idx > 255)
+          bad(plan, `${f.key}.index`, `must be an integer 0..255, got ${show(idx)}`);
         writer.u8(idx);
       }
       if (writeString(plan, `${f.key}.name`, o.name, 33) === 0) bad(plan, `${f.key}.name`, 'must not be empty');
@@ -260,14 +296,21 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
       writeString(plan, `${f.key}.value`, o.value === undefined || o.value === null ? '' : String(o.value), 211);
       writer.u8(0);
       const name = o.name as string;
-      if (writer.length - start > f.max) bad(plan, f.key, `"${name}" takes ${writer.length - start} bytes; the limit is ${f.max}`, 'E_CTI_INVALID_FIELD_LENGTH');
+      if (writer.length - start > f.max)
+        bad(
+          plan,
+          f.key,
+          `"${name}" takes ${writer.length - start} bytes; the limit is ${f.max}`,
+          'E_CTI_INVALID_FIELD_LENGTH',
+        );
       break;
     }
     case 'TASKID': {
       const t = v as { taskGroupHigh?: unknown; taskGroupLow?: unknown; sequenceNumber?: unknown };
       for (const k of ['taskGroupHigh', 'taskGroupLow', 'sequenceNumber'] as const) {
         const n = t?.[k];
-        if (typeof n !== 'number' || !Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff) bad(plan, `${f.key}.${k}`, `must be an INT, got ${show(n)}`);
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < -0x80000000 || n > 0x7fffffff)
+          bad(plan, `${f.key}.${k}`, `must be an INT, got ${show(n)}`);
         writer.u32(n >>> 0);
       }
       break;
@@ -276,7 +319,13 @@ function writeField(plan: MessagePlan, f: FloatPlan, v: unknown, wide: boolean):
       writeScalar(plan, f, v);
   }
   const len = writer.length - start;
-  if (!wide && len > 0xff) bad(plan, f.key, `is ${len} bytes; before protocol version 20 a field holds at most 255`, 'E_CTI_INVALID_FIELD_LENGTH');
+  if (!wide && len > 0xff)
+    bad(
+      plan,
+      f.key,
+      `is ${len} bytes; before protocol version 20 a field holds at most 255`,
+      'E_CTI_INVALID_FIELD_LENGTH',
+    );
   if (wide) writer.patchU16(lenAt, len);
   else writer.patchU8(lenAt, len);
 }

@@ -48,7 +48,7 @@ export function defineMask(byName: Record<string, number>): CtiMask {
     allBits,
     namesOf(mask: number): string[] {
       const out: string[] = [];
-      for (const [name, v] of bits) if (((mask & v) >>> 0) === v) out.push(name);
+      for (const [name, v] of bits) if ((mask & v) >>> 0 === v) out.push(name);
       return out;
     },
     maskOf(names: readonly string[]): number {

@@ -48,7 +48,8 @@ export class AgentTracker {
     });
     this.agents.delete(key);
     this.agents.set(key, snap);
-    for (const a of [snap.agentExtension, snap.agentInstrument]) if (a !== undefined && a !== key) this.alias.set(a, key);
+    for (const a of [snap.agentExtension, snap.agentInstrument])
+      if (a !== undefined && a !== key) this.alias.set(a, key);
     while (this.agents.size > this.maxAgents) {
       const oldest = this.agents.keys().next().value as string;
       this.agents.delete(oldest);

@@ -63,7 +63,8 @@ export function applyCallConf(
       rec.awaitingBegin = true;
     }
     rec.madeBy ??= t;
-    const activeOfRequest = t === 'CONSULTATION_CALL_CONF' && request ? connectionOf(request, 'activeConnection') : undefined;
+    const activeOfRequest =
+      t === 'CONSULTATION_CALL_CONF' && request ? connectionOf(request, 'activeConnection') : undefined;
     const source = activeOfRequest ? index.find(activeOfRequest, t) : undefined;
     // The request's own fields override the inherited context; the call's events (already seen or still to
     // come) override both.

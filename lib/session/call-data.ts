@@ -36,7 +36,8 @@ export function readEcc(msg: CtiMessage, vars: NamedVariables, arrays: NamedArra
     for (const v of msg.namedVariables as Array<{ name: string; value: string }>) vars[v.name] = v.value;
   }
   if (Array.isArray(msg.namedArrays)) {
-    for (const a of msg.namedArrays as Array<{ name: string; index: number; value: string }>) (arrays[a.name] ??= {})[a.index] = a.value;
+    for (const a of msg.namedArrays as Array<{ name: string; index: number; value: string }>)
+      (arrays[a.name] ??= {})[a.index] = a.value;
   }
 }
 
@@ -46,7 +47,11 @@ export function copyBuffer(v: unknown): unknown {
 }
 
 /** Copies of the three sets, so a snapshot does not share them with the live record. */
-export function copyCallData(src: CallDataSets): { callVariables: CallVariables; namedVariables: NamedVariables; namedArrays: NamedArrays } {
+export function copyCallData(src: CallDataSets): {
+  callVariables: CallVariables;
+  namedVariables: NamedVariables;
+  namedArrays: NamedArrays;
+} {
   return {
     callVariables: { ...src.callVariables },
     namedVariables: { ...src.namedVariables },

@@ -69,7 +69,9 @@ export class CallIndex {
   awaitingBeginAt(conn: CallConnection): CallRecord | undefined {
     const keys = this.byCallId.get(conn.callId);
     if (!keys) return undefined;
-    const waiting = [...keys].map((k) => this.calls.get(k)).filter((r): r is CallRecord => r !== undefined && r.awaitingBegin);
+    const waiting = [...keys]
+      .map((k) => this.calls.get(k))
+      .filter((r): r is CallRecord => r !== undefined && r.awaitingBegin);
     return waiting.sort((a, b) => b.seq - a.seq)[0];
   }
 

@@ -123,7 +123,8 @@ export function callSnapshot(
   }
   Object.assign(snap, copyCallData(rec));
   const parties: Record<string, unknown> = { ...rec.parties };
-  if (Array.isArray(parties.connected)) parties.connected = (parties.connected as CallConnection[]).map((c) => ({ ...c }));
+  if (Array.isArray(parties.connected))
+    parties.connected = (parties.connected as CallConnection[]).map((c) => ({ ...c }));
   snap.parties = parties;
   const from: Record<string, unknown> = {};
   if (rec.preCallFrom.length > 0) from.preCall = [...rec.preCallFrom];
@@ -135,8 +136,10 @@ export function callSnapshot(
     const agent = device === undefined ? undefined : agentAt(device);
     if (agent !== undefined) {
       if (agent.agentId !== undefined) snap.agentId = agent.agentId;
-      if (snap.agentExtension === undefined && agent.agentExtension !== undefined) snap.agentExtension = agent.agentExtension;
-      if (snap.agentInstrument === undefined && agent.agentInstrument !== undefined) snap.agentInstrument = agent.agentInstrument;
+      if (snap.agentExtension === undefined && agent.agentExtension !== undefined)
+        snap.agentExtension = agent.agentExtension;
+      if (snap.agentInstrument === undefined && agent.agentInstrument !== undefined)
+        snap.agentInstrument = agent.agentInstrument;
     }
   }
   snap.established = rec.established;

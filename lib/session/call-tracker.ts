@@ -119,7 +119,7 @@ export class CallTracker {
     // BEGIN_CALL_EVENT announces a call: an unknown connection is a new call even if its ConnectionCallID is
     // shared (consult calls on some ACDs reuse the original call's id).
     const isBegin = t === 'BEGIN_CALL_EVENT';
-    let rec = isBegin ? this.index.at(conn) ?? this.index.awaitingBeginAt(conn) : this.index.find(conn, t);
+    let rec = isBegin ? (this.index.at(conn) ?? this.index.awaitingBeginAt(conn)) : this.index.find(conn, t);
     if (!rec) rec = this.index.create(conn, !isBegin);
     else this.index.attach(rec, conn);
     rec.awaitingBegin = false;
@@ -135,7 +135,7 @@ export class CallTracker {
     }
     this.touch(rec, t);
     this.enforceMax();
-    const current = t === 'CALL_DATA_UPDATE_EVENT' ? connectionOf(msg, 'newConnection') ?? conn : conn;
+    const current = t === 'CALL_DATA_UPDATE_EVENT' ? (connectionOf(msg, 'newConnection') ?? conn) : conn;
     return this.snapshot(rec, current, false);
   }
 

@@ -67,7 +67,13 @@ export class CtiConnection {
       };
       this.abortConnect = fail;
       const timer = setTimeout(
-        () => fail(new CtiConnectionError(side, `connect to ${endpoint.host}:${endpoint.port} timed out after ${connectTimeoutMs} ms`)),
+        () =>
+          fail(
+            new CtiConnectionError(
+              side,
+              `connect to ${endpoint.host}:${endpoint.port} timed out after ${connectTimeoutMs} ms`,
+            ),
+          ),
         connectTimeoutMs,
       );
       const sock = this.opts.tls
@@ -90,7 +96,10 @@ export class CtiConnection {
         else this.teardown(e, true);
       });
       sock.on('close', () => {
-        if (!settled) fail(new CtiConnectionError(side, `${endpoint.host}:${endpoint.port} closed the connection while connecting`));
+        if (!settled)
+          fail(
+            new CtiConnectionError(side, `${endpoint.host}:${endpoint.port} closed the connection while connecting`),
+          );
         else this.teardown(new CtiConnectionError(side, 'connection closed by the server'), true);
       });
       sock.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -176,7 +185,11 @@ export class CtiConnection {
       // A late socket error after teardown must not become an uncaught 'error'.
       sock.on('error', () => undefined);
       if (!sock.destroyed) {
-        if (typeof (sock as net.Socket).resetAndDestroy === 'function' && !this.opts.tls && sock.readyState === 'open') {
+        if (
+          typeof (sock as net.Socket).resetAndDestroy === 'function' &&
+          !this.opts.tls &&
+          sock.readyState === 'open'
+        ) {
           (sock as net.Socket).resetAndDestroy();
         } else {
           sock.destroy();

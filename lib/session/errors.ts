@@ -22,7 +22,8 @@ const OPEN_FIXES: Record<string, string> = {
   E_CTI_INVALID_AGENT_STATE_MASK: 'check the agent state mask',
   E_INVALID_CONFIG_MSG_MASK: 'check the config message mask',
   E_CTI_INVALID_TIMEOUT: 'the idle timeout must be at least 20 seconds',
-  E_CTI_REQUIRED_DATA_MISSING: 'a required field is missing (ClientID, or agent extension/ID/instrument for client events)',
+  E_CTI_REQUIRED_DATA_MISSING:
+    'a required field is missing (ClientID, or agent extension/ID/instrument for client events)',
   E_CTI_INVALID_AGENT_DATA: 'check the agent extension / agent ID / instrument',
   E_CTI_INCONSISTENT_AGENT_DATA: 'the agent extension, agent ID and instrument do not belong together',
   E_CTI_AGENT_NOT_LOGGED_ON: 'the agent is not logged on',
@@ -77,8 +78,7 @@ export class CtiRequestError extends CtiSessionError {
   constructor(requestType: string, invokeId: number, response: Record<string, unknown>) {
     const control = response.messageType === 'CONTROL_FAILURE_CONF';
     const status = Number(control ? response.failureCode : response.status);
-    const statusName =
-      (control ? ControlFailureCode.nameOf(status) : StatusCode.nameOf(status)) ?? `status ${status}`;
+    const statusName = (control ? ControlFailureCode.nameOf(status) : StatusCode.nameOf(status)) ?? `status ${status}`;
     const pec = control ? Number(response.peripheralErrorCode) : undefined;
     super(
       `${requestType} (invokeId ${invokeId}) failed: ${response.messageType} ${statusName} (${status})` +

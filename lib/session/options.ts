@@ -2,7 +2,15 @@
  * Session options: the shape users write, the defaults, and validation that fails early with a message
  * naming the option (a Node-RED config node shows it as-is).
  */
-import { AgentStateMask, CallEventMask, ConfigMsgMask, ServiceMask, SUPPORTED_VERSIONS, DEFAULT_VERSION, type CtiMessage } from '../protocol';
+import {
+  AgentStateMask,
+  CallEventMask,
+  ConfigMsgMask,
+  ServiceMask,
+  SUPPORTED_VERSIONS,
+  DEFAULT_VERSION,
+  type CtiMessage,
+} from '../protocol';
 
 export interface CtiEndpoint {
   host: string;
@@ -190,7 +198,8 @@ function endpoint(option: string, e: CtiEndpoint | undefined): CtiEndpoint {
 
 function positive(option: string, v: number | undefined, dflt: number): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new CtiOptionsError(option, `must be a positive number, got ${v}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+    throw new CtiOptionsError(option, `must be a positive number, got ${v}`);
   return v;
 }
 
@@ -298,15 +307,18 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
 
 /** The guide's REGISTER_VARIABLES_REQ: CallVariableMask bit0 = CallVariable1 … bit9 = CallVariable10; names only. */
 export function registrationRequest(r: CtiVariableRegistration): CtiMessage {
-  if (r === null || typeof r !== 'object') throw new CtiOptionsError('registerVariables', 'must be {callVariables, namedVariables, namedArrays}');
+  if (r === null || typeof r !== 'object')
+    throw new CtiOptionsError('registerVariables', 'must be {callVariables, namedVariables, namedArrays}');
   let mask = 0;
   for (const n of r.callVariables ?? []) {
-    if (!Number.isInteger(n) || n < 1 || n > 10) throw new CtiOptionsError('registerVariables.callVariables', `must be numbers 1–10, got ${n}`);
+    if (!Number.isInteger(n) || n < 1 || n > 10)
+      throw new CtiOptionsError('registerVariables.callVariables', `must be numbers 1–10, got ${n}`);
     mask |= 1 << (n - 1);
   }
   const names = (option: string, list: string[] | undefined): Array<{ name: string; value: string }> =>
     (list ?? []).map((name) => {
-      if (typeof name !== 'string' || name === '' || name.length > 32) throw new CtiOptionsError(option, `names must be 1–32 characters, got ${JSON.stringify(name)}`);
+      if (typeof name !== 'string' || name === '' || name.length > 32)
+        throw new CtiOptionsError(option, `names must be 1–32 characters, got ${JSON.stringify(name)}`);
       return { name, value: '' };
     });
   return {

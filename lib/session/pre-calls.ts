@@ -242,7 +242,9 @@ export class PreCallStore implements PreCalls {
   private matching(rck: RouterCallKey): Entry[] {
     const keys = this.byBase.get(routerCallBase(rck));
     if (!keys) return [];
-    return [...keys].map((k) => this.entries.get(k)!).filter((e) => e !== undefined && sameRouterCall(e.routerCallKey, rck));
+    return [...keys]
+      .map((k) => this.entries.get(k)!)
+      .filter((e) => e !== undefined && sameRouterCall(e.routerCallKey, rck));
   }
 
   private find(rck: RouterCallKey): Entry | undefined {

@@ -175,7 +175,11 @@ export class CtiSession extends EventEmitter {
     if (!this.isOpen || !conn) {
       const why = this._stats.lastError ? ` (last error: ${this._stats.lastError.message})` : '';
       return Promise.reject(
-        new CtiNotOpenError(`cannot send ${type}: the CTI session is ${this._state}, not open${why}`, this._state, type),
+        new CtiNotOpenError(
+          `cannot send ${type}: the CTI session is ${this._state}, not open${why}`,
+          this._state,
+          type,
+        ),
       );
     }
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs;
@@ -276,8 +280,14 @@ export class CtiSession extends EventEmitter {
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       if (this.conn === conn) {
-        this.linkFailed(new CtiTimeoutError('OPEN_REQ', o.openTimeoutMs, this.openInvokeId,
-          `side ${conn.side}: no OPEN_CONF within ${o.openTimeoutMs} ms`));
+        this.linkFailed(
+          new CtiTimeoutError(
+            'OPEN_REQ',
+            o.openTimeoutMs,
+            this.openInvokeId,
+            `side ${conn.side}: no OPEN_CONF within ${o.openTimeoutMs} ms`,
+          ),
+        );
       }
     }, o.openTimeoutMs);
     try {
@@ -330,7 +340,10 @@ export class CtiSession extends EventEmitter {
     this.sendRequest(conn, registration, this.options.requestTimeoutMs).then(
       () => {
         if (this.conn === conn && !this.isShutDown()) {
-          this.announceOpen(conf, this._stats.reconnects > 0 ? '; variable registration restored' : '; variables registered');
+          this.announceOpen(
+            conf,
+            this._stats.reconnects > 0 ? '; variable registration restored' : '; variables registered',
+          );
         }
       },
       (err: Error) => {
@@ -423,7 +436,8 @@ export class CtiSession extends EventEmitter {
     this.invokes.rejectAll(
       (type, id) =>
         new CtiNotOpenError(
-          `${type} (invokeId ${id}) was pending when the link to side ${side} was lost` + (reason ? `: ${reason.message}` : ''),
+          `${type} (invokeId ${id}) was pending when the link to side ${side} was lost` +
+            (reason ? `: ${reason.message}` : ''),
           this._state,
           type,
           id,
@@ -449,7 +463,9 @@ export class CtiSession extends EventEmitter {
       this.publish(msg, undefined);
       if (t === 'FAILURE_CONF') {
         const name = StatusCode.nameOf(msg.status) ?? String(msg.status);
-        this.linkFailed(new CtiConnectionError(this._side ?? 'A', `HEARTBEAT_REQ refused with ${name}; resetting the connection`));
+        this.linkFailed(
+          new CtiConnectionError(this._side ?? 'A', `HEARTBEAT_REQ refused with ${name}; resetting the connection`),
+        );
       }
       return;
     }
@@ -539,7 +555,10 @@ export class CtiSession extends EventEmitter {
         if (this.heartbeat !== hb) return;
         this._stats.deadLinks++;
         this.linkFailed(
-          new CtiConnectionError(this._side ?? 'A', `dead link: no message from the CTI Server for ${silentMs} ms (${o.deadAfterIntervals} heartbeat intervals)`),
+          new CtiConnectionError(
+            this._side ?? 'A',
+            `dead link: no message from the CTI Server for ${silentMs} ms (${o.deadAfterIntervals} heartbeat intervals)`,
+          ),
         );
       },
     });
@@ -578,14 +597,21 @@ export class CtiSession extends EventEmitter {
       this.closeInvokeId = this.invokes.allocate();
       const timer = setTimeout(() => this.closeWaiter?.resolve(), this.options.closeTimeoutMs);
       // The link dropping while we wait also ends the wait (linkFailed resolves closeWaiter).
-      if (this.sendQuietly({ messageType: 'CLOSE_REQ', invokeId: this.closeInvokeId, status: StatusCode.byName.E_CTI_NO_ERROR })) {
+      if (
+        this.sendQuietly({
+          messageType: 'CLOSE_REQ',
+          invokeId: this.closeInvokeId,
+          status: StatusCode.byName.E_CTI_NO_ERROR,
+        })
+      ) {
         await this.closeWaiter.promise;
       }
       clearTimeout(timer);
       this.closeWaiter = null;
       this.closeInvokeId = -1;
       this.invokes.rejectAll(
-        (type, id) => new CtiNotOpenError(`${type} (invokeId ${id}) was pending when the session was closed`, 'closing', type, id),
+        (type, id) =>
+          new CtiNotOpenError(`${type} (invokeId ${id}) was pending when the session was closed`, 'closing', type, id),
       );
       await conn.end(1000);
     }

@@ -11,14 +11,7 @@
  * - closed: close() finished, or the session gave up (reason says why)
  */
 export type SessionState =
-  | 'idle'
-  | 'connecting'
-  | 'standby'
-  | 'open'
-  | 'peripheral-offline'
-  | 'failover'
-  | 'closing'
-  | 'closed';
+  'idle' | 'connecting' | 'standby' | 'open' | 'peripheral-offline' | 'failover' | 'closing' | 'closed';
 
 export interface SessionStateInfo {
   state: SessionState;

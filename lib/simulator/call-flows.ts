@@ -167,7 +167,8 @@ export class CallFlows {
   private agentFreed(a: SimAgent): void {
     const others = this.m.callsOf(a.agentId);
     if (others.length === 0) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
-    else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT)) this.setAgentState(a, AS.AGENT_STATE_TALKING);
+    else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
+      this.setAgentState(a, AS.AGENT_STATE_TALKING);
   }
 
   /** One agent leaves; a call with no agent left is cleared. */
@@ -195,7 +196,8 @@ export class CallFlows {
     const from = this.requireConnection(call, fromAgentId ?? call.agentId, LCS.LCS_CONNECT, 'consult');
     const target = this.m.findAgent({ agentId: targetAgentId }) ?? this.m.findAgent({ extension: targetAgentId });
     if (target === undefined) throw new Error(`no agent or extension "${targetAgentId}" to consult`);
-    if (target.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(target.agentId)) throw new Error(`agent ${target.agentId} is not available`);
+    if (target.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(target.agentId))
+      throw new Error(`agent ${target.agentId} is not available`);
     // Unsure: whether the consulting agent's state changes while its call is on consult hold; chose no change.
     this.hold(call, from.agentId, false);
     const c2 = new SimCall(this.m.nextConnectionCallId(), from.extension, CallType.byName.CALLTYPE_CONSULT);
@@ -229,14 +231,17 @@ export class CallFlows {
     if (consult.consultOf !== held) throw new Error(`call ${consult.key} is not a consultation of ${held.key}`);
     const from = this.m.getAgent(consult.agentId!);
     const targetId = consult.parties.find((p) => p !== from.agentId);
-    if (targetId === undefined || consult.state !== 'connected') throw new Error('the consultation call is not connected');
+    if (targetId === undefined || consult.state !== 'connected')
+      throw new Error('the consultation call is not connected');
     return { from, target: this.m.getAgent(targetId) };
   }
 
   private partiesOf(call: SimCall, agents: SimAgent[]): ev.Party[] {
     const list: ev.Party[] = [];
-    if (call.ani !== '') list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: call.ani });
-    for (const a of agents) list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: a.extension });
+    if (call.ani !== '')
+      list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: call.ani });
+    for (const a of agents)
+      list.push({ callId: call.connectionCallId, deviceIdType: call.connectionDeviceIdType, deviceId: a.extension });
     return list;
   }
 
@@ -285,7 +290,8 @@ export class CallFlows {
   divert(call: SimCall, toAgentId: string): void {
     const from = this.requireConnection(call, call.agentId, LCS.LCS_ALERTING, 'divert');
     const to = this.m.getAgent(toAgentId);
-    if (to.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(to.agentId)) throw new Error(`agent ${toAgentId} is not available`);
+    if (to.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(to.agentId))
+      throw new Error(`agent ${toAgentId} is not available`);
     this.claimed.add(to.agentId);
     this.emit(ev.diverted(this.m, call, from, to.extension, EventCause.byName.CEC_REDIRECTED), [from.agentId], [call]);
     call.connections.delete(from.agentId);
@@ -320,11 +326,27 @@ export class CallFlows {
       return call;
     }
     call.state = 'alerting';
-    this.emit({ ...ev.delivered(this.m, call, undefined, { lcs: LCS.LCS_INITIATE }), alertingDeviceType: ev.DEVID_EXTERNAL, alertingDeviceId: call.dialedNumber }, [a.agentId], [call]);
+    this.emit(
+      {
+        ...ev.delivered(this.m, call, undefined, { lcs: LCS.LCS_INITIATE }),
+        alertingDeviceType: ev.DEVID_EXTERNAL,
+        alertingDeviceId: call.dialedNumber,
+      },
+      [a.agentId],
+      [call],
+    );
     if (o.answer !== false) {
       call.connections.set(a.agentId, LCS.LCS_CONNECT);
       call.state = 'connected';
-      this.emit({ ...ev.established(this.m, call, a), answeringDeviceType: ev.DEVID_EXTERNAL, answeringDeviceId: call.dialedNumber }, [a.agentId], [call]);
+      this.emit(
+        {
+          ...ev.established(this.m, call, a),
+          answeringDeviceType: ev.DEVID_EXTERNAL,
+          answeringDeviceId: call.dialedNumber,
+        },
+        [a.agentId],
+        [call],
+      );
     }
     return call;
   }
@@ -375,7 +397,16 @@ export class CallFlows {
         if (v !== 0) {
           (call as unknown as Record<string, unknown>)[k] = v;
         }
-      } else if (['ani', 'userToUserInfo', 'callerEnteredDigits', 'callWrapupData', 'customerPhoneNumber', 'customerAccountNumber'].includes(k)) {
+      } else if (
+        [
+          'ani',
+          'userToUserInfo',
+          'callerEnteredDigits',
+          'callWrapupData',
+          'customerPhoneNumber',
+          'customerAccountNumber',
+        ].includes(k)
+      ) {
         (call as unknown as Record<string, unknown>)[k] = v;
         applied[k] = v;
       }

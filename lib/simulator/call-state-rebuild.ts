@@ -45,7 +45,9 @@ export function callStateEvents(m: SimModel, call: SimCall): CtiMessage[] {
       case LCS.LCS_CONNECT:
       case LCS.LCS_HOLD: {
         const msg = ev.established(m, call, agent, { cause, lcs });
-        out.push(outbound ? { ...msg, answeringDeviceType: ev.DEVID_EXTERNAL, answeringDeviceId: call.dialedNumber } : msg);
+        out.push(
+          outbound ? { ...msg, answeringDeviceType: ev.DEVID_EXTERNAL, answeringDeviceId: call.dialedNumber } : msg,
+        );
         break;
       }
       case LCS.LCS_INITIATE:

@@ -67,7 +67,8 @@ export interface CliOptions {
 
 function intArg(name: string, v: string | undefined, min = 0, max = 0xffffffff): number {
   const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
+  if (v === undefined || !Number.isInteger(n) || n < min || n > max)
+    throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
   return n;
 }
 
@@ -130,7 +131,8 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--versions': {
         const m = /^(\d+)-(\d+)$/.exec(value());
-        if (m === null || Number(m[1]) < 15 || Number(m[2]) > 25 || Number(m[1]) > Number(m[2])) throw new RangeError('--versions needs <min>-<max> within 15-25');
+        if (m === null || Number(m[1]) < 15 || Number(m[2]) > 25 || Number(m[1]) > Number(m[2]))
+          throw new RangeError('--versions needs <min>-<max> within 15-25');
         o.versions = [Number(m[1]), Number(m[2])];
         break;
       }
@@ -166,7 +168,10 @@ export function parseArgs(argv: string[]): CliOptions {
 }
 
 function nameList(flag: string, v: string): string[] {
-  const names = v.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = v
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new RangeError(`${flag} needs comma-separated names`);
   return names;
 }
@@ -177,7 +182,10 @@ function parseDurationArg(v: string): number {
 
 function loadScenario(nameOrFile: string): ScenarioDef {
   if (BUILT_IN_SCENARIOS[nameOrFile] !== undefined) return BUILT_IN_SCENARIOS[nameOrFile];
-  if (!fs.existsSync(nameOrFile)) throw new RangeError(`no built-in scenario or file "${nameOrFile}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`);
+  if (!fs.existsSync(nameOrFile))
+    throw new RangeError(
+      `no built-in scenario or file "${nameOrFile}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(nameOrFile, 'utf8'));
@@ -204,7 +212,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const clock: SimClock = o.speed !== undefined ? new AcceleratedClock(o.speed) : new RealClock();
-  const logger = o.log === 'quiet' ? undefined : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  const logger =
+    o.log === 'quiet'
+      ? undefined
+      : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const agents: string | AgentSpec[] | undefined = o.agents ?? scenario?.agents;
   const common = {
     host: o.host,
@@ -229,7 +240,9 @@ export async function main(argv: string[]): Promise<number> {
       if (stopping) return;
       stopping = true;
       logger?.(`${signal}: closing`);
-      void (pair !== undefined ? pair.stop() : sim !== undefined ? sim.stop() : Promise.resolve()).then(() => resolve(0));
+      void (pair !== undefined ? pair.stop() : sim !== undefined ? sim.stop() : Promise.resolve()).then(() =>
+        resolve(0),
+      );
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
@@ -271,7 +284,13 @@ export async function main(argv: string[]): Promise<number> {
  * Plays the scenario again and again while the simulator runs. Without a rate, each round waits until a
  * client has a session open, so someone who just connected sees whole calls.
  */
-async function runLoop(current: () => CtiSimulator, scenario: ScenarioDef, o: CliOptions, stopping: () => boolean, logger?: (l: string) => void): Promise<void> {
+async function runLoop(
+  current: () => CtiSimulator,
+  scenario: ScenarioDef,
+  o: CliOptions,
+  stopping: () => boolean,
+  logger?: (l: string) => void,
+): Promise<void> {
   let started = 0;
   try {
     if (o.rate !== undefined) {

@@ -50,7 +50,8 @@ export interface SessionHost {
 
 /** Event message name → its CallMsgMask bit (BEGIN_CALL_MASK → BEGIN_CALL_EVENT, ...). */
 const CALL_MASK_BIT = new Map<string, number>();
-for (const [name, bit] of Object.entries(CallEventMask.byName)) CALL_MASK_BIT.set(name.replace(/_MASK$/, '_EVENT'), bit);
+for (const [name, bit] of Object.entries(CallEventMask.byName))
+  CALL_MASK_BIT.set(name.replace(/_MASK$/, '_EVENT'), bit);
 
 /** AgentStateMask bit of an agent state (the mask has no bit for AGENT_STATE_UNKNOWN). */
 function agentStateBit(state: number): number | undefined {
@@ -163,7 +164,11 @@ export class ClientSession {
     if (this.state === 'open') this.armIdleTimer();
     this.chain = this.chain
       .then(() => this.handleFrame(frame))
-      .catch((err) => this.host.log(`session ${this.id}: internal error handling a frame: ${err instanceof Error ? err.stack : String(err)}`));
+      .catch((err) =>
+        this.host.log(
+          `session ${this.id}: internal error handling a frame: ${err instanceof Error ? err.stack : String(err)}`,
+        ),
+      );
   }
 
   private async handleFrame(frame: Buffer): Promise<void> {
@@ -183,7 +188,9 @@ export class ClientSession {
       msg = decodeMessage(frame, decodeVersion, { strict: true });
     } catch (err) {
       const code = err instanceof CtiProtocolError ? err.code : 'E_CTI_BAD_MESSAGE_FORMAT';
-      this.host.log(`session ${this.id}: malformed frame (type ${typeId}): ${err instanceof Error ? err.message : String(err)}`);
+      this.host.log(
+        `session ${this.id}: malformed frame (type ${typeId}): ${err instanceof Error ? err.message : String(err)}`,
+      );
       const status = StatusCode.valueOf(code) ?? S.E_CTI_BAD_MESSAGE_FORMAT;
       // Unsure: the guide does not say how a server answers a malformed request. A request whose type and
       // InvokeID can still be read gets FAILURE_CONF, so the client's pending request is settled instead of
@@ -249,7 +256,8 @@ export class ClientSession {
 
   /** Tells the simulator's 'request' listeners about a request, before it is answered. */
   private requestSeen(msg: CtiMessage, invokeId: number, refusedStatus?: number): void {
-    const clientId = this.clientId ?? (msg.messageType === 'OPEN_REQ' ? (msg.clientId as string | undefined) : undefined);
+    const clientId =
+      this.clientId ?? (msg.messageType === 'OPEN_REQ' ? (msg.clientId as string | undefined) : undefined);
     this.host.requestSeen({
       sessionId: this.id,
       clientId,
@@ -266,7 +274,9 @@ export class ClientSession {
     const v = req.versionNumber as number;
     this.requestSeen(req, invokeId, decision.ok ? undefined : decision.status);
     if (!decision.ok) {
-      this.host.log(`session ${this.id} (${this.remote}): OPEN_REQ from "${req.clientId}" v${v} refused: ${StatusCode.nameOf(decision.status)} (${decision.reason})`);
+      this.host.log(
+        `session ${this.id} (${this.remote}): OPEN_REQ from "${req.clientId}" v${v} refused: ${StatusCode.nameOf(decision.status)} (${decision.reason})`,
+      );
       this.version = v >= MIN_VERSION && v <= MAX_VERSION ? v : DEFAULT_VERSION;
       this.failureConf(req.invokeId, decision.status);
       return;
@@ -307,7 +317,11 @@ export class ClientSession {
       sessionType: this.standby ? SessionType.byName.SESSION_TYPE_STANDBY : SessionType.byName.SESSION_TYPE_ACTIVE,
       ...(this.agent === undefined
         ? {}
-        : { agentExtension: this.agent.extension, agentId: this.agent.agentId, agentInstrument: this.agent.instrument }),
+        : {
+            agentExtension: this.agent.extension,
+            agentId: this.agent.agentId,
+            agentInstrument: this.agent.instrument,
+          }),
       numPeripherals: 1,
       fltPeripheralId: [m.peripheralId],
       multilineAgentControl: [0],
@@ -395,7 +409,7 @@ export class ClientSession {
       if (bit !== undefined && (this.agentStateMask & bit) === 0) return;
     } else {
       const bit = CALL_MASK_BIT.get(msg.messageType);
-      if (bit !== undefined && ((this.callMsgMask & bit) >>> 0) === 0) return;
+      if (bit !== undefined && (this.callMsgMask & bit) >>> 0 === 0) return;
     }
     this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
   }
@@ -411,7 +425,9 @@ export class ClientSession {
     try {
       frame = encodeMessage(msg, this.version);
     } catch (err) {
-      this.host.log(`session ${this.id}: cannot encode ${msg.messageType} for v${this.version}: ${err instanceof Error ? err.message : String(err)}`);
+      this.host.log(
+        `session ${this.id}: cannot encode ${msg.messageType} for v${this.version}: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return false;
     }
     if (this.host.debug) this.host.log(`session ${this.id} -> ${JSON.stringify(msg, jsonBuffers)}`);

@@ -131,7 +131,10 @@ export type CallDataChanges = Record<string, unknown>;
 export function callDataUpdate(m: SimModel, c: SimCall, changes: CallDataChanges, fullEcc: boolean): CtiMessage {
   const ecc = fullEcc
     ? eccFields(c)
-    : { namedVariables: (changes.namedVariables as unknown[]) ?? [], namedArrays: (changes.namedArrays as unknown[]) ?? [] };
+    : {
+        namedVariables: (changes.namedVariables as unknown[]) ?? [],
+        namedArrays: (changes.namedArrays as unknown[]) ?? [],
+      };
   const scalars = { ...changes };
   delete scalars.namedVariables;
   delete scalars.namedArrays;
@@ -153,7 +156,12 @@ export function callDataUpdate(m: SimModel, c: SimCall, changes: CallDataChanges
 }
 
 /** CALL_DELIVERED_EVENT: at the agent's teleset (LCS_ALERTING) or, agent undefined, trunk seizure (LCS_INITIATE). */
-export function delivered(m: SimModel, c: SimCall, agent: SimAgent | undefined, opts?: { lcs?: number; cause?: number; lastRedirect?: string }): CtiMessage {
+export function delivered(
+  m: SimModel,
+  c: SimCall,
+  agent: SimAgent | undefined,
+  opts?: { lcs?: number; cause?: number; lastRedirect?: string },
+): CtiMessage {
   const inbound = c.ani !== '' && c.consultOf === undefined && c.callType !== 8;
   return {
     ...callBase(m, c),
@@ -165,7 +173,8 @@ export function delivered(m: SimModel, c: SimCall, agent: SimAgent | undefined, 
     ...skillFields(agent),
     alertingDeviceType: agent === undefined ? DEVID_TRUNK : DEVID_DEVICE,
     callingDeviceType: c.ani !== '' ? (inbound ? DEVID_EXTERNAL : DEVID_DEVICE) : DEVID_NONE,
-    calledDeviceType: c.dnis !== '' || c.dialedNumber !== '' ? (inbound ? DEVID_ROUTE_POINT : DEVID_EXTERNAL) : DEVID_NONE,
+    calledDeviceType:
+      c.dnis !== '' || c.dialedNumber !== '' ? (inbound ? DEVID_ROUTE_POINT : DEVID_EXTERNAL) : DEVID_NONE,
     lastRedirectDeviceType: opts?.lastRedirect !== undefined ? DEVID_DEVICE : DEVID_NONE,
     localConnectionState: opts?.lcs ?? (agent === undefined ? LCS.LCS_INITIATE : LCS.LCS_ALERTING),
     eventCause: opts?.cause ?? CEC_NONE,
@@ -188,7 +197,12 @@ export function delivered(m: SimModel, c: SimCall, agent: SimAgent | undefined, 
   };
 }
 
-export function established(m: SimModel, c: SimCall, answering: SimAgent, opts?: { cause?: number; lcs?: number }): CtiMessage {
+export function established(
+  m: SimModel,
+  c: SimCall,
+  answering: SimAgent,
+  opts?: { cause?: number; lcs?: number },
+): CtiMessage {
   const inbound = c.consultOf === undefined && c.callType !== 8;
   return {
     ...callBase(m, c),
@@ -237,7 +251,12 @@ export function retrieved(m: SimModel, c: SimCall, agent: SimAgent): CtiMessage 
 }
 
 /** A party leaves: `releasing` is the agent's extension or the caller's number. */
-export function connectionCleared(m: SimModel, c: SimCall, releasing: { deviceId: string; external: boolean }, cause = CEC_NONE): CtiMessage {
+export function connectionCleared(
+  m: SimModel,
+  c: SimCall,
+  releasing: { deviceId: string; external: boolean },
+  cause = CEC_NONE,
+): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_CONNECTION_CLEARED_EVENT',
@@ -282,7 +301,13 @@ export function serviceInitiated(m: SimModel, c: SimCall, agent: SimAgent): CtiM
   };
 }
 
-export function originated(m: SimModel, c: SimCall, agent: SimAgent, calledDeviceId: string, calledIsAgent: boolean): CtiMessage {
+export function originated(
+  m: SimModel,
+  c: SimCall,
+  agent: SimAgent,
+  calledDeviceId: string,
+  calledIsAgent: boolean,
+): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_ORIGINATED_EVENT',
@@ -330,7 +355,12 @@ export function failed(m: SimModel, c: SimCall, cause: number): CtiMessage {
   };
 }
 
-export function queued(m: SimModel, c: SimCall, numQueued: number, skillGroup: { number: number; id: number }): CtiMessage {
+export function queued(
+  m: SimModel,
+  c: SimCall,
+  numQueued: number,
+  skillGroup: { number: number; id: number },
+): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_QUEUED_EVENT',
@@ -350,7 +380,12 @@ export function queued(m: SimModel, c: SimCall, numQueued: number, skillGroup: {
   };
 }
 
-export function dequeued(m: SimModel, c: SimCall, numQueued: number, skillGroup: { number: number; id: number }): CtiMessage {
+export function dequeued(
+  m: SimModel,
+  c: SimCall,
+  numQueued: number,
+  skillGroup: { number: number; id: number },
+): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_DEQUEUED_EVENT',
@@ -504,7 +539,12 @@ export function translationRoute(m: SimModel, c: SimCall): CtiMessage {
   void m;
   return {
     messageType: 'CALL_TRANSLATION_ROUTE_EVENT',
-    ...optional({ ani: c.ani, userToUserInfo: c.userToUserInfo, dialedNumber: c.dialedNumber, callerEnteredDigits: c.callerEnteredDigits }),
+    ...optional({
+      ani: c.ani,
+      userToUserInfo: c.userToUserInfo,
+      dialedNumber: c.dialedNumber,
+      callerEnteredDigits: c.callerEnteredDigits,
+    }),
     dnis: c.dnis !== '' ? c.dnis : c.dialedNumber,
     routerCallKeyDay: key.day,
     routerCallKeyCallId: key.callId,
@@ -530,6 +570,8 @@ export function systemEvent(m: SimModel, id: number, arg1 = 0, text?: string): C
 
 /** The SYSTEM_EVENT describing the peripheral's status (sent after OPEN_CONF to All Events clients). */
 export function peripheralStatusEvent(m: SimModel): CtiMessage {
-  const id = m.peripheralOnline ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_OFFLINE;
+  const id = m.peripheralOnline
+    ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE
+    : SystemEventId.byName.SYS_PERIPHERAL_OFFLINE;
   return systemEvent(m, id, m.peripheralId);
 }

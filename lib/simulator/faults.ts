@@ -6,7 +6,8 @@ import type { SimModel } from './model';
 
 /** A type number no protocol version defines: stands for "a message type from a newer version". */
 export const NEWER_MESSAGE_TYPE = 32767;
-if (messageTypeName(NEWER_MESSAGE_TYPE) !== undefined) throw new Error('faults: NEWER_MESSAGE_TYPE is a known message type');
+if (messageTypeName(NEWER_MESSAGE_TYPE) !== undefined)
+  throw new Error('faults: NEWER_MESSAGE_TYPE is a known message type');
 
 export interface FaultTarget {
   connectedSessions(): ClientSession[];
@@ -139,6 +140,7 @@ export function parseFaultSpec(text: string): FaultSpec {
   } else if (value !== undefined) {
     spec.valueMs = parseDuration(value);
   }
-  if (name === 'delay' && spec.valueMs === undefined) throw new RangeError('fault "delay" needs a duration: delay=500ms');
+  if (name === 'delay' && spec.valueMs === undefined)
+    throw new RangeError('fault "delay" needs a duration: delay=500ms');
   return spec;
 }

@@ -4,7 +4,14 @@ export { CtiSimulatorPair, type CtiSimulatorPairOptions } from './pair';
 export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock, type SimTimer } from './clock';
 export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState } from './model';
 export { CallFlows } from './call-flows';
-export { FaultInjector, parseFaultSpec, FAULT_NAMES, NEWER_MESSAGE_TYPE, type FaultName, type FaultSpec } from './faults';
+export {
+  FaultInjector,
+  parseFaultSpec,
+  FAULT_NAMES,
+  NEWER_MESSAGE_TYPE,
+  type FaultName,
+  type FaultSpec,
+} from './faults';
 export {
   BUILT_IN_SCENARIOS,
   validateScenario,

@@ -85,7 +85,10 @@ export function parseAgents(spec: string | AgentSpec[] | undefined): AgentSpec[]
   if (spec === undefined) return parseAgents('1001-1005');
   if (Array.isArray(spec)) return spec;
   const out: AgentSpec[] = [];
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d+)\s*-\s*(\d+)$/.exec(part);
     if (m !== null) {
       const from = Number(m[1]);
@@ -136,7 +139,8 @@ export class SimModel extends EventEmitter {
     let n = 0;
     for (const spec of parseAgents(opts.agents)) {
       const st = typeof spec.state === 'string' ? AgentState.valueOf(spec.state) : spec.state;
-      if (typeof spec.state === 'string' && st === undefined) throw new RangeError(`unknown agent state "${spec.state}"`);
+      if (typeof spec.state === 'string' && st === undefined)
+        throw new RangeError(`unknown agent state "${spec.state}"`);
       const extension = spec.extension ?? spec.agentId;
       this.agents.set(spec.agentId, {
         agentId: spec.agentId,
@@ -188,7 +192,11 @@ export class SimModel extends EventEmitter {
 
   findCall(connectionCallId: number, deviceIdType: number, deviceId: string): SimCall | undefined {
     for (const c of this.calls) {
-      if (c.connectionCallId === connectionCallId && c.connectionDeviceIdType === deviceIdType && c.connectionDeviceId === deviceId) {
+      if (
+        c.connectionCallId === connectionCallId &&
+        c.connectionDeviceIdType === deviceIdType &&
+        c.connectionDeviceId === deviceId
+      ) {
         return c;
       }
     }

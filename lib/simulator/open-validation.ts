@@ -15,7 +15,10 @@ const MIN_IDLE_TIMEOUT_S = 20;
 
 /** Services this simulator implements; the rest of a request's bits are valid but not granted. */
 const SUPPORTED_SERVICES =
-  SVC.CTI_SERVICE_CLIENT_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE | SVC.CTI_SERVICE_CLIENT_CONTROL | SVC.CTI_SERVICE_ALL_EVENTS;
+  SVC.CTI_SERVICE_CLIENT_EVENTS |
+  SVC.CTI_SERVICE_CALL_DATA_UPDATE |
+  SVC.CTI_SERVICE_CLIENT_CONTROL |
+  SVC.CTI_SERVICE_ALL_EVENTS;
 
 /**
  * CallMsgMask bits by the version that introduced them.
@@ -59,15 +62,24 @@ export function validateOpen(req: CtiMessage, p: OpenPolicy): OpenDecision {
   }
   const services = req.servicesRequested as number;
   if ((services & ~SERVICE_MASK_VALID_BITS) >>> 0 !== 0) {
-    return reject(S.E_CTI_INVALID_SERVICE_MASK, `unused ServicesRequested bits 0x${((services & ~SERVICE_MASK_VALID_BITS) >>> 0).toString(16)}`);
+    return reject(
+      S.E_CTI_INVALID_SERVICE_MASK,
+      `unused ServicesRequested bits 0x${((services & ~SERVICE_MASK_VALID_BITS) >>> 0).toString(16)}`,
+    );
   }
   const callMask = req.callMsgMask as number;
   if ((callMask & ~validCallMsgBits(version)) >>> 0 !== 0) {
-    return reject(S.E_CTI_INVALID_CALL_MSG_MASK, `CallMsgMask bits 0x${((callMask & ~validCallMsgBits(version)) >>> 0).toString(16)} are not defined in version ${version}`);
+    return reject(
+      S.E_CTI_INVALID_CALL_MSG_MASK,
+      `CallMsgMask bits 0x${((callMask & ~validCallMsgBits(version)) >>> 0).toString(16)} are not defined in version ${version}`,
+    );
   }
   const agentMask = req.agentStateMask as number;
   if ((agentMask & ~AGENT_STATE_MASK_VALID_BITS) >>> 0 !== 0) {
-    return reject(S.E_CTI_INVALID_AGENT_STATE_MASK, `unused AgentStateMask bits 0x${((agentMask & ~AGENT_STATE_MASK_VALID_BITS) >>> 0).toString(16)}`);
+    return reject(
+      S.E_CTI_INVALID_AGENT_STATE_MASK,
+      `unused AgentStateMask bits 0x${((agentMask & ~AGENT_STATE_MASK_VALID_BITS) >>> 0).toString(16)}`,
+    );
   }
   const configMask = (req.configMsgMask as number) ?? 0;
   if ((configMask & ~CONFIG_MSG_MASK_VALID_BITS) >>> 0 !== 0) {
@@ -78,13 +90,17 @@ export function validateOpen(req: CtiMessage, p: OpenPolicy): OpenDecision {
     return reject(S.E_CTI_INVALID_PASSWORD, `ClientID "${req.clientId}" is not accepted`);
   }
   if (p.password !== undefined) {
-    const pw = Buffer.isBuffer(req.clientPassword) ? req.clientPassword.toString('latin1') : String(req.clientPassword ?? '');
+    const pw = Buffer.isBuffer(req.clientPassword)
+      ? req.clientPassword.toString('latin1')
+      : String(req.clientPassword ?? '');
     if (pw !== p.password) return reject(S.E_CTI_INVALID_PASSWORD, 'wrong ClientPassword');
   }
   const wantsStandby = (services & SVC.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
   if (!p.active) {
-    if (version < 24) return reject(S.E_CTI_CTI_SERVER_OFFLINE, 'this side is the standby; versions before 24 cannot use it');
-    if (!wantsStandby) return reject(S.E_CTI_INVALID_CLIENT_FOR_STANDBY, 'standby side: CTI_SERVICE_ACTIVE_STANDBY not requested');
+    if (version < 24)
+      return reject(S.E_CTI_CTI_SERVER_OFFLINE, 'this side is the standby; versions before 24 cannot use it');
+    if (!wantsStandby)
+      return reject(S.E_CTI_INVALID_CLIENT_FOR_STANDBY, 'standby side: CTI_SERVICE_ACTIVE_STANDBY not requested');
   }
 
   let granted = (services & SUPPORTED_SERVICES) >>> 0;
@@ -93,7 +109,8 @@ export function validateOpen(req: CtiMessage, p: OpenPolicy): OpenDecision {
   let agent: SimAgent | undefined;
   let replaces: unknown;
   if ((services & SVC.CTI_SERVICE_CLIENT_EVENTS) !== 0) {
-    if (pid !== p.model.peripheralId) return reject(S.E_CTI_INVALID_PERIPHERAL_ID, `PeripheralID ${pid} is not ${p.model.peripheralId}`);
+    if (pid !== p.model.peripheralId)
+      return reject(S.E_CTI_INVALID_PERIPHERAL_ID, `PeripheralID ${pid} is not ${p.model.peripheralId}`);
     const given: [string, SimAgent | undefined][] = [];
     if (req.agentExtension) given.push(['extension', p.model.findAgent({ extension: req.agentExtension })]);
     if (req.agentId) given.push(['agentId', p.model.findAgent({ agentId: req.agentId })]);

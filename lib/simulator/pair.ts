@@ -22,7 +22,14 @@ export class CtiSimulatorPair {
 
   constructor(opts: CtiSimulatorPairOptions = {}) {
     const clock = opts.clock ?? new RealClock();
-    const model = new SimModel({ clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType, eccVariables: opts.eccVariables, eccArrays: opts.eccArrays });
+    const model = new SimModel({
+      clock,
+      agents: opts.agents,
+      peripheralId: opts.peripheralId,
+      peripheralType: opts.peripheralType,
+      eccVariables: opts.eccVariables,
+      eccArrays: opts.eccArrays,
+    });
     const shared = { model, flows: new CallFlows(model) };
     const { sideBPort, ...common } = opts;
     this.sideA = new CtiSimulator({ ...common, clock, side: 'A', active: true, port: opts.port ?? 0 }, shared);

@@ -54,7 +54,8 @@ const HANDLERS: Record<string, Handler> = {
   ANSWER_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId, true);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== LCS.LCS_ALERTING) throw control(CF.CF_NO_CALL_TO_ANSWER, 'the call is not alerting at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_ALERTING)
+      throw control(CF.CF_NO_CALL_TO_ANSWER, 'the call is not alerting at this device');
     c.h.flows.answer(call, agent.agentId);
     conf(c, 'ANSWER_CALL_CONF');
   },
@@ -67,21 +68,29 @@ const HANDLERS: Record<string, Handler> = {
   CLEAR_CONNECTION_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId);
     const agent = actingAgent(c, call);
-    if (!call.connections.has(agent.agentId)) throw control(CF.CF_NO_CONNECTION_TO_CLEAR, 'the device has no connection to this call');
+    if (!call.connections.has(agent.agentId))
+      throw control(CF.CF_NO_CONNECTION_TO_CLEAR, 'the device has no connection to this call');
     c.h.flows.clearConnection(call, agent.agentId);
     conf(c, 'CLEAR_CONNECTION_CONF');
   },
   HOLD_CALL_REQ: (c) => {
     const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId);
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT)
+      throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
     c.h.flows.hold(call, agent.agentId);
     conf(c, 'HOLD_CALL_CONF');
   },
   RETRIEVE_CALL_REQ: (c) => {
-    const call = findCall(c, c.msg.heldConnectionCallId, c.msg.heldConnectionDeviceIdType, c.msg.heldConnectionDeviceId);
+    const call = findCall(
+      c,
+      c.msg.heldConnectionCallId,
+      c.msg.heldConnectionDeviceIdType,
+      c.msg.heldConnectionDeviceId,
+    );
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== LCS.LCS_HOLD) throw control(CF.CF_NO_HELD_CALL, 'the call is not held at this device');
+    if (call.connections.get(agent.agentId) !== LCS.LCS_HOLD)
+      throw control(CF.CF_NO_HELD_CALL, 'the call is not held at this device');
     c.h.flows.retrieve(call, agent.agentId);
     conf(c, 'RETRIEVE_CALL_CONF');
   },
@@ -89,18 +98,48 @@ const HANDLERS: Record<string, Handler> = {
     requireControl(c);
     const agent = agentByInstrument(c, c.msg.agentInstrument);
     if (agent.state !== AS.AGENT_STATE_AVAILABLE && agent.state !== AS.AGENT_STATE_NOT_READY) {
-      throw control(CF.CF_INVALID_OBJECT_STATE, `agent ${agent.agentId} cannot make a call in state ${AgentState.nameOf(agent.state)}`);
+      throw control(
+        CF.CF_INVALID_OBJECT_STATE,
+        `agent ${agent.agentId} cannot make a call in state ${AgentState.nameOf(agent.state)}`,
+      );
     }
     requireEccFitsEveryVersion(c);
-    const call = c.h.flows.outbound({ agent, dialedNumber: c.msg.dialedNumber, callVariables: cvsOf(c.msg), namedVariables: c.msg.namedVariables, namedArrays: c.msg.namedArrays });
-    c.s.send({ messageType: 'MAKE_CALL_CONF', invokeId: c.invokeId, ...newConnection(call), lineHandle: 0, lineType: LineType.byName.LINETYPE_OUTBOUND_ACD });
+    const call = c.h.flows.outbound({
+      agent,
+      dialedNumber: c.msg.dialedNumber,
+      callVariables: cvsOf(c.msg),
+      namedVariables: c.msg.namedVariables,
+      namedArrays: c.msg.namedArrays,
+    });
+    c.s.send({
+      messageType: 'MAKE_CALL_CONF',
+      invokeId: c.invokeId,
+      ...newConnection(call),
+      lineHandle: 0,
+      lineType: LineType.byName.LINETYPE_OUTBOUND_ACD,
+    });
   },
   CONSULTATION_CALL_REQ: (c) => {
-    const call = findCall(c, c.msg.activeConnectionCallId, c.msg.activeConnectionDeviceIdType, c.msg.activeConnectionDeviceId);
+    const call = findCall(
+      c,
+      c.msg.activeConnectionCallId,
+      c.msg.activeConnectionDeviceIdType,
+      c.msg.activeConnectionDeviceId,
+    );
     const agent = actingAgent(c, call);
-    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT) throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
-    const consult = runFlow(() => c.h.flows.consult(call, agent.agentId, c.msg.dialedNumber), CF.CF_INVALID_CALLED_DEVICE);
-    c.s.send({ messageType: 'CONSULTATION_CALL_CONF', invokeId: c.invokeId, ...newConnection(consult), lineHandle: 0, lineType: LineType.byName.LINETYPE_INSIDE });
+    if (call.connections.get(agent.agentId) !== LCS.LCS_CONNECT)
+      throw control(CF.CF_NO_ACTIVE_CALL, 'the call is not connected at this device');
+    const consult = runFlow(
+      () => c.h.flows.consult(call, agent.agentId, c.msg.dialedNumber),
+      CF.CF_INVALID_CALLED_DEVICE,
+    );
+    c.s.send({
+      messageType: 'CONSULTATION_CALL_CONF',
+      invokeId: c.invokeId,
+      ...newConnection(consult),
+      lineHandle: 0,
+      lineType: LineType.byName.LINETYPE_INSIDE,
+    });
   },
   TRANSFER_CALL_REQ: (c) => joinRequest(c, 'transfer'),
   CONFERENCE_CALL_REQ: (c) => joinRequest(c, 'conference'),
@@ -130,7 +169,12 @@ export function handleRequest(s: ClientSession, msg: CtiMessage, invokeId: numbe
       else s.send({ messageType: 'CONTROL_FAILURE_CONF', invokeId, failureCode: err.code, peripheralErrorCode: 0 });
     } else {
       h.log(`session ${s.id}: ${msg.messageType} failed: ${err instanceof Error ? err.message : String(err)}`);
-      s.send({ messageType: 'CONTROL_FAILURE_CONF', invokeId, failureCode: CF.CF_GENERIC_OPERATION, peripheralErrorCode: 0 });
+      s.send({
+        messageType: 'CONTROL_FAILURE_CONF',
+        invokeId,
+        failureCode: CF.CF_GENERIC_OPERATION,
+        peripheralErrorCode: 0,
+      });
     }
   }
 }
@@ -156,7 +200,8 @@ function checkPeripheral(c: Ctx): void {
 function requireControl(c: Ctx): void {
   // Unsure: the guide names no status for a request of a service that was not granted; chose
   // E_CTI_FUNCTION_NOT_AVAILABLE.
-  if ((c.s.services & SVC.CTI_SERVICE_CLIENT_CONTROL) === 0) throw failure(S.E_CTI_FUNCTION_NOT_AVAILABLE, 'Client Control service not granted');
+  if ((c.s.services & SVC.CTI_SERVICE_CLIENT_CONTROL) === 0)
+    throw failure(S.E_CTI_FUNCTION_NOT_AVAILABLE, 'Client Control service not granted');
   checkPeripheral(c);
 }
 
@@ -165,8 +210,10 @@ function findCall(c: Ctx, callId: number, type: number, deviceId: string, alerti
   requireControl(c);
   let call = c.h.model.findCall(callId, type, deviceId);
   if (call === undefined && alertingFallback && callId === 0xffffffff) {
-    const a = c.s.agent ?? (c.msg.agentInstrument ? c.h.model.findAgent({ instrument: c.msg.agentInstrument }) : undefined);
-    if (a !== undefined) call = c.h.model.callsOf(a.agentId).find((x) => x.connections.get(a.agentId) === LCS.LCS_ALERTING);
+    const a =
+      c.s.agent ?? (c.msg.agentInstrument ? c.h.model.findAgent({ instrument: c.msg.agentInstrument }) : undefined);
+    if (a !== undefined)
+      call = c.h.model.callsOf(a.agentId).find((x) => x.connections.get(a.agentId) === LCS.LCS_ALERTING);
   }
   if (call === undefined) throw control(CF.CF_INVALID_CSTA_CALL_IDENTIFIER, `no call ${callId}/${type}/${deviceId}`);
   return call;
@@ -174,17 +221,23 @@ function findCall(c: Ctx, callId: number, type: number, deviceId: string, alerti
 
 /** The agent device a request acts for: AgentInstrument, else the session's agent, else the call's agent. */
 function actingAgent(c: Ctx, call: SimCall): SimAgent {
-  const a = c.msg.agentInstrument ? agentByInstrument(c, c.msg.agentInstrument) : (c.s.agent ?? (call.agentId !== undefined ? c.h.model.getAgent(call.agentId) : undefined));
+  const a = c.msg.agentInstrument
+    ? agentByInstrument(c, c.msg.agentInstrument)
+    : (c.s.agent ?? (call.agentId !== undefined ? c.h.model.getAgent(call.agentId) : undefined));
   if (a === undefined) throw control(CF.CF_INVALID_CSTA_DEVICE_IDENTIFIER, 'no agent device for this request');
-  if (!call.connections.has(a.agentId)) throw control(CF.CF_INVALID_CSTA_CONNECTION_IDENTIFIER, `agent ${a.agentId} is not on call ${call.key}`);
+  if (!call.connections.has(a.agentId))
+    throw control(CF.CF_INVALID_CSTA_CONNECTION_IDENTIFIER, `agent ${a.agentId} is not on call ${call.key}`);
   return a;
 }
 
 function agentByInstrument(c: Ctx, instrument: string | undefined): SimAgent {
-  const a = instrument ? c.h.model.findAgent({ instrument }) ?? c.h.model.findAgent({ extension: instrument }) : c.s.agent;
+  const a = instrument
+    ? (c.h.model.findAgent({ instrument }) ?? c.h.model.findAgent({ extension: instrument }))
+    : c.s.agent;
   if (a === undefined) throw control(CF.CF_INVALID_CSTA_DEVICE_IDENTIFIER, `unknown instrument "${instrument ?? ''}"`);
   // Guide: Client Events clients may control only their own agent device; All Events clients any.
-  if (!c.s.isAllEvents && c.s.agent !== a) throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, `device ${instrument} is not this client's`);
+  if (!c.s.isAllEvents && c.s.agent !== a)
+    throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, `device ${instrument} is not this client's`);
   return a;
 }
 
@@ -203,13 +256,19 @@ function cvsOf(msg: CtiMessage): { [n: number]: string } {
 }
 
 function joinRequest(c: Ctx, kind: 'transfer' | 'conference'): void {
-  const active = findCall(c, c.msg.activeConnectionCallId, c.msg.activeConnectionDeviceIdType, c.msg.activeConnectionDeviceId);
+  const active = findCall(
+    c,
+    c.msg.activeConnectionCallId,
+    c.msg.activeConnectionDeviceIdType,
+    c.msg.activeConnectionDeviceId,
+  );
   const agent = actingAgent(c, active);
   let held: SimCall;
   let consult: SimCall;
   if (c.msg.heldConnectionDeviceId === undefined || c.msg.heldConnectionCallId === 0xffffffff) {
     // Single-step (blind) transfer / conference to DialedNumber: played as consult + complete at once.
-    if (!c.msg.dialedNumber) throw failure(S.E_CTI_REQUIRED_DATA_MISSING, 'HeldConnectionDeviceID or DialedNumber is required');
+    if (!c.msg.dialedNumber)
+      throw failure(S.E_CTI_REQUIRED_DATA_MISSING, 'HeldConnectionDeviceID or DialedNumber is required');
     held = active;
     consult = runFlow(() => c.h.flows.consult(active, agent.agentId, c.msg.dialedNumber), CF.CF_INVALID_CALLED_DEVICE);
   } else {
@@ -223,7 +282,10 @@ function joinRequest(c: Ctx, kind: 'transfer' | 'conference'): void {
     for (const p of held.parties) list.push({ id: c.h.model.getAgent(p).extension });
     return list;
   };
-  runFlow(() => (kind === 'transfer' ? c.h.flows.transfer(held, consult) : c.h.flows.conference(held, consult)), CF.CF_INVALID_OBJECT_STATE);
+  runFlow(
+    () => (kind === 'transfer' ? c.h.flows.transfer(held, consult) : c.h.flows.conference(held, consult)),
+    CF.CF_INVALID_OBJECT_STATE,
+  );
   const list = parties();
   c.s.send({
     messageType: kind === 'transfer' ? 'TRANSFER_CALL_CONF' : 'CONFERENCE_CALL_CONF',
@@ -241,8 +303,10 @@ function joinRequest(c: Ctx, kind: 'transfer' | 'conference'): void {
 function eccBytes(msg: CtiMessage, version: number): number {
   const header = version >= 20 ? 4 : 2;
   let n = 0;
-  for (const v of (msg.namedVariables ?? []) as { name: string; value: string }[]) n += header + v.name.length + 1 + v.value.length + 1;
-  for (const v of (msg.namedArrays ?? []) as { name: string; value: string }[]) n += header + 1 + v.name.length + 1 + v.value.length + 1;
+  for (const v of (msg.namedVariables ?? []) as { name: string; value: string }[])
+    n += header + v.name.length + 1 + v.value.length + 1;
+  for (const v of (msg.namedArrays ?? []) as { name: string; value: string }[])
+    n += header + 1 + v.name.length + 1 + v.value.length + 1;
   return n;
 }
 
@@ -252,7 +316,11 @@ function eccBytes(msg: CtiMessage, version: number): number {
  */
 function requireEccFitsEveryVersion(c: Ctx): void {
   const ecc = eccBytes(c.msg, MAX_VERSION);
-  if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC variables would take ${ecc} bytes on the wire; the limit is ${MAX_ECC_BYTES}`);
+  if (ecc > MAX_ECC_BYTES)
+    throw failure(
+      S.E_CTI_TOO_MUCH_DATA,
+      `ECC variables would take ${ecc} bytes on the wire; the limit is ${MAX_ECC_BYTES}`,
+    );
 }
 
 /** ECC bytes of the call's set once the request's variables replace (same name / name and index) or join it. */
@@ -260,19 +328,25 @@ function mergedEccBytes(call: SimCall, msg: CtiMessage): number {
   const vars = new Map(call.namedVariables.map((v) => [v.name, v.value]));
   for (const v of (msg.namedVariables ?? []) as { name: string; value: string }[]) vars.set(v.name, v.value);
   const arrays = new Map(call.namedArrays.map((a) => [`${a.index}/${a.name}`, a]));
-  for (const a of (msg.namedArrays ?? []) as { name: string; index: number; value: string }[]) arrays.set(`${a.index}/${a.name}`, a);
+  for (const a of (msg.namedArrays ?? []) as { name: string; index: number; value: string }[])
+    arrays.set(`${a.index}/${a.name}`, a);
   const namedVariables = [...vars].map(([name, value]) => ({ name, value }));
   return eccBytes({ messageType: 'SET_CALL_DATA_REQ', namedVariables, namedArrays: [...arrays.values()] }, MAX_VERSION);
 }
 
 function callDataCall(c: Ctx): { call: SimCall; ended: boolean } {
   // Unsure: the guide names no status for a missing Call Data Update service; chose E_CTI_FUNCTION_NOT_AVAILABLE.
-  if ((c.s.services & SVC.CTI_SERVICE_CALL_DATA_UPDATE) === 0) throw failure(S.E_CTI_FUNCTION_NOT_AVAILABLE, 'Call Data Update service not granted');
+  if ((c.s.services & SVC.CTI_SERVICE_CALL_DATA_UPDATE) === 0)
+    throw failure(S.E_CTI_FUNCTION_NOT_AVAILABLE, 'Call Data Update service not granted');
   checkPeripheral(c);
   const m = c.msg;
   const live = c.h.model.findCall(m.connectionCallId, m.connectionDeviceIdType, m.connectionDeviceId);
   const call = live ?? c.h.model.findEndedCall(m.connectionCallId, m.connectionDeviceIdType, m.connectionDeviceId);
-  if (call === undefined) throw failure(S.E_CTI_INVALID_CALLID, `no call ${m.connectionCallId}/${m.connectionDeviceIdType}/${m.connectionDeviceId}`);
+  if (call === undefined)
+    throw failure(
+      S.E_CTI_INVALID_CALLID,
+      `no call ${m.connectionCallId}/${m.connectionDeviceIdType}/${m.connectionDeviceId}`,
+    );
   // A Client Events-only client may touch only calls at its own agent's device.
   if (!c.s.isAllEvents && live !== undefined && (c.s.agent === undefined || !call.connections.has(c.s.agent.agentId))) {
     throw failure(S.E_CTI_NOT_CALL_PARTY, `agent ${c.s.agent?.agentId ?? '-'} is not on call ${call.key}`);
@@ -301,15 +375,21 @@ const SETTABLE = [
 function setCallData(c: Ctx): void {
   const { call, ended } = callDataCall(c);
   const ecc = eccBytes(c.msg, c.s.version);
-  if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC variables take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
+  if (ecc > MAX_ECC_BYTES)
+    throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC variables take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
   // Found by test/simulator/request-fuzz.spec.ts: each request was checked on its own, so requests with new
   // names grew the call's ECC set past the limit; from then on BEGIN_CALL / CALL_DATA_UPDATE could not be
   // encoded (events silently dropped) and SNAPSHOT_CALL_REQ got no answer at all. The merged set is refused
   // instead, counted with the widest headers since it goes to clients of every version.
   const merged = ended ? 0 : mergedEccBytes(call, c.msg);
-  if (merged > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `the call's ECC variables would take ${merged} bytes; the limit is ${MAX_ECC_BYTES}`);
+  if (merged > MAX_ECC_BYTES)
+    throw failure(
+      S.E_CTI_TOO_MUCH_DATA,
+      `the call's ECC variables would take ${merged} bytes; the limit is ${MAX_ECC_BYTES}`,
+    );
   const changes: Record<string, unknown> = { ...callVariableFields(cvsOf(c.msg)) };
-  for (const k of SETTABLE) if (c.msg[k] !== undefined && !(Array.isArray(c.msg[k]) && c.msg[k].length === 0)) changes[k] = c.msg[k];
+  for (const k of SETTABLE)
+    if (c.msg[k] !== undefined && !(Array.isArray(c.msg[k]) && c.msg[k].length === 0)) changes[k] = c.msg[k];
   conf(c, 'SET_CALL_DATA_CONF');
   if (ended) {
     // Wrap-up data after the call: stored, but nobody is associated with the call any more.
@@ -335,15 +415,22 @@ function releaseCall(c: Ctx): void {
  */
 function registerVariables(c: Ctx): void {
   const ecc = eccBytes(c.msg, c.s.version);
-  if (ecc > MAX_ECC_BYTES) throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC names take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
+  if (ecc > MAX_ECC_BYTES)
+    throw failure(S.E_CTI_TOO_MUCH_DATA, `ECC names take ${ecc} bytes; the limit is ${MAX_ECC_BYTES}`);
   const namedVariables = uniqueNames(c.msg.namedVariables);
   const namedArrays = uniqueNames(c.msg.namedArrays);
   const catalog = c.h.model.ecc;
   const unknownVariable = namedVariables.find((n) => !catalog.hasVariable(n));
-  if (unknownVariable !== undefined) throw failure(S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED, `ECC variable "${unknownVariable}" is not configured`);
+  if (unknownVariable !== undefined)
+    throw failure(S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED, `ECC variable "${unknownVariable}" is not configured`);
   const unknownArray = namedArrays.find((n) => !catalog.hasArray(n));
-  if (unknownArray !== undefined) throw failure(S.E_CTI_NAMED_ARRAY_NOT_CONFIGURED, `ECC array "${unknownArray}" is not configured`);
-  c.s.registeredVariables = { callVariableMask: (c.msg.callVariableMask as number) & CALL_VARIABLE_MASK_BITS, namedVariables, namedArrays };
+  if (unknownArray !== undefined)
+    throw failure(S.E_CTI_NAMED_ARRAY_NOT_CONFIGURED, `ECC array "${unknownArray}" is not configured`);
+  c.s.registeredVariables = {
+    callVariableMask: (c.msg.callVariableMask as number) & CALL_VARIABLE_MASK_BITS,
+    namedVariables,
+    namedArrays,
+  };
   conf(c, 'REGISTER_VARIABLES_CONF');
 }
 
@@ -363,9 +450,13 @@ const SETTABLE_STATES = new Set<number>([
 
 function setAgentState(c: Ctx): void {
   requireControl(c);
-  const agent = c.msg.agentId && !c.msg.agentInstrument ? c.h.model.findAgent({ agentId: c.msg.agentId }) : agentByInstrument(c, c.msg.agentInstrument);
+  const agent =
+    c.msg.agentId && !c.msg.agentInstrument
+      ? c.h.model.findAgent({ agentId: c.msg.agentId })
+      : agentByInstrument(c, c.msg.agentInstrument);
   if (agent === undefined) throw control(CF.CF_INVALID_CSTA_DEVICE_IDENTIFIER, 'unknown agent');
-  if (!c.s.isAllEvents && c.s.agent !== agent) throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, 'not this client\'s agent');
+  if (!c.s.isAllEvents && c.s.agent !== agent)
+    throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, "not this client's agent");
   const want = c.msg.agentState as number;
   if (!SETTABLE_STATES.has(want)) throw control(CF.CF_VALUE_OUT_OF_RANGE, `AgentState ${want} cannot be requested`);
   const busy = c.h.model.callsOf(agent.agentId).length > 0;
@@ -417,9 +508,12 @@ function queryAgentState(c: Ctx): void {
 function snapshotCall(c: Ctx): void {
   const call = findCall(c, c.msg.connectionCallId, c.msg.connectionDeviceIdType, c.msg.connectionDeviceId);
   if (!c.s.isAllEvents && (c.s.agent === undefined || !call.connections.has(c.s.agent.agentId))) {
-    throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, 'not a call of this client\'s agent');
+    throw control(CF.CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE, "not a call of this client's agent");
   }
-  const devices = [...call.connections.entries()].map(([agentId, lcs]) => ({ agent: c.h.model.getAgent(agentId), lcs }));
+  const devices = [...call.connections.entries()].map(([agentId, lcs]) => ({
+    agent: c.h.model.getAgent(agentId),
+    lcs,
+  }));
   const clients = call.ctiClients.slice(-16);
   c.s.send({
     messageType: 'SNAPSHOT_CALL_CONF',
@@ -430,7 +524,9 @@ function snapshotCall(c: Ctx): void {
     ...(call.dnis ? { dnis: call.dnis } : {}),
     ...(call.dialedNumber ? { dialedNumber: call.dialedNumber } : {}),
     ...(call.callerEnteredDigits ? { callerEnteredDigits: call.callerEnteredDigits } : {}),
-    ...(call.routerCallKey ? { routerCallKeyDay: call.routerCallKey.day, routerCallKeyCallId: call.routerCallKey.callId } : {}),
+    ...(call.routerCallKey
+      ? { routerCallKeyDay: call.routerCallKey.day, routerCallKeyCallId: call.routerCallKey.callId }
+      : {}),
     ...callVariableFields(call.callVariables),
     ...(call.callWrapupData ? { callWrapupData: call.callWrapupData } : {}),
     namedVariables: call.namedVariables,

@@ -6,7 +6,18 @@ import type { AgentSpec } from './types';
 /** One step of a scenario call, run after `delay` ms (simulator clock) from the previous step. */
 export interface ScenarioStep {
   delay?: number;
-  action: 'answer' | 'hold' | 'retrieve' | 'setCallData' | 'consult' | 'transfer' | 'conference' | 'release' | 'divert' | 'fail' | 'fault';
+  action:
+    | 'answer'
+    | 'hold'
+    | 'retrieve'
+    | 'setCallData'
+    | 'consult'
+    | 'transfer'
+    | 'conference'
+    | 'release'
+    | 'divert'
+    | 'fail'
+    | 'fault';
   /** consult / divert: the target agent (default: the first available other agent). */
   agentId?: string;
   /** setCallData */
@@ -56,7 +67,12 @@ export interface ScenarioRunOptions {
 
 const talk = (ms: number): ScenarioStep[] => [
   { delay: 2000, action: 'answer' },
-  { delay: 1000, action: 'setCallData', callVariables: { '5': 'handled' }, namedVariables: [{ name: 'user.disposition', value: 'resolved' }] },
+  {
+    delay: 1000,
+    action: 'setCallData',
+    callVariables: { '5': 'handled' },
+    namedVariables: [{ name: 'user.disposition', value: 'resolved' }],
+  },
   { delay: ms, action: 'release' },
 ];
 
@@ -78,9 +94,34 @@ export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
   'busy-hour': {
     name: 'busy-hour',
     calls: [
-      { type: 'inbound', routed: true, callVariables: { '1': 'busy-hour' }, steps: [{ delay: 500, action: 'answer' }, { delay: 4000, action: 'release' }] },
-      { type: 'inbound', routed: true, queued: true, queueMs: 1000, steps: [{ delay: 800, action: 'answer' }, { delay: 2500, action: 'release' }] },
-      { type: 'inbound', routed: false, translationRoute: true, steps: [{ delay: 300, action: 'answer' }, { delay: 6000, action: 'release' }] },
+      {
+        type: 'inbound',
+        routed: true,
+        callVariables: { '1': 'busy-hour' },
+        steps: [
+          { delay: 500, action: 'answer' },
+          { delay: 4000, action: 'release' },
+        ],
+      },
+      {
+        type: 'inbound',
+        routed: true,
+        queued: true,
+        queueMs: 1000,
+        steps: [
+          { delay: 800, action: 'answer' },
+          { delay: 2500, action: 'release' },
+        ],
+      },
+      {
+        type: 'inbound',
+        routed: false,
+        translationRoute: true,
+        steps: [
+          { delay: 300, action: 'answer' },
+          { delay: 6000, action: 'release' },
+        ],
+      },
     ],
   },
   transfer: {
@@ -115,7 +156,14 @@ export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
   },
   outbound: {
     name: 'outbound',
-    calls: [{ type: 'outbound', dialedNumber: '9005550100', callVariables: { '1': 'campaign-7' }, steps: [{ delay: 3000, action: 'release' }] }],
+    calls: [
+      {
+        type: 'outbound',
+        dialedNumber: '9005550100',
+        callVariables: { '1': 'campaign-7' },
+        steps: [{ delay: 3000, action: 'release' }],
+      },
+    ],
   },
 };
 
@@ -125,13 +173,29 @@ export function validateScenario(def: unknown): ScenarioDef {
   if (d === null || typeof d !== 'object' || !Array.isArray(d.calls) || d.calls.length === 0) {
     throw new RangeError('a scenario needs a non-empty "calls" array');
   }
-  const actions = new Set(['answer', 'hold', 'retrieve', 'setCallData', 'consult', 'transfer', 'conference', 'release', 'divert', 'fail', 'fault']);
+  const actions = new Set([
+    'answer',
+    'hold',
+    'retrieve',
+    'setCallData',
+    'consult',
+    'transfer',
+    'conference',
+    'release',
+    'divert',
+    'fail',
+    'fault',
+  ]);
   d.calls.forEach((c, i) => {
-    if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound') throw new RangeError(`calls[${i}].type must be "inbound" or "outbound"`);
+    if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound')
+      throw new RangeError(`calls[${i}].type must be "inbound" or "outbound"`);
     (c.steps ?? []).forEach((s, j) => {
-      if (!actions.has(s.action)) throw new RangeError(`calls[${i}].steps[${j}].action "${s.action}" is not one of ${[...actions].join(', ')}`);
-      if (s.delay !== undefined && !(typeof s.delay === 'number' && s.delay >= 0)) throw new RangeError(`calls[${i}].steps[${j}].delay must be a number of ms >= 0`);
-      if (s.action === 'fault' && typeof s.fault !== 'string') throw new RangeError(`calls[${i}].steps[${j}] needs "fault"`);
+      if (!actions.has(s.action))
+        throw new RangeError(`calls[${i}].steps[${j}].action "${s.action}" is not one of ${[...actions].join(', ')}`);
+      if (s.delay !== undefined && !(typeof s.delay === 'number' && s.delay >= 0))
+        throw new RangeError(`calls[${i}].steps[${j}].delay must be a number of ms >= 0`);
+      if (s.action === 'fault' && typeof s.fault !== 'string')
+        throw new RangeError(`calls[${i}].steps[${j}] needs "fault"`);
     });
   });
   return d;
@@ -148,15 +212,23 @@ function numbered(cvs: { [n: string]: string } | undefined): { [n: number]: stri
  * Runs a scenario on a simulator: built-in by name or a ScenarioDef. Resolves when every call has finished
  * its steps (or at once when the simulator stops).
  */
-export async function runScenario(sim: CtiSimulator, scenario: string | ScenarioDef, opts: ScenarioRunOptions = {}): Promise<void> {
+export async function runScenario(
+  sim: CtiSimulator,
+  scenario: string | ScenarioDef,
+  opts: ScenarioRunOptions = {},
+): Promise<void> {
   const def = typeof scenario === 'string' ? BUILT_IN_SCENARIOS[scenario] : validateScenario(scenario);
-  if (def === undefined) throw new RangeError(`unknown scenario "${scenario}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`);
+  if (def === undefined)
+    throw new RangeError(`unknown scenario "${scenario}" (built-ins: ${Object.keys(BUILT_IN_SCENARIOS).join(', ')})`);
   const total = opts.calls ?? def.calls.length;
   const running: Promise<void>[] = [];
   let elapsed = 0;
   for (let i = 0; i < total && !sim.isStopped; i++) {
     const tpl = def.calls[i % def.calls.length];
-    const startAt = opts.rate !== undefined && opts.rate > 0 ? Math.round((i * 1000) / opts.rate) : (tpl.at ?? 0) + Math.floor(i / def.calls.length) * 0;
+    const startAt =
+      opts.rate !== undefined && opts.rate > 0
+        ? Math.round((i * 1000) / opts.rate)
+        : (tpl.at ?? 0) + Math.floor(i / def.calls.length) * 0;
     if (opts.rate === undefined && i > 0 && i % def.calls.length === 0) {
       // Without a rate, each round of the scenario's calls starts when the previous round has finished.
       await Promise.all(running.splice(0));
@@ -250,7 +322,9 @@ async function runCall(sim: CtiSimulator, tpl: ScenarioCall, index: number): Pro
           break;
       }
     } catch (err) {
-      sim.log(`scenario call ${index}: step ${step.action} failed: ${err instanceof Error ? err.message : String(err)}`);
+      sim.log(
+        `scenario call ${index}: step ${step.action} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

@@ -9,7 +9,14 @@ import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
 import { type SimAgent, type SimCall, SimModel } from './model';
 import type { OpenPolicy } from './open-validation';
 import { runScenario, type ScenarioDef, type ScenarioRunOptions } from './scenarios';
-import type { CtiSimulatorOptions, InboundCallOptions, OutboundCallOptions, SimRequestInfo, SimSessionInfo, SimEvent } from './types';
+import type {
+  CtiSimulatorOptions,
+  InboundCallOptions,
+  OutboundCallOptions,
+  SimRequestInfo,
+  SimSessionInfo,
+  SimEvent,
+} from './types';
 
 /** Shared model of a duplexed pair (both sides serve the same peripheral). */
 export interface SharedModel {
@@ -55,7 +62,16 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   ) {
     super();
     this.clock = opts.clock ?? new RealClock();
-    this.model = shared?.model ?? new SimModel({ clock: this.clock, agents: opts.agents, peripheralId: opts.peripheralId, peripheralType: opts.peripheralType, eccVariables: opts.eccVariables, eccArrays: opts.eccArrays });
+    this.model =
+      shared?.model ??
+      new SimModel({
+        clock: this.clock,
+        agents: opts.agents,
+        peripheralId: opts.peripheralId,
+        peripheralType: opts.peripheralType,
+        eccVariables: opts.eccVariables,
+        eccArrays: opts.eccArrays,
+      });
     this.flows = shared?.flows ?? new CallFlows(this.model);
     this.faults = new FaultInjector(this);
     this.side = opts.side ?? 'A';
@@ -115,9 +131,13 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   }
   requestSeen(info: SimRequestInfo): void {
     // Heartbeats would drown the info log; OPEN_REQ and CLOSE_REQ are logged with their outcome already.
-    const routine = info.messageType === 'HEARTBEAT_REQ' || info.messageType === 'OPEN_REQ' || info.messageType === 'CLOSE_REQ';
+    const routine =
+      info.messageType === 'HEARTBEAT_REQ' || info.messageType === 'OPEN_REQ' || info.messageType === 'CLOSE_REQ';
     if (!routine || this.debug) {
-      const refused = info.refusedStatus === undefined ? '' : ` refused: ${StatusCode.nameOf(info.refusedStatus) ?? info.refusedStatus}`;
+      const refused =
+        info.refusedStatus === undefined
+          ? ''
+          : ` refused: ${StatusCode.nameOf(info.refusedStatus) ?? info.refusedStatus}`;
       this.log(`session ${info.sessionId}: ${info.messageType} invokeId ${info.invokeId}${refused}`);
     }
     this.emit('request', info);
@@ -283,7 +303,15 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     this.flows.fail(call, cause);
   }
   /** Changes call data as a routing script or another client would: CALL_DATA_UPDATE_EVENT to entitled clients. */
-  async setCallData(call: SimCall, changes: { callVariables?: { [n: number]: string }; namedVariables?: { name: string; value: string }[]; namedArrays?: { name: string; index: number; value: string }[]; [field: string]: unknown }): Promise<void> {
+  async setCallData(
+    call: SimCall,
+    changes: {
+      callVariables?: { [n: number]: string };
+      namedVariables?: { name: string; value: string }[];
+      namedArrays?: { name: string; index: number; value: string }[];
+      [field: string]: unknown;
+    },
+  ): Promise<void> {
     const flat: Record<string, unknown> = { ...changes };
     delete flat.callVariables;
     for (const [n, v] of Object.entries(changes.callVariables ?? {})) flat[`callVariable${n}`] = v;
@@ -312,7 +340,9 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   /** SYSTEM_EVENT SYS_PERIPHERAL_ONLINE / _OFFLINE to All Events clients. */
   setPeripheralOnline(online: boolean): void {
     this.model.peripheralOnline = online;
-    this.broadcastSystemEvent(online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_OFFLINE);
+    this.broadcastSystemEvent(
+      online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_OFFLINE,
+    );
   }
 
   /**
@@ -321,7 +351,9 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
    */
   setPgOnline(online: boolean): void {
     this.model.pgOnline = online;
-    this.broadcastSystemEvent(online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_GATEWAY_OFFLINE);
+    this.broadcastSystemEvent(
+      online ? SystemEventId.byName.SYS_PERIPHERAL_ONLINE : SystemEventId.byName.SYS_PERIPHERAL_GATEWAY_OFFLINE,
+    );
   }
 
   private broadcastSystemEvent(id: number): void {

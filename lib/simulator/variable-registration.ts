@@ -10,7 +10,13 @@ import type { SimVariableRegistration } from './types';
  * ECC names the simulator treats as configured when the options name none: those the examples,
  * examples/demo.js and the built-in scenarios use.
  */
-export const DEFAULT_ECC_VARIABLES: readonly string[] = ['user.cust.id', 'user.cti.handledBy', 'user.cti.seenAt', 'user.case', 'user.disposition'];
+export const DEFAULT_ECC_VARIABLES: readonly string[] = [
+  'user.cust.id',
+  'user.cti.handledBy',
+  'user.cti.seenAt',
+  'user.case',
+  'user.disposition',
+];
 export const DEFAULT_ECC_ARRAYS: readonly string[] = ['user.items'];
 
 /** Call variable bits of CallVariableMask: bit0 = CallVariable1 … bit9 = CallVariable10. */
@@ -63,7 +69,8 @@ const CALL_VARIABLE_KEYS = Array.from({ length: 10 }, (_, i) => `callVariable${i
  */
 export function filterCallData(msg: CtiMessage, registration: SimVariableRegistration | undefined): CtiMessage {
   if (registration === undefined) return msg;
-  const hasCallData = msg.namedVariables !== undefined || msg.namedArrays !== undefined || CALL_VARIABLE_KEYS.some((k) => k in msg);
+  const hasCallData =
+    msg.namedVariables !== undefined || msg.namedArrays !== undefined || CALL_VARIABLE_KEYS.some((k) => k in msg);
   if (!hasCallData) return msg;
   const out: CtiMessage = { ...msg };
   CALL_VARIABLE_KEYS.forEach((key, i) => {

@@ -26,7 +26,9 @@ export function toConnectionIdType(value: unknown, label: string): number {
   if (typeof value === 'string' && !/^\d+$/.test(value)) {
     const n = ConnectionDeviceIdType.valueOf(value);
     if (n === undefined) {
-      throw new InputError(`${label} must be one of ${Object.keys(ConnectionDeviceIdType.byName).join(', ')}, got ${showValue(value)}`);
+      throw new InputError(
+        `${label} must be one of ${Object.keys(ConnectionDeviceIdType.byName).join(', ')}, got ${showValue(value)}`,
+      );
     }
     return n;
   }
@@ -85,10 +87,16 @@ export function findHeldAddress(msg: Bag): CallAddress | undefined {
 }
 
 /** The peripheral to address: the call's, the event's (msg.cti), else the CTI server node's. */
-export function pickPeripheralId(msg: Bag, address: CallAddress | undefined, configured: number | undefined): number | undefined {
+export function pickPeripheralId(
+  msg: Bag,
+  address: CallAddress | undefined,
+  configured: number | undefined,
+): number | undefined {
   if (address?.peripheralId !== undefined) return address.peripheralId;
-  if (isBag(msg.payload) && msg.payload.peripheralId !== undefined) return toUint(msg.payload.peripheralId, 'msg.payload.peripheralId');
-  if (isBag(msg.call) && msg.call.peripheralId !== undefined) return toUint(msg.call.peripheralId, 'msg.call.peripheralId');
+  if (isBag(msg.payload) && msg.payload.peripheralId !== undefined)
+    return toUint(msg.payload.peripheralId, 'msg.payload.peripheralId');
+  if (isBag(msg.call) && msg.call.peripheralId !== undefined)
+    return toUint(msg.call.peripheralId, 'msg.call.peripheralId');
   if (isBag(msg.cti) && msg.cti.peripheralId !== undefined && msg.cti.peripheralId !== null) {
     return toUint(msg.cti.peripheralId, 'msg.cti.peripheralId');
   }

@@ -48,7 +48,8 @@ export function callDataFromPayload(payload: unknown): RawCallData {
   if (!isBag(payload) || typeof payload.messageType === 'string') return raw;
   for (const f of CALL_DATA_TEXT_FIELDS) if (payload[f] !== undefined) raw.text[f] = payload[f];
   if (payload.ecc !== undefined) {
-    if (!isBag(payload.ecc)) throw new InputError('msg.payload.ecc must be an object {name: value}; use an array value for an ECC array');
+    if (!isBag(payload.ecc))
+      throw new InputError('msg.payload.ecc must be an object {name: value}; use an array value for an ECC array');
     Object.assign(raw.ecc, payload.ecc);
   }
   return raw;
@@ -86,7 +87,8 @@ export function toCallDataFields(raw: RawCallData, messageType: string, version:
     if (name.length === 0) throw new InputError('an ECC variable needs a name');
     toText(name, `${label} name`, 32);
     if (Array.isArray(value)) {
-      if (value.length > 256) throw new InputError(`${label} has ${value.length} elements; the limit is 256 (index 0-255)`);
+      if (value.length > 256)
+        throw new InputError(`${label} has ${value.length} elements; the limit is 256 (index 0-255)`);
       value.forEach((element, index) => {
         const text = toText(element, `${label}[${index}]`, 210);
         if (text !== undefined) namedArrays.push({ name, index, value: text });

@@ -9,7 +9,8 @@ const HINTS: Record<string, string> = {
   E_CTI_NOT_CALL_PARTY: 'the device is not a party to this call',
   E_CTI_NO_CALL_ACTIVE: 'there is no active call',
   E_CTI_PROTECTED_VARIABLE: 'the peripheral does not let CTI clients change this variable (CallControlVariableMap)',
-  E_CTI_FUNCTION_NOT_AVAILABLE: 'the session was not opened with the service this needs; tick it under Services on the CTI server node',
+  E_CTI_FUNCTION_NOT_AVAILABLE:
+    'the session was not opened with the service this needs; tick it under Services on the CTI server node',
   E_CTI_INVALID_PERIPHERAL_ID: 'the peripheral ID is not known to this CTI Server',
   E_CTI_AGENT_NOT_LOGGED_ON: 'the agent is not logged on',
   E_CTI_INVALID_AGENT_DATA: 'check the agent ID / extension / instrument',

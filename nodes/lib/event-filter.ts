@@ -79,15 +79,22 @@ export function compileFilter(cfg: EventFilterConfig): CompiledFilter {
   if (callType !== undefined) {
     const wanted = /^\d+$/.test(callType) ? callType : String(CallType.valueOf(callType) ?? callType);
     tests.push((e, c) =>
-      valuesOf(e, c, ['callType']).some((v) => v === wanted || v === callType || String(CallType.valueOf(v)) === wanted),
+      valuesOf(e, c, ['callType']).some(
+        (v) => v === wanted || v === callType || String(CallType.valueOf(v)) === wanted,
+      ),
     );
   }
   const state = clean(cfg.connectionState);
   if (state !== undefined) {
     // Only the event's own LocalConnectionState counts: the call context's state is that of its last event.
     const wanted = /^\d+$/.test(state) ? Number(state) : LocalConnectionState.valueOf(state);
-    if (wanted === undefined) throw new Error(`connection state filter must be one of ${Object.keys(LocalConnectionState.byName).join(', ')}, got "${state}"`);
-    tests.push((e) => e.localConnectionState === wanted || e.localConnectionState === LocalConnectionState.nameOf(wanted));
+    if (wanted === undefined)
+      throw new Error(
+        `connection state filter must be one of ${Object.keys(LocalConnectionState.byName).join(', ')}, got "${state}"`,
+      );
+    tests.push(
+      (e) => e.localConnectionState === wanted || e.localConnectionState === LocalConnectionState.nameOf(wanted),
+    );
   }
   if (tests.length === 0) return () => true;
   return (e, c) => tests.every((f) => f(e, c));

@@ -26,7 +26,11 @@ export const CALL_EVENTS: readonly string[] = [
   'END_CALL_EVENT',
 ];
 
-export const AGENT_EVENTS: readonly string[] = ['AGENT_STATE_EVENT', 'AGENT_PRE_CALL_EVENT', 'AGENT_PRE_CALL_ABORT_EVENT'];
+export const AGENT_EVENTS: readonly string[] = [
+  'AGENT_STATE_EVENT',
+  'AGENT_PRE_CALL_EVENT',
+  'AGENT_PRE_CALL_ABORT_EVENT',
+];
 
 export const SYSTEM_EVENTS: readonly string[] = ['SYSTEM_EVENT', 'FAILURE_EVENT'];
 

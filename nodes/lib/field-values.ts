@@ -26,7 +26,10 @@ export function toText(value: unknown, label: string, limit?: number): string | 
   if (typeof value === 'string') s = value;
   else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') s = String(value);
   else if (Buffer.isBuffer(value)) s = value.toString('latin1');
-  else throw new InputError(`${label} must be text or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`);
+  else
+    throw new InputError(
+      `${label} must be text or a number, not ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}`,
+    );
   if (limit !== undefined && s.length > limit) {
     throw new InputError(`${label} is ${s.length} characters; the limit is ${limit}`);
   }
@@ -45,7 +48,8 @@ export function showValue(value: unknown, max = 40): string {
   let s: string;
   if (typeof value === 'string') s = JSON.stringify(value);
   else if (typeof value === 'bigint') s = `${value}n (a BigInt)`;
-  else if (value === null || value === undefined || typeof value !== 'object') s = typeof value === 'function' ? 'a function' : String(value);
+  else if (value === null || value === undefined || typeof value !== 'object')
+    s = typeof value === 'function' ? 'a function' : String(value);
   else if (Buffer.isBuffer(value)) s = `a Buffer of ${value.length} bytes`;
   else if (Array.isArray(value)) s = `an array of ${value.length}`;
   else {

@@ -5,7 +5,11 @@
 import type { Node, NodeMessage, NodeMessageInFlow } from 'node-red';
 import type { CtiServerNode } from './server-api';
 
-export function wireRequestNode(node: Node, server: CtiServerNode, handle: (msg: NodeMessageInFlow) => Promise<NodeMessage>): void {
+export function wireRequestNode(
+  node: Node,
+  server: CtiServerNode,
+  handle: (msg: NodeMessageInFlow) => Promise<NodeMessage>,
+): void {
   node.on('input', (msg, send, done) => {
     handle(msg).then(
       (out) => {

@@ -51,10 +51,17 @@ export function resolveRequestName(configured: string | undefined, topic: unknow
   if ((REQUEST_NAMES as string[]).includes(lower)) return lower as RequestName;
   const byType = REQUEST_NAMES.find((n) => REQUEST_TYPES[n] === s.toUpperCase());
   if (byType) return byType;
-  const aliases: Record<string, RequestName> = { release: 'clear-connection', hangup: 'clear-connection', dial: 'make-call', consult: 'consultation' };
+  const aliases: Record<string, RequestName> = {
+    release: 'clear-connection',
+    hangup: 'clear-connection',
+    dial: 'make-call',
+    consult: 'consultation',
+  };
   // Own keys only: "constructor" must not find Object.prototype.constructor.
   if (Object.prototype.hasOwnProperty.call(aliases, lower)) return aliases[lower];
-  throw new InputError(`unknown request "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"; use one of: ${REQUEST_NAMES.join(', ')}`);
+  throw new InputError(
+    `unknown request "${s.length > 40 ? `${s.slice(0, 40)}…` : s}"; use one of: ${REQUEST_NAMES.join(', ')}`,
+  );
 }
 
 /** Parameters after editor/payload merging (editor wins). */
@@ -87,7 +94,13 @@ export const REQUEST_PARAM_KEYS = [
   'skillGroupNumber',
 ] as const;
 
-function enumValue(e: { valueOf(n: string): number | undefined; byName: Record<string, number> }, v: unknown, label: string, prefix: string, dflt?: number): number {
+function enumValue(
+  e: { valueOf(n: string): number | undefined; byName: Record<string, number> },
+  v: unknown,
+  label: string,
+  prefix: string,
+  dflt?: number,
+): number {
   if (v === undefined || v === null || v === '') {
     if (dflt === undefined) throw new InputError(`${label} is required`);
     return dflt;
@@ -96,7 +109,8 @@ function enumValue(e: { valueOf(n: string): number | undefined; byName: Record<s
   if (typeof v !== 'string') throw new InputError(`${label} must be a name or a number, not ${showValue(v)}`);
   const s = v.trim().toUpperCase();
   const n = e.valueOf(s) ?? e.valueOf(prefix + s) ?? e.valueOf(prefix + s.replace(/-/g, '_'));
-  if (n === undefined) throw new InputError(`${label} ${showValue(v)} is not one of ${Object.keys(e.byName).join(', ')}`);
+  if (n === undefined)
+    throw new InputError(`${label} ${showValue(v)} is not one of ${Object.keys(e.byName).join(', ')}`);
   return n;
 }
 
@@ -118,7 +132,11 @@ const DIAL_DEFAULTS = {
 };
 
 function connection(a: CallAddress): Record<string, unknown> {
-  return { connectionCallId: a.connectionCallId, connectionDeviceIdType: a.connectionDeviceIdType, connectionDeviceId: a.connectionDeviceId };
+  return {
+    connectionCallId: a.connectionCallId,
+    connectionDeviceIdType: a.connectionDeviceIdType,
+    connectionDeviceId: a.connectionDeviceId,
+  };
 }
 
 function withInstrument(m: CtiMessage, p: RequestParams): CtiMessage {
@@ -143,7 +161,9 @@ export function buildRequest(
 ): CtiMessage {
   const messageType = REQUEST_TYPES[name];
   if (peripheralId === undefined) {
-    throw new InputError('no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)');
+    throw new InputError(
+      'no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)',
+    );
   }
   const base: CtiMessage = { messageType, peripheralId };
   switch (name) {
@@ -159,7 +179,12 @@ export function buildRequest(
     case 'retrieve': {
       const a = requireCallAddress(msg);
       return withInstrument(
-        { ...base, heldConnectionCallId: a.connectionCallId, heldConnectionDeviceIdType: a.connectionDeviceIdType, heldConnectionDeviceId: a.connectionDeviceId },
+        {
+          ...base,
+          heldConnectionCallId: a.connectionCallId,
+          heldConnectionDeviceIdType: a.connectionDeviceIdType,
+          heldConnectionDeviceId: a.connectionDeviceId,
+        },
         p,
       );
     }
@@ -216,14 +241,21 @@ export function buildRequest(
         m.heldConnectionDeviceIdType = ConnectionDeviceIdType.byName.CONNECTION_ID_NONE;
         m.dialedNumber = dialed;
       }
-      if (held && p.dialedNumber !== undefined && p.dialedNumber !== '') m.dialedNumber = toText(p.dialedNumber, 'dialedNumber', 39);
+      if (held && p.dialedNumber !== undefined && p.dialedNumber !== '')
+        m.dialedNumber = toText(p.dialedNumber, 'dialedNumber', 39);
       return withInstrument(m, p);
     }
     case 'set-agent-state': {
       const m: CtiMessage = {
         ...base,
         agentState: enumValue(AgentState, p.agentState, 'agentState', 'AGENT_STATE_'),
-        agentWorkMode: enumValue(AgentWorkMode, p.agentWorkMode, 'agentWorkMode', 'AWM_', AgentWorkMode.byName.AWM_UNSPECIFIED),
+        agentWorkMode: enumValue(
+          AgentWorkMode,
+          p.agentWorkMode,
+          'agentWorkMode',
+          'AWM_',
+          AgentWorkMode.byName.AWM_UNSPECIFIED,
+        ),
         eventReasonCode: toUint(p.reasonCode, 'reasonCode', 0xffff) ?? 0,
         forcedFlag: 0,
         agentServiceReq: 0,
@@ -248,7 +280,8 @@ export function buildRequest(
       if (ext) m.agentExtension = ext;
       if (agentId) m.agentId = agentId;
       if (inst) m.agentInstrument = inst;
-      if (!ext && !agentId && !inst) throw new InputError('query-agent-state needs an agent extension, agent ID or agent instrument');
+      if (!ext && !agentId && !inst)
+        throw new InputError('query-agent-state needs an agent extension, agent ID or agent instrument');
       return m;
     }
   }

@@ -68,4 +68,8 @@ export function getServer(RED: NodeAPI, node: Node, id: unknown, missingKey: str
   return server;
 }
 
-export const DISCONNECTED_STATUS: NodeStatus = { fill: 'red', shape: 'ring', text: 'node-red:common.status.disconnected' };
+export const DISCONNECTED_STATUS: NodeStatus = {
+  fill: 'red',
+  shape: 'ring',
+  text: 'node-red:common.status.disconnected',
+};

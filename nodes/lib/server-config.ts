@@ -48,7 +48,8 @@ export function serviceName(short: string): string {
 function port(v: unknown, dflt: number, label: string): number {
   if (v === undefined || v === null || v === '') return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${label} must be a port number 1-65535, got "${String(v)}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 65535)
+    throw new Error(`${label} must be a port number 1-65535, got "${String(v)}"`);
   return n;
 }
 
@@ -90,7 +91,9 @@ function eccNames(v: unknown, label: string): string[] {
     const name = String(raw).trim();
     if (name === '') continue; // "a, , b" or a trailing comma: nothing to register
     if (name.length > MAX_ECC_NAME_LENGTH) {
-      throw new Error(`${label}: "${name}" is ${name.length} characters; names are 1-${MAX_ECC_NAME_LENGTH} characters`);
+      throw new Error(
+        `${label}: "${name}" is ${name.length} characters; names are 1-${MAX_ECC_NAME_LENGTH} characters`,
+      );
     }
     names.add(name);
   }

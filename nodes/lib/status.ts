@@ -21,19 +21,36 @@ export function shortReason(reason: string | undefined): string {
   return first.length > MAX_REASON ? `${first.slice(0, MAX_REASON - 1)}…` : first;
 }
 
-export function statusForState(state: string, side: string | undefined, reason: string | undefined, t: Translate): NodeStatus {
+export function statusForState(
+  state: string,
+  side: string | undefined,
+  reason: string | undefined,
+  t: Translate,
+): NodeStatus {
   switch (state) {
     case 'open':
-      return { fill: 'green', shape: 'dot', text: t('cti-server.status.connected', { side: side ?? '' }, `connected ${side ?? ''}`.trim()) };
+      return {
+        fill: 'green',
+        shape: 'dot',
+        text: t('cti-server.status.connected', { side: side ?? '' }, `connected ${side ?? ''}`.trim()),
+      };
     case 'peripheral-offline':
-      return { fill: 'yellow', shape: 'dot', text: t('cti-server.status.peripheral-offline', {}, 'peripheral offline') };
+      return {
+        fill: 'yellow',
+        shape: 'dot',
+        text: t('cti-server.status.peripheral-offline', {}, 'peripheral offline'),
+      };
     case 'connecting':
     case 'standby':
       return { fill: 'yellow', shape: 'ring', text: t('cti-server.status.connecting', {}, 'connecting') };
     default: {
       // failover (link lost or refused; the next attempt is scheduled), idle, closing, closed: say why.
       const why = shortReason(reason ?? (state === 'idle' ? 'not started' : state));
-      return { fill: 'red', shape: 'ring', text: t('cti-server.status.disconnected', { reason: why }, `disconnected: ${why}`) };
+      return {
+        fill: 'red',
+        shape: 'ring',
+        text: t('cti-server.status.disconnected', { reason: why }, `disconnected: ${why}`),
+      };
     }
   }
 }

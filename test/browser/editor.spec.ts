@@ -20,7 +20,10 @@ const CHROMIUM = '/usr/bin/chromium';
  * Screenshots land in test-results/screenshots/ (git-ignored); with UPDATE_SCREENSHOTS=1 they replace the README's
  * images in test/browser/screenshots/ instead, so an ordinary test run leaves the work tree clean.
  */
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'test', 'browser', 'screenshots') : path.join(ROOT, 'test-results', 'screenshots');
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? path.join(ROOT, 'test', 'browser', 'screenshots')
+    : path.join(ROOT, 'test-results', 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 const PACKAGE = 'node-red-contrib-cisco-cti';
 const EXAMPLE = 'Session status alerting';
@@ -62,10 +65,14 @@ async function startNodeRed(userDir: string): Promise<{ child: ChildProcess; url
 };
 `,
   );
-  const child = spawn(process.execPath, [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'], {
-    cwd: userDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
+    {
+      cwd: userDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const output = (): string => out;
   const url = await new Promise<string>((resolve, reject) => {
@@ -101,7 +108,8 @@ async function dragToWorkspace(page: Page, type: string, x: number, y: number): 
   await page.mouse.move(sx, sy);
   await page.mouse.down();
   const steps = 12;
-  for (let i = 1; i <= steps; i++) await page.mouse.move(sx + ((chart.x + x - sx) * i) / steps, sy + ((chart.y + y - sy) * i) / steps);
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(sx + ((chart.x + x - sx) * i) / steps, sy + ((chart.y + y - sy) * i) / steps);
   await page.mouse.up();
 }
 
@@ -141,8 +149,10 @@ describe('editor in headless Chromium', function () {
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: the editor test needs Debian's chromium. Run \`apt-get install -y chromium\` ` +
-        '(CI runs .ci/deps.sh).');
+      throw new Error(
+        `${CHROMIUM} not found: the editor test needs Debian's chromium. Run \`apt-get install -y chromium\` ` +
+          '(CI runs .ci/deps.sh).',
+      );
     }
     ensureBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -237,7 +247,9 @@ describe('editor in headless Chromium', function () {
     await page.evaluate(() => RED.sidebar.show('config'));
     const global = page.locator('#red-ui-sidebar-config-category-global');
     await global.locator('.red-ui-palette-node-config-type', { hasText: 'cti-server' }).waitFor();
-    await global.locator('.red-ui-palette-node-config .red-ui-palette-label', { hasText: `127.0.0.1:${sim.port}` }).waitFor();
+    await global
+      .locator('.red-ui-palette-node-config .red-ui-palette-label', { hasText: `127.0.0.1:${sim.port}` })
+      .waitFor();
   });
 
   it('deploys, and the node turns connected (green dot)', async function () {
@@ -270,7 +282,7 @@ describe('editor in headless Chromium', function () {
       });
       return r;
     });
-    assert.ok(imported.status, 'the example\'s cti-status node is in the workspace');
+    assert.ok(imported.status, "the example's cti-status node is in the workspace");
     assert.strictEqual(Number(imported.server?.portA), 42027, 'the example points at the default simulator port');
 
     // Point the example's server at this test's simulator, through the node's edit form.

@@ -52,7 +52,11 @@ type FlowNode = { id: string; type: string; z?: string; wires?: string[][]; [k: 
 type NodeInit = (RED: any) => void;
 
 export function exampleNames(): string[] {
-  return fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 export function readExample(name: string): FlowNode[] {
@@ -91,7 +95,13 @@ export function probeId(debugId: string): string {
 
 /** Our five node modules plus the core modules the flow uses. Unknown types fail loudly. */
 export function modulesFor(flow: FlowNode[], extra: NodeInit[] = []): NodeInit[] {
-  const mods: NodeInit[] = [ctiServerNode, ctiEventNode, ctiSetCallDataNode, ctiRequestNode, ctiStatusNode] as unknown as NodeInit[];
+  const mods: NodeInit[] = [
+    ctiServerNode,
+    ctiEventNode,
+    ctiSetCallDataNode,
+    ctiRequestNode,
+    ctiStatusNode,
+  ] as unknown as NodeInit[];
   const files = new Set<string>();
   for (const n of flow) {
     if (n.type === 'tab' || n.type === 'helper' || OUR_TYPES.includes(n.type)) continue;
@@ -203,8 +213,12 @@ export class Probe {
       };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`${this.id}: no ${what} within ${timeoutMs} ms; got ${this.messages.length}: ` +
-          JSON.stringify(this.messages.map((m) => ({ topic: m.topic, payload: m.payload }))).slice(0, 1500)));
+        reject(
+          new Error(
+            `${this.id}: no ${what} within ${timeoutMs} ms; got ${this.messages.length}: ` +
+              JSON.stringify(this.messages.map((m) => ({ topic: m.topic, payload: m.payload }))).slice(0, 1500),
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });

@@ -53,7 +53,10 @@ describe('examples', function () {
         assert.ok(Array.isArray(flow), 'a JSON array');
         assert.strictEqual(flow[0].type, 'comment');
         assert.ok(String(flow[0].info).length > 80, 'the comment explains the example');
-        assert.ok(flow.every((n) => n.type !== 'tab' && n.z === undefined), 'no tab: imports into the current flow');
+        assert.ok(
+          flow.every((n) => n.type !== 'tab' && n.z === undefined),
+          'no tab: imports into the current flow',
+        );
         const servers = flow.filter((n) => n.type === 'cti-server');
         assert.strictEqual(servers.length, 1);
         const s = servers[0];
@@ -63,7 +66,8 @@ describe('examples', function () {
         // Events session for one agent, on its own config node (the simulator refuses Client Events without them).
         const clientEvents = (s.services as string[]).includes('CLIENT_EVENTS');
         const mainService = clientEvents ? 'CLIENT_EVENTS' : 'ALL_EVENTS';
-        for (const svc of [mainService, 'CALL_DATA_UPDATE', 'CLIENT_CONTROL']) assert.ok((s.services as string[]).includes(svc), svc);
+        for (const svc of [mainService, 'CALL_DATA_UPDATE', 'CLIENT_CONTROL'])
+          assert.ok((s.services as string[]).includes(svc), svc);
         if (clientEvents) {
           assert.notStrictEqual(s.id, 'cti-sim-localhost', 'a Client Events server is not the shared ALL_EVENTS one');
           assert.ok(!(s.services as string[]).includes('ALL_EVENTS'), 'one agent, not a bridge');
@@ -165,7 +169,12 @@ describe('examples', function () {
       const a = await arriving.next((m) => m.topic === 'CALL_DELIVERED_EVENT', 'CALL_DELIVERED_EVENT');
       assert.strictEqual(a.call.ani, '02079460001');
       const p = await pop.next();
-      assert.deepStrictEqual(p.payload.customer, { ani: '02079460001', account: 'AC460001', name: 'Ada Lovelace', tier: 'gold' });
+      assert.deepStrictEqual(p.payload.customer, {
+        ani: '02079460001',
+        account: 'AC460001',
+        name: 'Ada Lovelace',
+        tier: 'gold',
+      });
       assert.strictEqual(p.payload.agent, '1001', 'the phone that rings');
       const w = await written.next();
       assert.strictEqual(w.payload.messageType, 'SET_CALL_DATA_CONF');
@@ -208,7 +217,9 @@ describe('examples', function () {
       const updated = probe('ecc-debug-update');
 
       const call = await sim.startInboundCall({
-        agentId: '1001', ani: '5550102', dnis: '8005552000',
+        agentId: '1001',
+        ani: '5550102',
+        dnis: '8005552000',
         namedVariables: [{ name: 'user.cust.id', value: 'C12345' }],
       });
       const r = await read.next();
@@ -216,10 +227,18 @@ describe('examples', function () {
       const w = await written.next();
       assert.strictEqual(w.payload.messageType, 'SET_CALL_DATA_CONF');
       const req = await request('SET_CALL_DATA_REQ');
-      const sent = Object.fromEntries((req.message.namedVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+      const sent = Object.fromEntries(
+        (req.message.namedVariables as { name: string; value: string }[]).map((v) => [v.name, v.value]),
+      );
       assert.strictEqual(sent['user.cti.handledBy'], 'node-red');
-      assert.ok(call.namedVariables.some((v) => v.name === 'user.cti.handledBy' && v.value === 'node-red'), 'simulator call has the ECC value');
-      const u = await updated.next((m) => m.call && m.call.ecc && m.call.ecc['user.cti.handledBy'] === 'node-red', 'update with the written ECC');
+      assert.ok(
+        call.namedVariables.some((v) => v.name === 'user.cti.handledBy' && v.value === 'node-red'),
+        'simulator call has the ECC value',
+      );
+      const u = await updated.next(
+        (m) => m.call && m.call.ecc && m.call.ecc['user.cti.handledBy'] === 'node-red',
+        'update with the written ECC',
+      );
       assert.strictEqual(u.topic, 'CALL_DATA_UPDATE_EVENT');
     });
 
@@ -229,7 +248,10 @@ describe('examples', function () {
       const board = probe('agent-debug');
 
       const call = await sim.startInboundCall({ agentId: '1003', ani: '5550103', dnis: '8005551000', answer: true });
-      const b = await board.next((m) => m.topic === '1003' && m.payload['1003'].state === 'TALKING', 'agent 1003 TALKING');
+      const b = await board.next(
+        (m) => m.topic === '1003' && m.payload['1003'].state === 'TALKING',
+        'agent 1003 TALKING',
+      );
       assert.strictEqual(b.payload['1003'].state, 'TALKING');
       const res = await getJson(`${base}/cti/agents`);
       assert.strictEqual(res.status, 200);
@@ -256,7 +278,10 @@ describe('examples', function () {
         const [time, event, id, ani, dnis, device, state] = l.split(',');
         return { time, event, id, ani, dnis, device, state };
       });
-      assert.deepStrictEqual(rows.map((r) => r.event), expected);
+      assert.deepStrictEqual(
+        rows.map((r) => r.event),
+        expected,
+      );
       for (const r of rows) {
         assert.ok(!Number.isNaN(Date.parse(r.time)), `ISO time: ${r.time}`);
         assert.deepStrictEqual([r.id, r.ani, r.dnis], [String(call.connectionCallId), '5550104', '8005553000']);
@@ -281,7 +306,7 @@ describe('examples', function () {
       await ok.next(() => true, 'all-clear after the peripheral is back');
     });
 
-    it('Agent desktop - Client Events: agent 1001\'s session, state buttons, one screen pop per call, answer', async function () {
+    it("Agent desktop - Client Events: agent 1001's session, state buttons, one screen pop per call, answer", async function () {
       await load('Agent desktop - Client Events');
       await sessionOpen('cti-sim-agent-1001'); // the buttons need the session open (no call event waits for it)
       const sessions = sim.sessions();
@@ -291,7 +316,10 @@ describe('examples', function () {
       assert.ok(((info.servicesRequested ?? 0) & svc.CTI_SERVICE_CLIENT_EVENTS) !== 0, 'Client Events requested');
       assert.strictEqual((info.servicesRequested ?? 0) & svc.CTI_SERVICE_ALL_EVENTS, 0, 'not a bridge');
       assert.ok(((info.servicesGranted ?? 0) & svc.CTI_SERVICE_CLIENT_CONTROL) !== 0, 'call control granted');
-      assert.deepStrictEqual([info.agentId, info.agentExtension, info.agentInstrument, info.peripheralId], ['1001', '1001', '1001', 5000]);
+      assert.deepStrictEqual(
+        [info.agentId, info.agentExtension, info.agentInstrument, info.peripheralId],
+        ['1001', '1001', '1001', 5000],
+      );
       assert.ok((info.monitorId ?? 0) > 0, 'a Client Events session has a monitor');
 
       const state = probe('desk-debug-state');
@@ -321,7 +349,12 @@ describe('examples', function () {
         const req = await request('SET_AGENT_STATE_REQ', (m) => m.agentState === AS.AGENT_STATE_AVAILABLE);
         assert.strictEqual(req.message.agentInstrument, '1001');
 
-        const call = await sim.startInboundCall({ agentId: '1001', ani: '02079460010', dnis: '8005551000', callVariables: { 1: 'order 4711' } });
+        const call = await sim.startInboundCall({
+          agentId: '1001',
+          ani: '02079460010',
+          dnis: '8005551000',
+          callVariables: { 1: 'order 4711' },
+        });
         const p = await pop.next(() => true, 'a screen pop');
         assert.strictEqual(p.call.connectionCallId, call.connectionCallId);
         assert.match(p.payload, /Caller \(ANI\): 02079460010\n/);
@@ -342,11 +375,26 @@ describe('examples', function () {
         await sim.releaseCall(outbound);
         await state.next(stateIs('AGENT_STATE_AVAILABLE'), 'AVAILABLE after the outbound call');
         const second = await sim.startInboundCall({ agentId: '1001', ani: '02079460011', dnis: '8005551000' });
-        await pop.next((m) => m.call.connectionCallId === second.connectionCallId, 'the second inbound call\'s pop');
-        const lcs = (e: Msg): unknown => (typeof e.localConnectionState === 'number' ? LocalConnectionState.nameOf(e.localConnectionState) : e.localConnectionState);
-        assert.deepStrictEqual(delivered.map(lcs), ['LCS_ALERTING', 'LCS_INITIATE', 'LCS_ALERTING'], 'what the session received');
-        assert.deepStrictEqual(pop.messages.map((m) => m.call.ani), ['02079460010', '02079460011'], 'exactly one pop per inbound call');
-        assert.strictEqual(errors.messages.length, 0, `no request error: ${JSON.stringify(errors.messages.map((m) => m.error))}`);
+        await pop.next((m) => m.call.connectionCallId === second.connectionCallId, "the second inbound call's pop");
+        const lcs = (e: Msg): unknown =>
+          typeof e.localConnectionState === 'number'
+            ? LocalConnectionState.nameOf(e.localConnectionState)
+            : e.localConnectionState;
+        assert.deepStrictEqual(
+          delivered.map(lcs),
+          ['LCS_ALERTING', 'LCS_INITIATE', 'LCS_ALERTING'],
+          'what the session received',
+        );
+        assert.deepStrictEqual(
+          pop.messages.map((m) => m.call.ani),
+          ['02079460010', '02079460011'],
+          'exactly one pop per inbound call',
+        );
+        assert.strictEqual(
+          errors.messages.length,
+          0,
+          `no request error: ${JSON.stringify(errors.messages.map((m) => m.error))}`,
+        );
 
         // Answer again once the caller has hung up: the failure reaches the Catch node.
         await sim.releaseCall(second);
@@ -385,7 +433,11 @@ describe('examples', function () {
       await out.next(confOf('TRANSFER_CALL_CONF'), 'TRANSFER_CALL_CONF');
       await request('CONSULTATION_CALL_REQ', (m) => m.dialedNumber === '1002');
       assert.ok(call.parties.includes('1002') && !call.parties.includes('1001'), `call now with 1002: ${call.parties}`);
-      assert.strictEqual(errors.messages.length, 0, `no call-control error: ${JSON.stringify(errors.messages.map((m) => m.error))}`);
+      assert.strictEqual(
+        errors.messages.length,
+        0,
+        `no call-control error: ${JSON.stringify(errors.messages.map((m) => m.error))}`,
+      );
     });
   });
 });

@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, waitForStatus, nextInput, collect, type CtiSimulator } from './harness';
+import {
+  helper,
+  NODES,
+  startSim,
+  serverNode,
+  getServer,
+  waitForState,
+  waitForStatus,
+  nextInput,
+  collect,
+  type CtiSimulator,
+} from './harness';
 
 describe('cti-event node (real runtime, simulator over TCP)', function () {
   let sim: CtiSimulator;
@@ -19,7 +30,15 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     return [
       { id: 'f1', type: 'tab' },
       { ...serverNode(sim), z: undefined },
-      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h']], ...eventNode },
+      {
+        id: 'ev',
+        type: 'cti-event',
+        z: 'f1',
+        server: 'srv',
+        events: ['CALL_DELIVERED_EVENT'],
+        wires: [['h']],
+        ...eventNode,
+      },
       { id: 'h', type: 'helper', z: 'f1' },
     ].map((n) => Object.fromEntries(Object.entries(n).filter(([, v]) => v !== undefined)));
   }
@@ -28,7 +47,12 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     await helper.load(NODES, flow({}));
     await waitForState(getServer(), 'open');
     const got = nextInput(helper.getNode('h'));
-    await sim.startInboundCall({ agentId: '1001', ani: '5551234', dnis: '8005550100', callVariables: { 1: 'acct-42' } });
+    await sim.startInboundCall({
+      agentId: '1001',
+      ani: '5551234',
+      dnis: '8005550100',
+      callVariables: { 1: 'acct-42' },
+    });
     const msg = await got;
     assert.equal(msg.topic, 'CALL_DELIVERED_EVENT');
     const p = msg.payload as Record<string, unknown>;
@@ -68,8 +92,14 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     await sim.startInboundCall({ agentId: '1002', answer: true });
     await established;
     // ALL_EVENTS may see the delivery at more than one device; what matters is the routing by type.
-    assert.ok(first.length >= 1 && first.every((m) => m.topic === 'CALL_DELIVERED_EVENT'), JSON.stringify(first.map((m) => m.topic)));
-    assert.ok(second.length >= 1 && second.every((m) => m.topic === 'CALL_ESTABLISHED_EVENT'), JSON.stringify(second.map((m) => m.topic)));
+    assert.ok(
+      first.length >= 1 && first.every((m) => m.topic === 'CALL_DELIVERED_EVENT'),
+      JSON.stringify(first.map((m) => m.topic)),
+    );
+    assert.ok(
+      second.length >= 1 && second.every((m) => m.topic === 'CALL_ESTABLISHED_EVENT'),
+      JSON.stringify(second.map((m) => m.topic)),
+    );
   });
 
   it('applies the agent extension and DNIS filters', async function () {
@@ -88,7 +118,10 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
 
   it('the connection state filter keeps the delivery at the agent (LCS_ALERTING) and drops the trunk one', async function () {
     const nodes = flow({ connectionState: 'LCS_ALERTING' });
-    nodes.push({ id: 'ev2', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h2']] }, { id: 'h2', type: 'helper', z: 'f1' });
+    nodes.push(
+      { id: 'ev2', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h2']] },
+      { id: 'h2', type: 'helper', z: 'f1' },
+    );
     await helper.load(NODES, nodes);
     await waitForState(getServer(), 'open');
     const filtered = collect(helper.getNode('h'));
@@ -121,7 +154,10 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     const ev = helper.getNode('ev') as unknown as { status: { getCalls(): Array<{ args: unknown[] }> } };
     await waitForState(getServer(), 'open');
     const statuses = ev.status.getCalls().map((c) => c.args[0] as Record<string, string>);
-    assert.ok(statuses.some((s) => s.fill === 'yellow' && s.shape === 'ring' && s.text === 'connecting'), JSON.stringify(statuses));
+    assert.ok(
+      statuses.some((s) => s.fill === 'yellow' && s.shape === 'ring' && s.text === 'connecting'),
+      JSON.stringify(statuses),
+    );
     assert.deepEqual(statuses[statuses.length - 1], { fill: 'green', shape: 'dot', text: 'connected A' });
   });
 

@@ -1,5 +1,17 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, once, type CtiSimulator, flush } from './harness';
+import {
+  helper,
+  NODES,
+  startSim,
+  serverNode,
+  getServer,
+  waitForState,
+  nextInput,
+  collect,
+  once,
+  type CtiSimulator,
+  flush,
+} from './harness';
 
 type Msg = Record<string, unknown>;
 
@@ -21,7 +33,15 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
     return [
       { id: 'f1', type: 'tab' },
       serverNode(sim),
-      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], agentExtension: '1001', wires: [['hev']] },
+      {
+        id: 'ev',
+        type: 'cti-event',
+        z: 'f1',
+        server: 'srv',
+        events: ['CALL_DELIVERED_EVENT'],
+        agentExtension: '1001',
+        wires: [['hev']],
+      },
       { id: 'hev', type: 'helper', z: 'f1' },
       { id: 'req', type: 'cti-request', z: 'f1', server: 'srv', request: '', wires: [['h']] },
       { id: 'ans', type: 'cti-request', z: 'f1', server: 'srv', request: 'answer', wires: [['h']] },
@@ -34,7 +54,10 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
   it('answer (editor), then hold and retrieve (msg.topic) on the call from a cti-event message', async function () {
     await helper.load(NODES, flow());
     await waitForState(getServer(), 'open');
-    const delivered = nextInput(helper.getNode('hev'), (m) => (m.payload as Msg).localConnectionState === 'LCS_ALERTING');
+    const delivered = nextInput(
+      helper.getNode('hev'),
+      (m) => (m.payload as Msg).localConnectionState === 'LCS_ALERTING',
+    );
     const call = await sim.startInboundCall({ agentId: '1001' });
     const ev = await delivered;
 
@@ -88,9 +111,15 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
 
     next = nextInput(helper.getNode('hc'));
     req.receive({ topic: 'set-agent-state', payload: { agentInstrument: '1001', agentState: 'SLEEPING' }, _tag: 4 });
-    assert.match(String(((await next).error as Msg).message), /^Error: agentState "SLEEPING" is not one of AGENT_STATE_LOGIN/);
+    assert.match(
+      String(((await next).error as Msg).message),
+      /^Error: agentState "SLEEPING" is not one of AGENT_STATE_LOGIN/,
+    );
 
     await flush();
-    assert.deepEqual(caught.map((m) => m._tag), [1, 2, 3, 4]);
+    assert.deepEqual(
+      caught.map((m) => m._tag),
+      [1, 2, 3, 4],
+    );
   });
 });

@@ -35,8 +35,24 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     return [
       { id: 'f1', type: 'tab' },
       serverNode(sim),
-      { id: 'ev1', type: 'cti-event', z: 'f1', name: evName, server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h1']] },
-      { id: 'ev2', type: 'cti-event', z: 'f1', name: 'second', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['h2']] },
+      {
+        id: 'ev1',
+        type: 'cti-event',
+        z: 'f1',
+        name: evName,
+        server: 'srv',
+        events: ['CALL_DELIVERED_EVENT'],
+        wires: [['h1']],
+      },
+      {
+        id: 'ev2',
+        type: 'cti-event',
+        z: 'f1',
+        name: 'second',
+        server: 'srv',
+        events: ['CALL_DELIVERED_EVENT'],
+        wires: [['h2']],
+      },
       { id: 'st', type: 'cti-status', z: 'f1', server: 'srv', wires: [['hs']] },
       { id: 'h1', type: 'helper', z: 'f1' },
       { id: 'h2', type: 'helper', z: 'f1' },
@@ -54,7 +70,13 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     const [ma, mb] = await Promise.all([a, b]);
     assert.equal(ma.topic, 'CALL_DELIVERED_EVENT');
     assert.equal(mb.topic, 'CALL_DELIVERED_EVENT');
-    assert.deepEqual(getServer().listenerCounts(), { events: 2, states: 1, users: 3, sessionMessage: 1, sessionState: 1 });
+    assert.deepEqual(getServer().listenerCounts(), {
+      events: 2,
+      states: 1,
+      users: 3,
+      sessionMessage: 1,
+      sessionState: 1,
+    });
   });
 
   it('a partial ("modified nodes") deploy keeps the one session, delivers once, and leaves no extra listeners', async function () {
@@ -73,7 +95,10 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     assert.deepEqual(ev1.status.lastCall.args[0], { fill: 'green', shape: 'dot', text: 'connected A' });
     const seen1 = collect(helper.getNode('h1'));
     const seen2 = collect(helper.getNode('h2'));
-    const last = nextInput(helper.getNode('h2'), (m) => (m.call as { parties?: { alerting?: string } }).parties?.alerting === '1002');
+    const last = nextInput(
+      helper.getNode('h2'),
+      (m) => (m.call as { parties?: { alerting?: string } }).parties?.alerting === '1002',
+    );
     await sim.startInboundCall({ agentId: '1002' });
     await last;
     await flush();
@@ -110,7 +135,10 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     assert.deepEqual(server.listenerCounts(), { events: 2, states: 1, users: 3, sessionMessage: 1, sessionState: 1 });
     const seen1 = collect(helper.getNode('h1'));
     const seen2 = collect(helper.getNode('h2'));
-    const last = nextInput(helper.getNode('h2'), (m) => (m.call as { parties?: { alerting?: string } }).parties?.alerting === '1001');
+    const last = nextInput(
+      helper.getNode('h2'),
+      (m) => (m.call as { parties?: { alerting?: string } }).parties?.alerting === '1001',
+    );
     await sim.startInboundCall({ agentId: '1001' });
     await last;
     await flush();
@@ -150,7 +178,10 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     assert.equal(p.state, 'open');
     assert.equal(p.side, 'A');
     assert.equal(p.status, 'connected A');
-    assert.ok(seen.some((m) => m.topic === 'connecting') || (p.previous as string) === 'connecting', JSON.stringify(seen.map((m) => m.topic)));
+    assert.ok(
+      seen.some((m) => m.topic === 'connecting') || (p.previous as string) === 'connecting',
+      JSON.stringify(seen.map((m) => m.topic)),
+    );
     const drop = nextInput(hs, (m) => m.topic === 'failover');
     sim.faults.dropConnections();
     const failover = await drop;

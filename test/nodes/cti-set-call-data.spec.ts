@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, collect, type CtiSimulator, flush } from './harness';
+import {
+  helper,
+  NODES,
+  startSim,
+  serverNode,
+  getServer,
+  waitForState,
+  nextInput,
+  collect,
+  type CtiSimulator,
+  flush,
+} from './harness';
 
 type Msg = Record<string, unknown>;
 
@@ -21,7 +32,15 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     return [
       { id: 'f1', type: 'tab' },
       serverNode(sim),
-      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], agentExtension: '1001', wires: [['set']] },
+      {
+        id: 'ev',
+        type: 'cti-event',
+        z: 'f1',
+        server: 'srv',
+        events: ['CALL_DELIVERED_EVENT'],
+        agentExtension: '1001',
+        wires: [['set']],
+      },
       {
         id: 'set',
         type: 'cti-set-call-data',
@@ -40,7 +59,7 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     ];
   }
 
-  it('a call event wired straight in sets the call data: SET_CALL_DATA_CONF out, the value on the simulator\'s call', async function () {
+  it("a call event wired straight in sets the call data: SET_CALL_DATA_CONF out, the value on the simulator's call", async function () {
     await helper.load(NODES, flow());
     await waitForState(getServer(), 'open');
     const out = nextInput(helper.getNode('h'));
@@ -52,7 +71,7 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     assert.equal(call.callVariables[2], undefined, 'msg.crm.name was not set, so variable 2 was not sent');
   });
 
-  it('takes values from msg.payload, with the editor\'s value winning, and ECC variables', async function () {
+  it("takes values from msg.payload, with the editor's value winning, and ECC variables", async function () {
     await helper.load(NODES, flow({ wires: [['h']] }));
     await waitForState(getServer(), 'open');
     const call = await sim.startInboundCall({ agentId: '1002' });
@@ -92,17 +111,27 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     assert.equal(c1._tag, 1, 'Catch gets the original message');
 
     const second = nextInput(helper.getNode('hc'));
-    set.receive({ payload: { connectionCallId: 1, connectionDeviceId: '1001', callVariable3: 'x'.repeat(52) }, _tag: 2 });
+    set.receive({
+      payload: { connectionCallId: 1, connectionDeviceId: '1001', callVariable3: 'x'.repeat(52) },
+      _tag: 2,
+    });
     const c2 = await second;
     assert.equal((c2.error as Msg).message, 'Error: callVariable3 is 52 characters; the limit is 40');
 
     const third = nextInput(helper.getNode('hc'));
     set.receive({ payload: { connectionCallId: 424242, connectionDeviceId: '1001', callVariable4: 'ok' }, _tag: 3 });
     const c3 = await third;
-    assert.match(String((c3.error as Msg).message), /^Error: SET_CALL_DATA failed: E_CTI_INVALID_CALLID \(the call no longer exists\)$/);
+    assert.match(
+      String((c3.error as Msg).message),
+      /^Error: SET_CALL_DATA failed: E_CTI_INVALID_CALLID \(the call no longer exists\)$/,
+    );
 
     await flush();
-    assert.deepEqual(caught.map((m) => m._tag), [1, 2, 3], 'each failure caught once');
+    assert.deepEqual(
+      caught.map((m) => m._tag),
+      [1, 2, 3],
+      'each failure caught once',
+    );
     assert.equal(outputs.length, 0);
   });
 
@@ -116,7 +145,10 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     const caught = nextInput(helper.getNode('hc'));
     helper.getNode('set').receive({ payload: { connectionCallId: 1, connectionDeviceId: '1001' } });
     const c = await caught;
-    assert.match(String((c.error as Msg).message), /^Error: SET_CALL_DATA failed: not connected to the CTI server \(state: (failover|connecting)\)$/);
+    assert.match(
+      String((c.error as Msg).message),
+      /^Error: SET_CALL_DATA failed: not connected to the CTI server \(state: (failover|connecting)\)$/,
+    );
     sim = await startSim(); // afterEach stops it again
   });
 });

@@ -20,7 +20,9 @@ describe('node editor files', function () {
       }
       const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'locales/en-US', `${type}.json`), 'utf8'));
       for (const m of html.matchAll(/data-i18n="(?:\[placeholder\])?([^"]+)"/g)) {
-        const value = m[1].split('.').reduce((o: unknown, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);
+        const value = m[1]
+          .split('.')
+          .reduce((o: unknown, k) => (o as Record<string, unknown> | undefined)?.[k], catalog);
         assert.equal(typeof value, 'string', `missing catalog entry ${m[1]}`);
       }
     });

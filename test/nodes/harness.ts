@@ -111,7 +111,11 @@ export function collect(node: EventEmitter): Array<NodeMessage & Record<string, 
 }
 
 /** Counts the simulator's live sessions from its own open/close events. */
-export function liveSessions(sim: CtiSimulator): { readonly live: number; readonly opened: number; readonly closed: number } {
+export function liveSessions(sim: CtiSimulator): {
+  readonly live: number;
+  readonly opened: number;
+  readonly closed: number;
+} {
   const c = { opened: 0, closed: 0 };
   sim.on('session-open', () => c.opened++);
   sim.on('session-close', () => c.closed++);
@@ -130,7 +134,12 @@ export function liveSessions(sim: CtiSimulator): { readonly live: number; readon
 
 /** Resolves on the simulator's next event of `name`. */
 /** The next `name` event whose value passes `accept` (every one, by default). */
-export function once<T = unknown>(emitter: EventEmitter, name: string, timeoutMs = 5000, accept: (v: T) => boolean = () => true): Promise<T> {
+export function once<T = unknown>(
+  emitter: EventEmitter,
+  name: string,
+  timeoutMs = 5000,
+  accept: (v: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       emitter.removeListener(name, on);
@@ -175,7 +184,11 @@ export function waitForStatus(
     };
     const timer = setTimeout(() => {
       node.removeListener('call:status', onStatus);
-      reject(new Error(`node ${node.id}: status never matched within ${timeoutMs} ms (last ${JSON.stringify(lastStatus(node))})`));
+      reject(
+        new Error(
+          `node ${node.id}: status never matched within ${timeoutMs} ms (last ${JSON.stringify(lastStatus(node))})`,
+        ),
+      );
     }, timeoutMs);
     node.on('call:status', onStatus);
   });

@@ -17,7 +17,6 @@ const PER_NODE = 300;
 const BATCH = 20;
 const VALID_EVERY = 13; // every 13th message of each node is a valid one against the live call
 
-
 class Hostile {
   constructor(private readonly rnd: () => number) {}
 
@@ -178,9 +177,17 @@ class Hostile {
     const ecc: Msg = {};
     const n = this.int(6);
     for (let i = 0; i < n; i++) {
-      const name = this.pick<string>(
-        ['', 'user.ok', 'x'.repeat(32), 'x'.repeat(33), 'n'.repeat(100_000), '€name', 'nul\0name', 'user.case', `user.v${i}`],
-      );
+      const name = this.pick<string>([
+        '',
+        'user.ok',
+        'x'.repeat(32),
+        'x'.repeat(33),
+        'n'.repeat(100_000),
+        '€name',
+        'nul\0name',
+        'user.case',
+        `user.v${i}`,
+      ]);
       ecc[name] = this.chance(0.5)
         ? this.value(1)
         : this.pick<unknown>(['short', 'v'.repeat(210), 'v'.repeat(211), this.arrayWithHoles(1)]);
@@ -201,19 +208,37 @@ class Hostile {
     if (this.chance(0.7)) p.connectionCallId = this.callId();
     if (this.chance(0.7)) p.connectionDeviceId = this.chance(0.7) ? this.pick(['8005551000', 'a', '']) : this.value(1);
     if (this.chance(0.3)) {
-      p.connectionDeviceIdType = this.pick<unknown>(
-        ['CONNECTION_ID_STATIC', 'CONNECTION_ID_BOGUS', 'T'.repeat(100_000), 0, 1, -1, 70000, {}, '12'],
-      );
+      p.connectionDeviceIdType = this.pick<unknown>([
+        'CONNECTION_ID_STATIC',
+        'CONNECTION_ID_BOGUS',
+        'T'.repeat(100_000),
+        0,
+        1,
+        -1,
+        70000,
+        {},
+        '12',
+      ]);
     }
     if (this.chance(0.2)) p.peripheralId = this.pick<unknown>([5000, -5, 2 ** 33, 'abc', {}, '5000']);
     const vars = this.int(4);
-    for (let i = 0; i < vars; i++) p[`callVariable${1 + this.int(10)}`] = this.chance(0.7) ? this.string() : this.value(1);
+    for (let i = 0; i < vars; i++)
+      p[`callVariable${1 + this.int(10)}`] = this.chance(0.7) ? this.string() : this.value(1);
     if (this.chance(0.2)) p.callVariable11 = 'there is no callVariable11';
     if (this.chance(0.15)) p.callWrapupData = this.string();
     if (this.chance(0.15)) p.customerPhoneNumber = this.string();
     if (this.chance(0.4)) p.ecc = this.chance(0.85) ? this.ecc() : this.value(1);
     if (this.chance(0.1)) p.messageType = this.pick<unknown>(['CALL_DELIVERED_EVENT', 7, null]);
-    for (const k of ['agentId', 'agentInstrument', 'agentExtension', 'agentState', 'dialedNumber', 'mrdid', 'reasonCode', 'consultType']) {
+    for (const k of [
+      'agentId',
+      'agentInstrument',
+      'agentExtension',
+      'agentState',
+      'dialedNumber',
+      'mrdid',
+      'reasonCode',
+      'consultType',
+    ]) {
       if (this.chance(0.12)) p[k] = this.chance(0.6) ? this.string() : this.value(1);
     }
     if (this.chance(0.1)) p.heldConnectionCallId = this.callId();
@@ -297,11 +322,20 @@ class Hostile {
     const edge = this.pick(['x'.repeat(40), 'Ünïcödé ÿ', '', '0', 'ok']);
     payload[`callVariable${1 + this.int(10)}`] = edge;
     if (this.chance(0.3)) payload.ecc = { 'user.ok': 'v'.repeat(210), [`user.${'n'.repeat(27)}`]: ['a', , 'c'] };
-    if (this.chance(0.2)) payload.ecc = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`user.big${i}`, 'b'.repeat(200)]));
+    if (this.chance(0.2))
+      payload.ecc = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`user.big${i}`, 'b'.repeat(200)]));
     if (this.chance(0.2)) payload.callWrapupData = 'w'.repeat(this.pick([1, 39, 40, 255]));
-    const topic = this.pick(
-      ['hold', 'retrieve', 'answer', 'clear-call', 'clear-connection', 'release-call', 'snapshot-call', 'transfer', 'consultation'],
-    );
+    const topic = this.pick([
+      'hold',
+      'retrieve',
+      'answer',
+      'clear-call',
+      'clear-connection',
+      'release-call',
+      'snapshot-call',
+      'transfer',
+      'consultation',
+    ]);
     if (topic === 'transfer' || topic === 'consultation') payload.dialedNumber = this.pick(['5551212', 'x'.repeat(39)]);
     return this.chance(0.5) ? { topic, payload } : { topic, call: payload, payload: this.chance(0.5) ? 'text' : null };
   }
@@ -321,7 +355,12 @@ class Hostile {
     if (this.chance(0.1)) m.cti = this.value(1);
     if (this.chance(0.05)) {
       // An own "__proto__" key on the message itself (Object.assign would set the prototype instead).
-      Object.defineProperty(m, '__proto__', { value: { polluted: 'yes' }, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(m, '__proto__', {
+        value: { polluted: 'yes' },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return m;
   }
@@ -382,7 +421,9 @@ class Outcomes {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        reject(new Error(`no outcome within ${timeoutMs} ms for: ${ids.filter((x) => this.count(x) === 0).join(', ')}`));
+        reject(
+          new Error(`no outcome within ${timeoutMs} ms for: ${ids.filter((x) => this.count(x) === 0).join(', ')}`),
+        );
       }, timeoutMs);
       this.waiter = {
         ids,
@@ -395,7 +436,10 @@ class Outcomes {
   }
 }
 
-const addressOf = (call: SimCall): Msg => ({ connectionCallId: call.connectionCallId, connectionDeviceId: call.connectionDeviceId });
+const addressOf = (call: SimCall): Msg => ({
+  connectionCallId: call.connectionCallId,
+  connectionDeviceId: call.connectionDeviceId,
+});
 
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
@@ -468,7 +512,10 @@ describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, rea
     const set = new Outcomes();
     const req = new Outcomes();
     set.listen(helper.getNode('hs'), set.outputs);
-    const from = (id: string) => (msg: Msg): boolean => ((msg.error as Msg | undefined)?.source as Msg | undefined)?.id === id;
+    const from =
+      (id: string) =>
+      (msg: Msg): boolean =>
+        ((msg.error as Msg | undefined)?.source as Msg | undefined)?.id === id;
     set.listen(helper.getNode('hc'), set.caught, from('set'));
     req.listen(helper.getNode('hr'), req.outputs);
     req.listen(helper.getNode('hc'), req.caught, from('req'));
@@ -503,7 +550,9 @@ describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, rea
             assert.equal((out.payload as Msg).messageType, 'SET_CALL_DATA_CONF', `${setId}: valid SET_CALL_DATA`);
             assert.equal(target.callVariables[n], value, `${setId}: the value reached the simulator's call`);
           });
-          helper.getNode('req').receive({ _msgid: reqId, topic: 'query-agent-state', payload: { agentId: '1002' } } as Msg);
+          helper
+            .getNode('req')
+            .receive({ _msgid: reqId, topic: 'query-agent-state', payload: { agentId: '1002' } } as Msg);
           expectations.set(reqId, (out) => {
             assert.equal((out.payload as Msg).messageType, 'QUERY_AGENT_STATE_CONF', `${reqId}: valid query`);
           });
@@ -525,7 +574,10 @@ describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, rea
         if (!check) continue;
         const outs = (id.startsWith('set') ? set : req).outputs.get(id);
         const caughtErr = (id.startsWith('set') ? set : req).caught.get(id)?.[0]?.error as Msg | undefined;
-        assert.ok(outs && outs.length === 1, `${id}: a valid message gave no output${caughtErr ? `: ${String(caughtErr.message)}` : ''}`);
+        assert.ok(
+          outs && outs.length === 1,
+          `${id}: a valid message gave no output${caughtErr ? `: ${String(caughtErr.message)}` : ''}`,
+        );
         check(outs[0]);
       }
     }
@@ -534,12 +586,16 @@ describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, rea
     await flush();
     const summary: Record<string, number> = { outputs: 0, caught: 0, refusedByServer: 0 };
     const problems: string[] = [];
-    for (const [name, o] of [['set', set], ['req', req]] as const) {
+    for (const [name, o] of [
+      ['set', set],
+      ['req', req],
+    ] as const) {
       for (let i = 0; i < PER_NODE; i++) {
         const id = `${name}-${String(i).padStart(3, '0')}`;
         const outs = o.outputs.get(id)?.length ?? 0;
         const caught = o.caught.get(id) ?? [];
-        if (outs + caught.length !== 1) problems.push(`${id}: ${outs} outputs and ${caught.length} catches; want exactly one outcome`);
+        if (outs + caught.length !== 1)
+          problems.push(`${id}: ${outs} outputs and ${caught.length} catches; want exactly one outcome`);
         summary.outputs += outs;
         summary.caught += caught.length;
         for (const c of caught) {
@@ -548,15 +604,18 @@ describe('hostile input into cti-set-call-data and cti-request (seeded fuzz, rea
           if (/^Error: [A-Z_]+ failed: /.test(text)) summary.refusedByServer++;
           if (text.length === 0) problems.push(`${id}: the Catch message has no error text`);
           // A refusal must not echo huge input back into msg.error and the log.
-          if (text.length > 1000) problems.push(`${id}: the error text is ${text.length} characters: ${text.slice(0, 120)}…`);
-          if (PROGRAMMING_ERROR.test(text)) problems.push(`${id}: a programming error, not a refusal in words: ${text.slice(0, 200)}`);
+          if (text.length > 1000)
+            problems.push(`${id}: the error text is ${text.length} characters: ${text.slice(0, 120)}…`);
+          if (PROGRAMMING_ERROR.test(text))
+            problems.push(`${id}: a programming error, not a refusal in words: ${text.slice(0, 200)}`);
         }
       }
       const strays = [...o.outputs.keys(), ...o.caught.keys()].filter((id) => !id.startsWith(`${name}-`));
       if (strays.length > 0) problems.push(`${name}: outcomes for messages nobody sent: ${strays.join(', ')}`);
     }
     assert.deepEqual(problems, []);
-    const caughtText = (id: string): string => String(((req.caught.get(id) ?? [])[0]?.error as Msg | undefined)?.message);
+    const caughtText = (id: string): string =>
+      String(((req.caught.get(id) ?? [])[0]?.error as Msg | undefined)?.message);
     for (const id of ['req-000', 'req-001', 'req-002']) assert.match(caughtText(id), /^Error: unknown request "/, id);
     for (const id of ['req-003', 'req-004']) assert.match(caughtText(id), /^Error: msg\.topic must name a request/, id);
     assert.ok(summary.outputs >= expectations.size, 'every valid message gave an output');

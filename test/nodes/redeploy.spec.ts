@@ -39,7 +39,8 @@ const CALL_TOPICS = [
 ];
 const EVENTS_PER_CALL = 7;
 
-const GREEN_A = (s: Record<string, unknown>): boolean => s.fill === 'green' && s.shape === 'dot' && s.text === 'connected A';
+const GREEN_A = (s: Record<string, unknown>): boolean =>
+  s.fill === 'green' && s.shape === 'dot' && s.text === 'connected A';
 const RED_RING = (s: Record<string, unknown>): boolean => s.fill === 'red' && s.shape === 'ring';
 
 const ONE_SESSION_THREE_USERS = { events: 2, states: 1, users: 3, sessionMessage: 1, sessionState: 1 };
@@ -52,7 +53,14 @@ function aniOf(m: Msg): unknown {
 /** What makes one delivered event distinct: the same key twice at one node is a double delivery. */
 function keyOf(m: Msg): string {
   const p = m.payload as Record<string, unknown>;
-  return JSON.stringify([m.topic, p.connectionCallId, p.connectionDeviceId, p.eventCause, p.localConnectionState, aniOf(m)]);
+  return JSON.stringify([
+    m.topic,
+    p.connectionCallId,
+    p.connectionDeviceId,
+    p.eventCause,
+    p.localConnectionState,
+    aniOf(m),
+  ]);
 }
 
 function duplicates(msgs: Msg[]): string[] {
@@ -66,7 +74,10 @@ function duplicates(msgs: Msg[]): string[] {
   return dup;
 }
 
-const isEndOf = (ani: string) => (m: Msg): boolean => m.topic === 'END_CALL_EVENT' && aniOf(m) === ani;
+const isEndOf =
+  (ani: string) =>
+  (m: Msg): boolean =>
+    m.topic === 'END_CALL_EVENT' && aniOf(m) === ani;
 
 interface FlowOpts {
   servers: object[];
@@ -83,8 +94,24 @@ function flow(o: FlowOpts): object[] {
   return [
     { id: 'f1', type: 'tab', label: 'users', ...(o.tabDisabled ? { disabled: true } : {}) },
     ...o.servers,
-    { id: 'ev1', type: 'cti-event', z: 'f1', name: o.ev1Name ?? 'first', server: o.ev1Server ?? 'srv', events: CALL_TOPICS, wires: [['h1']] },
-    { id: 'ev2', type: 'cti-event', z: 'f1', name: 'second', server: o.ev2Server ?? 'srv', events: CALL_TOPICS, wires: [['h2']] },
+    {
+      id: 'ev1',
+      type: 'cti-event',
+      z: 'f1',
+      name: o.ev1Name ?? 'first',
+      server: o.ev1Server ?? 'srv',
+      events: CALL_TOPICS,
+      wires: [['h1']],
+    },
+    {
+      id: 'ev2',
+      type: 'cti-event',
+      z: 'f1',
+      name: 'second',
+      server: o.ev2Server ?? 'srv',
+      events: CALL_TOPICS,
+      wires: [['h2']],
+    },
     { id: 'st', type: 'cti-status', z: 'f1', server: o.stServer ?? 'srv', wires: [['hs']] },
     { id: 'h1', type: 'helper', z: 'f1' },
     { id: 'h2', type: 'helper', z: 'f1' },
@@ -112,7 +139,8 @@ async function oneCall(sim: CtiSimulator, ani: string, at: string[] = ['h1', 'h2
 /** Records what must never happen during a test: unhandled rejections, uncaught exceptions, listener-leak warnings. */
 function watchProcess(): { faults: string[]; stop(): void } {
   const faults: string[] = [];
-  const onRejection = (reason: unknown): void => void faults.push(`unhandledRejection: ${String((reason as Error)?.stack ?? reason)}`);
+  const onRejection = (reason: unknown): void =>
+    void faults.push(`unhandledRejection: ${String((reason as Error)?.stack ?? reason)}`);
   const onException = (err: Error): void => void faults.push(`uncaughtException: ${err.stack ?? err.message}`);
   const onWarning = (w: Error): void => {
     if (w.name === 'MaxListenersExceededWarning') faults.push(`warning: ${w.message}`);
@@ -184,7 +212,10 @@ describe('cti-server lifecycle across deploys', function () {
       for (const msgs of seen) {
         assert.deepEqual(duplicates(msgs), []);
         assert.equal(msgs.length, EVENTS_PER_CALL, JSON.stringify(msgs.map((m) => m.topic)));
-        assert.ok(msgs.every((m) => aniOf(m) === 'NEW-SIM'), 'nothing from the old simulator');
+        assert.ok(
+          msgs.every((m) => aniOf(m) === 'NEW-SIM'),
+          'nothing from the old simulator',
+        );
       }
     });
 
@@ -199,7 +230,10 @@ describe('cti-server lifecycle across deploys', function () {
       await waitForState(server(), 'open');
       await allUsersGreen();
       assert.deepEqual(order, ['close before', 'open after']);
-      assert.deepEqual(sim.sessions().map((s) => s.clientId), ['after']);
+      assert.deepEqual(
+        sim.sessions().map((s) => s.clientId),
+        ['after'],
+      );
       assert.deepEqual(server().listenerCounts(), ONE_SESSION_THREE_USERS);
 
       const seen = ['h1', 'h2'].map((id) => collect(node(id)));
@@ -244,13 +278,25 @@ describe('cti-server lifecycle across deploys', function () {
     // A steady stream of short calls (20 per second) runs through all three deploys.
     const stream: ScenarioDef = {
       name: 'short-calls',
-      calls: [{ type: 'inbound', routed: false, steps: [{ delay: 20, action: 'answer' }, { delay: 30, action: 'release' }] }],
+      calls: [
+        {
+          type: 'inbound',
+          routed: false,
+          steps: [
+            { delay: 20, action: 'answer' },
+            { delay: 30, action: 'release' },
+          ],
+        },
+      ],
     };
     const streaming = sim.runScenario(stream, { calls: 40, rate: 20 });
 
     for (let i = 1; i <= 3; i++) {
       // Let the stream flow between deploys: wait for a call of the stream to end at the untouched node.
-      await nextInput(node('h2'), (m) => m.topic === 'END_CALL_EVENT' && aniOf(m) !== undefined && !String(aniOf(m)).startsWith('MID-'));
+      await nextInput(
+        node('h2'),
+        (m) => m.topic === 'END_CALL_EVENT' && aniOf(m) !== undefined && !String(aniOf(m)).startsWith('MID-'),
+      );
       const ani = `MID-${i}`;
       midDeployAnis.push(ani);
       gate = async () => {
@@ -278,7 +324,11 @@ describe('cti-server lifecycle across deploys', function () {
     assert.equal(h2.length, (40 + 3 + 1) * EVENTS_PER_CALL);
     for (const ani of midDeployAnis) {
       assert.equal(h2.filter((m) => aniOf(m) === ani).length, EVENTS_PER_CALL, `${ani} at the untouched node`);
-      assert.equal(h1.filter((m) => aniOf(m) === ani).length, 0, `${ani} reached no stopped or half-started copy of the edited node`);
+      assert.equal(
+        h1.filter((m) => aniOf(m) === ani).length,
+        0,
+        `${ani} reached no stopped or half-started copy of the edited node`,
+      );
     }
     // The edited node got only real events (each also at the untouched node), and the marker call in full.
     const h2Keys = new Set(h2.map(keyOf));
@@ -330,7 +380,9 @@ describe('cti-server lifecycle across deploys', function () {
 
   it('the only user edited in a partial deploy keeps the session once the deploy has finished (PR #3966)', async function () {
     const only = (ev1Name: string): object[] =>
-      flow({ servers: [serverNode(sim)], ev1Name }).filter((n) => ['f1', 'srv', 'ev1', 'h1'].includes((n as { id: string }).id));
+      flow({ servers: [serverNode(sim)], ev1Name }).filter((n) =>
+        ['f1', 'srv', 'ev1', 'h1'].includes((n as { id: string }).id),
+      );
     await helper.load(NODES, only('alone'));
     const srv = server();
     await waitForState(srv, 'open');
@@ -393,7 +445,10 @@ describe('cti-server lifecycle across deploys', function () {
     // It keeps trying on its own: another attempt, refused again.
     await waitForState(srv, 'connecting', 3000);
     await waitForState(srv, 'failover', 3000);
-    assert.ok(statusMsgs.filter((m) => m.topic === 'connecting').length >= 1, JSON.stringify(statusMsgs.map((m) => m.topic)));
+    assert.ok(
+      statusMsgs.filter((m) => m.topic === 'connecting').length >= 1,
+      JSON.stringify(statusMsgs.map((m) => m.topic)),
+    );
     assert.ok(statusMsgs.filter((m) => m.topic === 'failover').length >= 1);
 
     // An edit deployed while the server is still down does not restart or strand the session.

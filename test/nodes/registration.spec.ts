@@ -6,7 +6,9 @@ import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput
 
 /** The texts a node passed to its own warn()/error() calls (the helper's spies sit on Node.prototype). */
 function calls(node: CtiServerNode, method: 'warn' | 'error'): string[] {
-  const spy = (node as unknown as Record<string, { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> }>)[method];
+  const spy = (node as unknown as Record<string, { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> }>)[
+    method
+  ];
   return spy
     .getCalls()
     .filter((c) => c.thisValue === node)
@@ -72,13 +74,22 @@ describe('cti-server "Receive only selected variables" (real runtime, simulator 
     return (await got).call as Record<string, unknown>;
   }
 
-  const SELECTED = { registerVariables: true, registerCallVariables: [2], registerEcc: 'user.case', registerEccArrays: '' };
+  const SELECTED = {
+    registerVariables: true,
+    registerCallVariables: [2],
+    registerEcc: 'user.case',
+    registerEccArrays: '',
+  };
 
   it('registers call variable 2 and ECC "user.case", and call events carry only those', async function () {
     await helper.load(NODES, flow(SELECTED));
     await waitForState(getServer(), 'open');
     assert.equal(sim.sessions().length, 1);
-    assert.deepEqual(sim.sessions()[0].registeredVariables, { callVariableMask: 0b10, namedVariables: ['user.case'], namedArrays: [] });
+    assert.deepEqual(sim.sessions()[0].registeredVariables, {
+      callVariableMask: 0b10,
+      namedVariables: ['user.case'],
+      namedArrays: [],
+    });
     const call = await deliveredCall();
     assert.deepEqual(call.callVariables, { 2: 'cv-two' });
     assert.deepEqual(call.ecc, { 'user.case': 'C-17' });
@@ -93,7 +104,11 @@ describe('cti-server "Receive only selected variables" (real runtime, simulator 
     sim.faults.dropConnections();
     await back;
     assert.equal(sim.sessions().length, 1);
-    assert.deepEqual(sim.sessions()[0].registeredVariables, { callVariableMask: 0b10, namedVariables: ['user.case'], namedArrays: [] });
+    assert.deepEqual(sim.sessions()[0].registeredVariables, {
+      callVariableMask: 0b10,
+      namedVariables: ['user.case'],
+      namedArrays: [],
+    });
     const call = await deliveredCall();
     assert.deepEqual(call.callVariables, { 2: 'cv-two' });
     assert.deepEqual(call.ecc, { 'user.case': 'C-17' });
@@ -123,9 +138,21 @@ describe('cti-server "Receive only selected variables" (real runtime, simulator 
   });
 
   for (const [what, bad, expected] of [
-    ['a call variable outside 1-10', { registerCallVariables: [2, 11] }, /call variables to receive must be numbers 1-10, got "11"/],
-    ['an ECC name longer than 32 characters', { registerEcc: `user.${'x'.repeat(28)}` }, /ECC variable names: "user\.x+" is 33 characters; names are 1-32 characters/],
-    ['an ECC array name longer than 32 characters', { registerEccArrays: `user.${'y'.repeat(40)}` }, /ECC array names: .* is 45 characters/],
+    [
+      'a call variable outside 1-10',
+      { registerCallVariables: [2, 11] },
+      /call variables to receive must be numbers 1-10, got "11"/,
+    ],
+    [
+      'an ECC name longer than 32 characters',
+      { registerEcc: `user.${'x'.repeat(28)}` },
+      /ECC variable names: "user\.x+" is 33 characters; names are 1-32 characters/,
+    ],
+    [
+      'an ECC array name longer than 32 characters',
+      { registerEccArrays: `user.${'y'.repeat(40)}` },
+      /ECC array names: .* is 45 characters/,
+    ],
   ] as const) {
     it(`${what} is reported as an invalid configuration and opens no session`, async function () {
       await helper.load(NODES, flow({ ...SELECTED, ...bad }));
@@ -162,13 +189,26 @@ describe('buildRegistration (the editor properties → registerVariables)', func
   });
 
   it('ticked with nothing selected registers nothing at all (the server then sends no variables)', function () {
-    assert.deepEqual(buildRegistration({ hostA: 'h', registerVariables: true }), { callVariables: [], namedVariables: [], namedArrays: [] });
+    assert.deepEqual(buildRegistration({ hostA: 'h', registerVariables: true }), {
+      callVariables: [],
+      namedVariables: [],
+      namedArrays: [],
+    });
   });
 
   it('rejects a value that is not a call variable number or a name list', function () {
-    assert.throws(() => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: ['x'] }), /must be numbers 1-10, got "x"/);
-    assert.throws(() => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: [0] }), /got "0"/);
-    assert.throws(() => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: [1.5] }), /got "1.5"/);
+    assert.throws(
+      () => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: ['x'] }),
+      /must be numbers 1-10, got "x"/,
+    );
+    assert.throws(
+      () => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: [0] }),
+      /got "0"/,
+    );
+    assert.throws(
+      () => buildRegistration({ hostA: 'h', registerVariables: true, registerCallVariables: [1.5] }),
+      /got "1.5"/,
+    );
     assert.throws(
       () => buildRegistration({ hostA: 'h', registerVariables: true, registerEcc: 42 as unknown as string }),
       /ECC variable names must be names separated by commas/,

@@ -23,21 +23,40 @@ describe('cti-server through a tls-config node', function () {
 
   before(async function () {
     dir = mkdtempSync(join(tmpdir(), 'cti-node-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=cti.test',
-      '-addext', 'subjectAltName=DNS:cti.test',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=cti.test',
+        '-addext',
+        'subjectAltName=DNS:cti.test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     sim = await startSim();
-    tunnel = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (client) => {
-      const upstream = net.connect(sim.port, '127.0.0.1');
-      for (const sock of [client, upstream]) {
-        sockets.add(sock);
-        sock.on('error', () => sock.destroy());
-        sock.on('close', () => sockets.delete(sock));
-      }
-      client.pipe(upstream).pipe(client);
-    });
+    tunnel = tls.createServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (client) => {
+        const upstream = net.connect(sim.port, '127.0.0.1');
+        for (const sock of [client, upstream]) {
+          sockets.add(sock);
+          sock.on('error', () => sock.destroy());
+          sock.on('close', () => sockets.delete(sock));
+        }
+        client.pipe(upstream).pipe(client);
+      },
+    );
     await new Promise<void>((resolve) => tunnel.listen(0, '127.0.0.1', resolve));
     await helper.startServer();
   });
@@ -58,13 +77,22 @@ describe('cti-server through a tls-config node', function () {
     const port = (tunnel.address() as net.AddressInfo).port;
     return [
       { id: 'f1', type: 'tab' },
-      { id: 'tls1', type: 'tls-config', cert: '', key: '', ca: join(dir, 'cert.pem'), verifyservercert: true, servername: 'cti.test', ...tlsNode },
+      {
+        id: 'tls1',
+        type: 'tls-config',
+        cert: '',
+        key: '',
+        ca: join(dir, 'cert.pem'),
+        verifyservercert: true,
+        servername: 'cti.test',
+        ...tlsNode,
+      },
       { ...serverNode(sim), portA: port, tls: 'tls1' },
       { id: 'st', type: 'cti-status', z: 'f1', server: 'srv', wires: [] },
     ];
   }
 
-  it('opens the session through TLS with the tls-config node\'s CA and server name', async function () {
+  it("opens the session through TLS with the tls-config node's CA and server name", async function () {
     await helper.load([tlsConfigNode, ...NODES], flow({}));
     const view = await waitForState(getServer(), 'open');
     assert.equal(view.side, 'A');

@@ -12,8 +12,12 @@ describe('Flow Library scorecard (node-red-dev validate)', function () {
   it('passes every check', async function () {
     const child = spawn(process.execPath, [path.join(root, 'test', 'package', 'validate.js')], { cwd: root });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', resolve);

@@ -29,13 +29,16 @@ if (nodeFiles.some((f) => !fs.existsSync(f))) {
   if (build.status !== 0) fail('`npm run build` failed');
 }
 const missing = nodeFiles.filter((f) => !fs.existsSync(f));
-if (missing.length) fail(`node editor files not found after build: ${missing.map((f) => path.relative(root, f)).join(', ')}`);
+if (missing.length)
+  fail(`node editor files not found after build: ${missing.map((f) => path.relative(root, f)).join(', ')}`);
 
 const cli = path.join(path.dirname(require.resolve('node-red-dev/package.json')), 'bin', 'run');
 const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cti-scorecard-')), 'scorecard.json');
-const run = spawnSync(process.execPath,
+const run = spawnSync(
+  process.execPath,
   ['-r', path.join(__dirname, 'validate-preload.js'), cli, 'validate', '--path', root, '--output', outFile],
-  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180000 });
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180000 },
+);
 process.stdout.write(run.stdout || '');
 process.stderr.write(run.stderr || '');
 if (run.error) fail(`could not run node-red-dev: ${run.error.message}`);
@@ -63,11 +66,15 @@ for (const id of expected) {
   const r = scorecard[id];
   console.log(`  ${id} ${r ? (r.test ? 'pass' : 'FAIL') : 'not run'}`);
 }
-console.log('Note: P08 (similarly named packages) and the Flow Library half of N01 (node type names unique across ' +
-  'the whole catalogue) were NOT checkable offline - the catalogue download was answered with an empty catalogue.');
+console.log(
+  'Note: P08 (similarly named packages) and the Flow Library half of N01 (node type names unique across ' +
+    'the whole catalogue) were NOT checkable offline - the catalogue download was answered with an empty catalogue.',
+);
 if (/P04 New Packages should use a scoped name/.test(output)) {
-  console.log('Note: P04 printed its advisory warning (new packages should use a scoped name); the unscoped ' +
-    'node-red-contrib- name passes the check.');
+  console.log(
+    'Note: P04 printed its advisory warning (new packages should use a scoped name); the unscoped ' +
+      'node-red-contrib- name passes the check.',
+  );
 }
 if (problems.length) fail(problems.join('\n  '));
 console.log('\nscorecard: all checks passed');

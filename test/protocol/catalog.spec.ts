@@ -52,10 +52,13 @@ const SIZES: Record<string, number> = { UCHAR: 1, USHORT: 2, SHORT: 2, UINT: 4, 
 /** The guide's ULONG (MAKE_PREDICTIVE_CALL_REQ) is a 4-byte unsigned integer. */
 const normType = (t: string | null): string | null => (t === 'ULONG' ? 'UINT' : t);
 
-const inV25 = (f: { since?: number; until?: number }): boolean => (f.since === undefined || 25 >= f.since) && (f.until === undefined || 25 <= f.until);
+const inV25 = (f: { since?: number; until?: number }): boolean =>
+  (f.since === undefined || 25 >= f.since) && (f.until === undefined || 25 <= f.until);
 
 function fixedOf(def: MessageDef): { name: string; type: string; size: number; since?: number }[] {
-  return def.fixed.filter(inV25).map((f) => ({ name: f.name, type: f.type, size: f.size ?? SIZES[f.type], since: f.since }));
+  return def.fixed
+    .filter(inV25)
+    .map((f) => ({ name: f.name, type: f.type, size: f.size ?? SIZES[f.type], since: f.since }));
 }
 
 describe('catalog matches the layouts in cti-protocol.md', () => {
@@ -69,7 +72,10 @@ describe('catalog matches the layouts in cti-protocol.md', () => {
 
   it('fields left out for want of a tag are really untagged in the tag table', () => {
     for (const field of Object.keys(UNTAGGED)) {
-      const tagName = field.split('.')[1].replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+      const tagName = field
+        .split('.')[1]
+        .replace(/([a-z])([A-Z])/g, '$1_$2')
+        .toUpperCase();
       assert.ok(!TAGS.some((t) => t.name.startsWith(tagName)), `${field}: tag ${tagName} now exists; add the field`);
     }
   });
@@ -136,14 +142,17 @@ describe('catalog matches the layouts in cti-protocol.md', () => {
               problems.push(`missing ${r.name}`);
               continue;
             }
-            if (r.type !== null && r.type !== '?' && f.type !== normType(r.type)) problems.push(`${r.name} type ${f.type}, reference ${r.type}`);
+            if (r.type !== null && r.type !== '?' && f.type !== normType(r.type))
+              problems.push(`${r.name} type ${f.type}, reference ${r.type}`);
             if (r.max !== null && f.max !== r.max) problems.push(`${r.name} max ${f.max}, reference ${r.max}`);
             if (r.repeats && f.repeats !== true) problems.push(`${r.name} should repeat`);
             if (r.required === true && f.required !== true) problems.push(`${r.name} is "req" in the reference`);
             if (r.required === false && f.required === true) problems.push(`${r.name} is "opt" in the reference`);
           }
           if (fromTable) {
-            for (const f of cat) if (!ref.floating!.some((r) => r.name === f.name)) problems.push(`extra ${f.name} (not in the reference table)`);
+            for (const f of cat)
+              if (!ref.floating!.some((r) => r.name === f.name))
+                problems.push(`extra ${f.name} (not in the reference table)`);
           }
           assert.deepStrictEqual(problems, []);
         });

@@ -122,10 +122,23 @@ describe('protocol masks', () => {
 describe('field enumerations', () => {
   it('keys are the codec property names of the guide fields', () => {
     const guideNames = [
-      'Status', 'EventCause', 'LocalConnectionState', 'AgentState', 'ConnectionDeviceIDType',
-      'NewConnectionDeviceIDType', 'ConnectedPartyDeviceIDType', 'COCCallConnectionDeviceIDType',
-      'AlertingDeviceType', 'LastRedirectDeviceType', 'CallType', 'PeripheralType', 'SystemEventID',
-      'FailureCode', 'LineType', 'FltSkillGroupState', 'RequestingDeviceIDType',
+      'Status',
+      'EventCause',
+      'LocalConnectionState',
+      'AgentState',
+      'ConnectionDeviceIDType',
+      'NewConnectionDeviceIDType',
+      'ConnectedPartyDeviceIDType',
+      'COCCallConnectionDeviceIDType',
+      'AlertingDeviceType',
+      'LastRedirectDeviceType',
+      'CallType',
+      'PeripheralType',
+      'SystemEventID',
+      'FailureCode',
+      'LineType',
+      'FltSkillGroupState',
+      'RequestingDeviceIDType',
     ];
     for (const n of guideNames) assert.ok(fieldKey(n) in FIELD_ENUMS, `${n} -> ${fieldKey(n)}`);
   });
@@ -177,12 +190,33 @@ describe('message type and tag tables', () => {
     assert.equal(new Set(ids).size, ids.length);
     assert.equal(new Set(MESSAGE_TYPES.map((m) => m.name)).size, ids.length);
     const expected = [
-      'FAILURE_CONF', 'FAILURE_EVENT', 'OPEN_REQ', 'OPEN_CONF', 'HEARTBEAT_REQ', 'HEARTBEAT_CONF', 'CLOSE_REQ',
-      'CLOSE_CONF', 'CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT', 'CALL_HELD_EVENT', 'CALL_RETRIEVED_EVENT',
-      'CALL_CLEARED_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'CALL_ORIGINATED_EVENT', 'CALL_FAILED_EVENT',
-      'CALL_CONFERENCED_EVENT', 'CALL_TRANSFERRED_EVENT', 'CALL_DIVERTED_EVENT', 'CALL_SERVICE_INITIATED_EVENT',
-      'CALL_QUEUED_EVENT', 'CALL_TRANSLATION_ROUTE_EVENT', 'BEGIN_CALL_EVENT', 'END_CALL_EVENT',
-      'CALL_DATA_UPDATE_EVENT', 'SET_CALL_DATA_REQ', 'SET_CALL_DATA_CONF',
+      'FAILURE_CONF',
+      'FAILURE_EVENT',
+      'OPEN_REQ',
+      'OPEN_CONF',
+      'HEARTBEAT_REQ',
+      'HEARTBEAT_CONF',
+      'CLOSE_REQ',
+      'CLOSE_CONF',
+      'CALL_DELIVERED_EVENT',
+      'CALL_ESTABLISHED_EVENT',
+      'CALL_HELD_EVENT',
+      'CALL_RETRIEVED_EVENT',
+      'CALL_CLEARED_EVENT',
+      'CALL_CONNECTION_CLEARED_EVENT',
+      'CALL_ORIGINATED_EVENT',
+      'CALL_FAILED_EVENT',
+      'CALL_CONFERENCED_EVENT',
+      'CALL_TRANSFERRED_EVENT',
+      'CALL_DIVERTED_EVENT',
+      'CALL_SERVICE_INITIATED_EVENT',
+      'CALL_QUEUED_EVENT',
+      'CALL_TRANSLATION_ROUTE_EVENT',
+      'BEGIN_CALL_EVENT',
+      'END_CALL_EVENT',
+      'CALL_DATA_UPDATE_EVENT',
+      'SET_CALL_DATA_REQ',
+      'SET_CALL_DATA_CONF',
     ];
     const byId = new Map(MESSAGE_TYPES.map((m) => [m.id, m.name]));
     expected.forEach((name, i) => assert.equal(byId.get(i + 1), name, `type ${i + 1}`));

@@ -13,7 +13,10 @@ function expectError(fn: () => unknown, code: string, messageType?: string, fiel
   } catch (e) {
     caught = e;
   }
-  assert.ok(caught instanceof CtiProtocolError, `expected a CtiProtocolError ${code}, got ${caught instanceof Error ? caught.stack : String(caught)}`);
+  assert.ok(
+    caught instanceof CtiProtocolError,
+    `expected a CtiProtocolError ${code}, got ${caught instanceof Error ? caught.stack : String(caught)}`,
+  );
   assert.equal(caught.code, code, caught.message);
   assert.equal(caught.messageType, messageType, `messageType of: ${caught.message}`);
   assert.equal(caught.field, field, `field of: ${caught.message}`);
@@ -77,14 +80,24 @@ const SET_CALL_DATA: CtiMessage = {
 describe('bad input', () => {
   describe('decode: frame length', () => {
     it('MessageLength over the maximum', () => {
-      const f = Buffer.concat([new Bytes().u32(12500 - 8 + 1).u32(24).build(), Buffer.alloc(12500 - 8 + 1)]);
+      const f = Buffer.concat([
+        new Bytes()
+          .u32(12500 - 8 + 1)
+          .u32(24)
+          .build(),
+        Buffer.alloc(12500 - 8 + 1),
+      ]);
       expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_MESSAGE_LENGTH', 'END_CALL_EVENT');
     });
 
     it('MessageLength over a configured maximum', () => {
       const f = frame(24, endCallFixed().bytes(fstr(24, 25, 'x'.repeat(50))));
       assert.equal(decodeMessage(f, 24).messageType, 'END_CALL_EVENT');
-      expectError(() => decodeMessage(f, 24, { maxMessageLength: f.length - 1 }), 'E_CTI_INVALID_MESSAGE_LENGTH', 'END_CALL_EVENT');
+      expectError(
+        () => decodeMessage(f, 24, { maxMessageLength: f.length - 1 }),
+        'E_CTI_INVALID_MESSAGE_LENGTH',
+        'END_CALL_EVENT',
+      );
     });
 
     it('MessageLength that disagrees with the frame (longer and shorter)', () => {
@@ -128,9 +141,19 @@ describe('bad input', () => {
     });
 
     it('stray bytes where a floating field header should be', () => {
-      const f15 = frame(24, endCallFixed().bytes(fstr(15, 25, '1')).u8(25)); // 1 byte, header needs 2
+      const f15 = frame(
+        24,
+        endCallFixed()
+          .bytes(fstr(15, 25, '1'))
+          .u8(25),
+      ); // 1 byte, header needs 2
       expectError(() => decodeMessage(f15, 15), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
-      const f24 = frame(24, endCallFixed().bytes(fstr(24, 25, '1')).raw('0019 00')); // 3 bytes, header needs 4
+      const f24 = frame(
+        24,
+        endCallFixed()
+          .bytes(fstr(24, 25, '1'))
+          .raw('0019 00'),
+      ); // 3 bytes, header needs 4
       expectError(() => decodeMessage(f24, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
     });
 
@@ -147,23 +170,43 @@ describe('bad input', () => {
     });
 
     it('a UINT field with the wrong length', () => {
-      const f = frame(9, deliveredFixed(0, 0).bytes(fstr(24, 25, '1')).bytes(floating(24, 121, new Bytes().raw('000001'))));
+      const f = frame(
+        9,
+        deliveredFixed(0, 0)
+          .bytes(fstr(24, 25, '1'))
+          .bytes(floating(24, 121, new Bytes().raw('000001'))),
+      );
       expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'CALL_DELIVERED_EVENT', 'trunkNumber');
     });
 
     it('a malformed NAMEDVAR (no NUL between name and value)', () => {
-      const f = frame(9, deliveredFixed(1, 0).bytes(fstr(24, 25, '1')).bytes(floating(24, 82, new Bytes().chars('abc'))));
+      const f = frame(
+        9,
+        deliveredFixed(1, 0)
+          .bytes(fstr(24, 25, '1'))
+          .bytes(floating(24, 82, new Bytes().chars('abc'))),
+      );
       expectError(() => decodeMessage(f, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'CALL_DELIVERED_EVENT', 'namedVariables');
     });
 
     it('a known tag that does not belong to the message: lenient keeps it in unknownFields, strict refuses', () => {
       // AGENT_ID_TAG (5) is a known tag, but not a field of END_CALL_EVENT.
       const agentId = fstr(24, 5, '1001');
-      const f = frame(24, endCallFixed().bytes(fstr(24, 25, '1')).bytes(agentId));
+      const f = frame(
+        24,
+        endCallFixed()
+          .bytes(fstr(24, 25, '1'))
+          .bytes(agentId),
+      );
       const msg = decodeMessage(f, 24);
       assert.deepStrictEqual(msg.unknownFields, [{ tag: 5, data: Buffer.from('1001\0', 'latin1') }]);
       assert.equal(msg.connectionDeviceId, '1');
-      const e = expectError(() => decodeMessage(f, 24, { strict: true }), 'E_CTI_INVALID_TAG_FOR_MSG_TYPE', 'END_CALL_EVENT', 'AGENT_ID_TAG');
+      const e = expectError(
+        () => decodeMessage(f, 24, { strict: true }),
+        'E_CTI_INVALID_TAG_FOR_MSG_TYPE',
+        'END_CALL_EVENT',
+        'AGENT_ID_TAG',
+      );
       assert.match(e.message, /5/);
     });
 
@@ -172,7 +215,12 @@ describe('bad input', () => {
         [15, 54], // reserved in the tag table
         [24, 4000],
       ]) {
-        const f = frame(24, endCallFixed().bytes(floating(v, tag, new Bytes().raw('00ff7f'))).bytes(fstr(v, 25, '1')));
+        const f = frame(
+          24,
+          endCallFixed()
+            .bytes(floating(v, tag, new Bytes().raw('00ff7f')))
+            .bytes(fstr(v, 25, '1')),
+        );
         const msg = decodeMessage(f, v);
         assert.deepStrictEqual(msg.unknownFields, [{ tag, data: Buffer.from([0, 0xff, 0x7f]) }]);
         assert.equal(msg.connectionDeviceId, '1');
@@ -181,7 +229,26 @@ describe('bad input', () => {
     });
 
     it('a field a later version added is unknown in an earlier version (MaxBeyondTaskLimit before v22)', () => {
-      const fixed = new Bytes().u32(0).u32(1).u32(2).u16(3).u16(4).u32(5).u32(6).u32(7).u16(8).u16(9).u16(10).i32(11).u32(12).u16(13).u32(14).i32(15).u32(16).u16(0).i32(17);
+      const fixed = new Bytes()
+        .u32(0)
+        .u32(1)
+        .u32(2)
+        .u16(3)
+        .u16(4)
+        .u32(5)
+        .u32(6)
+        .u32(7)
+        .u16(8)
+        .u16(9)
+        .u16(10)
+        .i32(11)
+        .u32(12)
+        .u16(13)
+        .u32(14)
+        .i32(15)
+        .u32(16)
+        .u16(0)
+        .i32(17);
       const f = frame(30, new Bytes().bytes(fixed).bytes(fu32(20, 266, 3)));
       assert.equal(decodeMessage(f, 22).maxBeyondTaskLimit, 3);
       const old = decodeMessage(f, 20);
@@ -191,28 +258,61 @@ describe('bad input', () => {
 
     it('NumNamedVariables that disagrees with the fields present', () => {
       const nv = floating(24, 82, new Bytes().str('user.a').str('1'));
-      const f = frame(9, deliveredFixed(2, 0).bytes(fstr(24, 25, '1')).bytes(nv));
-      expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_NUM_NAMED_VARIABLES', 'CALL_DELIVERED_EVENT', 'numNamedVariables');
+      const f = frame(
+        9,
+        deliveredFixed(2, 0)
+          .bytes(fstr(24, 25, '1'))
+          .bytes(nv),
+      );
+      expectError(
+        () => decodeMessage(f, 24),
+        'E_CTI_INVALID_NUM_NAMED_VARIABLES',
+        'CALL_DELIVERED_EVENT',
+        'numNamedVariables',
+      );
       const none = frame(9, deliveredFixed(1, 0).bytes(fstr(24, 25, '1')));
-      expectError(() => decodeMessage(none, 24), 'E_CTI_INVALID_NUM_NAMED_VARIABLES', 'CALL_DELIVERED_EVENT', 'numNamedVariables');
+      expectError(
+        () => decodeMessage(none, 24),
+        'E_CTI_INVALID_NUM_NAMED_VARIABLES',
+        'CALL_DELIVERED_EVENT',
+        'numNamedVariables',
+      );
     });
 
     it('NumNamedArrays that disagrees with the fields present', () => {
       const na = floating(24, 83, new Bytes().u8(0).str('user.arr').str('1'));
-      const f = frame(9, deliveredFixed(0, 0).bytes(fstr(24, 25, '1')).bytes(na));
-      expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_NUM_NAMED_ARRAYS', 'CALL_DELIVERED_EVENT', 'numNamedArrays');
+      const f = frame(
+        9,
+        deliveredFixed(0, 0)
+          .bytes(fstr(24, 25, '1'))
+          .bytes(na),
+      );
+      expectError(
+        () => decodeMessage(f, 24),
+        'E_CTI_INVALID_NUM_NAMED_ARRAYS',
+        'CALL_DELIVERED_EVENT',
+        'numNamedArrays',
+      );
     });
   });
 
   describe('decode: message types', () => {
     it('an unknown message type → { messageType: UNKNOWN, messageTypeId, body }', () => {
       const f = frame(60000, new Bytes().raw('0102030405'));
-      assert.deepStrictEqual(decodeMessage(f, 24), { messageType: 'UNKNOWN', messageTypeId: 60000, body: Buffer.from([1, 2, 3, 4, 5]) });
+      assert.deepStrictEqual(decodeMessage(f, 24), {
+        messageType: 'UNKNOWN',
+        messageTypeId: 60000,
+        body: Buffer.from([1, 2, 3, 4, 5]),
+      });
     });
 
     it('a type known only by name keeps its body raw (CLIENT_EVENT_REPORT_REQ, 32)', () => {
       const f = frame(32, new Bytes().raw('cafe'));
-      assert.deepStrictEqual(decodeMessage(f, 24), { messageType: 'CLIENT_EVENT_REPORT_REQ', messageTypeId: 32, body: Buffer.from([0xca, 0xfe]) });
+      assert.deepStrictEqual(decodeMessage(f, 24), {
+        messageType: 'CLIENT_EVENT_REPORT_REQ',
+        messageTypeId: 32,
+        body: Buffer.from([0xca, 0xfe]),
+      });
     });
 
     it('the body of an unknown message is a copy, not a view of the frame', () => {
@@ -235,15 +335,45 @@ describe('bad input', () => {
     });
 
     it('a wrong type (string for UINT, number for STRING, out-of-range USHORT, non-integer)', () => {
-      expectError(() => encodeMessage({ ...END_CALL, monitorId: '7' }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'monitorId');
-      expectError(() => encodeMessage({ ...END_CALL, connectionDeviceId: 16777217 }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'connectionDeviceId');
-      expectError(() => encodeMessage({ ...END_CALL, peripheralType: 0x10000 }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'peripheralType');
-      expectError(() => encodeMessage({ ...END_CALL, connectionCallId: 1.5 }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'connectionCallId');
-      expectError(() => encodeMessage({ ...END_CALL, connectionCallId: -1 }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'connectionCallId');
+      expectError(
+        () => encodeMessage({ ...END_CALL, monitorId: '7' }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'monitorId',
+      );
+      expectError(
+        () => encodeMessage({ ...END_CALL, connectionDeviceId: 16777217 }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'connectionDeviceId',
+      );
+      expectError(
+        () => encodeMessage({ ...END_CALL, peripheralType: 0x10000 }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'peripheralType',
+      );
+      expectError(
+        () => encodeMessage({ ...END_CALL, connectionCallId: 1.5 }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'connectionCallId',
+      );
+      expectError(
+        () => encodeMessage({ ...END_CALL, connectionCallId: -1 }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'connectionCallId',
+      );
     });
 
     it('a repeating field given as a scalar', () => {
-      expectError(() => encodeMessage({ ...SET_CALL_DATA, namedVariables: { name: 'a', value: 'b' } }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'SET_CALL_DATA_REQ', 'namedVariables');
+      expectError(
+        () => encodeMessage({ ...SET_CALL_DATA, namedVariables: { name: 'a', value: 'b' } }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'SET_CALL_DATA_REQ',
+        'namedVariables',
+      );
     });
 
     it('an over-long string names the field and the limit', () => {
@@ -257,11 +387,21 @@ describe('bad input', () => {
     });
 
     it('an over-long UNSPEC (UserToUserInfo max 131)', () => {
-      expectError(() => encodeMessage({ ...SET_CALL_DATA, userToUserInfo: Buffer.alloc(132) }, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'SET_CALL_DATA_REQ', 'userToUserInfo');
+      expectError(
+        () => encodeMessage({ ...SET_CALL_DATA, userToUserInfo: Buffer.alloc(132) }, 24),
+        'E_CTI_INVALID_FIELD_LENGTH',
+        'SET_CALL_DATA_REQ',
+        'userToUserInfo',
+      );
     });
 
     it('a character outside latin1', () => {
-      expectError(() => encodeMessage({ ...SET_CALL_DATA, callVariable1: 'snow ☃' }, 24), 'E_CTI_INVALID_CHARACTER', 'SET_CALL_DATA_REQ', 'callVariable1');
+      expectError(
+        () => encodeMessage({ ...SET_CALL_DATA, callVariable1: 'snow ☃' }, 24),
+        'E_CTI_INVALID_CHARACTER',
+        'SET_CALL_DATA_REQ',
+        'callVariable1',
+      );
       expectError(
         () => encodeMessage({ ...SET_CALL_DATA, namedVariables: [{ name: 'user.x', value: '€' }] }, 24),
         'E_CTI_INVALID_CHARACTER',
@@ -273,7 +413,12 @@ describe('bad input', () => {
     it('ECC data over 2000 bytes → E_CTI_TOO_MUCH_DATA', () => {
       // 10 variables of 4 + 10 + 201 = 215 bytes each (v24 TLV) = 2150 > 2000.
       const namedVariables = Array.from({ length: 10 }, (_, i) => ({ name: `user.var${i}`, value: 'v'.repeat(200) }));
-      expectError(() => encodeMessage({ ...SET_CALL_DATA, namedVariables }, 24), 'E_CTI_TOO_MUCH_DATA', 'SET_CALL_DATA_REQ', 'namedVariables');
+      expectError(
+        () => encodeMessage({ ...SET_CALL_DATA, namedVariables }, 24),
+        'E_CTI_TOO_MUCH_DATA',
+        'SET_CALL_DATA_REQ',
+        'namedVariables',
+      );
       // 9 of them fit (1935 bytes).
       assert.ok(encodeMessage({ ...SET_CALL_DATA, namedVariables: namedVariables.slice(0, 9) }, 24).length > 1935);
     });
@@ -308,12 +453,21 @@ describe('bad input', () => {
     });
 
     it('an unknown messageType name', () => {
-      expectError(() => encodeMessage({ messageType: 'NO_SUCH_MESSAGE' }, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'NO_SUCH_MESSAGE');
+      expectError(
+        () => encodeMessage({ messageType: 'NO_SUCH_MESSAGE' }, 24),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'NO_SUCH_MESSAGE',
+      );
     });
 
     it('a failed encode leaves nothing behind: the next encode is exact', () => {
       const good = encodeMessage(END_CALL, 24);
-      expectError(() => encodeMessage({ ...SET_CALL_DATA, callVariable3: 'x'.repeat(52) }, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'SET_CALL_DATA_REQ', 'callVariable3');
+      expectError(
+        () => encodeMessage({ ...SET_CALL_DATA, callVariable3: 'x'.repeat(52) }, 24),
+        'E_CTI_INVALID_FIELD_LENGTH',
+        'SET_CALL_DATA_REQ',
+        'callVariable3',
+      );
       assert.ok(encodeMessage(END_CALL, 24).equals(good));
     });
   });

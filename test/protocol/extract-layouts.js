@@ -21,7 +21,21 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'test', 'protocol', 'fixtures', 'reference-layouts.json');
-const TYPES = ['UCHAR', 'USHORT', 'SHORT', 'UINT', 'INT', 'BOOL', 'TIME', 'STRING', 'UNSPEC', 'NAMEDVAR', 'NAMEDARRAY', 'TASKID', 'ULONG'];
+const TYPES = [
+  'UCHAR',
+  'USHORT',
+  'SHORT',
+  'UINT',
+  'INT',
+  'BOOL',
+  'TIME',
+  'STRING',
+  'UNSPEC',
+  'NAMEDVAR',
+  'NAMEDARRAY',
+  'TASKID',
+  'ULONG',
+];
 const SIZES = { UCHAR: 1, USHORT: 2, SHORT: 2, UINT: 4, INT: 4, BOOL: 2, TIME: 4, TASKID: 12, ULONG: 4 };
 
 function parseHeading(text) {
@@ -63,7 +77,12 @@ function sinceOf(text) {
 }
 
 function cells(line) {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function parseTable(lines, kind, id) {
@@ -78,7 +97,13 @@ function parseTable(lines, kind, id) {
     if (kind === 'fixed') {
       const type = typeCell.split(/\s/)[0];
       const size = parseInt(row.size, 10);
-      fields.push({ name: rawName, type, size, offset: parseInt(row.off, 10), since: sinceOf(`${row.notes || ''} ${row.size || ''}`) });
+      fields.push({
+        name: rawName,
+        type,
+        size,
+        offset: parseInt(row.off, 10),
+        since: sinceOf(`${row.notes || ''} ${row.size || ''}`),
+      });
     } else {
       const names = expandNames(rawName);
       const types = typeCell.split('/').map((s) => s.trim());
@@ -117,7 +142,8 @@ function parseProseItems(text, kind) {
   const fields = [];
   // "Text (TEXT_TAG 7, STRING 255)" → "Text STRING 255"
   text = text.replace(/(\w+) \(\w+_TAG \d+, (\w+) (\d+)\)/g, '$1 $2 $3');
-  const re = /\b([A-Z][A-Za-z0-9_]*(?:1\s*\.\.\s*10)?)\s+(?:(UCHAR|USHORT|SHORT|UINT|INT|BOOL|TIME|STRING|UNSPEC|ULONG)\s+)?(\d+)\b/g;
+  const re =
+    /\b([A-Z][A-Za-z0-9_]*(?:1\s*\.\.\s*10)?)\s+(?:(UCHAR|USHORT|SHORT|UINT|INT|BOOL|TIME|STRING|UNSPEC|ULONG)\s+)?(\d+)\b/g;
   let m;
   while ((m = re.exec(text)) !== null) {
     if (TYPES.includes(m[1]) || /_TAG$|^PV\d*$|^E_CTI/.test(m[1])) continue;
@@ -137,7 +163,8 @@ function parseProseItems(text, kind) {
   return fields;
 }
 
-const MARKER = /\b(REQ fixed body \d+(?: bytes)?:|(?:REQ |CONF )?[Ff]loating:|[A-Z_]*CONF(?: \(\d+\))?(?: fixed body \d+(?: bytes)?)?:|Fixed(?: body \d+(?: bytes)?)?:|Fixed part \(body \d+ bytes\):)/g;
+const MARKER =
+  /\b(REQ fixed body \d+(?: bytes)?:|(?:REQ |CONF )?[Ff]loating:|[A-Z_]*CONF(?: \(\d+\))?(?: fixed body \d+(?: bytes)?)?:|Fixed(?: body \d+(?: bytes)?)?:|Fixed part \(body \d+ bytes\):)/g;
 
 /**
  * Prose layouts inside a message section: "REQ fixed body 14: …", "Floating: …", "CONF (57) fixed body 14: …",
@@ -174,7 +201,8 @@ function proseLayout(section, line, emit) {
     const ends = stop !== -1;
     if (ends) text = text.slice(0, stop);
     let items = parseProseItems(text, state.kind);
-    if (state.kind === 'fixed' && items.length === 0 && /^\s*InvokeID\b/.test(text)) items = [{ name: 'InvokeID', type: null, size: null }];
+    if (state.kind === 'fixed' && items.length === 0 && /^\s*InvokeID\b/.test(text))
+      items = [{ name: 'InvokeID', type: null, size: null }];
     if (items.length > 0) emit(state.target, state.kind, items);
     if (ends) state.kind = null;
   }
@@ -213,7 +241,8 @@ function extract(markdown) {
       // Part 1 prose messages without their own heading: "HEARTBEAT_REQ (5): InvokeID UINT 4."
       const inline = line.matchAll(/\b([A-Z][A-Z_]+)\s+\((\d+)\):\s*([^.]*?)(?=\.\s|\.$|$)/g);
       for (const m of inline) {
-        if (/_(REQ|CONF|EVENT)$/.test(m[1])) assign({ name: m[1], id: Number(m[2]) }, 'fixed', parseProseItems(m[3], 'fixed'), 'prose');
+        if (/_(REQ|CONF|EVENT)$/.test(m[1]))
+          assign({ name: m[1], id: Number(m[2]) }, 'fixed', parseProseItems(m[3], 'fixed'), 'prose');
       }
       continue;
     }
@@ -223,10 +252,12 @@ function extract(markdown) {
       i--;
       const header = cells(block[0]).map((c) => c.toLowerCase());
       const isConf = section.length > 1 && /\bCONF\b/.test(context);
-      const targets = section.length > 1 && /_REQ$/.test(section[0].name) ? [isConf ? section[1] : section[0]] : section;
+      const targets =
+        section.length > 1 && /_REQ$/.test(section[0].name) ? [isConf ? section[1] : section[0]] : section;
       for (const msg of targets) {
         if (header[0] === 'off') assign(msg, 'fixed', parseTable(block, 'fixed', msg.id), 'table');
-        else if (header[0] === 'field' && header[1] === 'type' && header[2] === 'max') assign(msg, 'floating', parseTable(block, 'floating', msg.id), 'table');
+        else if (header[0] === 'field' && header[1] === 'type' && header[2] === 'max')
+          assign(msg, 'floating', parseTable(block, 'floating', msg.id), 'table');
       }
       continue;
     }
@@ -237,7 +268,13 @@ function extract(markdown) {
 }
 
 function render(layouts) {
-  return JSON.stringify({ source: 'cti-protocol.md', extractor: 'test/protocol/extract-layouts.js', messages: layouts }, null, 1) + '\n';
+  return (
+    JSON.stringify(
+      { source: 'cti-protocol.md', extractor: 'test/protocol/extract-layouts.js', messages: layouts },
+      null,
+      1,
+    ) + '\n'
+  );
 }
 
 function main() {

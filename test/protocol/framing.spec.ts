@@ -11,7 +11,16 @@ function sampleFrames(): Buffer[] {
   return [
     frame(5, new Bytes().u32(1)), // HEARTBEAT_REQ
     frame(277, new Bytes()), // header only (empty body)
-    frame(24, new Bytes().u32(7).u32(5000).u16(17).u16(1).u32(0x01000001).bytes(fstr(24, 25, '16777217'))), // END_CALL_EVENT
+    frame(
+      24,
+      new Bytes()
+        .u32(7)
+        .u32(5000)
+        .u16(17)
+        .u16(1)
+        .u32(0x01000001)
+        .bytes(fstr(24, 25, '16777217')),
+    ), // END_CALL_EVENT
     frame(9999, new Bytes().raw('01')), // unknown type, 1-byte body
     frame(31, new Bytes().raw('00'.repeat(300))), // bigger than a 1-byte length could say
     frame(2, new Bytes().u32(0x11)), // FAILURE_EVENT
@@ -62,7 +71,9 @@ describe('FrameReader', () => {
     const limit = frames[0].length + frames[1].length + frames[2].length + 2;
     for (let i = 0; i <= limit; i++) {
       for (let j = i; j <= limit; j++) {
-        const got = hexes(collect(new FrameReader(), [stream.subarray(0, i), stream.subarray(i, j), stream.subarray(j)]));
+        const got = hexes(
+          collect(new FrameReader(), [stream.subarray(0, i), stream.subarray(i, j), stream.subarray(j)]),
+        );
         assert.deepStrictEqual(got, expected, `split at ${i}, ${j}`);
       }
     }
@@ -112,7 +123,10 @@ describe('FrameReader', () => {
   });
 
   describe('oversized MessageLength', () => {
-    const tooBig = new Bytes().u32(12500 - 8 + 1).u32(9).build(); // CALL_DELIVERED_EVENT header, 12,501 bytes total
+    const tooBig = new Bytes()
+      .u32(12500 - 8 + 1)
+      .u32(9)
+      .build(); // CALL_DELIVERED_EVENT header, 12,501 bytes total
 
     it('throws E_CTI_INVALID_MESSAGE_LENGTH naming the message type, and keeps throwing', () => {
       const reader = new FrameReader();
@@ -131,13 +145,20 @@ describe('FrameReader', () => {
     it('delivers the good frames before the bad header, then throws', () => {
       const reader = new FrameReader();
       const got: Buffer[] = [];
-      expectLengthError(() => reader.feed(Buffer.concat([frames[0], frames[2], tooBig]), (f) => got.push(Buffer.from(f))));
-      assert.deepStrictEqual(hexes(got), [frames[0], frames[2]].map((f) => f.toString('hex')));
+      expectLengthError(() =>
+        reader.feed(Buffer.concat([frames[0], frames[2], tooBig]), (f) => got.push(Buffer.from(f))),
+      );
+      assert.deepStrictEqual(
+        hexes(got),
+        [frames[0], frames[2]].map((f) => f.toString('hex')),
+      );
     });
 
     it('an unknown type in the bad header still gives a typed error', () => {
       const reader = new FrameReader();
-      const e = expectLengthError(() => reader.feed(new Bytes().u32(0xffffffff).u32(0xdeadbeef).build(), () => undefined));
+      const e = expectLengthError(() =>
+        reader.feed(new Bytes().u32(0xffffffff).u32(0xdeadbeef).build(), () => undefined),
+      );
       assert.equal(e.messageType, undefined);
     });
 
@@ -150,7 +171,10 @@ describe('FrameReader', () => {
 
     it('exactly the maximum is accepted', () => {
       const reader = new FrameReader();
-      const header = new Bytes().u32(12500 - 8).u32(9).build();
+      const header = new Bytes()
+        .u32(12500 - 8)
+        .u32(9)
+        .build();
       reader.feed(header, () => assert.fail('frame is incomplete'));
       assert.equal(reader.pendingBytes, 8);
     });

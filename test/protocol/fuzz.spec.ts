@@ -25,7 +25,8 @@ function buildSeeds(rng: Rng): Seed[] {
   for (const v of VERSIONS) {
     for (const def of MESSAGE_DEFS) {
       if (!messageExistsIn(def, v)) continue;
-      for (let i = 0; i < SEEDS_PER_MESSAGE; i++) seeds.push({ version: v, frame: encodeMessage(randomMessage(rng, def, v), v) });
+      for (let i = 0; i < SEEDS_PER_MESSAGE; i++)
+        seeds.push({ version: v, frame: encodeMessage(randomMessage(rng, def, v), v) });
     }
   }
   return seeds;
@@ -134,12 +135,14 @@ function exercise(frame: Buffer, version: number): Outcome | string {
       if (e instanceof CtiProtocolError && typeof e.code === 'string' && e.code.startsWith('E_CTI_')) continue;
       return `decode${strict ? ' (strict)' : ''} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
     }
-    if (msg === null || typeof msg !== 'object' || typeof msg.messageType !== 'string') return `decode returned ${String(msg)}`;
+    if (msg === null || typeof msg !== 'object' || typeof msg.messageType !== 'string')
+      return `decode returned ${String(msg)}`;
     result = 'decoded';
     try {
       encodeMessage(msg, version);
     } catch (e) {
-      if (!(e instanceof CtiProtocolError)) return `re-encode of the decoded message threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+      if (!(e instanceof CtiProtocolError))
+        return `re-encode of the decoded message threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
     }
   }
   return result;
@@ -160,7 +163,8 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
       const f = mutate(rng, s.frame, other);
       const outcome = exercise(f, s.version);
       if (outcome === 'decoded' || outcome === 'rejected') counts[outcome]++;
-      else failures.push(`seed 0x${SEED.toString(16)} index ${i} v${s.version}: ${outcome}\n  frame ${f.toString('hex')}`);
+      else
+        failures.push(`seed 0x${SEED.toString(16)} index ${i} v${s.version}: ${outcome}\n  frame ${f.toString('hex')}`);
     }
     const ms = Date.now() - started;
     assert.deepStrictEqual(failures, [], failures.join('\n'));
@@ -168,7 +172,9 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
     assert.ok(counts.decoded > FRAMES * 0.05, `only ${counts.decoded} decoded`);
     assert.ok(counts.rejected > FRAMES * 0.05, `only ${counts.rejected} rejected`);
     // eslint-disable-next-line no-console
-    console.log(`      ${seeds.length} seed frames; ${counts.decoded} decoded, ${counts.rejected} rejected in ${ms} ms`);
+    console.log(
+      `      ${seeds.length} seed frames; ${counts.decoded} decoded, ${counts.rejected} rejected in ${ms} ms`,
+    );
   });
 
   it(`${STREAMS.toLocaleString('en')} mutated streams through FrameReader in random chunks`, () => {
@@ -197,7 +203,9 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
             frames++;
             const outcome = exercise(fr, v);
             if (outcome !== 'decoded' && outcome !== 'rejected') {
-              failures.push(`stream seed 0x${(SEED + 1).toString(16)} index ${i} v${v}: ${outcome}\n  frame ${fr.toString('hex')}`);
+              failures.push(
+                `stream seed 0x${(SEED + 1).toString(16)} index ${i} v${v}: ${outcome}\n  frame ${fr.toString('hex')}`,
+              );
             }
           });
           pos += len;
@@ -208,7 +216,9 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
           // A broken stream stays broken.
           assert.throws(() => reader.feed(Buffer.alloc(8), () => undefined), CtiProtocolError);
         } else {
-          failures.push(`stream seed 0x${(SEED + 1).toString(16)} index ${i} v${v}: FrameReader threw ${String(e)}\n  stream ${stream.toString('hex')}`);
+          failures.push(
+            `stream seed 0x${(SEED + 1).toString(16)} index ${i} v${v}: FrameReader threw ${String(e)}\n  stream ${stream.toString('hex')}`,
+          );
         }
       }
     }

@@ -175,8 +175,15 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
 
     it('FAILURE_CONF: independent sample 00000008 00000001 01020304 00000061', () => {
       const sample = new Bytes().raw('00000008 00000001 01020304 00000061').build();
-      assert.deepStrictEqual(decodeMessage(sample, 15), { messageType: 'FAILURE_CONF', invokeId: 0x01020304, status: 0x61 });
-      assert.equal(encodeMessage({ messageType: 'FAILURE_CONF', invokeId: 0x01020304, status: 0x61 }, 15).toString('hex'), sample.toString('hex'));
+      assert.deepStrictEqual(decodeMessage(sample, 15), {
+        messageType: 'FAILURE_CONF',
+        invokeId: 0x01020304,
+        status: 0x61,
+      });
+      assert.equal(
+        encodeMessage({ messageType: 'FAILURE_CONF', invokeId: 0x01020304, status: 0x61 }, 15).toString('hex'),
+        sample.toString('hex'),
+      );
     });
 
     golden('FAILURE_EVENT', BOTH, T.FAILURE_EVENT, () => ({
@@ -187,7 +194,10 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
     it('FAILURE_EVENT: independent sample 00000004 00000002 00000011', () => {
       const sample = new Bytes().raw('00000004 00000002 00000011').build();
       assert.deepStrictEqual(decodeMessage(sample, 24), { messageType: 'FAILURE_EVENT', status: 0x11 });
-      assert.equal(encodeMessage({ messageType: 'FAILURE_EVENT', status: 0x11 }, 24).toString('hex'), sample.toString('hex'));
+      assert.equal(
+        encodeMessage({ messageType: 'FAILURE_EVENT', status: 0x11 }, 24).toString('hex'),
+        sample.toString('hex'),
+      );
     });
 
     golden('OPEN_REQ', [15, 19, 20, 22, 24], T.OPEN_REQ, (v) => ({
@@ -235,7 +245,18 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
 
     it('OPEN_REQ fixed body is 44 bytes', () => {
       const f = encodeMessage(
-        { messageType: 'OPEN_REQ', invokeId: 1, versionNumber: 24, idleTimeout: 120, peripheralId: 1, servicesRequested: 1, callMsgMask: 0, agentStateMask: 0, clientId: 'a', clientPassword: Buffer.alloc(0) },
+        {
+          messageType: 'OPEN_REQ',
+          invokeId: 1,
+          versionNumber: 24,
+          idleTimeout: 120,
+          peripheralId: 1,
+          servicesRequested: 1,
+          callMsgMask: 0,
+          agentStateMask: 0,
+          clientId: 'a',
+          clientPassword: Buffer.alloc(0),
+        },
         24,
       );
       // 8 header + 44 fixed + ClientID (4+2) + ClientPassword (4+0)
@@ -673,8 +694,22 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
     }));
 
     for (const [name, type, first, firstTag, second, secondTag] of [
-      ['CALL_CONFERENCED_EVENT', T.CALL_CONFERENCED_EVENT, 'controller', TAG.CONTROLLER_DEVID, 'addedParty', TAG.ADDED_PARTY_DEVID],
-      ['CALL_TRANSFERRED_EVENT', T.CALL_TRANSFERRED_EVENT, 'transferring', TAG.TRANSFERRING_DEVID, 'transferred', TAG.TRANSFERRED_DEVID],
+      [
+        'CALL_CONFERENCED_EVENT',
+        T.CALL_CONFERENCED_EVENT,
+        'controller',
+        TAG.CONTROLLER_DEVID,
+        'addedParty',
+        TAG.ADDED_PARTY_DEVID,
+      ],
+      [
+        'CALL_TRANSFERRED_EVENT',
+        T.CALL_TRANSFERRED_EVENT,
+        'transferring',
+        TAG.TRANSFERRING_DEVID,
+        'transferred',
+        TAG.TRANSFERRED_DEVID,
+      ],
     ] as const) {
       golden(name, BOTH, type, (v) => ({
         msg: {
@@ -1268,14 +1303,24 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
 
     it('PV20+: user.acct="42" → 00 52 | 00 0D | "user.acct\\0" "42\\0"', () => {
       const bytes = withEcc(24, new Bytes().raw('00 52 00 0D').chars('user.acct\0').chars('42\0'), 1, 0);
-      const msg = { ...base, numNamedVariables: 1, numNamedArrays: 0, namedVariables: [{ name: 'user.acct', value: '42' }] };
+      const msg = {
+        ...base,
+        numNamedVariables: 1,
+        numNamedArrays: 0,
+        namedVariables: [{ name: 'user.acct', value: '42' }],
+      };
       assert.equal(encodeMessage(msg, 24).toString('hex'), bytes.toString('hex'));
       assert.deepStrictEqual(decodeMessage(bytes, 24), msg);
     });
 
     it('PV20+: user.arr[3]="x" → 00 53 | 00 0C | 03 | "user.arr\\0" "x\\0"', () => {
       const bytes = withEcc(24, new Bytes().raw('00 53 00 0C 03').chars('user.arr\0').chars('x\0'), 0, 1);
-      const msg = { ...base, numNamedVariables: 0, numNamedArrays: 1, namedArrays: [{ name: 'user.arr', index: 3, value: 'x' }] };
+      const msg = {
+        ...base,
+        numNamedVariables: 0,
+        numNamedArrays: 1,
+        namedArrays: [{ name: 'user.arr', index: 3, value: 'x' }],
+      };
       assert.equal(encodeMessage(msg, 24).toString('hex'), bytes.toString('hex'));
       assert.deepStrictEqual(decodeMessage(bytes, 24), msg);
     });
@@ -1295,7 +1340,12 @@ describe('golden vectors (hand-written from cti-protocol.md)', () => {
     });
 
     it('tag/length width switches exactly at version 20', () => {
-      const msg = { ...base, numNamedVariables: 1, numNamedArrays: 0, namedVariables: [{ name: 'user.acct', value: '42' }] };
+      const msg = {
+        ...base,
+        numNamedVariables: 1,
+        numNamedArrays: 0,
+        namedVariables: [{ name: 'user.acct', value: '42' }],
+      };
       const nv19 = new Bytes().raw('52 0D').chars('user.acct\0').chars('42\0');
       const nv20 = new Bytes().raw('00 52 00 0D').chars('user.acct\0').chars('42\0');
       assert.equal(encodeMessage(msg, 19).toString('hex'), withEcc(19, nv19, 1, 0).toString('hex'));

@@ -4,7 +4,13 @@
  * obey the wire limits of the version (1-byte tag and length before v20, ECC ≤ 2000 bytes).
  */
 import { mulberry32 } from '../support/seeded';
-import { fieldKey, type CtiMessage, type FixedFieldDef, type FloatingFieldDef, type MessageDef } from '../../lib/protocol';
+import {
+  fieldKey,
+  type CtiMessage,
+  type FixedFieldDef,
+  type FloatingFieldDef,
+  type MessageDef,
+} from '../../lib/protocol';
 
 /** Seeded test data (mulberry32): same seed → same sequence. */
 export class Rng {
@@ -111,7 +117,11 @@ function floatingValue(rng: Rng, f: FloatingFieldDef, v: number): { value: unkno
     }
     case 'TASKID':
       return {
-        value: { taskGroupHigh: scalar(rng, 'INT'), taskGroupLow: scalar(rng, 'INT'), sequenceNumber: scalar(rng, 'INT') },
+        value: {
+          taskGroupHigh: scalar(rng, 'INT'),
+          taskGroupLow: scalar(rng, 'INT'),
+          sequenceNumber: scalar(rng, 'INT'),
+        },
         size: 12,
       };
     default:

@@ -29,8 +29,10 @@ describe('floating tag table vs message layouts', () => {
           continue;
         }
         if (LAYOUT_OVERRIDES[id] !== undefined) continue;
-        if (f.type !== undefined && f.type !== tag.type) problems.push(`${id}: ${f.type}, tag table ${tag.name} ${tag.type}`);
-        if (f.max !== undefined && f.max !== tag.max) problems.push(`${id}: max ${f.max}, tag table ${tag.name} ${tag.max}`);
+        if (f.type !== undefined && f.type !== tag.type)
+          problems.push(`${id}: ${f.type}, tag table ${tag.name} ${tag.type}`);
+        if (f.max !== undefined && f.max !== tag.max)
+          problems.push(`${id}: max ${f.max}, tag table ${tag.name} ${tag.max}`);
       }
       assert.deepEqual(problems, []);
     });
@@ -41,7 +43,10 @@ describe('floating tag table vs message layouts', () => {
       id: 65000,
       name: 'TEST_MESSAGE',
       fixed: [],
-      floating: [{ name: 'ConnectionDeviceID', tag: 25 }, { name: 'ANI', tag: 8, max: 20 }],
+      floating: [
+        { name: 'ConnectionDeviceID', tag: 25 },
+        { name: 'ANI', tag: 8, max: 20 },
+      ],
     };
     const plan = compile(def, 24);
     assert.deepEqual(

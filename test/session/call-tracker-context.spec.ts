@@ -194,7 +194,9 @@ describe('CallTracker pre-call context', () => {
   it('a pre-call arriving after its call began goes straight into the call (call values win) and is not kept', () => {
     const t = new CallTracker();
     const b = t.update(begin(3, 'z', { ...rck(9, 9, 1), ani: 'begin-ani', callVariable1: 'begin' }))!;
-    const s = t.update(preCall(rck(9, 9, 1), { ani: 'pre-ani', agentId: '1004', callVariable1: 'pre', callVariable5: 'five' }))!;
+    const s = t.update(
+      preCall(rck(9, 9, 1), { ani: 'pre-ani', agentId: '1004', callVariable1: 'pre', callVariable5: 'five' }),
+    )!;
     assert.ok(s, 'the pre-call event gets the call snapshot');
     assert.equal(s.key, b.key);
     assert.equal(s.lastEvent, 'AGENT_PRE_CALL_EVENT');
@@ -258,7 +260,10 @@ describe('CallTracker pre-call context', () => {
 describe('CallTracker calls announced by CONFs', () => {
   it('MAKE_CALL_CONF before the events: the tracker knows the new connection and seeds it from the request', () => {
     const t = new CallTracker();
-    const s0 = t.update(newCallConf('MAKE_CALL_CONF', 300, 'out'), makeReq({ callVariable1: 'req-cv1', callVariable2: 'req-cv2' }))!;
+    const s0 = t.update(
+      newCallConf('MAKE_CALL_CONF', 300, 'out'),
+      makeReq({ callVariable1: 'req-cv1', callVariable2: 'req-cv2' }),
+    )!;
     assert.ok(s0);
     assert.equal(s0.connectionCallId, 300);
     assert.equal(s0.partial, false);
@@ -280,7 +285,10 @@ describe('CallTracker calls announced by CONFs', () => {
   it('MAKE_CALL_CONF after the events: no second call; the request fills only what the events left out', () => {
     const t = new CallTracker();
     const b = t.update(begin(301, 'out', { dialedNumber: 'from-begin', callVariable1: 'begin-cv1' }))!;
-    const s = t.update(newCallConf('MAKE_CALL_CONF', 301, 'out'), makeReq({ callVariable1: 'req-cv1', callVariable3: 'req-cv3' }))!;
+    const s = t.update(
+      newCallConf('MAKE_CALL_CONF', 301, 'out'),
+      makeReq({ callVariable1: 'req-cv1', callVariable3: 'req-cv3' }),
+    )!;
     assert.equal(s.key, b.key);
     assert.equal(t.size, 1);
     assert.equal(s.dialedNumber, 'from-begin');
@@ -310,7 +318,10 @@ describe('CallTracker calls announced by CONFs', () => {
         ...rck(1, 2, 1),
       }),
     )!;
-    const s = t.update(newCallConf('CONSULTATION_CALL_CONF', 7, 'consult'), consultReq(conn(7, 'orig'), { callVariable2: 'req-cv2' }))!;
+    const s = t.update(
+      newCallConf('CONSULTATION_CALL_CONF', 7, 'consult'),
+      consultReq(conn(7, 'orig'), { callVariable2: 'req-cv2' }),
+    )!;
     assert.notEqual(s.key, active.key);
     assert.equal(t.size, 2);
     assert.deepEqual(s.callVariables, { 1: 'orig-cv1', 2: 'req-cv2' });

@@ -94,7 +94,9 @@ describe('CallTracker', () => {
   it('follows a connection rename in CALL_DATA_UPDATE_EVENT', () => {
     const t = new CallTracker();
     const s0 = t.update(begin(10, 'old', { ani: '1' }))!;
-    const s1 = t.update(dataUpdate(10, 'old', { newConnectionCallId: 11, newConnectionDeviceId: 'new', callVariable2: 'cv2' }))!;
+    const s1 = t.update(
+      dataUpdate(10, 'old', { newConnectionCallId: 11, newConnectionDeviceId: 'new', callVariable2: 'cv2' }),
+    )!;
     assert.equal(s1.key, s0.key);
     assert.equal(s1.connectionCallId, 11);
     assert.equal(s1.connectionDeviceId, 'new');
@@ -114,7 +116,12 @@ describe('CallTracker', () => {
   });
 
   it('replaces the ECC set on CALL_DATA_UPDATE_EVENT from v22, merges before', () => {
-    const ecc = { namedVariables: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] };
+    const ecc = {
+      namedVariables: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: '2' },
+      ],
+    };
     const upd = { namedVariables: [{ name: 'b', value: '3' }] };
     const v24 = new CallTracker({ version: 24 });
     v24.update(begin(1, 'x', ecc));
@@ -157,7 +164,13 @@ describe('CallTracker', () => {
 describe('AgentTracker', () => {
   it('keeps the last AGENT_STATE_EVENT per agent, found by id or extension', () => {
     const a = new AgentTracker();
-    const ev = (state: number): CtiMessage => ({ messageType: 'AGENT_STATE_EVENT', agentId: '1001', agentExtension: '5001', agentState: state, peripheralId: 5000 });
+    const ev = (state: number): CtiMessage => ({
+      messageType: 'AGENT_STATE_EVENT',
+      agentId: '1001',
+      agentExtension: '5001',
+      agentState: state,
+      peripheralId: 5000,
+    });
     a.update(ev(2));
     a.update(ev(3));
     assert.equal(a.size, 1);

@@ -178,10 +178,19 @@ describe('CtiSession call tracking', function () {
   });
 
   it('routed call at an All Events session: the translation route is taken by BEGIN_CALL, the later AGENT_PRE_CALL goes to the live call', async () => {
-    const delivered = waitForEvent<[CtiMessage, CallSnapshot?]>(s, 'CALL_DELIVERED_EVENT', (m) => m.localConnectionState === 2);
+    const delivered = waitForEvent<[CtiMessage, CallSnapshot?]>(
+      s,
+      'CALL_DELIVERED_EVENT',
+      (m) => m.localConnectionState === 2,
+    );
     let pendingAfterRoute = -1;
     s.once('CALL_TRANSLATION_ROUTE_EVENT', () => (pendingAfterRoute = s.calls.preCalls.size));
-    const call = await sim.startInboundCall({ agentId: '1002', routed: true, translationRoute: true, callVariables: { 2: 'two' } });
+    const call = await sim.startInboundCall({
+      agentId: '1002',
+      routed: true,
+      translationRoute: true,
+      callVariables: { 2: 'two' },
+    });
     const [, dcall] = await delivered;
     assert.equal(pendingAfterRoute, 1, 'CALL_TRANSLATION_ROUTE_EVENT kept until the call arrived');
     const types = seen.map((x) => x.msg.messageType);
@@ -204,7 +213,11 @@ describe('CtiSession call tracking', function () {
     await sim.startInboundCall({ agentId: '1001', callVariables: { 3: 'order-7' }, answer: true });
     const [, active] = await established;
     assert.ok(active);
-    const consultEstablished = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CALL_ESTABLISHED_EVENT', (_m, c) => c?.key !== active.key);
+    const consultEstablished = waitForEvent<[CtiMessage, CallSnapshot?]>(
+      agent,
+      'CALL_ESTABLISHED_EVENT',
+      (_m, c) => c?.key !== active.key,
+    );
     const confSeen = waitForEvent<[CtiMessage, CallSnapshot?]>(agent, 'CONSULTATION_CALL_CONF');
     const conf = await agent.request({
       messageType: 'CONSULTATION_CALL_REQ',

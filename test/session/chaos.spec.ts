@@ -33,7 +33,11 @@ const FAULTS: Fault[] = ['drop', 'garbage', 'newer-type', 'oversized', 'silent',
 const DROPS_LINK: ReadonlySet<Fault> = new Set(['drop', 'oversized', 'silent', 'server-offline']);
 
 /** Resolves with the name of whichever event comes first (and matches); removes every listener and the timer. */
-function firstOf(emitter: NodeJS.EventEmitter, events: Record<string, (...args: never[]) => boolean>, timeoutMs = 5000): Promise<string> {
+function firstOf(
+  emitter: NodeJS.EventEmitter,
+  events: Record<string, (...args: never[]) => boolean>,
+  timeoutMs = 5000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const listeners = new Map<string, (...args: unknown[]) => void>();
     const done = (): void => {
@@ -152,7 +156,12 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
       );
     };
     const queryAgent = (timeoutMs?: number): void =>
-      track(session.request(agentQuery(String(1001 + Math.floor(pick() * 100))), timeoutMs === undefined ? {} : { timeoutMs }));
+      track(
+        session.request(
+          agentQuery(String(1001 + Math.floor(pick() * 100))),
+          timeoutMs === undefined ? {} : { timeoutMs },
+        ),
+      );
     const setCallData = (): void => {
       const calls = session.calls.all();
       if (calls.length === 0) return queryAgent();
@@ -225,7 +234,10 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
         }
         case 'garbage': {
           // A bad body inside an intact frame: reported, the link stays (or, if it was reset, it comes back).
-          const seen = firstOf(session, { 'protocol-error': () => true, state: (i: SessionStateInfo) => i.state === 'failover' });
+          const seen = firstOf(session, {
+            'protocol-error': () => true,
+            state: (i: SessionStateInfo) => i.state === 'failover',
+          });
           simulator.faults.sendGarbage();
           await seen;
           if (session.state !== 'open') await waitForState(session, 'open');
@@ -262,7 +274,9 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
 
     await Promise.race([
       scenario,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the busy-hour scenario did not finish within 10 s')), 10000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the busy-hour scenario did not finish within 10 s')), 10000).unref(),
+      ),
     ]);
     // The scenario's last END_CALLs: one heartbeat round trip later they have been read.
     await afterMessages(1);
@@ -289,7 +303,10 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
     while (simulator.openSessionCount > 1) await waitForEvent(simulator, 'session-close', () => true, 2000);
     assert.equal(simulator.openSessionCount, 1, 'exactly one session on the simulator');
     const linkFaults = plan.filter((f) => DROPS_LINK.has(f)).length;
-    assert.ok(session.stats.reconnects >= linkFaults, `${session.stats.reconnects} reconnects for ${linkFaults} link faults`);
+    assert.ok(
+      session.stats.reconnects >= linkFaults,
+      `${session.stats.reconnects} reconnects for ${linkFaults} link faults`,
+    );
     assert.equal(simOpens.n, session.stats.reconnects + 1, 'one simulator session per (re)open, none extra');
     assert.ok(protocolErrors >= 2, 'both garbage frames were reported');
 
@@ -301,7 +318,8 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
       session.calls.size + session.calls.evicted >= lost.length,
       `${lost.length} calls lost, ${session.calls.size} tracked, ${session.calls.evicted} evicted`,
     );
-    if (lost.length > MAX_CALLS) assert.ok(session.calls.evicted > 0, 'more calls lost than the bound: some were evicted');
+    if (lost.length > MAX_CALLS)
+      assert.ok(session.calls.evicted > 0, 'more calls lost than the bound: some were evicted');
 
     // ---- no 'error' listener was needed, nothing escaped -------------------------------------------------
     assert.equal(session.listenerCount('error'), 0);

@@ -83,7 +83,13 @@ describe('CtiSession A/B failover', function () {
     assert.equal(last.side, 'B');
     assert.deepEqual(strip(last.message), strip(openReqs[0].message));
     assert.equal(s.state, 'open');
-    const conf = await s.request({ messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: 5000, mrdid: 1, icmAgentId: 0, agentId: '1001' });
+    const conf = await s.request({
+      messageType: 'QUERY_AGENT_STATE_REQ',
+      peripheralId: 5000,
+      mrdid: 1,
+      icmAgentId: 0,
+      agentId: '1001',
+    });
     assert.equal(conf.messageType, 'QUERY_AGENT_STATE_CONF');
   });
 
@@ -107,12 +113,22 @@ describe('CtiSession A/B failover', function () {
     const s = make('A', { callMsgMask: undefined }); // every call event
     await s.open();
     const established = waitForEvent(s, 'CALL_ESTABLISHED_EVENT', () => true, 5000);
-    const call = await pair.active.startInboundCall({ agentId: '1001', ani: '5551212', callVariables: { 2: 'kept' }, answer: true });
+    const call = await pair.active.startInboundCall({
+      agentId: '1001',
+      ani: '5551212',
+      callVariables: { 2: 'kept' },
+      answer: true,
+    });
     await established;
     assert.equal(s.calls.size, 1);
     const key = s.calls.all()[0].key;
 
-    const rebuilt = waitForEvent<[CtiMessage, CallSnapshot?]>(s, 'CALL_ESTABLISHED_EVENT', (m) => m.eventCause === EventCause.byName.CEC_CALL_PARTY_UPDATE_IND, 5000);
+    const rebuilt = waitForEvent<[CtiMessage, CallSnapshot?]>(
+      s,
+      'CALL_ESTABLISHED_EVENT',
+      (m) => m.eventCause === EventCause.byName.CEC_CALL_PARTY_UPDATE_IND,
+      5000,
+    );
     await pair.switchover();
     const [, snap] = await rebuilt;
     assert.equal(s.side, 'B');

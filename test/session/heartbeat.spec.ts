@@ -60,13 +60,20 @@ describe('CtiSession heartbeats', function () {
     await s.open();
     const silentAt = Date.now();
     sim.faults.setSilent(true);
-    const [dead] = await waitForEvent<[{ state: string; reason: string; at: number }]>(s, 'state', (i) => i.state === 'failover', 3000);
+    const [dead] = await waitForEvent<[{ state: string; reason: string; at: number }]>(
+      s,
+      'state',
+      (i) => i.state === 'failover',
+      3000,
+    );
     const detectionMs = dead.at - silentAt;
     assert.match(dead.reason, /dead link: no message from the CTI Server for \d+ ms \(3 heartbeat intervals\)/);
     sim.faults.setSilent(false);
     const reopened = await waitForState(s, 'open', 5000);
     const reconnectMs = reopened.at - dead.at;
-    console.log(`      dead-link detection: ${detectionMs} ms (heartbeat ${INTERVAL} ms, limit 3 intervals); reconnect: ${reconnectMs} ms`);
+    console.log(
+      `      dead-link detection: ${detectionMs} ms (heartbeat ${INTERVAL} ms, limit 3 intervals); reconnect: ${reconnectMs} ms`,
+    );
     // Detection: after 3 intervals of silence (the last sign of life was at most one interval before silentAt).
     assert.ok(detectionMs >= 2 * INTERVAL && detectionMs <= 3 * INTERVAL + 150, `detected after ${detectionMs} ms`);
     assert.equal(s.stats.deadLinks, 1);

@@ -24,7 +24,11 @@ export function waitForEvent<T extends unknown[] = unknown[]>(
   });
 }
 
-export async function waitForState(session: CtiSession, state: SessionState, timeoutMs = 5000): Promise<SessionStateInfo> {
+export async function waitForState(
+  session: CtiSession,
+  state: SessionState,
+  timeoutMs = 5000,
+): Promise<SessionStateInfo> {
   const [info] = await waitForEvent<[SessionStateInfo]>(session, 'state', (i) => i.state === state, timeoutMs);
   return info;
 }

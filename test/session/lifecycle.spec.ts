@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { CtiSimulator, VirtualClock } from '../../lib/simulator';
-import { CtiConnectionError, CtiNotOpenError, CtiOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
+import {
+  CtiConnectionError,
+  CtiNotOpenError,
+  CtiOpenError,
+  CtiSession,
+  type CtiSessionOptions,
+  type SessionStateInfo,
+} from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
 import { recordStates, settle, waitForEvent, waitForState } from './helpers';
 import { ClientTap } from './tap';
@@ -88,7 +95,13 @@ describe('CtiSession lifecycle races', function () {
   });
 
   async function startSim(over: ConstructorParameters<typeof CtiSimulator>[0] = {}): Promise<CtiSimulator> {
-    const sim = new CtiSimulator({ host: '127.0.0.1', port: 0, peripheralId: PERIPHERAL, agents: '1001-1005', ...over });
+    const sim = new CtiSimulator({
+      host: '127.0.0.1',
+      port: 0,
+      peripheralId: PERIPHERAL,
+      agents: '1001-1005',
+      ...over,
+    });
     sims.push(sim);
     await sim.start();
     return sim;
@@ -253,7 +266,11 @@ describe('CtiSession lifecycle races', function () {
 
   // close() from the session's own listeners: the call comes in the middle of the session's own code path, which
   // must not carry on (schedule a retry, connect) once the session is closed.
-  for (const where of ["a 'state' listener on failover", "a 'state' listener on connecting", "an 'error' listener"] as const) {
+  for (const where of [
+    "a 'state' listener on failover",
+    "a 'state' listener on connecting",
+    "an 'error' listener",
+  ] as const) {
     it(`close() from ${where} leaves the session closed for good`, async () => {
       const sim = await startSim();
       await settle();
@@ -387,7 +404,10 @@ describe('CtiSession lifecycle races', function () {
     await failover;
     assert.ok(during, 'a request was made during failover');
     // "At once": settled before the event loop turns, not by a timeout.
-    const outcome = await Promise.race([during, new Promise((resolve) => setImmediate(() => resolve('still pending')))]);
+    const outcome = await Promise.race([
+      during,
+      new Promise((resolve) => setImmediate(() => resolve('still pending'))),
+    ]);
     assert.ok(outcome instanceof CtiNotOpenError, String(outcome));
     assert.equal(outcome.state, 'failover');
     assert.match(outcome.message, /cannot send QUERY_AGENT_STATE_REQ: the CTI session is failover, not open/);
@@ -424,7 +444,10 @@ describe('CtiSession lifecycle races', function () {
     assert.ok(warnings.includes('boom in state'), warnings.join('; '));
     assert.ok(warnings.includes('boom in message'), warnings.join('; '));
     assert.ok(warnings.includes('boom in OPEN_CONF'), warnings.join('; '));
-    assert.ok(states.some((i) => i.state === 'open'), 'a later state listener still saw open');
+    assert.ok(
+      states.some((i) => i.state === 'open'),
+      'a later state listener still saw open',
+    );
     assert.ok(messages.includes('OPEN_CONF'), 'a later message listener still saw OPEN_CONF');
     assert.equal((await s.request(queryAgent)).messageType, 'QUERY_AGENT_STATE_CONF');
     assert.ok(messages.includes('QUERY_AGENT_STATE_CONF'));
@@ -438,7 +461,10 @@ describe('CtiSession lifecycle races', function () {
   it('the simulator stopped and restarted on the same port: backoff while it is down, re-open by itself', async () => {
     const sim = await startSim();
     const port = sim.port;
-    const s = make(port, { heartbeatIntervalMs: 200, reconnect: { initialDelayMs: 20, maxDelayMs: 1000, factor: 2, jitter: 0 } });
+    const s = make(port, {
+      heartbeatIntervalMs: 200,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 1000, factor: 2, jitter: 0 },
+    });
     await s.open();
     const states = recordStates(s);
     const failovers = (): SessionStateInfo[] => states.filter((i) => i.state === 'failover');

@@ -19,7 +19,11 @@ describe('CtiSession options', () => {
   });
 
   it('takes service names with or without the CTI_SERVICE_ prefix, or a mask', () => {
-    assert.equal(resolveOptions({ ...base, version: 23, services: ['ALL_EVENTS', 'CTI_SERVICE_CALL_DATA_UPDATE'] }).servicesRequested, 0x12);
+    assert.equal(
+      resolveOptions({ ...base, version: 23, services: ['ALL_EVENTS', 'CTI_SERVICE_CALL_DATA_UPDATE'] })
+        .servicesRequested,
+      0x12,
+    );
     assert.equal(resolveOptions({ ...base, version: 23, services: 0x4 }).servicesRequested, 0x4);
     assert.equal(resolveOptions({ ...base, services: ['ALL_EVENTS'], activeStandby: false }).servicesRequested, 0x10);
   });
@@ -38,7 +42,10 @@ describe('CtiSession options', () => {
       [{ reconnect: { jitter: 2 } }, /"reconnect.jitter"/],
     ];
     for (const [over, re] of bad) {
-      assert.throws(() => new CtiSession({ ...base, ...over } as never), (e: unknown) => e instanceof CtiOptionsError && re.test(e.message));
+      assert.throws(
+        () => new CtiSession({ ...base, ...over } as never),
+        (e: unknown) => e instanceof CtiOptionsError && re.test(e.message),
+      );
     }
   });
 

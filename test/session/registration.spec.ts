@@ -66,7 +66,11 @@ describe('CtiSession variable registration', function () {
   it('restores a registration made with request() after the link drops, and says so', async () => {
     const s = make();
     await s.open();
-    await s.request({ messageType: 'REGISTER_VARIABLES_REQ', callVariableMask: 0b10, namedVariables: [{ name: 'user.lang', value: '' }] });
+    await s.request({
+      messageType: 'REGISTER_VARIABLES_REQ',
+      callVariableMask: 0b10,
+      namedVariables: [{ name: 'user.lang', value: '' }],
+    });
     assert.deepEqual(registered(), [{ callVariableMask: 0b10, namedVariables: ['user.lang'], namedArrays: [] }]);
 
     const reopened = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === 'open');

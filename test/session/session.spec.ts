@@ -122,7 +122,11 @@ describe('CtiSession against the simulator', function () {
 
   it('a wrong password rejects open() with E_CTI_INVALID_PASSWORD and the fix, backs off, and gives up when told to', async () => {
     const t = await tap();
-    const s = make({ sideA: { host: '127.0.0.1', port: t.port }, clientPassword: 'wrong', reconnect: { initialDelayMs: 40, maxDelayMs: 1000, jitter: 0, maxOpenFailures: 3 } });
+    const s = make({
+      sideA: { host: '127.0.0.1', port: t.port },
+      clientPassword: 'wrong',
+      reconnect: { initialDelayMs: 40, maxDelayMs: 1000, jitter: 0, maxOpenFailures: 3 },
+    });
     const closed = waitForState(s, 'closed');
     const err = await s.open().then(
       () => assert.fail('open() resolved'),
@@ -270,7 +274,9 @@ describe('CtiSession against the simulator', function () {
     const reopened = waitForState(s, 'open');
     sim.faults.sendOversizedLength();
     await reopened; // the stream cannot be resynchronised: dropped and re-opened
-    const reopened2 = waitForEvent(s, 'state', (i: { state: string }) => i.state === 'open', 5000).catch(() => undefined);
+    const reopened2 = waitForEvent(s, 'state', (i: { state: string }) => i.state === 'open', 5000).catch(
+      () => undefined,
+    );
     const problems: unknown[] = [];
     s.on('protocol-error', (e) => problems.push(e));
     sim.faults.sendGarbage();

@@ -53,7 +53,12 @@ export function dataUpdate(callId: number, deviceId: string, extra: Partial<CtiM
 }
 
 /** A call event with just the connection head; `extra` supplies the rest of its fields. */
-export function simpleEvent(type: string, callId: number, deviceId: string, extra: Partial<CtiMessage> = {}): CtiMessage {
+export function simpleEvent(
+  type: string,
+  callId: number,
+  deviceId: string,
+  extra: Partial<CtiMessage> = {},
+): CtiMessage {
   return {
     messageType: type,
     monitorId: 0,

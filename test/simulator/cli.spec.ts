@@ -53,9 +53,18 @@ describe('simulator: cti-sim CLI', () => {
     client = await RawClient.connect(Number(m[2]));
     assert.equal((await client.open({ servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS })).messageType, 'OPEN_CONF');
     const begin = await client.next('BEGIN_CALL_EVENT', 10000);
-    await client.next((x) => x.messageType === 'CALL_ESTABLISHED_EVENT' && x.connectionCallId === begin.connectionCallId, 10000);
-    await client.next((x) => x.messageType === 'CALL_DATA_UPDATE_EVENT' && x.connectionCallId === begin.connectionCallId, 10000);
-    await client.next((x) => x.messageType === 'END_CALL_EVENT' && x.connectionCallId === begin.connectionCallId, 10000);
+    await client.next(
+      (x) => x.messageType === 'CALL_ESTABLISHED_EVENT' && x.connectionCallId === begin.connectionCallId,
+      10000,
+    );
+    await client.next(
+      (x) => x.messageType === 'CALL_DATA_UPDATE_EVENT' && x.connectionCallId === begin.connectionCallId,
+      10000,
+    );
+    await client.next(
+      (x) => x.messageType === 'END_CALL_EVENT' && x.connectionCallId === begin.connectionCallId,
+      10000,
+    );
     const exited = new Promise<number | null>((r) => proc!.once('exit', (code) => r(code)));
     proc.kill('SIGINT');
     assert.equal(await exited, 0);
@@ -76,13 +85,42 @@ describe('simulator: cti-sim CLI', () => {
     help.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((r) => help.once('exit', (c) => r(c)));
     assert.equal(code, 0);
-    for (const opt of ['--host', '--port', '--side-b-port', '--scenario', '--rate', '--calls', '--agents', '--password', '--peripheral-id', '--versions', '--speed', '--fault', '--log', '--help']) {
+    for (const opt of [
+      '--host',
+      '--port',
+      '--side-b-port',
+      '--scenario',
+      '--rate',
+      '--calls',
+      '--agents',
+      '--password',
+      '--peripheral-id',
+      '--versions',
+      '--speed',
+      '--fault',
+      '--log',
+      '--help',
+    ]) {
       assert.ok(out.includes(opt), `--help mentions ${opt}`);
     }
   });
 
   it('parseArgs: values, repeatable --fault, readable errors', () => {
-    const o = parseArgs(['--port=0', '--rate', '2', '--agents', '1001-1010', '--password', 's', '--peripheral-id', '5000', '--fault', 'silent-after=10s', '--fault', 'delay=1s']);
+    const o = parseArgs([
+      '--port=0',
+      '--rate',
+      '2',
+      '--agents',
+      '1001-1010',
+      '--password',
+      's',
+      '--peripheral-id',
+      '5000',
+      '--fault',
+      'silent-after=10s',
+      '--fault',
+      'delay=1s',
+    ]);
     assert.equal(o.port, 0);
     assert.equal(o.rate, 2);
     assert.deepEqual(o.faults, ['silent-after=10s', 'delay=1s']);

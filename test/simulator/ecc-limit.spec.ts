@@ -19,11 +19,25 @@ describe('simulator: ECC limit across protocol versions', function () {
   it('MAKE_CALL_REQ from a v15 client whose ECC fits one-byte headers but not two-byte ones: FAILURE_CONF E_CTI_TOO_MUCH_DATA', async () => {
     const sim = await fx.sim({ eccVariables: NEAR_LIMIT.map((v) => v.name) });
     const v15 = await fx.client(sim.port, 15);
-    await v15.open({ clientId: 'v15-bridge', servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CLIENT_CONTROL });
+    await v15.open({
+      clientId: 'v15-bridge',
+      servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CLIENT_CONTROL,
+    });
     const makeCall = (namedVariables: Array<{ name: string; value: string }>): CtiMessage => ({
-      messageType: 'MAKE_CALL_REQ', peripheralId: 5000, callPlacementType: 0, callMannerType: 0, alertRings: 0, callOption: 0,
-      facilityType: 0, answeringMachine: 0, priority: 0, postRoute: 0, skillGroupNumber: 0xffffffff,
-      agentInstrument: '1001', dialedNumber: '555', namedVariables,
+      messageType: 'MAKE_CALL_REQ',
+      peripheralId: 5000,
+      callPlacementType: 0,
+      callMannerType: 0,
+      alertRings: 0,
+      callOption: 0,
+      facilityType: 0,
+      answeringMachine: 0,
+      priority: 0,
+      postRoute: 0,
+      skillGroupNumber: 0xffffffff,
+      agentInstrument: '1001',
+      dialedNumber: '555',
+      namedVariables,
     });
     const refused = await v15.request(makeCall(NEAR_LIMIT));
     assert.equal(refused.messageType, 'FAILURE_CONF', JSON.stringify(refused));

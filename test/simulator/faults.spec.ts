@@ -118,11 +118,20 @@ describe('simulator: faults', () => {
     const confB = await onB.open(std);
     assert.equal(confB.sessionType, SessionType.byName.SESSION_TYPE_STANDBY);
     assert.equal((await onB.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
-    const refused = await onB.request({ messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: 5000, mrdid: 1, icmAgentId: 0, agentId: '1001' });
+    const refused = await onB.request({
+      messageType: 'QUERY_AGENT_STATE_REQ',
+      peripheralId: 5000,
+      mrdid: 1,
+      icmAgentId: 0,
+      agentId: '1001',
+    });
     assert.equal(refused.status, S.E_CTI_CTI_SERVER_OFFLINE);
     const call = await pair.sideA.startInboundCall({ agentId: '1001', answer: true });
     await onA.next('CALL_ESTABLISHED_EVENT');
-    assert.equal(onB.messages.some((m) => m.messageType === 'BEGIN_CALL_EVENT'), false);
+    assert.equal(
+      onB.messages.some((m) => m.messageType === 'BEGIN_CALL_EVENT'),
+      false,
+    );
 
     await pair.switchover();
     await onB.next('STANDBY_ACTIVE_EVENT_MSG');
@@ -132,7 +141,13 @@ describe('simulator: faults', () => {
     // The shared call goes on, now seen through side B.
     await pair.sideB.releaseCall(call);
     await onB.next('CALL_CLEARED_EVENT');
-    const q = await onB.request({ messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: 5000, mrdid: 1, icmAgentId: 0, agentId: '1001' });
+    const q = await onB.request({
+      messageType: 'QUERY_AGENT_STATE_REQ',
+      peripheralId: 5000,
+      mrdid: 1,
+      icmAgentId: 0,
+      agentId: '1001',
+    });
     assert.equal(q.messageType, 'FAILURE_CONF', 'no Client Control granted');
     assert.equal(q.status, S.E_CTI_FUNCTION_NOT_AVAILABLE);
   });

@@ -36,7 +36,13 @@ describe('simulator: request log and session introspection', () => {
     assert.equal(open.message.versionNumber, 24);
 
     const hb = await c.request({ messageType: 'HEARTBEAT_REQ' });
-    const q = await c.request({ messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: 5000, mrdid: 1, icmAgentId: 0, agentId: '1001' });
+    const q = await c.request({
+      messageType: 'QUERY_AGENT_STATE_REQ',
+      peripheralId: 5000,
+      mrdid: 1,
+      icmAgentId: 0,
+      agentId: '1001',
+    });
     const closeId = c.nextInvokeId();
     c.send({ messageType: 'CLOSE_REQ', invokeId: closeId, status: S.E_CTI_NO_ERROR });
     await c.next('CLOSE_CONF');
@@ -59,7 +65,13 @@ describe('simulator: request log and session introspection', () => {
     pair.sideB.on('request', (r: SimRequestInfo) => seen.push(r));
     const c = await fx.client(pair.sideB.port);
     await c.open({ servicesRequested: ALL_EVENTS_STANDBY });
-    const refused = await c.request({ messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: 5000, mrdid: 1, icmAgentId: 0, agentId: '1001' });
+    const refused = await c.request({
+      messageType: 'QUERY_AGENT_STATE_REQ',
+      peripheralId: 5000,
+      mrdid: 1,
+      icmAgentId: 0,
+      agentId: '1001',
+    });
     assert.equal(refused.status, S.E_CTI_CTI_SERVER_OFFLINE);
     await c.request({ messageType: 'HEARTBEAT_REQ' });
     assert.deepEqual(
@@ -74,7 +86,9 @@ describe('simulator: request log and session introspection', () => {
   });
 
   it("'session-open' and sim.sessions() carry what the client opened with; sessions() is a snapshot of open sessions", async () => {
-    const sim = await fx.sim({ agents: [{ agentId: '1001', extension: '2001', instrument: 'SEP2001' }, { agentId: '1002' }] });
+    const sim = await fx.sim({
+      agents: [{ agentId: '1001', extension: '2001', instrument: 'SEP2001' }, { agentId: '1002' }],
+    });
     const opened: SimSessionInfo[] = [];
     sim.on('session-open', (i: SimSessionInfo) => opened.push(i));
     assert.deepEqual(sim.sessions(), []);
@@ -94,7 +108,13 @@ describe('simulator: request log and session introspection', () => {
     });
     assert.equal(conf.messageType, 'OPEN_CONF');
     const monitor = await fx.client(sim.port);
-    await monitor.open({ clientId: 'wall', servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS, callMsgMask: 0x2005, agentStateMask: 0x8, idleTimeout: 0xffffffff });
+    await monitor.open({
+      clientId: 'wall',
+      servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS,
+      callMsgMask: 0x2005,
+      agentStateMask: 0x8,
+      idleTimeout: 0xffffffff,
+    });
 
     assert.equal(opened.length, 2);
     const a = opened[0];
@@ -111,11 +131,24 @@ describe('simulator: request log and session introspection', () => {
     assert.equal(a.peripheralId, 5000);
     assert.equal(a.idleTimeout, 90);
     assert.equal(a.monitorId, conf.monitorId);
-    assert.deepEqual([a.agentId, a.agentExtension, a.agentInstrument], ['1001', '2001', 'SEP2001'], 'the agent found from the extension');
+    assert.deepEqual(
+      [a.agentId, a.agentExtension, a.agentInstrument],
+      ['1001', '2001', 'SEP2001'],
+      'the agent found from the extension',
+    );
     assert.equal(a.standby, false);
     const w = opened[1];
     assert.deepEqual(
-      [w.clientId, w.servicesRequested, w.callMsgMask, w.agentStateMask, w.peripheralId, w.idleTimeout, w.agentId, w.monitorId],
+      [
+        w.clientId,
+        w.servicesRequested,
+        w.callMsgMask,
+        w.agentStateMask,
+        w.peripheralId,
+        w.idleTimeout,
+        w.agentId,
+        w.monitorId,
+      ],
       ['wall', SVC.CTI_SERVICE_ALL_EVENTS, 0x2005, 0x8, 0xffffffff, 0xffffffff, undefined, 0],
     );
 
@@ -130,7 +163,10 @@ describe('simulator: request log and session introspection', () => {
     agent.close();
     const gone = await closed;
     assert.equal(gone.callMsgMask, 0x7, 'session-close carries the same fields');
-    assert.deepEqual(sim.sessions().map((i) => i.clientId), ['wall']);
+    assert.deepEqual(
+      sim.sessions().map((i) => i.clientId),
+      ['wall'],
+    );
   });
 
   it('pair.sessions() lists both sides, standby sessions marked', async () => {
@@ -151,6 +187,9 @@ describe('simulator: request log and session introspection', () => {
     );
     await pair.switchover();
     await onB.next('STANDBY_ACTIVE_EVENT_MSG');
-    assert.deepEqual(pair.sessions().map((i) => [i.clientId, i.side, i.standby]), [['b', 'B', false]]);
+    assert.deepEqual(
+      pair.sessions().map((i) => [i.clientId, i.side, i.standby]),
+      [['b', 'B', false]],
+    );
   });
 });

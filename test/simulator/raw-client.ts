@@ -78,7 +78,8 @@ export class RawClient {
           return this.messages[i];
         }
       }
-      if (this.ended) throw new Error(`connection closed while waiting for ${String(match)}; got ${this.typesSince(0).join(', ')}`);
+      if (this.ended)
+        throw new Error(`connection closed while waiting for ${String(match)}; got ${this.typesSince(0).join(', ')}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out waiting for ${String(match)}; got ${this.typesSince(0).join(', ')}`);
       await new Promise<void>((resolve) => {
@@ -119,7 +120,9 @@ export class RawClient {
       clientPassword: Buffer.alloc(0),
       ...fields,
     });
-    return this.next((m) => (m.messageType === 'OPEN_CONF' || m.messageType === 'FAILURE_CONF') && m.invokeId === invokeId);
+    return this.next(
+      (m) => (m.messageType === 'OPEN_CONF' || m.messageType === 'FAILURE_CONF') && m.invokeId === invokeId,
+    );
   }
 
   /** Sends a request with a fresh InvokeID and awaits the message answering it. */

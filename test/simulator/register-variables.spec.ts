@@ -7,7 +7,9 @@ import { type RawClient, SVC } from './raw-client';
 const S = StatusCode.byName;
 
 /** CallVariable1..10 = cv1..cv10, two ECC variables and a two-element ECC array. */
-const ALL_CVS: { [n: number]: string } = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, `cv${i + 1}`]));
+const ALL_CVS: { [n: number]: string } = Object.fromEntries(
+  Array.from({ length: 10 }, (_, i) => [i + 1, `cv${i + 1}`]),
+);
 const CALL_DATA = {
   callVariables: ALL_CVS,
   namedVariables: [
@@ -28,11 +30,25 @@ function cvsOf(m: CtiMessage): { [n: number]: string } {
 }
 
 /** Asserts the call data of a message; NumNamed* must agree with the lists on the wire. */
-function assertCallData(m: CtiMessage | undefined, cvs: { [n: number]: string }, vars: string[], arrays: string[], what: string): void {
+function assertCallData(
+  m: CtiMessage | undefined,
+  cvs: { [n: number]: string },
+  vars: string[],
+  arrays: string[],
+  what: string,
+): void {
   assert.ok(m !== undefined, `${what}: message missing`);
   assert.deepEqual(cvsOf(m), cvs, `${what}: call variables`);
-  assert.deepEqual((m.namedVariables ?? []).map((v: { name: string }) => v.name), vars, `${what}: ECC variables`);
-  assert.deepEqual((m.namedArrays ?? []).map((v: { name: string; index: number }) => `${v.name}[${v.index}]`), arrays, `${what}: ECC arrays`);
+  assert.deepEqual(
+    (m.namedVariables ?? []).map((v: { name: string }) => v.name),
+    vars,
+    `${what}: ECC variables`,
+  );
+  assert.deepEqual(
+    (m.namedArrays ?? []).map((v: { name: string; index: number }) => `${v.name}[${v.index}]`),
+    arrays,
+    `${what}: ECC arrays`,
+  );
   assert.equal(m.numNamedVariables, vars.length, `${what}: NumNamedVariables`);
   assert.equal(m.numNamedArrays, arrays.length, `${what}: NumNamedArrays`);
 }
@@ -42,7 +58,10 @@ const ALL_ARRAYS = ['user.items[0]', 'user.items[1]'];
 
 async function bridge(fx: Fixture, sim: CtiSimulator, clientId: string, version = 24): Promise<RawClient> {
   const c = await fx.client(sim.port, version);
-  const conf = await c.open({ clientId, servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CLIENT_CONTROL });
+  const conf = await c.open({
+    clientId,
+    servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CLIENT_CONTROL,
+  });
   assert.equal(conf.messageType, 'OPEN_CONF', JSON.stringify(conf));
   await c.next('SYSTEM_EVENT');
   return c;
@@ -50,7 +69,12 @@ async function bridge(fx: Fixture, sim: CtiSimulator, clientId: string, version 
 
 async function desk(fx: Fixture, sim: CtiSimulator, agentId: string, version = 24): Promise<RawClient> {
   const c = await fx.client(sim.port, version);
-  const conf = await c.open({ clientId: `desk-${agentId}`, servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentId });
+  const conf = await c.open({
+    clientId: `desk-${agentId}`,
+    servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS,
+    peripheralId: 5000,
+    agentId,
+  });
   assert.equal(conf.messageType, 'OPEN_CONF', JSON.stringify(conf));
   return c;
 }
@@ -71,7 +95,8 @@ function register(c: RawClient, callVariableMask: number, vars: string[], arrays
 async function during(clients: RawClient[], action: () => Promise<unknown>): Promise<Map<string, CtiMessage>[]> {
   const marks = clients.map((c) => c.messages.length);
   await action();
-  for (const c of clients) assert.equal((await c.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
+  for (const c of clients)
+    assert.equal((await c.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
   return clients.map((c, i) => {
     const byType = new Map<string, CtiMessage>();
     for (const m of c.messages.slice(marks[i])) if (!byType.has(m.messageType)) byType.set(m.messageType, m);
@@ -98,7 +123,13 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
     for (const type of ['AGENT_PRE_CALL_EVENT', 'BEGIN_CALL_EVENT', 'CALL_DELIVERED_EVENT']) {
       assertCallData(d.get(type), ALL_CVS, ALL_VARS, ALL_ARRAYS, `unregistered desk ${type}`);
     }
-    assertCallData(b.get('CALL_DATA_UPDATE_EVENT'), { 2: 'two' }, ALL_VARS, ALL_ARRAYS, 'unregistered bridge CALL_DATA_UPDATE_EVENT');
+    assertCallData(
+      b.get('CALL_DATA_UPDATE_EVENT'),
+      { 2: 'two' },
+      ALL_VARS,
+      ALL_ARRAYS,
+      'unregistered bridge CALL_DATA_UPDATE_EVENT',
+    );
     assert.equal(sim.sessions()[0].registeredVariables, undefined);
   });
 
@@ -118,7 +149,11 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
     assert.equal((await register(registeredDesk, 0x0005, ['user.cust.id'])).messageType, 'REGISTER_VARIABLES_CONF');
 
     const info = sim.sessions().find((s) => s.clientId === 'registered')!;
-    assert.deepEqual(info.registeredVariables, { callVariableMask: 0x0005, namedVariables: ['user.cust.id'], namedArrays: [] });
+    assert.deepEqual(info.registeredVariables, {
+      callVariableMask: 0x0005,
+      namedVariables: ['user.cust.id'],
+      namedArrays: [],
+    });
     assert.equal(sim.sessions().find((s) => s.clientId === 'unregistered')!.registeredVariables, undefined);
 
     const only = { 1: 'cv1', 3: 'cv3' };
@@ -135,20 +170,52 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
     }
 
     const [r2, rd2, u2] = await during([registered, registeredDesk, unregistered], () =>
-      sim.setCallData(call!, { callVariables: { 1: 'new1', 2: 'new2' }, namedVariables: [{ name: 'user.case', value: 'K-8' }] }),
+      sim.setCallData(call!, {
+        callVariables: { 1: 'new1', 2: 'new2' },
+        namedVariables: [{ name: 'user.case', value: 'K-8' }],
+      }),
     );
     // v24: CALL_DATA_UPDATE_EVENT carries the changed scalars and the call's full ECC set.
-    assertCallData(r2.get('CALL_DATA_UPDATE_EVENT'), { 1: 'new1' }, ['user.cust.id'], [], 'registered bridge CALL_DATA_UPDATE_EVENT');
-    assertCallData(rd2.get('CALL_DATA_UPDATE_EVENT'), { 1: 'new1' }, ['user.cust.id'], [], 'registered desk CALL_DATA_UPDATE_EVENT');
-    assertCallData(u2.get('CALL_DATA_UPDATE_EVENT'), { 1: 'new1', 2: 'new2' }, ALL_VARS, ALL_ARRAYS, 'unregistered CALL_DATA_UPDATE_EVENT');
+    assertCallData(
+      r2.get('CALL_DATA_UPDATE_EVENT'),
+      { 1: 'new1' },
+      ['user.cust.id'],
+      [],
+      'registered bridge CALL_DATA_UPDATE_EVENT',
+    );
+    assertCallData(
+      rd2.get('CALL_DATA_UPDATE_EVENT'),
+      { 1: 'new1' },
+      ['user.cust.id'],
+      [],
+      'registered desk CALL_DATA_UPDATE_EVENT',
+    );
+    assertCallData(
+      u2.get('CALL_DATA_UPDATE_EVENT'),
+      { 1: 'new1', 2: 'new2' },
+      ALL_VARS,
+      ALL_ARRAYS,
+      'unregistered CALL_DATA_UPDATE_EVENT',
+    );
     assert.equal(u2.get('CALL_DATA_UPDATE_EVENT')!.namedVariables[1].value, 'K-8');
 
-    const id = { peripheralId: 5000, connectionCallId: call!.connectionCallId, connectionDeviceIdType: call!.connectionDeviceIdType, connectionDeviceId: call!.connectionDeviceId };
+    const id = {
+      peripheralId: 5000,
+      connectionCallId: call!.connectionCallId,
+      connectionDeviceIdType: call!.connectionDeviceIdType,
+      connectionDeviceId: call!.connectionDeviceId,
+    };
     const snap = await registered.request({ messageType: 'SNAPSHOT_CALL_REQ', ...id });
     assert.equal(snap.messageType, 'SNAPSHOT_CALL_CONF');
     assertCallData(snap, { 1: 'new1', 3: 'cv3' }, ['user.cust.id'], [], 'registered SNAPSHOT_CALL_CONF');
     const fullSnap = await unregistered.request({ messageType: 'SNAPSHOT_CALL_REQ', ...id });
-    assertCallData(fullSnap, { ...ALL_CVS, 1: 'new1', 2: 'new2' }, ALL_VARS, ALL_ARRAYS, 'unregistered SNAPSHOT_CALL_CONF');
+    assertCallData(
+      fullSnap,
+      { ...ALL_CVS, 1: 'new1', 2: 'new2' },
+      ALL_VARS,
+      ALL_ARRAYS,
+      'unregistered SNAPSHOT_CALL_CONF',
+    );
   });
 
   it('a new registration replaces the previous one', async () => {
@@ -156,10 +223,26 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
     const c = await bridge(fx, sim, 'bridge');
     assert.equal((await register(c, 0x0005, ['user.cust.id'])).messageType, 'REGISTER_VARIABLES_CONF');
     assert.equal((await register(c, 0x0202, ['user.case'], ['user.items'])).messageType, 'REGISTER_VARIABLES_CONF');
-    assert.deepEqual(sim.sessions()[0].registeredVariables, { callVariableMask: 0x0202, namedVariables: ['user.case'], namedArrays: ['user.items'] });
+    assert.deepEqual(sim.sessions()[0].registeredVariables, {
+      callVariableMask: 0x0202,
+      namedVariables: ['user.case'],
+      namedArrays: ['user.items'],
+    });
     const [m] = await during([c], () => sim.startInboundCall({ agentId: '1001', ...CALL_DATA }));
-    assertCallData(m.get('BEGIN_CALL_EVENT'), { 2: 'cv2', 10: 'cv10' }, ['user.case'], ALL_ARRAYS, 'BEGIN_CALL_EVENT after re-registering');
-    assertCallData(m.get('CALL_DELIVERED_EVENT'), { 2: 'cv2', 10: 'cv10' }, ['user.case'], ALL_ARRAYS, 'CALL_DELIVERED_EVENT after re-registering');
+    assertCallData(
+      m.get('BEGIN_CALL_EVENT'),
+      { 2: 'cv2', 10: 'cv10' },
+      ['user.case'],
+      ALL_ARRAYS,
+      'BEGIN_CALL_EVENT after re-registering',
+    );
+    assertCallData(
+      m.get('CALL_DELIVERED_EVENT'),
+      { 2: 'cv2', 10: 'cv10' },
+      ['user.case'],
+      ALL_ARRAYS,
+      'CALL_DELIVERED_EVENT after re-registering',
+    );
 
     // Registering nothing at all is a registration too: no call variables, no ECC.
     assert.equal((await register(c, 0, [])).messageType, 'REGISTER_VARIABLES_CONF');
@@ -184,7 +267,13 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
 
     assert.deepEqual(sim.sessions()[0].registeredVariables, before);
     const [m] = await during([c], () => sim.startInboundCall({ agentId: '1001', ...CALL_DATA }));
-    assertCallData(m.get('BEGIN_CALL_EVENT'), { 1: 'cv1' }, ['user.cust.id'], [], 'BEGIN_CALL_EVENT after refused registrations');
+    assertCallData(
+      m.get('BEGIN_CALL_EVENT'),
+      { 1: 'cv1' },
+      ['user.cust.id'],
+      [],
+      'BEGIN_CALL_EVENT after refused registrations',
+    );
   });
 
   it('configured names: the eccVariables / eccArrays options, plus any name a call has carried', async () => {
@@ -194,9 +283,22 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
     // The option replaces the defaults.
     assert.equal((await register(c, 0, ['user.cust.id'])).status, S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED);
     assert.equal((await register(c, 0, ['user.fresh'])).status, S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED);
-    await during([c], () => sim.startInboundCall({ agentId: '1001', namedVariables: [{ name: 'user.fresh', value: '1' }], namedArrays: [{ name: 'user.freshArr', index: 3, value: 'x' }] }));
-    assert.equal((await register(c, 0, ['user.fresh', 'user.crm.id'], ['user.freshArr'])).messageType, 'REGISTER_VARIABLES_CONF');
-    assert.deepEqual(sim.sessions()[0].registeredVariables, { callVariableMask: 0, namedVariables: ['user.fresh', 'user.crm.id'], namedArrays: ['user.freshArr'] });
+    await during([c], () =>
+      sim.startInboundCall({
+        agentId: '1001',
+        namedVariables: [{ name: 'user.fresh', value: '1' }],
+        namedArrays: [{ name: 'user.freshArr', index: 3, value: 'x' }],
+      }),
+    );
+    assert.equal(
+      (await register(c, 0, ['user.fresh', 'user.crm.id'], ['user.freshArr'])).messageType,
+      'REGISTER_VARIABLES_CONF',
+    );
+    assert.deepEqual(sim.sessions()[0].registeredVariables, {
+      callVariableMask: 0,
+      namedVariables: ['user.fresh', 'user.crm.id'],
+      namedArrays: ['user.freshArr'],
+    });
   });
 
   it('a v15 client registers and receives only what it registered (1-byte floating tags)', async () => {
@@ -215,13 +317,28 @@ describe('simulator: REGISTER_VARIABLES_REQ', () => {
       assertCallData(a.get(type), { 3: 'cv3' }, ['user.case'], ALL_ARRAYS, `v15 registered desk ${type}`);
       assertCallData(p.get(type), ALL_CVS, ALL_VARS, ALL_ARRAYS, `v15 unregistered ${type}`);
     }
-    assertCallData(a.get('AGENT_PRE_CALL_EVENT'), { 3: 'cv3' }, ['user.case'], ALL_ARRAYS, 'v15 registered desk AGENT_PRE_CALL_EVENT');
+    assertCallData(
+      a.get('AGENT_PRE_CALL_EVENT'),
+      { 3: 'cv3' },
+      ['user.case'],
+      ALL_ARRAYS,
+      'v15 registered desk AGENT_PRE_CALL_EVENT',
+    );
     // Before PV22 CALL_DATA_UPDATE_EVENT carries only the changed ECC items; the registration filters those too.
     const [o2, p2] = await during([old, plain], () =>
-      sim.setCallData(call!, { callVariables: { 3: 'three', 4: 'four' }, namedVariables: [{ name: 'user.cust.id', value: 'C43' }] }),
+      sim.setCallData(call!, {
+        callVariables: { 3: 'three', 4: 'four' },
+        namedVariables: [{ name: 'user.cust.id', value: 'C43' }],
+      }),
     );
     assertCallData(o2.get('CALL_DATA_UPDATE_EVENT'), { 3: 'three' }, [], [], 'v15 registered CALL_DATA_UPDATE_EVENT');
-    assertCallData(p2.get('CALL_DATA_UPDATE_EVENT'), { 3: 'three', 4: 'four' }, ['user.cust.id'], [], 'v15 unregistered CALL_DATA_UPDATE_EVENT');
+    assertCallData(
+      p2.get('CALL_DATA_UPDATE_EVENT'),
+      { 3: 'three', 4: 'four' },
+      ['user.cust.id'],
+      [],
+      'v15 unregistered CALL_DATA_UPDATE_EVENT',
+    );
     assert.equal((await register(old, 0, ['user.nope'])).status, S.E_CTI_NAMED_VARIABLE_NOT_CONFIGURED);
   });
 });

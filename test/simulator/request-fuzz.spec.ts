@@ -36,7 +36,9 @@ const S = StatusCode.byName;
 
 /** Client-originated messages in the catalog; OPEN_REQ / CLOSE_REQ / STOPPING_... are sent separately. */
 const FUZZ_DEFS = MESSAGE_DEFS.filter(
-  (d) => (d.name.endsWith('_REQ') && d.name !== 'OPEN_REQ' && d.name !== 'CLOSE_REQ') || d.name === 'ACTIVE_MAINTENANCE_RESP_MSG',
+  (d) =>
+    (d.name.endsWith('_REQ') && d.name !== 'OPEN_REQ' && d.name !== 'CLOSE_REQ') ||
+    d.name === 'ACTIVE_MAINTENANCE_RESP_MSG',
 );
 /** Messages that are themselves an answer: the server must not answer them. */
 const UNANSWERED = new Set(['ACTIVE_MAINTENANCE_RESP_MSG']);
@@ -72,7 +74,8 @@ function aimAtModel(rng: Rng, msg: CtiMessage, def: MessageDef, v: number, sim: 
     const k = (name: string): string => (prefix === '' ? name.charAt(0).toLowerCase() + name.slice(1) : prefix + name);
     if (!keys.has(k('ConnectionCallId'))) continue;
     let call: SimCall | undefined;
-    if (prefix === 'held' && target?.consultOf !== undefined && rng.bool(0.7)) call = target.consultOf; // consult transfer / conference
+    if (prefix === 'held' && target?.consultOf !== undefined && rng.bool(0.7))
+      call = target.consultOf; // consult transfer / conference
     else if (prefix === 'held' && rng.bool(0.3)) call = live.find((c) => c.state === 'held');
     else if (prefix !== 'held' && connected.length > 0 && rng.bool(0.5)) call = rng.pick(connected);
     // Half of the rest go to the oldest call, so that one call collects many changes (call data, parties).
@@ -96,7 +99,8 @@ function aimAtModel(rng: Rng, msg: CtiMessage, def: MessageDef, v: number, sim: 
   else delete msg.agentInstrument;
   if (def.name === 'SET_AGENT_STATE_REQ') set('agentState', rng.int(0, 11));
   const available = agents.filter((a) => a.state === AgentState.byName.AGENT_STATE_AVAILABLE);
-  if (keys.has('dialedNumber') && rng.bool(0.7)) set('dialedNumber', rng.pick(available.length > 0 && rng.bool(0.8) ? available : agents).extension);
+  if (keys.has('dialedNumber') && rng.bool(0.7))
+    set('dialedNumber', rng.pick(available.length > 0 && rng.bool(0.8) ? available : agents).extension);
 }
 
 /**
@@ -112,7 +116,9 @@ async function topUpCalls(rng: Rng, sim: CtiSimulator, driverErrors: unknown[]):
     sim.startInboundCall({ answer: rng.bool(0.5) }).catch((err: unknown) => driverErrors.push(err));
     return;
   }
-  const consultable = [...model.calls].filter((c) => c.agentId !== undefined && c.connections.get(c.agentId) === LocalConnectionState.byName.LCS_CONNECT);
+  const consultable = [...model.calls].filter(
+    (c) => c.agentId !== undefined && c.connections.get(c.agentId) === LocalConnectionState.byName.LCS_CONNECT,
+  );
   if (consultable.length > 0 && ![...model.calls].some((c) => c.consultOf !== undefined) && rng.bool(0.5)) {
     await sim.consultCall(rng.pick(consultable)).catch(() => undefined); // the available agent may be claimed by a queued call
   }
@@ -143,10 +149,17 @@ async function sendAndSettle(client: RawClient, name: string, msg: CtiMessage): 
   }
   client.sendRaw(frame);
   client.send({ messageType: 'HEARTBEAT_REQ', invokeId: barrier });
-  await client.next((m) => m.messageType === 'HEARTBEAT_CONF' && m.invokeId === barrier, ANSWER_BOUND_MS).catch((err: unknown) => {
-    throw new Error(`${name} (invokeId ${invokeId}) on the v${client.version} client: no barrier answer: ${String(err)}`);
-  });
-  const between = client.messages.slice(start, client.messages.findIndex((m, i) => i >= start && m.invokeId === barrier));
+  await client
+    .next((m) => m.messageType === 'HEARTBEAT_CONF' && m.invokeId === barrier, ANSWER_BOUND_MS)
+    .catch((err: unknown) => {
+      throw new Error(
+        `${name} (invokeId ${invokeId}) on the v${client.version} client: no barrier answer: ${String(err)}`,
+      );
+    });
+  const between = client.messages.slice(
+    start,
+    client.messages.findIndex((m, i) => i >= start && m.invokeId === barrier),
+  );
   return {
     type: name,
     invokeId,
@@ -171,7 +184,9 @@ function printTable(results: Sent[]): void {
   const w = Math.max(...[...rows.keys()].map((k) => k.length));
   const lines = [['request'.padEnd(w), 'sent', ...cols].join(' | ')];
   for (const [type, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push([type.padEnd(w), String(row.sent).padStart(4), ...cols.map((c) => String(row[c]).padStart(c.length))].join(' | '));
+    lines.push(
+      [type.padEnd(w), String(row.sent).padStart(4), ...cols.map((c) => String(row[c]).padStart(c.length))].join(' | '),
+    );
   }
   console.log(lines.join('\n'));
 }
@@ -226,7 +241,9 @@ describe('simulator: request fuzzing', () => {
       // A registration cannot be undone and narrows every later event and snapshot to the registered
       // variables (usually none, as random names are unknown): the first client stays unregistered so that
       // it keeps receiving all call data, the second one registers.
-      const defs = FUZZ_DEFS.filter((d) => messageExistsIn(d, client.version) && (client !== c24 || d.name !== 'REGISTER_VARIABLES_REQ'));
+      const defs = FUZZ_DEFS.filter(
+        (d) => messageExistsIn(d, client.version) && (client !== c24 || d.name !== 'REGISTER_VARIABLES_REQ'),
+      );
       for (let i = 0; i < MESSAGES_PER_CLIENT; i++) {
         const def = defs[i % defs.length];
         const msg = randomMessage(rng, def, client.version);
@@ -258,11 +275,18 @@ describe('simulator: request fuzzing', () => {
 
     for (const c of clients) {
       assert.equal(c.ended, false, `the v${c.version} client was disconnected`);
-      const undecodable = c.messages.filter((m) => m.messageType === 'DECODE_ERROR' || m.messageType === 'STREAM_ERROR');
-      assert.deepEqual(undecodable.map((m) => String(m.error)), [], `the simulator sent v${c.version} frames the client cannot decode`);
+      const undecodable = c.messages.filter(
+        (m) => m.messageType === 'DECODE_ERROR' || m.messageType === 'STREAM_ERROR',
+      );
+      assert.deepEqual(
+        undecodable.map((m) => String(m.error)),
+        [],
+        `the simulator sent v${c.version} frames the client cannot decode`,
+      );
       // A late or duplicate answer would show up here: every InvokeID in the stream belongs to one request.
       const perInvoke = new Map<number, number>();
-      for (const m of c.messages) if (typeof m.invokeId === 'number') perInvoke.set(m.invokeId, (perInvoke.get(m.invokeId) ?? 0) + 1);
+      for (const m of c.messages)
+        if (typeof m.invokeId === 'number') perInvoke.set(m.invokeId, (perInvoke.get(m.invokeId) ?? 0) + 1);
       const extra = [...perInvoke].filter(([, n]) => n > 1);
       assert.deepEqual(extra, [], `v${c.version}: InvokeIDs answered more than once`);
     }
@@ -270,7 +294,7 @@ describe('simulator: request fuzzing', () => {
     // An event or CONF the simulator built but could not encode is silently lost: its log says so.
     const unsent = fx.logs.filter((l) => /cannot encode|internal error/.test(l));
     assert.deepEqual(unsent.slice(0, 5), [], `the simulator dropped ${unsent.length} messages it could not encode`);
-    assert.deepEqual(driverErrors, [], 'the test driver\'s own calls failed');
+    assert.deepEqual(driverErrors, [], "the test driver's own calls failed");
 
     // Still serving both clients.
     const hb = await c15.request({ messageType: 'HEARTBEAT_REQ' });
@@ -278,18 +302,40 @@ describe('simulator: request fuzzing', () => {
     assert.equal(sim.openSessionCount, 2);
 
     // The documented cases, once each. OPEN_REQ on an open session is refused and changes nothing.
-    const reopen = await c24.request(randomMessage(rng, MESSAGE_DEFS.find((d) => d.name === 'OPEN_REQ')!, 24));
+    const reopen = await c24.request(
+      randomMessage(
+        rng,
+        MESSAGE_DEFS.find((d) => d.name === 'OPEN_REQ')!,
+        24,
+      ),
+    );
     assert.equal(reopen.messageType, 'FAILURE_CONF');
     assert.equal(reopen.status, S.E_CTI_SESSION_ALREADY_OPEN);
     assert.equal((await c24.request({ messageType: 'HEARTBEAT_REQ' })).messageType, 'HEARTBEAT_CONF');
     // STOPPING_REQUESTS_TO_THIS_SIDE_IND: the side disconnects the client (guide: within 5 s); no answer.
     const stopAt = c24.messages.length;
-    c24.send({ ...randomMessage(rng, MESSAGE_DEFS.find((d) => d.name === 'STOPPING_REQUESTS_TO_THIS_SIDE_IND')!, 24), invokeId: c24.nextInvokeId() });
+    c24.send({
+      ...randomMessage(
+        rng,
+        MESSAGE_DEFS.find((d) => d.name === 'STOPPING_REQUESTS_TO_THIS_SIDE_IND')!,
+        24,
+      ),
+      invokeId: c24.nextInvokeId(),
+    });
     await c24.next(() => false, ANSWER_BOUND_MS).catch(() => undefined); // returns when the connection closes
     assert.equal(c24.ended, true, 'STOPPING_REQUESTS_TO_THIS_SIDE_IND closes the session');
-    assert.deepEqual(c24.typesSince(stopAt).filter((t) => /CONF$/.test(t)), []);
+    assert.deepEqual(
+      c24.typesSince(stopAt).filter((t) => /CONF$/.test(t)),
+      [],
+    );
     // CLOSE_REQ: CLOSE_CONF, then the session ends.
-    const close = await c15.request(randomMessage(rng, MESSAGE_DEFS.find((d) => d.name === 'CLOSE_REQ')!, 15));
+    const close = await c15.request(
+      randomMessage(
+        rng,
+        MESSAGE_DEFS.find((d) => d.name === 'CLOSE_REQ')!,
+        15,
+      ),
+    );
     assert.equal(close.messageType, 'CLOSE_CONF');
     await c15.closed;
     assert.equal(sim.openSessionCount, 0);

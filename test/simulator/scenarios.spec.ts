@@ -4,7 +4,8 @@ import { AcceleratedClock, BUILT_IN_SCENARIOS, validateScenario, type ScenarioDe
 import { Fixture } from './helpers';
 import { RawClient, SVC } from './raw-client';
 
-const callTypes = (ms: CtiMessage[]): string[] => ms.filter((m) => m.messageType !== 'AGENT_STATE_EVENT').map((m) => m.messageType);
+const callTypes = (ms: CtiMessage[]): string[] =>
+  ms.filter((m) => m.messageType !== 'AGENT_STATE_EVENT').map((m) => m.messageType);
 
 async function bridge(fx: Fixture, port: number): Promise<RawClient> {
   const c = await fx.client(port);
@@ -24,14 +25,24 @@ describe('simulator: scenarios (accelerated clock)', () => {
     await sim.runScenario('inbound');
     const seq = await c.until('END_CALL_EVENT');
     assert.deepEqual(callTypes(seq), [
-      'BEGIN_CALL_EVENT', 'CALL_DELIVERED_EVENT', 'AGENT_PRE_CALL_EVENT', 'CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT',
-      'CALL_DATA_UPDATE_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'CALL_CLEARED_EVENT', 'END_CALL_EVENT',
+      'BEGIN_CALL_EVENT',
+      'CALL_DELIVERED_EVENT',
+      'AGENT_PRE_CALL_EVENT',
+      'CALL_DELIVERED_EVENT',
+      'CALL_ESTABLISHED_EVENT',
+      'CALL_DATA_UPDATE_EVENT',
+      'CALL_CONNECTION_CLEARED_EVENT',
+      'CALL_CLEARED_EVENT',
+      'END_CALL_EVENT',
     ]);
     assert.equal(seq[0].ani, '4085551234');
     assert.equal(seq[0].callVariable1, 'ACCT-12345');
     const upd = seq.find((m) => m.messageType === 'CALL_DATA_UPDATE_EVENT')!;
     assert.equal(upd.callVariable5, 'handled');
-    assert.deepEqual(upd.namedVariables.map((v: { name: string }) => v.name), ['user.case', 'user.disposition']);
+    assert.deepEqual(
+      upd.namedVariables.map((v: { name: string }) => v.name),
+      ['user.case', 'user.disposition'],
+    );
   });
 
   it('transfer: the consult call ends, the original continues with the second agent', async () => {
@@ -40,11 +51,20 @@ describe('simulator: scenarios (accelerated clock)', () => {
     await sim.runScenario('transfer');
     const seq = await c.until((m) => m.messageType === 'CALL_CLEARED_EVENT');
     const t = callTypes(seq);
-    for (const name of ['CALL_HELD_EVENT', 'CALL_SERVICE_INITIATED_EVENT', 'CALL_ORIGINATED_EVENT', 'CALL_TRANSFERRED_EVENT']) assert.ok(t.includes(name), `${name} in ${t.join(',')}`);
+    for (const name of [
+      'CALL_HELD_EVENT',
+      'CALL_SERVICE_INITIATED_EVENT',
+      'CALL_ORIGINATED_EVENT',
+      'CALL_TRANSFERRED_EVENT',
+    ])
+      assert.ok(t.includes(name), `${name} in ${t.join(',')}`);
     const x = seq.find((m) => m.messageType === 'CALL_TRANSFERRED_EVENT')!;
     assert.equal(x.transferringDeviceId, '1001');
     assert.equal(x.transferredDeviceId, '1002');
-    assert.ok(t.indexOf('END_CALL_EVENT') > t.indexOf('CALL_TRANSFERRED_EVENT'), 'consult call ended after the transfer');
+    assert.ok(
+      t.indexOf('END_CALL_EVENT') > t.indexOf('CALL_TRANSFERRED_EVENT'),
+      'consult call ended after the transfer',
+    );
   });
 
   it('conference: CALL_CONFERENCED_EVENT with three parties', async () => {
@@ -63,8 +83,15 @@ describe('simulator: scenarios (accelerated clock)', () => {
     await sim.runScenario('outbound');
     const seq = await c.until('END_CALL_EVENT');
     assert.deepEqual(callTypes(seq), [
-      'BEGIN_CALL_EVENT', 'CALL_SERVICE_INITIATED_EVENT', 'CALL_ORIGINATED_EVENT', 'CALL_REACHED_NETWORK_EVENT', 'CALL_DELIVERED_EVENT',
-      'CALL_ESTABLISHED_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'CALL_CLEARED_EVENT', 'END_CALL_EVENT',
+      'BEGIN_CALL_EVENT',
+      'CALL_SERVICE_INITIATED_EVENT',
+      'CALL_ORIGINATED_EVENT',
+      'CALL_REACHED_NETWORK_EVENT',
+      'CALL_DELIVERED_EVENT',
+      'CALL_ESTABLISHED_EVENT',
+      'CALL_CONNECTION_CLEARED_EVENT',
+      'CALL_CLEARED_EVENT',
+      'END_CALL_EVENT',
     ]);
     assert.equal(seq[0].dialedNumber, '9005550100');
   });
@@ -84,22 +111,45 @@ describe('simulator: scenarios (accelerated clock)', () => {
   });
 
   it('a JSON scenario: hold, retrieve, setCallData, fault step; bad scenarios are refused', async () => {
-    const def: ScenarioDef = JSON.parse(JSON.stringify({
-      calls: [{ type: 'inbound', agentId: '1002', ani: '111', callVariables: { '3': 'c' }, steps: [
-        { action: 'answer' }, { delay: 100, action: 'hold' }, { action: 'retrieve' },
-        { action: 'setCallData', namedArrays: [{ name: 'user.arr', index: 2, value: 'z' }] }, { action: 'fault', fault: 'newer-type' }, { action: 'release' },
-      ] }],
-    }));
+    const def: ScenarioDef = JSON.parse(
+      JSON.stringify({
+        calls: [
+          {
+            type: 'inbound',
+            agentId: '1002',
+            ani: '111',
+            callVariables: { '3': 'c' },
+            steps: [
+              { action: 'answer' },
+              { delay: 100, action: 'hold' },
+              { action: 'retrieve' },
+              { action: 'setCallData', namedArrays: [{ name: 'user.arr', index: 2, value: 'z' }] },
+              { action: 'fault', fault: 'newer-type' },
+              { action: 'release' },
+            ],
+          },
+        ],
+      }),
+    );
     const sim = await fx.sim({ clock: fast() });
     const c = await bridge(fx, sim.port);
     await sim.runScenario(def);
     const seq = await c.until('END_CALL_EVENT');
     const t = seq.map((m) => m.messageType);
-    for (const name of ['CALL_HELD_EVENT', 'CALL_RETRIEVED_EVENT', 'CALL_DATA_UPDATE_EVENT', 'UNKNOWN']) assert.ok(t.includes(name), name);
-    assert.deepEqual(seq.find((m) => m.messageType === 'CALL_DATA_UPDATE_EVENT')!.namedArrays, [{ name: 'user.arr', index: 2, value: 'z' }]);
+    for (const name of ['CALL_HELD_EVENT', 'CALL_RETRIEVED_EVENT', 'CALL_DATA_UPDATE_EVENT', 'UNKNOWN'])
+      assert.ok(t.includes(name), name);
+    assert.deepEqual(seq.find((m) => m.messageType === 'CALL_DATA_UPDATE_EVENT')!.namedArrays, [
+      { name: 'user.arr', index: 2, value: 'z' },
+    ]);
     assert.throws(() => validateScenario({ calls: [] }), /non-empty/);
     assert.throws(() => validateScenario({ calls: [{ steps: [{ action: 'dance' }] }] }), /dance/);
     await assert.rejects(sim.runScenario('nope'), /unknown scenario/);
-    assert.deepEqual(Object.keys(BUILT_IN_SCENARIOS).sort(), ['busy-hour', 'conference', 'inbound', 'outbound', 'transfer']);
+    assert.deepEqual(Object.keys(BUILT_IN_SCENARIOS).sort(), [
+      'busy-hour',
+      'conference',
+      'inbound',
+      'outbound',
+      'transfer',
+    ]);
   });
 });

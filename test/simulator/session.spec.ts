@@ -13,7 +13,9 @@ describe('simulator: sessions', () => {
   it('answers OPEN_REQ with real OPEN_CONF values, then a SYSTEM_EVENT for an All Events client', async () => {
     const sim = await fx.sim({ peripheralId: 5000 });
     const c = await fx.client(sim.port, 24);
-    const conf = await c.open({ servicesRequested: (SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE | SVC.CTI_SERVICE_DEBUG) >>> 0 });
+    const conf = await c.open({
+      servicesRequested: (SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE | SVC.CTI_SERVICE_DEBUG) >>> 0,
+    });
     assert.equal(conf.messageType, 'OPEN_CONF');
     assert.equal(conf.servicesGranted, SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE);
     assert.equal(conf.monitorId, 0);
@@ -45,7 +47,11 @@ describe('simulator: sessions', () => {
   it('opens a Client Events session for an agent with its MonitorID and AgentState', async () => {
     const sim = await fx.sim({ agents: '1001-1002' });
     const c = await fx.client(sim.port);
-    const conf = await c.open({ servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentExtension: '1002' });
+    const conf = await c.open({
+      servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS,
+      peripheralId: 5000,
+      agentExtension: '1002',
+    });
     assert.equal(conf.messageType, 'OPEN_CONF');
     assert.notEqual(conf.monitorId, 0);
     assert.equal(conf.agentState, 3);
@@ -57,14 +63,34 @@ describe('simulator: sessions', () => {
     ['unsupported version', { versionNumber: 14 }, S.E_CTI_INVALID_VERSION],
     ['IdleTimeout under 20 s', { idleTimeout: 19 }, S.E_CTI_INVALID_TIMEOUT],
     ['unused service bit', { servicesRequested: 0x4000 | SVC.CTI_SERVICE_ALL_EVENTS }, S.E_CTI_INVALID_SERVICE_MASK],
-    ['CallMsgMask bit newer than the version', { versionNumber: 22, callMsgMask: 0x10000000 }, S.E_CTI_INVALID_CALL_MSG_MASK],
+    [
+      'CallMsgMask bit newer than the version',
+      { versionNumber: 22, callMsgMask: 0x10000000 },
+      S.E_CTI_INVALID_CALL_MSG_MASK,
+    ],
     ['unused AgentStateMask bit', { agentStateMask: 0x4000 }, S.E_CTI_INVALID_AGENT_STATE_MASK],
     ['non-zero Reserved2', { reserved2: 1 }, S.E_CTI_INVALID_RESERVED_FIELD],
     ['wrong password', { clientPassword: Buffer.from('nope') }, S.E_CTI_INVALID_PASSWORD, { password: 'secret' }],
-    ['Client Events without agent data', { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000 }, S.E_CTI_REQUIRED_DATA_MISSING],
-    ['Client Events for an unknown agent', { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentId: '9999' }, S.E_CTI_INVALID_AGENT_DATA],
-    ['agent fields naming two agents', { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentId: '1001', agentExtension: '1002' }, S.E_CTI_INCONSISTENT_AGENT_DATA],
-    ['Client Events on another peripheral', { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 1, agentId: '1001' }, S.E_CTI_INVALID_PERIPHERAL_ID],
+    [
+      'Client Events without agent data',
+      { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000 },
+      S.E_CTI_REQUIRED_DATA_MISSING,
+    ],
+    [
+      'Client Events for an unknown agent',
+      { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentId: '9999' },
+      S.E_CTI_INVALID_AGENT_DATA,
+    ],
+    [
+      'agent fields naming two agents',
+      { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentId: '1001', agentExtension: '1002' },
+      S.E_CTI_INCONSISTENT_AGENT_DATA,
+    ],
+    [
+      'Client Events on another peripheral',
+      { servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 1, agentId: '1001' },
+      S.E_CTI_INVALID_PERIPHERAL_ID,
+    ],
   ];
   for (const [what, fields, status, simOpts] of refusals) {
     it(`refuses OPEN_REQ with FAILURE_CONF ${StatusCode.nameOf(status)}: ${what}`, async () => {
@@ -184,7 +210,15 @@ describe('simulator: sessions', () => {
     frame.writeUInt32BE(30000, 4);
     c.sendRaw(frame);
     assert.equal((await c.next('FAILURE_EVENT')).status, S.E_CTI_INVALID_MSG_TYPE_FOR_VERSION);
-    const ans = await c.request({ messageType: 'DEFLECT_CALL_REQ', peripheralId: 5000, connectionCallId: 1, connectionDeviceIdType: 0, calledDeviceType: 0, connectionDeviceId: 'x', calledDeviceId: 'y' });
+    const ans = await c.request({
+      messageType: 'DEFLECT_CALL_REQ',
+      peripheralId: 5000,
+      connectionCallId: 1,
+      connectionDeviceIdType: 0,
+      calledDeviceType: 0,
+      connectionDeviceId: 'x',
+      calledDeviceId: 'y',
+    });
     assert.equal(ans.messageType, 'FAILURE_CONF');
     assert.equal(ans.status, S.E_CTI_FUNCTION_NOT_AVAILABLE);
   });

@@ -10,14 +10,18 @@ const NONE = EventCause.byName.CEC_NONE;
 const ALL_EVENTS = SVC.CTI_SERVICE_ALL_EVENTS;
 const ALL_EVENTS_STANDBY = (SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_ACTIVE_STANDBY) >>> 0;
 
-const isFor = (call: SimCall) => (m: CtiMessage): boolean =>
-  m.connectionCallId === call.connectionCallId &&
-  m.connectionDeviceIdType === call.connectionDeviceIdType &&
-  m.connectionDeviceId === call.connectionDeviceId;
+const isFor =
+  (call: SimCall) =>
+  (m: CtiMessage): boolean =>
+    m.connectionCallId === call.connectionCallId &&
+    m.connectionDeviceIdType === call.connectionDeviceIdType &&
+    m.connectionDeviceId === call.connectionDeviceId;
 
 /** messageType:LocalConnectionState:EventCause of a call event, for compact sequence assertions. */
 const brief = (m: CtiMessage): string =>
-  m.messageType === 'BEGIN_CALL_EVENT' ? 'BEGIN' : `${m.messageType.replace(/^CALL_|_EVENT$/g, '')}:${LocalConnectionState.nameOf(m.localConnectionState)}:${m.eventCause}`;
+  m.messageType === 'BEGIN_CALL_EVENT'
+    ? 'BEGIN'
+    : `${m.messageType.replace(/^CALL_|_EVENT$/g, '')}:${LocalConnectionState.nameOf(m.localConnectionState)}:${m.eventCause}`;
 
 describe('simulator: call state after a switchover (CEC_CALL_PARTY_UPDATE_IND)', () => {
   const fx = new Fixture();
@@ -49,13 +53,20 @@ describe('simulator: call state after a switchover (CEC_CALL_PARTY_UPDATE_IND)',
     await c.next('SYSTEM_EVENT');
     const rebuilt = await c.until((m) => m.messageType === 'CALL_DELIVERED_EVENT' && isFor(queued)(m));
     assert.deepEqual(rebuilt.map(brief), [
-      'BEGIN', `ESTABLISHED:LCS_CONNECT:${PARTY_UPDATE}`,
-      'BEGIN', `DELIVERED:LCS_ALERTING:${PARTY_UPDATE}`,
-      'BEGIN', `ESTABLISHED:LCS_HOLD:${PARTY_UPDATE}`,
-      'BEGIN', `DELIVERED:LCS_QUEUED:${PARTY_UPDATE}`,
+      'BEGIN',
+      `ESTABLISHED:LCS_CONNECT:${PARTY_UPDATE}`,
+      'BEGIN',
+      `DELIVERED:LCS_ALERTING:${PARTY_UPDATE}`,
+      'BEGIN',
+      `ESTABLISHED:LCS_HOLD:${PARTY_UPDATE}`,
+      'BEGIN',
+      `DELIVERED:LCS_QUEUED:${PARTY_UPDATE}`,
     ]);
     for (const [i, call] of [connected, connected, alerting, alerting, held, held, queued, queued].entries()) {
-      assert.ok(isFor(call)(rebuilt[i]), `message ${i} (${rebuilt[i].messageType}) carries the ids of call ${call.key}`);
+      assert.ok(
+        isFor(call)(rebuilt[i]),
+        `message ${i} (${rebuilt[i].messageType}) carries the ids of call ${call.key}`,
+      );
     }
     assert.equal(rebuilt[0].ani, connected.ani, 'BEGIN_CALL carries the call context');
     assert.equal(rebuilt[1].answeringDeviceId, '1001');
@@ -78,7 +89,11 @@ describe('simulator: call state after a switchover (CEC_CALL_PARTY_UPDATE_IND)',
       `DELIVERED:LCS_ALERTING:${NONE}`,
       `ESTABLISHED:LCS_CONNECT:${NONE}`,
     ]);
-    assert.equal(after.filter((m) => m.eventCause === PARTY_UPDATE).length, 0, 'only the rebuild uses CEC_CALL_PARTY_UPDATE_IND');
+    assert.equal(
+      after.filter((m) => m.eventCause === PARTY_UPDATE).length,
+      0,
+      'only the rebuild uses CEC_CALL_PARTY_UPDATE_IND',
+    );
     assert.deepEqual(after.filter((m) => isFor(queued)(m) && m.eventCause !== undefined).map(brief), [
       `DEQUEUED:LCS_NULL:${NONE}`,
       `DELIVERED:LCS_ALERTING:${NONE}`,
@@ -97,24 +112,36 @@ describe('simulator: call state after a switchover (CEC_CALL_PARTY_UPDATE_IND)',
 
     await pair.switchover();
     const seen = await onB.until((m) => m.messageType === 'CALL_DELIVERED_EVENT' && isFor(outbound)(m));
-    assert.deepEqual(seen.map((m) => (m.messageType.startsWith('CALL_') || m.messageType === 'BEGIN_CALL_EVENT' ? brief(m) : m.messageType)), [
-      'STANDBY_ACTIVE_EVENT_MSG',
-      'SYSTEM_EVENT',
-      'BEGIN',
-      `ESTABLISHED:LCS_CONNECT:${PARTY_UPDATE}`,
-      'BEGIN',
-      `DELIVERED:LCS_INITIATE:${PARTY_UPDATE}`,
-    ]);
+    assert.deepEqual(
+      seen.map((m) =>
+        m.messageType.startsWith('CALL_') || m.messageType === 'BEGIN_CALL_EVENT' ? brief(m) : m.messageType,
+      ),
+      [
+        'STANDBY_ACTIVE_EVENT_MSG',
+        'SYSTEM_EVENT',
+        'BEGIN',
+        `ESTABLISHED:LCS_CONNECT:${PARTY_UPDATE}`,
+        'BEGIN',
+        `DELIVERED:LCS_INITIATE:${PARTY_UPDATE}`,
+      ],
+    );
     assert.ok(isFor(call)(seen[3]));
     const ringing = seen[5];
     assert.ok(isFor(outbound)(ringing));
     assert.equal(ringing.alertingDeviceId, outbound.dialedNumber, 'the far end is alerting');
 
     const agent = await fx.client(pair.sideB.port);
-    const conf = await agent.open({ servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS, peripheralId: 5000, agentExtension: '1001' });
+    const conf = await agent.open({
+      servicesRequested: SVC.CTI_SERVICE_CLIENT_EVENTS,
+      peripheralId: 5000,
+      agentExtension: '1001',
+    });
     assert.equal(conf.messageType, 'OPEN_CONF');
     await agent.request({ messageType: 'HEARTBEAT_REQ' });
-    assert.equal(agent.messages.some((m) => m.eventCause === PARTY_UPDATE || m.messageType === 'BEGIN_CALL_EVENT'), false);
+    assert.equal(
+      agent.messages.some((m) => m.eventCause === PARTY_UPDATE || m.messageType === 'BEGIN_CALL_EVENT'),
+      false,
+    );
     await pair.sideB.releaseCall(call);
     await pair.sideB.releaseCall(outbound);
   });
@@ -127,7 +154,13 @@ describe('simulator: call state after a switchover (CEC_CALL_PARTY_UPDATE_IND)',
     await c.next('SYSTEM_EVENT');
     await pair.sideA.releaseCall(call);
     const seen = await c.until('END_CALL_EVENT');
-    assert.deepEqual(seen.map((m) => m.messageType), ['BEGIN_CALL_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'CALL_CLEARED_EVENT', 'END_CALL_EVENT']);
-    assert.equal(c.messages.some((m) => m.eventCause === PARTY_UPDATE), false);
+    assert.deepEqual(
+      seen.map((m) => m.messageType),
+      ['BEGIN_CALL_EVENT', 'CALL_CONNECTION_CLEARED_EVENT', 'CALL_CLEARED_EVENT', 'END_CALL_EVENT'],
+    );
+    assert.equal(
+      c.messages.some((m) => m.eventCause === PARTY_UPDATE),
+      false,
+    );
   });
 });
