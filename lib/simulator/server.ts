@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
-import { AgentState, StatusCode, SystemEventId } from '../protocol';
+import { AgentState, StatusCode, SystemEventId, type CtiMessage } from '../protocol';
 import { RealClock, type SimClock, type SimTimer } from './clock';
 import { CallFlows } from './call-flows';
 import { ClientSession, type SessionHost } from './client-session';
@@ -128,6 +128,13 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
   }
   sessionClosed(s: ClientSession, reason: string): void {
     this.emit('session-close', s.info(reason));
+  }
+  /**
+   * 'message-sent' { sessionId, message }: every message written to a client, as written (tests account for each
+   * event on the wire). Costs nothing when nobody listens.
+   */
+  messageSent(s: ClientSession, message: CtiMessage): void {
+    if (this.listenerCount('message-sent') > 0) this.emit('message-sent', { sessionId: s.id, message });
   }
   requestSeen(info: SimRequestInfo): void {
     // Heartbeats would drown the info log; OPEN_REQ and CLOSE_REQ are logged with their outcome already.
