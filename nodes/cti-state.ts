@@ -33,7 +33,7 @@ export = function (RED: NodeAPI): void {
     let outputs: ReturnType<typeof stateOutputs>;
     try {
       filter = filterOf(config, t);
-      queryIds = parseIdList(config.queryAgents, t('cti-state.label.query-agents', undefined, 'Agents to query'));
+      queryIds = parseIdList(config.queryAgents, t('cti-state.label.query-agents', {}, 'Agents to query'));
       outputs = stateOutputs(config);
     } catch (err) {
       const error = (err as Error).message;
@@ -81,7 +81,7 @@ export = function (RED: NodeAPI): void {
         warnOnce(
           t(
             'cti-state.errors.no-peripheral',
-            undefined,
+            {},
             "cannot query agents: no peripheral ID — set it on the CTI server node or in this node's filter",
           ),
         );
@@ -169,9 +169,9 @@ export = function (RED: NodeAPI): void {
         );
       f.peripheralId = Number(p);
     }
-    const agents = parseIdList(config.agents, t('cti-state.label.agents', undefined, 'Agents'));
+    const agents = parseIdList(config.agents, t('cti-state.label.agents', {}, 'Agents'));
     if (agents.length > 0) f.agents = agents;
-    const groups = parseNumberList(config.skillGroups, t('cti-state.label.skill-groups', undefined, 'Skill groups'));
+    const groups = parseNumberList(config.skillGroups, t('cti-state.label.skill-groups', {}, 'Skill groups'));
     if (groups.length > 0) f.skillGroups = groups;
     return f;
   }
