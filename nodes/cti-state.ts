@@ -5,7 +5,7 @@
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import type { CtiMessage } from '../lib/protocol';
-import type { CallSnapshot } from '../lib/session';
+import { CtiRequestError, type CallSnapshot } from '../lib/session';
 import { ContactCenterState, parseIdList, parseNumberList, type StateFilter } from '../lib/state';
 import { getServer, type SessionStateView } from './lib/server-api';
 import { translator } from './lib/status';
@@ -88,6 +88,8 @@ export = function (RED: NodeAPI): void {
         return;
       }
       let answered = 0;
+      const failed: string[] = [];
+      let firstError: Error | undefined;
       for (const id of queryIds) {
         if (closed) return;
         const req: CtiMessage = {
@@ -101,21 +103,33 @@ export = function (RED: NodeAPI): void {
           const conf = await server!.request(req);
           if (model.apply(conf, undefined, req)) answered++;
         } catch (err) {
-          // One unknown agent must not hide the others; a missing service fails them all alike, so say it once.
-          const error = (err as Error).message;
-          warnOnce(
-            t(
-              'cti-state.errors.query-failed',
-              { agent: id, error },
-              `QUERY_AGENT_STATE for agent ${id} failed: ${error} (does the CTI server node request the Client Control service?)`,
-            ),
-          );
+          // One unknown agent must not hide the others: ask for every one, then say once what failed.
+          failed.push(id);
+          firstError ??= err as Error;
         }
       }
-      if (answered > 0 && !closed) {
+      if (closed) return;
+      if (answered > 0) {
         model.noteRebuilt('QUERY_AGENT_STATE');
         emitter.changed();
       }
+      if (firstError !== undefined) warnOnce(queryFailure(failed, firstError));
+    }
+
+    function queryFailure(agents: string[], err: Error): string {
+      const list = agents.length > 5 ? `${agents.slice(0, 5).join(', ')} … (${agents.length})` : agents.join(', ');
+      const error = err.message;
+      if (err instanceof CtiRequestError && err.statusName === 'E_CTI_FUNCTION_NOT_AVAILABLE')
+        return t(
+          'cti-state.errors.query-no-service',
+          { agents: list, error },
+          `cannot query agents ${list}: the CTI server node does not request the Client Control service (${error})`,
+        );
+      return t(
+        'cti-state.errors.query-failed',
+        { agents: list, error },
+        `QUERY_AGENT_STATE failed for ${list}: ${error}`,
+      );
     }
 
     function warnOnce(text: string): void {

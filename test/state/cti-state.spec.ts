@@ -178,6 +178,35 @@ describe('cti-state node (real runtime, simulator over TCP)', function () {
     assert.equal(v.origin.eventsMayHaveBeenMissed, true);
   });
 
+  it('asks for every listed agent and warns once about those the server does not know', async function () {
+    sim = await startSim();
+    const h = await deploy({ queryAgents: '1001, 9998, 1002, 9999' });
+    const view = await nextView(h, (v) => v.origin.rebuiltBy.includes('QUERY_AGENT_STATE'));
+    assert.deepEqual(
+      view.agents.map((a) => a.agentId),
+      ['1001', '1002'],
+    );
+    const warnings = (helper.getNode('st').warn as unknown as { args: unknown[][] }).args.map((a) => String(a[0]));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /QUERY_AGENT_STATE failed for 9998, 9999: .*CF_INVALID_CSTA_DEVICE_IDENTIFIER/);
+  });
+
+  it('says once that agent queries need the Client Control service when the server lacks it', async function () {
+    sim = await startSim();
+    await deploy({}, { services: ['ALL_EVENTS'] });
+    const st = helper.getNode('st');
+    await waitForState(getServer(), 'open');
+    const warned = await new Promise<string>((resolve) => {
+      const spy = st.warn as unknown as { args: unknown[][] };
+      const check = (): void => (spy.args.length > 0 ? resolve(String(spy.args[0][0])) : void setImmediate(check));
+      check();
+    });
+    assert.match(
+      warned,
+      /cannot query agents 1001, 1002, 1003: the CTI server node does not request the Client Control service/,
+    );
+  });
+
   it('reports an invalid filter once and shows a red status', async function () {
     sim = await startSim();
     await helper.startServer();
