@@ -13,6 +13,7 @@ import {
   nextInput,
   collect,
   flush,
+  once,
   type CtiSimulator,
 } from '../nodes/harness';
 import ctiState = require('../../nodes/cti-state');
@@ -195,12 +196,9 @@ describe('cti-state node (real runtime, simulator over TCP)', function () {
     sim = await startSim();
     await deploy({}, { services: ['ALL_EVENTS'] });
     const st = helper.getNode('st');
-    await waitForState(getServer(), 'open');
-    const warned = await new Promise<string>((resolve) => {
-      const spy = st.warn as unknown as { args: unknown[][] };
-      const check = (): void => (spy.args.length > 0 ? resolve(String(spy.args[0][0])) : void setImmediate(check));
-      check();
-    });
+    const spy = st.warn as unknown as { args: unknown[][] };
+    if (spy.args.length === 0) await once(st, 'call:warn');
+    const warned = String(spy.args[0][0]);
     assert.match(
       warned,
       /cannot query agents 1001, 1002, 1003: the CTI server node does not request the Client Control service/,
