@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { resolveFromNodeRed } from './node-red-runtime';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -63,7 +64,7 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
   if (opts.flows) fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(opts.flows, null, 2));
   const child = spawn(
     process.execPath,
-    [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
+    [resolveFromNodeRed('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
     { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let out = '';
