@@ -257,6 +257,12 @@ export class CtiSession extends EventEmitter {
         onClose: (err) => {
           if (this.conn === conn) this.linkFailed(err ?? new CtiConnectionError(side, 'connection closed'));
         },
+        onFrame: (dir, frame) => {
+          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+          if (this.listenerCount('frame') > 0) {
+            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+          }
+        },
       },
     );
     this.conn = conn;
