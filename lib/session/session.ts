@@ -26,6 +26,8 @@ import {
 } from './open-handshake';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { emitSafely } from './safe-emit';
+import { recordSessionOption } from '../record/session-option';
+import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
 import type { SessionState, SessionStateInfo, SessionStats } from './state';
 
@@ -40,6 +42,8 @@ export class CtiSession extends EventEmitter {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
+  /** The recorder of the `record` option (README "Recording"); undefined without it. */
+  readonly recorder: Recorder | undefined;
 
   private _state: SessionState = 'idle';
   private _side: 'A' | 'B' | undefined;
@@ -85,6 +89,7 @@ export class CtiSession extends EventEmitter {
       version: this.options.version,
       agentAt: (device) => this.agents.get(device),
     });
+    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   get state(): SessionState {
