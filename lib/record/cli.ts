@@ -3,6 +3,7 @@
  * cti-record: opens a CTI session (All Events by default) and records every frame to a JSON Lines file,
  * PII masked unless --no-mask. Stops after --duration or on SIGINT / SIGTERM and prints a summary.
  */
+import { intArg, walkArgs } from '../cli-args';
 import { parseDuration } from '../simulator/clock';
 import { CtiSession } from '../session/session';
 import type { CtiEndpoint, CtiSessionOptions } from '../session/options';
@@ -54,26 +55,10 @@ export interface RecordCliOptions {
   help: boolean;
 }
 
-function intArg(flag: string, v: string, min: number, max: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new RangeError(`${flag} needs an integer ${min}..${max}, got "${v}"`);
-  return n;
-}
-
 /** Parses the command line; throws a RangeError with a readable message. */
 export function parseRecordArgs(argv: string[]): RecordCliOptions {
   const o: RecordCliOptions = { clientId: 'cti-record', mask: true, maskAgents: false, quiet: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new RangeError(`${flag} needs a value`);
-      return v;
-    };
+  walkArgs(argv, (flag, value, arg) => {
     switch (flag) {
       case '--help':
       case '-h':
@@ -137,7 +122,7 @@ export function parseRecordArgs(argv: string[]): RecordCliOptions {
       default:
         throw new RangeError(`unknown option "${arg}" (see --help)`);
     }
-  }
+  });
   if (!o.help) {
     if (o.host === undefined || o.port === undefined) throw new RangeError('--host and --port are required');
     if (o.out === undefined) throw new RangeError('--out <file> is required');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
+import { intArg, walkArgs } from '../cli-args';
 import { AcceleratedClock, parseDuration, RealClock, type SimClock } from './clock';
 import { parseFaultSpec } from './faults';
 import { CtiSimulatorPair } from './pair';
@@ -72,26 +73,10 @@ export interface CliOptions {
   help: boolean;
 }
 
-function intArg(name: string, v: string | undefined, min = 0, max = 0xffffffff): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < min || n > max)
-    throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
-  return n;
-}
-
 /** Parses the command line; throws a RangeError with a readable message. */
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { host: '127.0.0.1', port: 42027, intervalMs: 5000, faults: [], log: 'info', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new RangeError(`${flag} needs a value`);
-      return v;
-    };
+  walkArgs(argv, (flag, value, arg) => {
     switch (flag) {
       case '--help':
       case '-h':
@@ -176,7 +161,7 @@ export function parseArgs(argv: string[]): CliOptions {
       default:
         throw new RangeError(`unknown option "${arg}" (see --help)`);
     }
-  }
+  });
   return o;
 }
 
