@@ -16,7 +16,7 @@ import {
   type StateListener,
 } from './lib/server-api';
 import { shortReason, statusForState, translator } from './lib/status';
-import { buildSessionOptions, type CtiServerConfig } from './lib/server-config';
+import { buildSessionOptions, requestedServiceNames, type CtiServerConfig } from './lib/server-config';
 
 interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
@@ -293,6 +293,7 @@ export = function (RED: NodeAPI): void {
       const p = Number(config.peripheralId);
       return config.peripheralId === '' || config.peripheralId === undefined || !Number.isInteger(p) ? undefined : p;
     };
+    node.requestedServices = (): string[] => requestedServiceNames(config);
     node.listenerCounts = () => ({
       events: eventListeners.size,
       states: stateListeners.size,
