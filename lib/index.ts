@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './session';
 export * from './simulator';
 export * from './record';
+export * from './state';
