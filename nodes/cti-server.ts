@@ -16,7 +16,7 @@ import {
   type StateListener,
 } from './lib/server-api';
 import { shortReason, statusForState, translator } from './lib/status';
-import { buildSessionOptions, type CtiServerConfig } from './lib/server-config';
+import { buildSessionOptions, requestedServiceNames, type CtiServerConfig } from './lib/server-config';
 
 interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
@@ -288,11 +288,14 @@ export = function (RED: NodeAPI): void {
     };
 
     node.currentState = (): SessionStateView => view;
+    node.tracked = () =>
+      session === undefined ? undefined : { calls: session.calls.all(), agents: session.agents.all() };
     node.protocolVersion = (): number => (typeof session?.version === 'number' ? session.version : configuredVersion);
     node.configuredPeripheralId = (): number | undefined => {
       const p = Number(config.peripheralId);
       return config.peripheralId === '' || config.peripheralId === undefined || !Number.isInteger(p) ? undefined : p;
     };
+    node.requestedServices = (): string[] => requestedServiceNames(config);
     node.listenerCounts = () => ({
       events: eventListeners.size,
       states: stateListeners.size,

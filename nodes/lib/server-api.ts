@@ -4,6 +4,7 @@
  */
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/session';
 
 /** A session state as the nodes show it. */
 export interface SessionStateView {
@@ -49,10 +50,14 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
   request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
   currentState(): SessionStateView;
+  /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
+  tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /** The protocol version in use (the configured one until the session opens). */
   protocolVersion(): number;
   /** The configured peripheral ID, if any. */
   configuredPeripheralId(): number | undefined;
+  /** The services this server asks for in OPEN_REQ, short names as in the editor (ALL_EVENTS, CLIENT_CONTROL, …). */
+  requestedServices?(): string[];
   /** Listener counts, for tests and diagnostics. */
   listenerCounts(): { events: number; states: number; users: number; sessionMessage: number; sessionState: number };
 }

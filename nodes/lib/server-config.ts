@@ -114,6 +114,16 @@ export function buildRegistration(config: CtiServerConfig): CtiVariableRegistrat
   };
 }
 
+/** The services a config asks for, short names as the editor saves them (ALL_EVENTS, CLIENT_CONTROL, …). */
+export function requestedServiceNames(config: Pick<CtiServerConfig, 'services'>): string[] {
+  const list = Array.isArray(config.services)
+    ? config.services
+    : typeof config.services === 'string' && config.services !== ''
+      ? config.services.split(',')
+      : DEFAULT_SERVICES;
+  return list.map((s) => String(s).trim());
+}
+
 /** Session options for a config (throws Error with a readable message for a bad value). */
 export function buildSessionOptions(
   config: CtiServerConfig,
@@ -123,11 +133,7 @@ export function buildSessionOptions(
   const hostA = text(config.hostA);
   if (hostA === undefined) throw new Error('side A host is required');
   const hostB = text(config.hostB);
-  const services = Array.isArray(config.services)
-    ? config.services
-    : typeof config.services === 'string' && config.services !== ''
-      ? config.services.split(',')
-      : DEFAULT_SERVICES;
+  const services = requestedServiceNames(config);
   const version = optionalInt(config.version, 'version', 15);
   if (version !== undefined && version > 25) throw new Error(`version must be 15-25, got ${version}`);
   const peripheralId = optionalInt(config.peripheralId, 'peripheral ID', 0);
@@ -141,7 +147,7 @@ export function buildSessionOptions(
     clientSignature: 'node-red-contrib-cisco-cti',
     version,
     peripheralId,
-    services: services.map((s) => serviceName(String(s).trim())),
+    services: services.map(serviceName),
     agentExtension: text(config.agentExtension),
     agentId: text(config.agentId),
     agentInstrument: text(config.agentInstrument),
