@@ -17,6 +17,7 @@ import {
 } from './lib/call-data';
 import { InputError, failure } from './lib/errors';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+import { migrateConfig } from './lib/migrations';
 
 interface EccRow {
   name?: string;
@@ -32,6 +33,7 @@ interface CtiSetCallDataConfig extends NodeDef {
 
 export = function (RED: NodeAPI): void {
   function CtiSetCallDataNode(this: Node, config: CtiSetCallDataConfig): void {
+    config = migrateConfig('cti-set-call-data', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const typed = new Map<string, TypedValue>();
