@@ -69,12 +69,15 @@ export function applyCallConf(
     // The request's own fields override the inherited context; the call's events (already seen or still to
     // come) override both.
     if (request) fillMissing(rec, request, REQUEST_CONTEXT_FIELDS, requestContext(request));
-    if (source && source !== rec) {
-      rec.consultOf = source.key;
-      fillMissing(rec, source.data, INHERITED_FIELDS, source);
-    }
+    if (source && source !== rec) inheritFromConsulted(rec, source);
   }
   return { rec, result };
+}
+
+/** `rec` is a consult call made from `source`: link it and let it inherit what its own events did not say. */
+export function inheritFromConsulted(rec: CallRecord, source: CallRecord): void {
+  rec.consultOf = source.key;
+  fillMissing(rec, source.data, INHERITED_FIELDS, source);
 }
 
 /** Call variables and ECC a MAKE_CALL_REQ / CONSULTATION_CALL_REQ gives its new call. */

@@ -38,6 +38,11 @@ const PARTY_FIELDS: Array<[string, string]> = [
   ['lastRedirectDeviceId', 'lastRedirect'],
   ['holdingDeviceId', 'holding'],
   ['releasingDeviceId', 'releasing'],
+  ['transferringDeviceId', 'transferring'],
+  ['transferredDeviceId', 'transferred'],
+  ['controllerDeviceId', 'controller'],
+  ['addedPartyDeviceId', 'addedParty'],
+  ['divertingDeviceId', 'diverting'],
 ];
 
 /**
@@ -62,6 +67,12 @@ export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): 
     if (typeof v === 'string' && v !== '') rec.parties[to] = v;
   }
   if (msg.messageType === 'CALL_ESTABLISHED_EVENT') rec.established = true;
+  // The party a transfer / conference brought in is the call's answering device from now on.
+  const joined = msg.transferredDeviceId ?? msg.addedPartyDeviceId;
+  if (typeof joined === 'string' && joined !== '') rec.parties.answering = joined;
+  // The transferring device let go of the call: it no longer holds it.
+  if (msg.transferringDeviceId !== undefined && rec.parties.holding === msg.transferringDeviceId)
+    delete rec.parties.holding;
   return rck;
 }
 

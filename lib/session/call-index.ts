@@ -60,6 +60,18 @@ export class CallIndex {
     return candidates.sort((a, b) => b.seq - a.seq)[0];
   }
 
+  /** The most recently begun call other than `not` having a connection with this ConnectionCallID. */
+  withCallId(callId: number, not?: CallRecord): CallRecord | undefined {
+    const keys = this.byCallId.get(callId);
+    if (!keys) return undefined;
+    let best: CallRecord | undefined;
+    for (const k of keys) {
+      const r = this.calls.get(k);
+      if (r !== undefined && r !== not && (best === undefined || r.seq > best.seq)) best = r;
+    }
+    return best;
+  }
+
   /**
    * A call a CONF announced that has had no event yet, with this ConnectionCallID: a BEGIN_CALL naming another
    * connection of it takes it over.

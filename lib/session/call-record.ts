@@ -1,4 +1,5 @@
 /** The tracker's working state for one call. It is never handed out: callers get a CallSnapshot. */
+import { newCallAgents, type CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
 import type { CallVariables, NamedArrays, NamedVariables } from './call-data';
 
@@ -10,6 +11,8 @@ export interface CallRecord {
   namedVariables: NamedVariables;
   namedArrays: NamedArrays;
   parties: Record<string, unknown>;
+  /** The devices (agents) the call passed and the one that has it now. */
+  agents: CallAgents;
   established: boolean;
   partial: boolean;
   lastEvent: string;
@@ -37,6 +40,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     namedVariables: {},
     namedArrays: {},
     parties: {},
+    agents: newCallAgents(),
     established: false,
     partial,
     lastEvent: '',

@@ -3,6 +3,7 @@
  * nothing a flow does to it reaches the tracker or another flow.
  */
 import { CallType, LocalConnectionState } from '../protocol';
+import { resolveAgents, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
 import { copyCallData } from './call-data';
 import type { CallRecord } from './call-record';
@@ -17,6 +18,12 @@ export interface CallParties {
   readonly lastRedirect?: string;
   readonly holding?: string;
   readonly releasing?: string;
+  /** Transfer (CALL_TRANSFERRED_EVENT), conference (CALL_CONFERENCED_EVENT) and diversion (CALL_DIVERTED_EVENT) parties. */
+  readonly transferring?: string;
+  readonly transferred?: string;
+  readonly controller?: string;
+  readonly addedParty?: string;
+  readonly diverting?: string;
   /** ConnectedParty list of the last CALL_CONFERENCED / CALL_TRANSFERRED / CONF. */
   readonly connected?: readonly CallConnection[];
 }
@@ -60,11 +67,17 @@ export interface CallSnapshot {
   /** ECC arrays by name, then index. */
   readonly namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
   readonly routerCallKey?: RouterCallKey;
+  /**
+   * The agent at the device that has the call now (answering, alerting, the transfer's or conference's new
+   * party; see call-agents.ts), else the agent an announcement or the call's own events named.
+   */
   readonly agentId?: string;
   readonly agentExtension?: string;
   readonly agentInstrument?: string;
   readonly skillGroupNumber?: number;
   readonly serviceNumber?: number;
+  /** The devices (and their agents) the call passed, oldest first; the agent fields above are those of the current one. */
+  readonly history: readonly Readonly<CallAgentVisit>[];
   /** LocalConnectionState of the last event that had one (name, e.g. LCS_ALERTING). */
   readonly state?: string;
   readonly localConnectionState?: number;
@@ -131,16 +144,9 @@ export function callSnapshot(
   if (rec.madeBy !== undefined) from.madeBy = rec.madeBy;
   if (rec.consultOf !== undefined) from.consultOf = rec.consultOf;
   if (Object.keys(from).length > 0) snap.contextFrom = from;
-  if (snap.agentId === undefined && agentAt !== undefined) {
-    const device = (parties.answering ?? parties.alerting ?? parties.holding) as string | undefined;
-    const agent = device === undefined ? undefined : agentAt(device);
-    if (agent !== undefined) {
-      if (agent.agentId !== undefined) snap.agentId = agent.agentId;
-      if (snap.agentExtension === undefined && agent.agentExtension !== undefined)
-        snap.agentExtension = agent.agentExtension;
-      if (snap.agentInstrument === undefined && agent.agentInstrument !== undefined)
-        snap.agentInstrument = agent.agentInstrument;
-    }
+  for (const [k, v] of Object.entries(agentFields(rec, agentAt))) {
+    if (v === undefined) delete snap[k];
+    else snap[k] = v;
   }
   snap.established = rec.established;
   snap.partial = rec.partial;
@@ -150,4 +156,19 @@ export function callSnapshot(
   snap.startedAt = rec.startedAt;
   snap.updatedAt = rec.updatedAt;
   return deepFreeze(snap) as unknown as CallSnapshot;
+}
+
+/** agentId / agentExtension / agentInstrument of the device that has the call, and the call's history. */
+function agentFields(rec: CallRecord, agentAt: AgentAtDevice | undefined): Record<string, unknown> {
+  const d = rec.data;
+  resolveAgents(rec.agents, agentAt, d);
+  const out: Record<string, unknown> = { history: rec.agents.history.map((v) => ({ ...v })) };
+  const cur = rec.agents.current >= 0 ? rec.agents.history[rec.agents.current] : undefined;
+  if (cur === undefined) return out; // the announced agent (data fields), if any, stands
+  const known = agentAt?.(cur.device);
+  const announced = cur.agentId !== undefined && cur.agentId === d.agentId;
+  out.agentId = cur.agentId;
+  out.agentExtension = known?.agentExtension ?? (announced ? d.agentExtension : undefined);
+  out.agentInstrument = known?.agentInstrument ?? (announced ? d.agentInstrument : undefined);
+  return out;
 }

@@ -15,7 +15,8 @@
  */
 import type { CtiMessage } from '../protocol';
 import { connectedParties, connectionKey, connectionOf, type CallConnection } from './call-connection';
-import { applyCallConf, isCallConf } from './call-confs';
+import { moveAgents } from './call-agents';
+import { applyCallConf, inheritFromConsulted, isCallConf } from './call-confs';
 import { absorbEvent, mergeMissingContext, mergePreCall } from './call-context';
 import { CallIndex } from './call-index';
 import type { CallRecord } from './call-record';
@@ -49,6 +50,8 @@ export class CallTracker {
   private readonly maxAgeMs: number;
   private readonly now: () => number;
   private readonly agentAt: AgentAtDevice | undefined;
+  /** Time of the message being fed (one reading per message: history and updatedAt agree). */
+  private eventAt = 0;
   /** Calls dropped by the maxCalls / maxAgeMs bounds so far. */
   evicted = 0;
   version: number;
@@ -101,6 +104,7 @@ export class CallTracker {
    * for anything else. `request` is the request a CONF answers (for connection renames in CONFs).
    */
   update(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
+    this.eventAt = this.now();
     this.evictOld();
     const t = msg.messageType;
     if (t === 'AGENT_PRE_CALL_EVENT' || t === 'CALL_TRANSLATION_ROUTE_EVENT') return this.onPreCall(msg);
@@ -133,6 +137,8 @@ export class CallTracker {
       const pre = this.pending.take(rec.data.routerCallKey as RouterCallKey);
       if (pre) mergePreCall(rec, pre);
     }
+    this.linkConsult(rec, msg);
+    this.moveAgents(rec, msg);
     this.touch(rec, t);
     this.enforceMax();
     const current = t === 'CALL_DATA_UPDATE_EVENT' ? (connectionOf(msg, 'newConnection') ?? conn) : conn;
@@ -174,6 +180,7 @@ export class CallTracker {
     for (const p of parties) this.index.attach(rec, p);
     rec.parties.connected = parties;
     this.absorb(rec, msg);
+    this.moveAgents(rec, msg);
     this.touch(rec, t);
     this.enforceMax();
     return this.snapshot(rec, primary, false);
@@ -209,10 +216,39 @@ export class CallTracker {
     if (rck) this.index.setRouterCall(rec, rck);
   }
 
+  /** The agent at a device is known (from AGENT_STATE_EVENTs or the call's own pre-call announcement). */
+  private moveAgents(rec: CallRecord, msg: CtiMessage): void {
+    const d = rec.data;
+    moveAgents(
+      rec.agents,
+      msg,
+      this.eventAt,
+      (dev) => this.agentAt?.(dev) !== undefined || d.agentInstrument === dev || d.agentExtension === dev,
+    );
+  }
+
+  /**
+   * A consult call names the call it was made from (CALL_SERVICE_INITIATED's COCConnectionCallID /
+   * COCCallConnectionDeviceID(Type), §1.14): link it at once rather than waiting for CONSULTATION_CALL_CONF,
+   * which may come after all of the consult call's events (§7.2: CONF vs event order is open).
+   */
+  private linkConsult(rec: CallRecord, msg: CtiMessage): void {
+    const callId = msg.cocConnectionCallId;
+    if (rec.consultOf !== undefined || typeof callId !== 'number') return;
+    const type = msg.cocCallConnectionDeviceIdType;
+    const dev = msg.cocCallConnectionDeviceId;
+    const named = typeof type === 'number' && typeof dev === 'string' && dev !== '';
+    // Without the device part (the PV25 table omits it), the ConnectionCallID alone picks the call.
+    const source = named
+      ? (this.index.at({ callId, deviceIdType: type, deviceId: dev }) ?? this.index.withCallId(callId, rec))
+      : this.index.withCallId(callId, rec);
+    if (source !== undefined && source !== rec) inheritFromConsulted(rec, source);
+  }
+
   private touch(rec: CallRecord, eventType: string): void {
     rec.lastEvent = eventType;
     rec.eventCount++;
-    rec.updatedAt = this.now();
+    rec.updatedAt = this.eventAt;
     this.index.touched(rec);
   }
 

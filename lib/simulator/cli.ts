@@ -22,7 +22,8 @@ Options:
   --interval <duration>    pause between scenario rounds without --rate (default 5s)
   --agents <list>          agent ids, e.g. 1001-1010 or 1001,1002 (default 1001-1005; a scenario's
                            "agents" is used when this is not given)
-  --password <secret>      OPEN_REQ must carry this ClientPassword
+  --password <secret>      OPEN_REQ must carry this ClientPassword (without it, any password or none
+                           is accepted, a missing ClientPassword field too)
   --client-id <id>         OPEN_REQ must carry this ClientID
   --peripheral-id <n>      PeripheralID of the simulated peripheral (default 5000)
   --peripheral-type <n>    PeripheralType (default 17, PT_ENTERPRISE_AGENT)

@@ -6,6 +6,7 @@ import {
   CtiProtocolError,
   DEFAULT_VERSION,
   decodeMessage,
+  messageTypeId,
   messageTypeName,
   encodeMessage,
   FrameReader,
@@ -27,7 +28,11 @@ import { filterCallData } from './variable-registration';
 
 const S = StatusCode.byName;
 const SVC = ServiceMask.byName;
-const TYPE_OPEN_REQ = 3;
+const TYPE_OPEN_REQ = messageTypeId('OPEN_REQ')!;
+/** Frame offsets (header included) of OPEN_REQ's InvokeID and VersionNumber: the same in every version. */
+const OPEN_REQ_INVOKE_ID_AT = 8;
+const OPEN_REQ_VERSION_AT = 12;
+const OPEN_REQ_VERSION_END = OPEN_REQ_VERSION_AT + 4;
 
 /** What a session needs from its simulator. */
 export interface SessionHost {
@@ -178,14 +183,21 @@ export class ClientSession {
     if (this.state === 'closed') return;
     const typeId = frame.readUInt32BE(4);
     let decodeVersion = this.version;
-    if (this.state === 'new' && typeId === TYPE_OPEN_REQ && frame.length >= 16) {
-      // OPEN_REQ's own layout does not depend on the version; decode it in the requested one when valid.
-      const requested = frame.readUInt32BE(12);
-      decodeVersion = requested >= MIN_VERSION && requested <= MAX_VERSION ? requested : DEFAULT_VERSION;
+    if (this.state === 'new' && typeId === TYPE_OPEN_REQ && frame.length >= OPEN_REQ_VERSION_END) {
+      // VersionNumber sits at the same place in every version's OPEN_REQ, but the rest of the layout does
+      // not (one-byte floating tags before PV20, longer fixed parts in newer versions): the version is read
+      // from the raw body first, and only a version this side accepts is decoded, in its own layout.
+      const requested = frame.readUInt32BE(OPEN_REQ_VERSION_AT);
+      const [lo, hi] = this.host.openPolicy().versions;
+      if (!(requested >= Math.max(lo, MIN_VERSION) && requested <= Math.min(hi, MAX_VERSION))) {
+        this.refuseVersion(frame.readUInt32BE(OPEN_REQ_INVOKE_ID_AT), requested, `${lo}-${hi}`);
+        return;
+      }
+      decodeVersion = requested;
     }
     let msg: CtiMessage;
     try {
-      msg = decodeMessage(frame, decodeVersion, { strict: true });
+      msg = this.decodeStrict(frame, decodeVersion);
     } catch (err) {
       const code = err instanceof CtiProtocolError ? err.code : 'E_CTI_BAD_MESSAGE_FORMAT';
       this.host.log(
@@ -205,6 +217,41 @@ export class ClientSession {
     }
     if (this.host.debug) this.host.log(`session ${this.id} <- ${JSON.stringify(msg, jsonBuffers)}`);
     this.dispatch(msg, frame);
+  }
+
+  /**
+   * Strict decode, with one tolerance: an OPEN_REQ without ClientPassword. The guide wants the field ("required,
+   * may be zero length"), but public clients leave it out when the password is empty; it is read as absent and
+   * validateOpen() refuses it only when this side has a password.
+   */
+  private decodeStrict(frame: Buffer, version: number): CtiMessage {
+    try {
+      return decodeMessage(frame, version, { strict: true });
+    } catch (err) {
+      const missingPassword =
+        err instanceof CtiProtocolError &&
+        err.code === 'E_CTI_REQUIRED_DATA_MISSING' &&
+        err.messageType === 'OPEN_REQ' &&
+        err.field === 'clientPassword';
+      if (!missingPassword) throw err;
+      // The strict decode got as far as its required-field check (ClientID, checked first, is there), so a
+      // non-strict decode reads the same fields.
+      const msg = decodeMessage(frame, version, { strict: false });
+      this.host.log(
+        `session ${this.id}: OPEN_REQ from "${msg.clientId}" has no ClientPassword field (the guide wants it, zero length allowed); read as no password`,
+      );
+      return msg;
+    }
+  }
+
+  /** An OPEN_REQ for a version this side does not accept, refused before its body is decoded. */
+  private refuseVersion(invokeId: number, version: number, accepted: string): void {
+    const status = S.E_CTI_INVALID_VERSION;
+    this.requestSeen({ messageType: 'OPEN_REQ', invokeId, versionNumber: version }, invokeId, status);
+    this.host.log(
+      `session ${this.id} (${this.remote}): OPEN_REQ v${version} refused: ${StatusCode.nameOf(status)} (version ${version} not in ${accepted})`,
+    );
+    this.failureConf(invokeId, status);
   }
 
   private dispatch(msg: CtiMessage, frame: Buffer): void {

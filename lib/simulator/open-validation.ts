@@ -90,6 +90,8 @@ export function validateOpen(req: CtiMessage, p: OpenPolicy): OpenDecision {
     return reject(S.E_CTI_INVALID_PASSWORD, `ClientID "${req.clientId}" is not accepted`);
   }
   if (p.password !== undefined) {
+    // A client that leaves ClientPassword out (see ClientSession.decodeStrict) has none to offer.
+    if (req.clientPassword === undefined) return reject(S.E_CTI_INVALID_PASSWORD, 'no ClientPassword field');
     const pw = Buffer.isBuffer(req.clientPassword)
       ? req.clientPassword.toString('latin1')
       : String(req.clientPassword ?? '');

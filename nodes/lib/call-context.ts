@@ -70,6 +70,7 @@ export function toMsgCall(snapshot: unknown): Record<string, unknown> | undefine
     agentInstrument: s.agentInstrument,
     skillGroupNumber: s.skillGroupNumber,
     serviceNumber: s.serviceNumber,
+    history: plain(s.history),
     state: typeof s.state === 'string' ? s.state : nameOr(LocalConnectionState, s.localConnectionState),
     lastEventCause: nameOr(EventCause, s.lastEventCause),
     connections: Array.isArray(s.connections)

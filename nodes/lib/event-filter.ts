@@ -40,6 +40,27 @@ function valuesOf(event: Record<string, unknown>, call: Record<string, unknown> 
   return out;
 }
 
+type Visit = { agentId?: unknown; device?: unknown; to?: unknown };
+
+/** The device an event takes the call away from (a transfer's, a diversion's, a party hanging up). */
+function leavingDevice(e: Record<string, unknown>): unknown {
+  return e.transferringDeviceId ?? e.divertingDeviceId ?? e.releasingDeviceId;
+}
+
+/**
+ * The visits of msg.call.history that concern this event: agents still on the call (a conference has several),
+ * and the one this very event takes the call away from (the transferring agent sees its CALL_TRANSFERRED).
+ */
+function presentVisits(e: Record<string, unknown>, call: Record<string, unknown> | undefined): Visit[] {
+  const history = call?.history;
+  if (!Array.isArray(history)) return [];
+  const leaving = leavingDevice(e);
+  return (history as Visit[]).filter(
+    (v) =>
+      v !== null && typeof v === 'object' && (v.to === undefined || (leaving !== undefined && v.device === leaving)),
+  );
+}
+
 const AGENT_DEVICE_KEYS = [
   'agentExtension',
   'agentInstrument',
@@ -63,15 +84,17 @@ export function compileFilter(cfg: EventFilterConfig): CompiledFilter {
     tests.push((e, c) => valuesOf(e, c, ['peripheralId']).some((v) => Number(v) === p));
   }
   const agentId = clean(cfg.agentId);
-  if (agentId !== undefined) tests.push((e, c) => valuesOf(e, c, ['agentId']).includes(agentId));
+  if (agentId !== undefined)
+    tests.push(
+      (e, c) => valuesOf(e, c, ['agentId']).includes(agentId) || presentVisits(e, c).some((v) => v.agentId === agentId),
+    );
   const ext = clean(cfg.agentExtension);
   if (ext !== undefined) {
-    tests.push((e, c) => {
-      if (valuesOf(e, c, AGENT_DEVICE_KEYS).includes(ext)) return true;
-      // The call context names the devices by role (alerting, answering, holding …).
-      const parties = c?.parties;
-      return parties !== null && typeof parties === 'object' && Object.values(parties).some((v) => v === ext);
-    });
+    // The event's own devices, the call's agent, and the devices on the call now; not every device the call
+    // ever passed (after a transfer the transferring agent's extension must stop matching).
+    tests.push(
+      (e, c) => valuesOf(e, c, AGENT_DEVICE_KEYS).includes(ext) || presentVisits(e, c).some((v) => v.device === ext),
+    );
   }
   const dnis = clean(cfg.dnis);
   if (dnis !== undefined) tests.push((e, c) => valuesOf(e, c, ['dnis']).includes(dnis));

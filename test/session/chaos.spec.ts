@@ -18,7 +18,7 @@ import {
 import type { CtiMessage } from '../../lib/protocol';
 import { settle, waitForEvent, waitForState } from './helpers';
 import { mulberry32 } from '../support/seeded';
-import { handleCounts, watchEscapes } from '../support/process-watch';
+import { trackHandles, watchEscapes } from '../support/process-watch';
 
 const SEED = 0xc4a05;
 const PERIPHERAL = 5000;
@@ -88,7 +88,7 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
     this.timeout(30000);
     const started = Date.now();
     await settle();
-    const handlesBefore = handleCounts();
+    const handles = trackHandles();
 
     // 100 agents: the busy hour's calls never wait for a free agent, so far more than MAX_CALLS are up at once.
     sim = new CtiSimulator({
@@ -272,12 +272,14 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
       }
     }
 
+    let scenarioBound: NodeJS.Timeout | undefined;
     await Promise.race([
       scenario,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error('the busy-hour scenario did not finish within 10 s')), 10000).unref(),
-      ),
+      new Promise((_, reject) => {
+        scenarioBound = setTimeout(() => reject(new Error('the busy-hour scenario did not finish within 10 s')), 10000);
+      }),
     ]);
+    clearTimeout(scenarioBound);
     // The scenario's last END_CALLs: one heartbeat round trip later they have been read.
     await afterMessages(1);
     pumping = false;
@@ -337,7 +339,6 @@ describe('CtiSession chaos: busy hour + injected faults + concurrent requests', 
     await simulator.stop();
     s = undefined;
     sim = undefined;
-    await settle();
-    assert.deepEqual(handleCounts(), handlesBefore, 'no socket or timer left behind');
+    assert.deepEqual(await handles.leftBehind(), {}, 'no socket or timer left behind');
   });
 });

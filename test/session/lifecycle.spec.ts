@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { isDeepStrictEqual } from 'node:util';
 import { CtiSimulator, VirtualClock } from '../../lib/simulator';
 import {
   CtiConnectionError,
@@ -20,7 +19,7 @@ import {
 import type { CtiMessage } from '../../lib/protocol';
 import { recordStates, settle, waitForEvent, waitForState } from './helpers';
 import { ClientTap } from './tap';
-import { handleCounts, watchEscapes } from '../support/process-watch';
+import { trackHandles, watchEscapes, type HandleTracker } from '../support/process-watch';
 
 const PERIPHERAL = 5000;
 const NO_IDLE_TIMEOUT = 0xffffffff;
@@ -33,13 +32,9 @@ const queryAgent: CtiMessage = {
   agentId: '1001',
 };
 
-/**
- * The peer end of a reset socket (simulator, tap) leaves the handle list a few loop turns later: poll turns of the
- * event loop (no timer) until the counts match, then assert.
- */
-async function assertNoLeaks(before: Record<string, number>): Promise<void> {
-  for (let i = 0; i < 40 && !isDeepStrictEqual(handleCounts(), before); i++) await settle();
-  assert.deepEqual(handleCounts(), before, 'no socket or timer left behind');
+/** Every socket and timer the test opened since `handles` started is closed again (a reset peer may take a few turns). */
+async function assertNoLeaks(handles: HandleTracker): Promise<void> {
+  assert.deepEqual(await handles.leftBehind(), {}, 'no socket or timer left behind');
 }
 
 /** The session reached 'closed' and said nothing after it. */
@@ -134,7 +129,7 @@ describe('CtiSession lifecycle races', function () {
     it(`close() twice while connecting to ${target}: open() rejects as closed, one close, nothing left`, async () => {
       const port = target === 'a port that refuses' ? await refusingPort() : (await startSim()).port;
       await settle();
-      const before = handleCounts();
+      const handles = trackHandles();
       const s = make(port);
       const states = recordStates(s);
       const opened = rejection(s.open());
@@ -151,7 +146,7 @@ describe('CtiSession lifecycle races', function () {
         states.map((i) => i.state),
         ['connecting', 'closing', 'closed'],
       );
-      await assertNoLeaks(before);
+      await assertNoLeaks(handles);
       assertEndedClosed(s, states);
       for (const sim of sims) assert.equal(sim.openSessionCount, 0);
     });
@@ -160,7 +155,7 @@ describe('CtiSession lifecycle races', function () {
   it('close() while waiting in backoff: the pending open() rejects as closed, the retry timer is gone', async () => {
     const port = await refusingPort();
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     // A long backoff: only close() can end this wait in time.
     const s = make(port, { reconnect: { initialDelayMs: 60000, maxDelayMs: 60000, jitter: 0 } });
     const states = recordStates(s);
@@ -174,7 +169,7 @@ describe('CtiSession lifecycle races', function () {
     const err = await waiting;
     assert.ok(err instanceof CtiNotOpenError, String(err));
     assert.match(err.message, /closed before it opened/);
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assertEndedClosed(s, states);
   });
 
@@ -184,7 +179,7 @@ describe('CtiSession lifecycle races', function () {
     sim.faults.setDelay(1000);
     const tap = await startTap(sim.port);
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make(tap.port);
     const states = recordStates(s);
     const opened = rejection(s.open());
@@ -194,7 +189,7 @@ describe('CtiSession lifecycle races', function () {
     const err = await opened;
     assert.ok(err instanceof CtiNotOpenError, String(err));
     assert.match(err.message, /closed before it opened/);
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assertEndedClosed(s, states);
     assert.equal(sim.openSessionCount, 0);
   });
@@ -202,7 +197,7 @@ describe('CtiSession lifecycle races', function () {
   it('close() with requests pending: each rejects with CtiNotOpenError, close() resolves, nothing left', async () => {
     const sim = await startSim({ clock: new VirtualClock() });
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make(sim.port, { closeTimeoutMs: 200 });
     const states = recordStates(s);
     await s.open();
@@ -216,14 +211,14 @@ describe('CtiSession lifecycle races', function () {
     }
     assert.equal(s.pendingRequests, 0);
     await assert.rejects(s.request(queryAgent), CtiNotOpenError);
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assertEndedClosed(s, states);
   });
 
   it('close() twice on an open session: one CLOSE_REQ, one closing → closed, a later close() is a no-op', async () => {
     const sim = await startSim();
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make(sim.port);
     await s.open();
     const states = recordStates(s);
@@ -238,7 +233,7 @@ describe('CtiSession lifecycle races', function () {
       states.map((i) => i.state),
       ['closing', 'closed'],
     );
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assert.deepEqual(closes, ['closed by client'], 'the simulator got exactly one CLOSE_REQ');
     assertEndedClosed(s, states);
   });
@@ -246,7 +241,7 @@ describe('CtiSession lifecycle races', function () {
   it('close() racing a dropped link: the drop ends the CLOSE_CONF wait, no failover after closing', async () => {
     const sim = await startSim({ clock: new VirtualClock() });
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     // closeTimeoutMs beyond the test timeout: only the drop can end the wait.
     const s = make(sim.port, { closeTimeoutMs: 60000 });
     await s.open();
@@ -260,7 +255,7 @@ describe('CtiSession lifecycle races', function () {
       states.map((i) => i.state),
       ['closing', 'closed'],
     );
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assertEndedClosed(s, states);
   });
 
@@ -274,7 +269,7 @@ describe('CtiSession lifecycle races', function () {
     it(`close() from ${where} leaves the session closed for good`, async () => {
       const sim = await startSim();
       await settle();
-      const before = handleCounts();
+      const handles = trackHandles();
       const s = make(sim.port);
       const states = recordStates(s);
       let closing: Promise<void> | undefined;
@@ -301,7 +296,7 @@ describe('CtiSession lifecycle races', function () {
       }
       assert.ok(closing, 'the listener called close()');
       await closing;
-      await assertNoLeaks(before);
+      await assertNoLeaks(handles);
       assertEndedClosed(s, states);
       assert.equal(sim.openSessionCount, 0);
     });
@@ -310,7 +305,7 @@ describe('CtiSession lifecycle races', function () {
   it('close() after the session gave up resolves without announcing closed a second time', async () => {
     const sim = await startSim({ password: 'right' });
     await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make(sim.port, { clientPassword: 'wrong', reconnect: { initialDelayMs: 20, maxOpenFailures: 1 } });
     const states = recordStates(s);
     const gaveUp = waitForState(s, 'closed');
@@ -319,7 +314,7 @@ describe('CtiSession lifecycle races', function () {
     const info = await gaveUp;
     assert.match(info.reason, /gave up after 1 refused OPEN_REQ/);
     await s.close();
-    await assertNoLeaks(before);
+    await assertNoLeaks(handles);
     assertEndedClosed(s, states);
     assert.match(states[states.length - 1].reason, /gave up/, 'the last word is still why it gave up');
   });

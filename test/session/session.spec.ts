@@ -15,6 +15,7 @@ import {
 import { CtiProtocolError, type CtiMessage } from '../../lib/protocol';
 import { recordStates, settle, waitForEvent, waitForState } from './helpers';
 import { ClientTap } from './tap';
+import { trackHandles } from '../support/process-watch';
 
 const PERIPHERAL = 5000;
 
@@ -40,13 +41,6 @@ const queryAgent: CtiMessage = {
   icmAgentId: 0,
   agentId: '1001',
 };
-
-/** Handle counts by resource type, e.g. { TCPSocketWrap: 2, Timeout: 1 }. */
-function handleCounts(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of process.getActiveResourcesInfo()) out[r] = (out[r] ?? 0) + 1;
-  return out;
-}
 
 describe('CtiSession against the simulator', function () {
   let sim: CtiSimulator;
@@ -287,8 +281,7 @@ describe('CtiSession against the simulator', function () {
   });
 
   it('close() sends CLOSE_REQ, waits for CLOSE_CONF and leaves no timer, socket or listener behind', async () => {
-    await settle(); // mocha's own test timer exists from here on, in both counts
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make({ heartbeatIntervalMs: 200 });
     await s.open();
     const simClosed = waitForEvent<[{ reason?: string }]>(sim, 'session-close');
@@ -301,7 +294,7 @@ describe('CtiSession against the simulator', function () {
       states.map((i) => i.state),
       ['closing', 'closed'],
     );
-    assert.deepEqual(handleCounts(), before);
+    assert.deepEqual(await handles.leftBehind(), {}, 'no socket or timer left behind');
     assert.equal(s.pendingRequests, 0);
     await assert.rejects(s.request(queryAgent), CtiNotOpenError);
   });
@@ -309,15 +302,14 @@ describe('CtiSession against the simulator', function () {
   it('close() while it is still retrying leaves nothing behind', async () => {
     const port = sim.port;
     await sim.stop();
-    await settle();
-    const before = handleCounts();
+    const handles = trackHandles();
     const s = make({ sideA: { host: '127.0.0.1', port }, reconnect: { initialDelayMs: 20, maxDelayMs: 50 } });
     await s.open().catch(() => undefined);
     await waitForState(s, 'connecting');
     await s.close();
     assert.equal(s.state, 'closed');
     await settle();
-    assert.deepEqual(handleCounts(), before);
+    assert.deepEqual(await handles.leftBehind(), {}, 'no socket or timer left behind');
     sim = new CtiSimulator({ password: 'secret' });
     await sim.start();
   });

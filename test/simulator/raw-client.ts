@@ -138,3 +138,22 @@ export class RawClient {
 }
 
 export const SVC = ServiceMask.byName;
+
+/**
+ * A copy of a whole frame without one floating field (found by walking the floating part after `fixedBodyLength`
+ * bytes of fixed body): how a client that leaves an optional-looking field out lays out its message.
+ */
+export function withoutFloatingField(frame: Buffer, fixedBodyLength: number, tag: number, version: number): Buffer {
+  const wide = version >= 20;
+  const head = wide ? 4 : 2;
+  const parts: Buffer[] = [frame.subarray(0, 8 + fixedBodyLength)];
+  for (let at = 8 + fixedBodyLength; at < frame.length;) {
+    const t = wide ? frame.readUInt16BE(at) : frame[at];
+    const len = wide ? frame.readUInt16BE(at + 2) : frame[at + 1];
+    if (t !== tag) parts.push(frame.subarray(at, at + head + len));
+    at += head + len;
+  }
+  const out = Buffer.concat(parts);
+  out.writeUInt32BE(out.length - 8, 0);
+  return out;
+}

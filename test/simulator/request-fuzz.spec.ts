@@ -9,7 +9,6 @@
  * the guide says ends the session) are sent once each at the end.
  */
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import {
   AgentState,
   LocalConnectionState,
@@ -23,7 +22,7 @@ import {
 } from '../../lib/protocol';
 import { type CtiSimulator, type SimCall, VirtualClock } from '../../lib/simulator';
 import { Rng, messageExistsIn, randomMessage } from '../protocol/random-messages';
-import { handleCounts, watchEscapes } from '../support/process-watch';
+import { trackHandles, watchEscapes } from '../support/process-watch';
 import { Fixture } from './helpers';
 import { type RawClient, SVC } from './raw-client';
 
@@ -191,11 +190,6 @@ function printTable(results: Sent[]): void {
   console.log(lines.join('\n'));
 }
 
-async function settleHandles(before: Record<string, number>): Promise<void> {
-  // A reset socket leaves the handle list a few loop turns later: turn the loop (no timer), bounded.
-  for (let i = 0; i < 200 && !isDeepStrictEqual(handleCounts(), before); i++) await new Promise((r) => setImmediate(r));
-}
-
 describe('simulator: request fuzzing', () => {
   const fx = new Fixture();
   const escapes = watchEscapes();
@@ -205,9 +199,7 @@ describe('simulator: request fuzzing', () => {
   });
 
   it('answers ~2,000 seeded random valid requests (a third aimed at live calls/agents) exactly once each, never crashing', async () => {
-    // Mocha arms its own test timer once this function has returned its promise: snapshot after that.
-    await new Promise((r) => setImmediate(r));
-    const handlesBefore = handleCounts();
+    const handles = trackHandles();
     escapes.start();
     const rng = new Rng(SEED);
     const driverErrors: unknown[] = [];
@@ -343,8 +335,7 @@ describe('simulator: request fuzzing', () => {
     await sim.stop();
     for (const c of clients) c.close();
     await Promise.all(clients.map((c) => c.closed));
-    await settleHandles(handlesBefore);
-    assert.deepEqual(handleCounts(), handlesBefore, 'no socket or timer left behind');
+    assert.deepEqual(await handles.leftBehind(), {}, 'no socket or timer left behind');
     assert.deepEqual(escapes.escaped, [], 'uncaught exceptions / unhandled rejections');
   });
 });
