@@ -438,7 +438,8 @@ export class ClientSession {
       this.associated.add(call);
       this.sendEvent(ev.beginCall(this.host.model, call as SimCall));
     }
-    this.sendEvent(e.forVersion !== undefined ? e.forVersion(this.version) : e.msg);
+    const msg = e.forVersion !== undefined ? e.forVersion(this.version) : e.msg;
+    this.sendEvent(e.forAgent !== undefined && !this.isAllEvents ? e.forAgent(this.agent!.agentId, msg) : msg);
   }
 
   /** Ends the association with a call (END_CALL_EVENT): for everyone (agentId undefined) or one agent's client. */

@@ -20,6 +20,13 @@ export interface SimAgent {
   /** ICMAgentID / AgentSkillTargetID. */
   skillTargetId: number;
   state: number;
+  /**
+   * EventReasonCode of the present state: the one requested with NOT_READY or LOGOUT (the only states the guide
+   * gives a reason to), 0 otherwise.
+   */
+  reasonCode: number;
+  /** When (clock ms) the agent entered its present state: AGENT_STATE_EVENT's StateDuration counts from here. */
+  stateSince: number;
   /** SessionID and signature of the agent's Client Events session, when one is open. */
   sessionId: number;
   sessionSignature?: string;
@@ -150,6 +157,8 @@ export class SimModel extends EventEmitter {
         skillGroupId: spec.skillGroupId ?? 5100,
         skillTargetId: 5001 + n++,
         state: st ?? AgentState.byName.AGENT_STATE_AVAILABLE,
+        reasonCode: 0,
+        stateSince: this.clock.now(),
         sessionId: 0,
       });
     }

@@ -10,6 +10,7 @@ import {
   StatusCode,
 } from '../protocol';
 import type { ClientSession, SessionHost } from './client-session';
+import { canMakeCall } from './call-flows';
 import { callVariableFields } from './events';
 import type { SimAgent, SimCall } from './model';
 import { CALL_VARIABLE_MASK_BITS } from './variable-registration';
@@ -97,7 +98,7 @@ const HANDLERS: Record<string, Handler> = {
   MAKE_CALL_REQ: (c) => {
     requireControl(c);
     const agent = agentByInstrument(c, c.msg.agentInstrument);
-    if (agent.state !== AS.AGENT_STATE_AVAILABLE && agent.state !== AS.AGENT_STATE_NOT_READY) {
+    if (!canMakeCall(agent)) {
       throw control(
         CF.CF_INVALID_OBJECT_STATE,
         `agent ${agent.agentId} cannot make a call in state ${AgentState.nameOf(agent.state)}`,
@@ -464,12 +465,13 @@ function setAgentState(c: Ctx): void {
     throw control(CF.CF_INVALID_OBJECT_STATE, `agent ${agent.agentId} is on a call`);
   }
   conf(c, 'SET_AGENT_STATE_CONF');
+  const reasonCode = c.msg.eventReasonCode as number;
   if (want === AS.AGENT_STATE_LOGIN) {
-    // Unsure: after LOGIN the agent is NOT_READY (the usual desktop default).
+    // Unsure: after LOGIN the agent is NOT_READY (the usual desktop default), with the request's reason code.
     c.h.flows.setAgentState(agent, AS.AGENT_STATE_LOGIN);
-    c.h.flows.setAgentState(agent, AS.AGENT_STATE_NOT_READY);
+    c.h.flows.setAgentState(agent, AS.AGENT_STATE_NOT_READY, { reasonCode });
   } else {
-    c.h.flows.setAgentState(agent, want);
+    c.h.flows.setAgentState(agent, want, { reasonCode });
   }
 }
 

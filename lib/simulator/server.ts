@@ -317,10 +317,11 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     for (const [n, v] of Object.entries(changes.callVariables ?? {})) flat[`callVariable${n}`] = v;
     this.flows.setCallData(call, flat);
   }
-  async setAgentState(agentId: string, state: number | string): Promise<void> {
+  /** Changes an agent's state; `reasonCode` is the EventReasonCode of a NOT_READY or LOGOUT. */
+  async setAgentState(agentId: string, state: number | string, reasonCode?: number): Promise<void> {
     const value = typeof state === 'string' ? AgentState.valueOf(state) : state;
     if (value === undefined) throw new RangeError(`unknown agent state "${state}"`);
-    this.flows.setAgentState(this.model.getAgent(agentId), value);
+    this.flows.setAgentState(this.model.getAgent(agentId), value, { reasonCode });
   }
 
   private firstAvailable(except?: string): SimAgent | undefined {

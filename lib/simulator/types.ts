@@ -92,6 +92,11 @@ export interface SimEvent {
   allEventsOnly?: boolean;
   /** A version-specific variant of `msg` (e.g. the full ECC set from PV22). */
   forVersion?: (version: number) => CtiMessage;
+  /**
+   * How a Client Events session of `agentId` sees the event (e.g. its own LocalConnectionState); All Events
+   * sessions get `msg`.
+   */
+  forAgent?: (agentId: string, msg: CtiMessage) => CtiMessage;
 }
 
 /**
