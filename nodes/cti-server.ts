@@ -20,7 +20,7 @@ import { explainSessionError, type Explanation, type ReasonContext } from './lib
 import { LogGate } from './lib/log-gate';
 import { statusFor } from './lib/status';
 import { SERVER_DEFAULTS } from './lib/defaults';
-import { buildSessionOptions, ConfigError, type CtiServerConfig } from './lib/server-config';
+import { buildSessionOptions, ConfigError, requestedServiceNames, type CtiServerConfig } from './lib/server-config';
 import { migrateConfig } from './lib/migrations';
 
 interface TlsConfigNode extends Node {
@@ -389,6 +389,7 @@ export = function (RED: NodeAPI): void {
       const p = Number(config.peripheralId);
       return config.peripheralId === '' || config.peripheralId === undefined || !Number.isInteger(p) ? undefined : p;
     };
+    node.requestedServices = (): string[] => requestedServiceNames(config);
     node.listenerCounts = () => ({
       events: eventListeners.size,
       states: stateListeners.size,

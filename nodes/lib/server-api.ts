@@ -67,6 +67,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   protocolVersion(): number;
   /** The configured peripheral ID, if any. */
   configuredPeripheralId(): number | undefined;
+  /** The services this server asks for in OPEN_REQ, short names as in the editor (ALL_EVENTS, CLIENT_CONTROL, …). */
+  requestedServices?(): string[];
   /** Listener counts, for tests and diagnostics. */
   listenerCounts(): { events: number; states: number; users: number; sessionMessage: number; sessionState: number };
 }

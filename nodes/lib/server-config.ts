@@ -146,14 +146,19 @@ export function serviceName(short: string): string | undefined {
   return undefined;
 }
 
-function services(p: Problems, v: unknown): string[] {
-  const raw = Array.isArray(v)
-    ? v.map(String)
-    : typeof v === 'string' && v !== ''
-      ? v.split(',')
+/** The services a config asks for, short names as the editor saves them (ALL_EVENTS, CLIENT_CONTROL, …). */
+export function requestedServiceNames(config: Pick<CtiServerConfig, 'services'>): string[] {
+  const list = Array.isArray(config.services)
+    ? config.services
+    : typeof config.services === 'string' && config.services !== ''
+      ? config.services.split(',')
       : SERVER_DEFAULTS.services;
+  return list.map((s) => String(s).trim());
+}
+
+function services(p: Problems, v: CtiServerConfig['services']): string[] {
   const out: string[] = [];
-  for (const s of raw) {
+  for (const s of requestedServiceNames({ services: v })) {
     const name = serviceName(s.trim());
     if (name === undefined) p.add('services', 'unknown-service', { value: s });
     else out.push(name);
