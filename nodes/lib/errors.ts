@@ -54,6 +54,19 @@ export function failure(what: string, err: unknown, t: Translate = tr): Error {
   return out;
 }
 
+/** A failure in a few words for a node's status: the status or error code when there is one, else its first clause. */
+export function shortFailure(err: unknown): string {
+  const cause = err instanceof Error ? (err as Error & { cause?: unknown }).cause : undefined;
+  for (const e of [err, cause]) {
+    if (e instanceof CtiRequestError) return e.statusName;
+    if (e instanceof CtiConnectionError && e.code !== undefined) return e.code;
+    if (e instanceof CtiProtocolError) return e.code;
+  }
+  if (cause instanceof CtiTimeoutError) return tr('cti-server.failure.timeout-short');
+  if (cause instanceof CtiNotOpenError) return tr('cti-server.failure.not-open-short');
+  return firstClause(err instanceof Error ? err.message : String(err));
+}
+
 /** A user-input problem found before anything is sent. */
 export class InputError extends Error {
   constructor(message: string) {

@@ -7,8 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export type Params = Record<string, string | number>;
-/** Translates a catalog key such as "cti-server.status.connected" with __name__ parameters. */
-export type Translate = (key: string, params?: Params) => string;
+/**
+ * Translates a catalog key such as "cti-server.status.connected" with __name__ parameters. `fallback` is for
+ * callers whose catalog may not have the key yet: it answers instead of the bare key.
+ */
+export type Translate = (key: string, params?: Params, fallback?: string) => string;
 
 type Catalog = { [k: string]: string | Catalog };
 const catalogs = new Map<string, Catalog | null>();
@@ -35,20 +38,21 @@ function substitute(template: string, params: Params | undefined): string {
 }
 
 /** The en-US text for a key (the key itself when no catalog has it, so a missing entry is visible, not blank). */
-export function english(key: string, params?: Params): string {
+export function english(key: string, params?: Params, fallback?: string): string {
   const [namespace] = key.split('.', 1);
   let node: string | Catalog | undefined = englishCatalog(namespace) ?? undefined;
   for (const part of key.split('.')) {
     node = typeof node === 'object' ? node[part] : undefined;
   }
-  return typeof node === 'string' ? substitute(node, params) : key;
+  if (typeof node === 'string') return substitute(node, params);
+  return fallback ?? key;
 }
 
 type RedUnderscore = (key: string, params?: Record<string, string>) => string;
 
 /** A Translate over RED._ that falls back to the shipped en-US catalog when RED._ gives the key back. */
 export function translator(redUnderscore: RedUnderscore | undefined): Translate {
-  return (key, params) => {
+  return (key, params, fallback) => {
     if (redUnderscore !== undefined) {
       try {
         const stringParams =
@@ -59,7 +63,7 @@ export function translator(redUnderscore: RedUnderscore | undefined): Translate 
         // fall through to the shipped catalog
       }
     }
-    return english(key, params);
+    return english(key, params, fallback);
   };
 }
 
@@ -71,4 +75,4 @@ export function useRuntimeTranslator(redUnderscore: RedUnderscore): void {
 }
 
 /** The translator installed by useRuntimeTranslator (en-US only until a node module installs one). */
-export const tr: Translate = (key, params) => shared(key, params);
+export const tr: Translate = (key, params, fallback) => shared(key, params, fallback);

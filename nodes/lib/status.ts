@@ -6,6 +6,9 @@
 import type { NodeStatus } from 'node-red';
 import { tr, type Translate } from './i18n';
 
+// The flow nodes build their translators here too.
+export { translator } from './i18n';
+
 export interface StatusInput {
   state: string;
   side?: 'A' | 'B';
