@@ -5,3 +5,4 @@
 export * from './protocol';
 export * from './session';
 export * from './simulator';
+export * from './state';

@@ -384,6 +384,8 @@ export = function (RED: NodeAPI): void {
     };
 
     node.currentState = (): SessionStateView => view;
+    node.tracked = () =>
+      session === undefined ? undefined : { calls: session.calls.all(), agents: session.agents.all() };
     node.protocolVersion = (): number => (typeof session?.version === 'number' ? session.version : configuredVersion);
     node.configuredPeripheralId = (): number | undefined => {
       const p = Number(config.peripheralId);

@@ -26,6 +26,8 @@ export interface AttemptHandlers {
 export interface HeartbeatSettings {
   intervalMs: number;
   deadAfterIntervals: number;
+  /** A heartbeat tick came more than an interval late: the event loop was blocked. */
+  onLoopStall?(lateMs: number): void;
 }
 
 export class LinkAttempt {
@@ -109,6 +111,7 @@ export class LinkAttempt {
           ),
           'dead-link',
         ),
+      onLoopStall: s.onLoopStall,
     });
     this.heartbeat.start();
   }

@@ -76,6 +76,7 @@ export class CtiSession extends EventEmitter {
     linkDrops: 0,
     deadLinks: 0,
     decodeErrors: 0,
+    loopStalls: 0,
   };
   private openWaiter: Deferred<CtiMessage> | null = null;
   private closePromise: Promise<void> | null = null;
@@ -111,6 +112,7 @@ export class CtiSession extends EventEmitter {
           this.attempt?.startHeartbeat({
             intervalMs: this.options.heartbeatMs,
             deadAfterIntervals: this.options.deadAfterIntervals,
+            onLoopStall: () => this._stats.loopStalls++,
           }),
         stopHeartbeat: () => this.attempt?.stopHeartbeat(),
         retireLink: () => this.retireLink(),

@@ -4,6 +4,7 @@
  */
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/session';
 import { tr } from './i18n';
 
 /** A session state as the nodes show it. */
@@ -63,6 +64,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
   request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
   currentState(): SessionStateView;
+  /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
+  tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /** The protocol version in use (the configured one until the session opens). */
   protocolVersion(): number;
   /** The configured peripheral ID, if any. */
