@@ -32,3 +32,4 @@ export type {
   SimVariableRegistration,
 } from './types';
 export { EccCatalog, DEFAULT_ECC_VARIABLES, DEFAULT_ECC_ARRAYS, filterCallData } from './variable-registration';
+export { replay, Replay, type ReplayOptions, type ReplayStats } from './replay';
