@@ -19,6 +19,8 @@ export interface AttemptHandlers {
    */
   onMessage(msg: CtiMessage, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void;
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
+  /** Every whole frame read or written (the session's 'frame' event, for recorders). */
+  onFrame?(dir: 'in' | 'out', frame: Buffer): void;
   /** The attempt failed or its link is gone; called at most once, never after retire(). */
   onFailed(err: Error, kind: 'link' | 'dead-link'): void;
 }
@@ -26,6 +28,8 @@ export interface AttemptHandlers {
 export interface HeartbeatSettings {
   intervalMs: number;
   deadAfterIntervals: number;
+  /** A heartbeat tick came more than an interval late: the event loop was blocked. */
+  onLoopStall?(lateMs: number): void;
 }
 
 export class LinkAttempt {
@@ -51,6 +55,9 @@ export class LinkAttempt {
         this.handlers.onDecodeError(err, frame);
       },
       onClose: (err) => this.fail(err ?? new CtiConnectionError(side, 'connection closed')),
+      onFrame: (dir, frame) => {
+        if (!this.retired) this.handlers.onFrame?.(dir, frame);
+      },
     });
   }
 
@@ -109,6 +116,7 @@ export class LinkAttempt {
           ),
           'dead-link',
         ),
+      onLoopStall: s.onLoopStall,
     });
     this.heartbeat.start();
   }

@@ -30,6 +30,8 @@ import {
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
 import { emitSafely } from './safe-emit';
+import { recordSessionOption } from '../record/session-option';
+import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
 import { SessionMachine, type FiredTransition } from './state-machine';
 import type { SessionState, SessionStateInfo, SessionStats } from './state';
@@ -60,6 +62,8 @@ export class CtiSession extends EventEmitter {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
+  /** The recorder of the `record` option (README "Recording"); undefined without it. */
+  readonly recorder: Recorder | undefined;
 
   private readonly machine: SessionMachine;
   private readonly plan: ReconnectPlan;
@@ -76,6 +80,7 @@ export class CtiSession extends EventEmitter {
     linkDrops: 0,
     deadLinks: 0,
     decodeErrors: 0,
+    loopStalls: 0,
   };
   private openWaiter: Deferred<CtiMessage> | null = null;
   private closePromise: Promise<void> | null = null;
@@ -111,6 +116,7 @@ export class CtiSession extends EventEmitter {
           this.attempt?.startHeartbeat({
             intervalMs: this.options.heartbeatMs,
             deadAfterIntervals: this.options.deadAfterIntervals,
+            onLoopStall: () => this._stats.loopStalls++,
           }),
         stopHeartbeat: () => this.attempt?.stopHeartbeat(),
         retireLink: () => this.retireLink(),
@@ -120,6 +126,7 @@ export class CtiSession extends EventEmitter {
       },
       (t) => this.onTransition(t),
     );
+    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   get state(): SessionState {
@@ -281,6 +288,12 @@ export class CtiSession extends EventEmitter {
         onFailed: (err, kind) => {
           if (kind === 'dead-link') this._stats.deadLinks++;
           this.linkFailed(err);
+        },
+        onFrame: (dir, frame) => {
+          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+          if (this.listenerCount('frame') > 0) {
+            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+          }
         },
       },
     );
