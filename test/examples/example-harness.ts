@@ -90,6 +90,12 @@ export function prepareFlow(name: string, simPort: number): FlowNode[] {
   return out;
 }
 
+/** The `npx cti-sim …` commands an example's comment names (in backticks), each once. */
+export function simulatorCommands(info: string): string[] {
+  const found = [...info.matchAll(/`(npx cti-sim(?: [^`]*)?)`/g)].map((m) => m[1].trim());
+  return [...new Set(found)];
+}
+
 export function probeId(debugId: string): string {
   return `${debugId}--probe`;
 }
