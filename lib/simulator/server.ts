@@ -37,6 +37,8 @@ export interface CtiSimulatorEvents {
    */
   request: [info: SimRequestInfo];
   listening: [address: { host: string; port: number }];
+  /** Every message written to a client, as written (after masks and variable filtering). */
+  'message-sent': [sent: { sessionId: number; message: CtiMessage }];
 }
 
 /**
@@ -142,10 +144,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   sessionClosed(s: ClientSession, reason: string): void {
     this.emit('session-close', s.info(reason));
   }
-  /**
-   * 'message-sent' { sessionId, message }: every message written to a client, as written (tests account for each
-   * event on the wire). Costs nothing when nobody listens.
-   */
+  /** 'message-sent' (tests account for each event on the wire); costs nothing when nobody listens. */
   messageSent(s: ClientSession, message: CtiMessage): void {
     if (this.listenerCount('message-sent') > 0) this.emit('message-sent', { sessionId: s.id, message });
   }

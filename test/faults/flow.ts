@@ -8,7 +8,7 @@ import type { NodeMessage } from 'node-red';
 import { CALL_EVENTS } from '../../nodes/lib/event-types';
 import { helper, NODES, serverNode, type CtiSimulator } from '../nodes/harness';
 import { resolveFromNodeRed } from '../support/node-red-runtime';
-import { flowKey } from './ledger';
+import { flowKey, type WireLedger } from './ledger';
 import { when } from './settle';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,11 +35,14 @@ export interface FaultFlow {
   block(ms: number): void;
 }
 
-/** Deploys the flow against `port` (heartbeat in seconds, 5 = the guide's minimum). */
-export async function deployFaultFlow(sim: Pick<CtiSimulator, 'port'>, heartbeat = 5): Promise<FaultFlow> {
+/** Deploys the flow against `sim.port`; `server` overrides cti-server properties (heartbeat 5 s, the minimum). */
+export async function deployFaultFlow(
+  sim: Pick<CtiSimulator, 'port'>,
+  server: Record<string, unknown> = {},
+): Promise<FaultFlow> {
   const flow = [
     { id: 'f1', type: 'tab' },
-    { ...serverNode(sim as CtiSimulator, { heartbeat, clientId: 'faults-flow' }), z: 'f1' },
+    { ...serverNode(sim as CtiSimulator, { heartbeat: 5, clientId: 'faults-flow', ...server }), z: 'f1' },
     { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: [...FLOW_TYPES], wires: [['events']] },
     { id: 'events', type: 'helper', z: 'f1' },
     { id: 'st', type: 'cti-status', z: 'f1', server: 'srv', wires: [['states']] },
@@ -86,5 +89,20 @@ export async function deployFaultFlow(sim: Pick<CtiSimulator, 'port'>, heartbeat
     block(ms) {
       helper.getNode('blocker').receive({ payload: ms });
     },
+  };
+}
+
+/** The last connection's call events all arrived (the stream stopped first). */
+export function flowCaughtUp(flow: FaultFlow, wire: WireLedger): () => boolean {
+  return () => {
+    const last = wire.connections[wire.connections.length - 1];
+    if (last === undefined) return false;
+    const keys = last.keys
+      .filter((k) => FLOW_TYPES.has(k.slice(0, k.indexOf('#'))))
+      .map((k) => {
+        const [type, , callId] = k.split('#');
+        return `${type}#${callId}`;
+      });
+    return keys.length === 0 || flow.received.slice(-keys.length).join() === keys.join();
   };
 }

@@ -6,24 +6,9 @@
 import assert from 'node:assert/strict';
 import { helper, startSim } from '../nodes/harness';
 import { accountFlow, figures, WireLedger } from './ledger';
-import { deployFaultFlow, FLOW_TYPES, type FaultFlow } from './flow';
+import { deployFaultFlow, flowCaughtUp, FLOW_TYPES } from './flow';
 import { CALLS_PER_SECOND } from './mode';
 import { streamCalls } from './stream';
-
-/** The last connection's call events all arrived (the stream stopped first). */
-export function flowCaughtUp(flow: FaultFlow, wire: WireLedger): () => boolean {
-  return () => {
-    const last = wire.connections[wire.connections.length - 1];
-    if (last === undefined) return false;
-    const keys = last.keys
-      .filter((k) => FLOW_TYPES.has(k.slice(0, k.indexOf('#'))))
-      .map((k) => {
-        const [type, , callId] = k.split('#');
-        return `${type}#${callId}`;
-      });
-    return keys.length === 0 || flow.received.slice(-keys.length).join() === keys.join();
-  };
-}
 
 describe('faults: through Node-RED, every call event accounted for', function () {
   this.timeout(60000);
