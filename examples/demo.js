@@ -5,6 +5,7 @@
 //
 //   npm start              start (keeps your edits to the demo flow between runs)
 //   npm start -- --reset   rebuild the demo flow from examples/ first
+//   npm start -- --replay FILE [--speed N] [--loop]   play a cti-record recording instead of the demo calls
 //
 // Ctrl-C stops Node-RED first (so the CTI session closes cleanly), then the simulator.
 'use strict';
@@ -225,6 +226,19 @@ module.exports = {
   fs.writeFileSync(path.join(userDir, 'settings.js'), settings);
 }
 
+function argValue(flag) {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** --replay: the recording's events to every session instead of the demo calls (README "Recording and replay"). */
+function startReplay(sim, file) {
+  const { replay } = require(path.join(root, 'dist', 'lib', 'simulator'));
+  const speed = argValue('--speed') !== undefined ? Number(argValue('--speed')) : undefined;
+  const player = replay(sim, file, { speed, loop: process.argv.includes('--loop') });
+  return () => player.stop();
+}
+
 async function main() {
   const t0 = Date.now();
   const reset = process.argv.includes('--reset');
@@ -232,8 +246,12 @@ async function main() {
   fs.mkdirSync(userDir, { recursive: true });
 
   const sim = await startSimulator();
-  log(`CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, a call every 4 s)`);
-  const stopTraffic = startDemoTraffic(sim);
+  const replayFile = argValue('--replay');
+  log(
+    `CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, ` +
+      (replayFile ? `replaying ${replayFile})` : 'a call every 4 s)'),
+  );
+  const stopTraffic = replayFile ? startReplay(sim, replayFile) : startDemoTraffic(sim);
 
   const uiPort = await firstFreePort(UI_PORT, '127.0.0.1');
   if (!uiPort) throw new Error(`no free port for Node-RED in ${UI_PORT}-${UI_PORT + 19}`);

@@ -16,6 +16,8 @@ export interface AttemptHandlers {
   /** Every message received. `answers` says when it answers this attempt's own OPEN_REQ or a HEARTBEAT_REQ. */
   onMessage(msg: CtiMessage, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void;
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
+  /** Every whole frame read or written (the session's 'frame' event, for recorders). */
+  onFrame?(dir: 'in' | 'out', frame: Buffer): void;
   /** The attempt failed or its link is gone; called at most once, never after retire(). */
   onFailed(err: Error, kind: 'link' | 'dead-link'): void;
 }
@@ -50,6 +52,9 @@ export class LinkAttempt {
         this.handlers.onDecodeError(err, frame);
       },
       onClose: (err) => this.fail(err ?? new CtiConnectionError(side, 'connection closed')),
+      onFrame: (dir, frame) => {
+        if (!this.retired) this.handlers.onFrame?.(dir, frame);
+      },
     });
   }
 

@@ -25,6 +25,8 @@ import { isStandbyOpenConf, openRefusedError, openRequest, peripheralOnlineIn } 
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
 import { emitSafely } from './safe-emit';
+import { recordSessionOption } from '../record/session-option';
+import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
 import { SessionMachine, type FiredTransition } from './state-machine';
 import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
@@ -68,6 +70,8 @@ export class CtiSession extends EventEmitter {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
+  /** The recorder of the `record` option (README "Recording"); undefined without it. */
+  readonly recorder: Recorder | undefined;
 
   private readonly machine: SessionMachine;
   private readonly plan: ReconnectPlan;
@@ -131,6 +135,7 @@ export class CtiSession extends EventEmitter {
       },
       (t) => this.onTransition(t),
     );
+    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   get state(): SessionState {
@@ -300,6 +305,12 @@ export class CtiSession extends EventEmitter {
         onFailed: (err, kind) => {
           if (kind === 'dead-link') this._stats.deadLinks++;
           this.linkFailed(err);
+        },
+        onFrame: (dir, frame) => {
+          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+          if (this.listenerCount('frame') > 0) {
+            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+          }
         },
       },
     );
