@@ -1,4 +1,6 @@
 export * from './types';
+export * from './generated/messages';
+export { isMessageType } from './message-guard';
 export * from './enum';
 export * from './constants';
 export { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
