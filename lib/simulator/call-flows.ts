@@ -19,6 +19,16 @@ const DIRECTION_OTHER_IN = 3;
  */
 const STICKY_STATES = new Set<number>([AS.AGENT_STATE_NOT_READY, AS.AGENT_STATE_LOGOUT]);
 
+/** Call context items that SET_CALL_DATA_REQ replaces as they come (text and UserToUserInfo). */
+export const CALL_DATA_TEXT_FIELDS = [
+  'ani',
+  'userToUserInfo',
+  'callerEnteredDigits',
+  'callWrapupData',
+  'customerPhoneNumber',
+  'customerAccountNumber',
+] as const;
+
 /** An agent can place a call when it is not busy with another: AVAILABLE or NOT_READY. */
 export function canMakeCall(a: SimAgent): boolean {
   return a.state === AS.AGENT_STATE_AVAILABLE || a.state === AS.AGENT_STATE_NOT_READY;
@@ -449,16 +459,7 @@ export class CallFlows {
         if (v !== 0) {
           (call as unknown as Record<string, unknown>)[k] = v;
         }
-      } else if (
-        [
-          'ani',
-          'userToUserInfo',
-          'callerEnteredDigits',
-          'callWrapupData',
-          'customerPhoneNumber',
-          'customerAccountNumber',
-        ].includes(k)
-      ) {
+      } else if ((CALL_DATA_TEXT_FIELDS as readonly string[]).includes(k)) {
         (call as unknown as Record<string, unknown>)[k] = v;
         applied[k] = v;
       }

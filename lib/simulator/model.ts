@@ -119,12 +119,19 @@ export interface ModelOptions {
   eccArrays?: string[];
 }
 
+/** The model's events: what happened (addressed to sessions by each simulator) and ended associations. */
+export interface SimModelEvents {
+  event: [event: SimEvent];
+  /** A call's association ends: of one agent's clients, or (agentId undefined) of everyone. */
+  dissociate: [call: SimCall, agentId: string | undefined];
+}
+
 /**
  * The simulated peripheral: agents and calls. Changes are announced as SimEvents ('event'); the end of a
  * client's association with a call as 'dissociate' (call, agentId | undefined = everyone). Simulators
  * (one, or both sides of a pair) listen and address the events to their sessions.
  */
-export class SimModel extends EventEmitter {
+export class SimModel extends EventEmitter<SimModelEvents> {
   readonly peripheralId: number;
   readonly peripheralType: number;
   readonly clock: SimClock;
