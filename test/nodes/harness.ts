@@ -15,7 +15,7 @@ import ctiStatus = require('../../nodes/cti-status');
 import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 // The helper ships no types of its own for 0.3.6 (its @types package types start/stopServer as void).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 export const helper: {
   init(path: string, settings?: object): void;
   load(nodes: unknown, flow: object[], creds?: object): Promise<void>;
