@@ -27,15 +27,7 @@ interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
 }
 
-/** The state payload with the fields the session adds for the nodes (see the session contract). */
-type StateInfo = SessionStateInfo & {
-  phase?: 'tcp' | 'handshake';
-  reasonKey?: string;
-  configRefused?: boolean;
-  stopReason?: 'close' | 'gave-up' | 'taken-over';
-  version?: number;
-  protocolWarnings?: { total: number; dropped: number; byKind: Record<string, number> };
-};
+type StateInfo = SessionStateInfo;
 
 /** Settings file (settings.js) options: `ciscoCti: { session: {...CtiSession options}, relogIntervalMs }`. */
 interface CiscoCtiSettings {

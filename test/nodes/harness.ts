@@ -21,6 +21,8 @@ export const helper: {
   load(nodes: unknown, flow: object[], creds?: object): Promise<void>;
   unload(): Promise<void>;
   setFlows(flow: object[], type: 'full' | 'flows' | 'nodes', creds?: object): Promise<void>;
+  /** Merges runtime settings (settings.js) for the next load; a key set to undefined is removed in effect. */
+  settings(userSettings: object): object;
   startServer(): Promise<void>;
   stopServer(): Promise<void>;
   getNode(id: string): Node & EventEmitter;
