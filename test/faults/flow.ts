@@ -11,7 +11,6 @@ import { resolveFromNodeRed } from '../support/node-red-runtime';
 import { flowKey, type WireLedger } from './ledger';
 import { when } from './settle';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const functionNode = require(resolveFromNodeRed('@node-red/nodes/core/function/10-function.js'));
 
 export const FLOW_TYPES: ReadonlySet<string> = new Set(CALL_EVENTS);

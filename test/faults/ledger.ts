@@ -6,6 +6,7 @@
  * outage (its next open says `eventsMayHaveBeenMissed`). Calls the simulator started while no connection was
  * up must fall inside such a declared outage too.
  */
+import assert from 'node:assert/strict';
 import type { CtiMessage } from '../../lib/protocol';
 import type { CtiSession, SessionStateInfo } from '../../lib/session';
 import type { CtiSimulator } from '../../lib/simulator';
@@ -271,4 +272,17 @@ export function accountFlow(
     problems.push(`${unsent} events produced with no connection and no outage declared`);
   else out.declaredMissed += unsent;
   return out;
+}
+
+/** Once open, the session stayed open until close() was called (no dead link, no reconnect). */
+export function assertNeverLeftOpen(rec: ClientRecord): void {
+  const states = rec.states.map((i) => i.state);
+  const from = states.indexOf('open');
+  const to = states.indexOf('closing');
+  assert.ok(from >= 0, 'never opened');
+  assert.deepEqual(
+    states.slice(from, to < 0 ? undefined : to),
+    ['open'],
+    `never left open: ${rec.states.map((i) => `${i.state} (${i.reason})`).join(' → ')}`,
+  );
 }

@@ -20,7 +20,6 @@ const REDEPLOYS = LONG ? 300 : 30;
 const MARGIN_BYTES = 2 * 1024 * 1024;
 const WARM_UP = 6;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const CORE = ['common/20-inject.js', 'function/10-function.js', 'function/15-change.js', 'function/10-switch.js'].map(
   (f) => require(resolveFromNodeRed(`@node-red/nodes/core/${f}`)),
 );
