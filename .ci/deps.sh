@@ -2,10 +2,12 @@
 # System packages the test suite needs beyond `npm ci`, one Debian package per line in PACKAGES:
 #   chromium — the editor test in a real browser (test/browser, driven by playwright-core, which downloads no
 #              browser of its own).
+#   mosquitto — the MQTT scale-out example test (test/mqtt), which starts its own broker on a free port.
 # Idempotent: installs only what is missing, and does nothing (not even `apt-get update`) when all are present.
 set -eu
 PACKAGES="
 chromium
+mosquitto
 "
 missing=""
 for pkg in $PACKAGES; do

@@ -19,6 +19,7 @@ import {
   type RequestParams,
 } from './lib/requests';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+import { migrateConfig } from './lib/migrations';
 
 interface CtiRequestConfig extends NodeDef {
   server: string;
@@ -53,6 +54,7 @@ function servicesFor(request: string): string[] {
 
 export = function (RED: NodeAPI): void {
   function CtiRequestNode(this: Node, config: CtiRequestConfig): void {
+    config = migrateConfig('cti-request', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const configured = typeof config.request === 'string' ? config.request : '';

@@ -21,6 +21,7 @@ import {
 import { InputError, failure } from './lib/errors';
 import { translator } from './lib/status';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+import { migrateConfig } from './lib/migrations';
 
 interface EccRow {
   name?: string;
@@ -36,6 +37,7 @@ interface CtiSetCallDataConfig extends NodeDef {
 
 export = function (RED: NodeAPI): void {
   function CtiSetCallDataNode(this: Node, config: CtiSetCallDataConfig): void {
+    config = migrateConfig('cti-set-call-data', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const t = translator(RED._.bind(RED));

@@ -6,7 +6,8 @@
  */
 import type { Node, NodeAPI, NodeMessage, NodeMessageInFlow, NodeStatus } from 'node-red';
 import type { CtiServerNode } from './server-api';
-import { shortReason, translator } from './status';
+import { translator } from './status';
+import { shortFailure } from './errors';
 
 /** What a handled message produced: the message to send on, and a few words for the status. */
 export interface RequestOutcome {
@@ -75,7 +76,7 @@ export function wireRequestNode(RED: NodeAPI, node: Node, server: CtiServerNode,
       },
       (err: unknown) => {
         const e = err instanceof Error ? err : new Error(String(err));
-        const reason = shortReason(e.message);
+        const reason = shortFailure(e);
         show({
           fill: 'red',
           shape: 'dot',
