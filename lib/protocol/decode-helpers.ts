@@ -1,4 +1,4 @@
-import type { CtiMessage, NamedArrayElement, NamedVariable } from './types';
+import type { CtiMessage, NamedArrayElement, NamedVariable, TaskId } from './types';
 import type { DecodeWarning, DecodeWarningKind } from './warnings';
 import { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
 import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
@@ -21,12 +21,6 @@ export interface DecodeContext {
    * skipping bytes reads cleanly. An unknown tag alone is not: a newer server's new floating field reads so too.
    */
   suspect: boolean;
-}
-
-export interface TaskId {
-  taskGroupHigh: number;
-  taskGroupLow: number;
-  sequenceNumber: number;
 }
 
 /** A helper that reads (or keeps) the field found at [off, off + len) with `tag`, for message `m`. */
@@ -121,7 +115,7 @@ const latin1: (buf: Buffer, start: number, end: number) => string = (() => {
     cases.push(`case ${n}: return F(${args.join(', ')});`);
   }
   const body = `return function latin1(b, s, e) { switch (e - s) { ${cases.join(' ')} default: return b.toString('latin1', s, e); } };`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  // eslint-disable-next-line no-new-func -- generated from the message tables, never from input
   return new Function('F', body)(String.fromCharCode);
 })();
 
