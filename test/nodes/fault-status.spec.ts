@@ -145,7 +145,7 @@ describe('what the user sees during a fault (status, cti-status, log)', function
     const tlsNode = { id: 'tls1', type: 'tls-config', cert: '', key: '', ca: '', verifyservercert: false };
     await helper.load([tlsConfigNode, ...NODES], flow({ ...serverNode(sim), tls: 'tls1' }, [tlsNode]), CREDS);
     const [v] = await times(getServer(), 'failover', 1);
-    assert.equal(v.status.text, `retrying in 0.1 s (TLS handshake failed (127.0.0.1:${sim.port}))`);
+    assert.equal(v.status.text, `retrying in 0.1 s (TLS handshake failed at 127.0.0.1:${sim.port})`);
     const warns = logged(getServer(), 'warn');
     assert.equal(warns.length, 1);
     assert.match(warns[0], /the TLS handshake failed \(ERR_SSL_WRONG_VERSION_NUMBER\).*untick "Use TLS"/);
