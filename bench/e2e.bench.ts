@@ -25,8 +25,8 @@ import { Feeder, PERIPHERAL_ID, VERSION, callEvents, encodeCalls } from './feede
 import { report, type BenchRow } from './results';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
-const SATURATION_EVENTS = SMOKE ? 6_000 : 120_000;
-const ROUNDS = SMOKE ? 1 : 3;
+const SATURATION_EVENTS = SMOKE ? 6_000 : Number(process.env.BENCH_EVENTS ?? 120_000);
+const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** Node-RED 4.1 embedded as an application would (no test helper: its spies would be measured too). */
 const RED = require('node-red') as {

@@ -46,6 +46,9 @@ export function callEvents(n: number, seq: number): CtiMessage[] {
       routerCallKeyDay: 150123,
       routerCallKeyCallId: 100000 + n,
       ...callVariables('begin'),
+      // Per-call values (account, case) next to values many calls share (line of business, language …).
+      callVariable1: `acct-${100000 + n}`,
+      callVariable2: `case-${n}`,
       namedVariables: [
         { name: 'user.CustomerID', value: `C-${n}` },
         { name: 'user.Language', value: 'de-DE' },

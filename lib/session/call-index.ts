@@ -49,7 +49,7 @@ export class CallIndex {
     const key = this.byConnection.get(connectionKey(conn));
     if (key !== undefined) return this.calls.get(key);
     const keys = this.byCallId.get(conn.callId);
-    if (!keys || keys.size === 0) return undefined;
+    if (!keys || keys.length === 0) return undefined;
     const candidates = [...keys].map((k) => this.calls.get(k)!).filter(Boolean);
     if (candidates.length === 1) return candidates[0];
     if (eventType === 'CALL_ESTABLISHED_EVENT') {
@@ -116,7 +116,8 @@ export class CallIndex {
       const other = this.calls.get(owner);
       if (other) this.detach(other, ck);
     }
-    rec.connections.push(conn);
+    // Frozen: snapshots share the connection objects.
+    rec.connections.push(Object.isFrozen(conn) ? conn : Object.freeze({ ...conn }));
     this.byConnection.set(ck, rec.key);
     this.byCallId.add(conn.callId, rec.key);
   }
@@ -155,8 +156,9 @@ export class CallIndex {
    */
   merge(into: CallRecord, from: CallRecord): void {
     const conns = [...from.connections];
-    into.merged.add(from.key);
-    for (const k of from.merged) into.merged.add(k);
+    const merged = (into.merged ??= new Set());
+    merged.add(from.key);
+    for (const k of from.merged ?? []) merged.add(k);
     this.forget(from);
     for (const c of conns) this.attach(into, c);
   }

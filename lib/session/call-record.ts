@@ -1,15 +1,16 @@
 /** The tracker's working state for one call. It is never handed out: callers get a CallSnapshot. */
 import { newCallAgents, type CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
-import type { CallVariables, NamedArrays, NamedVariables } from './call-data';
+import { NO_DATA, type CallVariables, type NamedVariables } from './call-data';
 
 export interface CallRecord {
   key: string;
   connections: CallConnection[];
   data: Record<string, unknown>;
-  callVariables: CallVariables;
-  namedVariables: NamedVariables;
-  namedArrays: NamedArrays;
+  /** Frozen, replaced when changed: snapshots share them (call-context.ts). */
+  callVariables: Readonly<CallVariables>;
+  namedVariables: Readonly<NamedVariables>;
+  namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
   parties: Record<string, unknown>;
   /** The devices (agents) the call passed and the one that has it now. */
   agents: CallAgents;
@@ -20,9 +21,10 @@ export interface CallRecord {
   startedAt: number;
   updatedAt: number;
   seq: number;
-  /** Key connections of consult calls merged into this one by a transfer / conference. */
-  merged: Set<string>;
-  preCallFrom: string[];
+  /** Key connections of consult calls merged into this one by a transfer / conference (made on the first). */
+  merged?: Set<string>;
+  /** Shared empty until a pre-call is merged (most calls have none): replaced, never pushed to. */
+  preCallFrom: readonly string[];
   madeBy?: string;
   consultOf?: string;
   /** Created by a CONF; no event for it yet (a BEGIN_CALL with another connection may adopt it). */
@@ -31,14 +33,16 @@ export interface CallRecord {
   routerBase?: string;
 }
 
+const NO_SOURCES: readonly string[] = Object.freeze([]);
+
 export function newCallRecord(key: string, partial: boolean, now: number, seq: number): CallRecord {
   return {
     key,
     connections: [],
     data: {},
-    callVariables: {},
-    namedVariables: {},
-    namedArrays: {},
+    callVariables: NO_DATA,
+    namedVariables: NO_DATA,
+    namedArrays: NO_DATA,
     parties: {},
     agents: newCallAgents(),
     established: false,
@@ -48,8 +52,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     startedAt: now,
     updatedAt: now,
     seq,
-    merged: new Set(),
-    preCallFrom: [],
+    preCallFrom: NO_SOURCES,
     awaitingBegin: false,
   };
 }

@@ -1,27 +1,30 @@
 /**
- * A key → set of values map that drops a key with its last value, so an index over short-lived calls does
- * not keep one empty set for every call id it ever saw.
+ * A key → values map that drops a key with its last value, so an index over short-lived calls does not keep an
+ * empty collection for every call id it ever saw. Values are kept in small arrays: almost every key has one
+ * value, and an array of one costs a fraction of a Set.
  */
 export class MultiMap<K, V> {
-  private readonly sets = new Map<K, Set<V>>();
+  private readonly lists = new Map<K, V[]>();
 
-  get(key: K): ReadonlySet<V> | undefined {
-    return this.sets.get(key);
+  get(key: K): readonly V[] | undefined {
+    return this.lists.get(key);
   }
 
   add(key: K, value: V): void {
-    let set = this.sets.get(key);
-    if (!set) this.sets.set(key, (set = new Set()));
-    set.add(value);
+    const list = this.lists.get(key);
+    if (!list) this.lists.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
   }
 
   delete(key: K, value: V): void {
-    const set = this.sets.get(key);
-    set?.delete(value);
-    if (set && set.size === 0) this.sets.delete(key);
+    const list = this.lists.get(key);
+    if (!list) return;
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.lists.delete(key);
   }
 
   clear(): void {
-    this.sets.clear();
+    this.lists.clear();
   }
 }

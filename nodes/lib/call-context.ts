@@ -2,7 +2,14 @@
  * msg.call: the session tracker's snapshot of a call, reshaped for flows — short names (ced), enumerations as
  * names, ECC as {name: value} with arrays as arrays. A plain, mutable copy: flows may change it freely.
  */
-import { CallType, ConnectionDeviceIdType, EventCause, LocalConnectionState } from '../../lib/protocol';
+import {
+  CallType,
+  ConnectionDeviceIdType,
+  EventCause,
+  LocalConnectionState,
+  withEnumNames,
+  type CtiMessage,
+} from '../../lib/protocol';
 
 type Bag = Record<string, unknown>;
 
@@ -96,4 +103,27 @@ export function toMsgCall(snapshot: unknown): Record<string, unknown> | undefine
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out;
+}
+
+/** What the cti-event nodes send for one event: the payload with enumeration names and msg.call. */
+export interface EventView {
+  readonly payload: CtiMessage;
+  readonly call: Record<string, unknown> | undefined;
+}
+
+let lastEvent: CtiMessage | undefined;
+let lastView: EventView | undefined;
+
+/**
+ * The payload and msg.call of an event, built once and shared by every cti-event node the event reaches (the
+ * session hands all of them the same event object, one event at a time): N nodes cost one conversion, not N.
+ * The nodes' messages therefore share these two objects, as messages that Node-RED itself passes along one
+ * wire share theirs; see README "Performance" for what a flow may change in place.
+ */
+export function eventView(event: CtiMessage, snapshot: unknown): EventView {
+  if (event !== lastEvent || lastView === undefined) {
+    lastView = { payload: withEnumNames(event), call: toMsgCall(snapshot) };
+    lastEvent = event;
+  }
+  return lastView;
 }
