@@ -10,7 +10,8 @@
  * - heap per tracked call (BEGIN_CALL with call variables + ECC, DELIVERED, ESTABLISHED, CALL_DATA_UPDATE, no
  *   END_CALL) at 10,000 and 100,000 calls, and per tracked agent, after GC (run with --expose-gc).
  *
- * BENCH_SMOKE=1 runs a few thousand events and skips the 100,000-call figure (a quick check that it all works).
+ * BENCH_PROFILE=N runs only the path with N cti-event nodes (for `node --cpu-prof`); BENCH_EVENTS and BENCH_ROUNDS
+ * change the saturation run's size. BENCH_SMOKE=1 runs a few thousand events and skips the 100,000-call figure (a quick check that it all works).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -259,6 +260,12 @@ async function main(): Promise<void> {
   await hopRate(Math.min(20_000, SATURATION_EVENTS));
   await pathRate(encodeCalls(Math.min(12_000, SATURATION_EVENTS)), 1);
 
+  if (process.env.BENCH_PROFILE !== undefined) {
+    // `node --cpu-prof`: only the path under study, N cti-event nodes (BENCH_PROFILE=N).
+    console.log(`${Math.round(await pathRate(frames, Number(process.env.BENCH_PROFILE) || 1))} events/s`);
+    await RED.stop();
+    return;
+  }
   const hop: number[] = [];
   const one: number[] = [];
   const five: number[] = [];
