@@ -5,6 +5,7 @@
 //
 //   npm start              start (keeps your edits to the demo flow between runs)
 //   npm start -- --reset   rebuild the demo flow from examples/ first
+//   npm start -- --replay FILE [--speed N] [--loop]   play a cti-record recording instead of the demo calls
 //
 // Ctrl-C stops Node-RED first (so the CTI session closes cleanly), then the simulator.
 'use strict';
@@ -19,7 +20,7 @@ const flowFile = path.join(userDir, 'flows.json');
 const SIM_HOST = '127.0.0.1';
 const SIM_PORT = 42027;
 const UI_PORT = 1880;
-const AGENTS = ['1001', '1002', '1003', '1004'];
+const AGENTS = ['1001', '1002', '1003', '1004', '1005'];
 const DEMO_SERVER_ID = 'cti-sim-localhost'; // the shared cti-server config node id used by every example
 // Examples that make up the demo, one editor tab each.
 const DEMO_EXAMPLES = [
@@ -28,6 +29,9 @@ const DEMO_EXAMPLES = [
   'Agent state board',
   'Session status alerting',
 ];
+// The wallboard needs FlowFuse Dashboard 2.0 (a devDependency: `npm install` in this project brings it).
+const WALLBOARD_EXAMPLE = 'dashboard/Wallboard';
+const WALLBOARD_PATH = 'dashboard/wallboard';
 
 const log = (line) => console.log(`[demo] ${line}`);
 
@@ -134,6 +138,19 @@ function startDemoTraffic(sim) {
   };
 }
 
+function hasDashboard() {
+  try {
+    require.resolve('@flowfuse/node-red-dashboard/package.json', { paths: [root] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function demoExamples() {
+  return hasDashboard() ? [...DEMO_EXAMPLES, WALLBOARD_EXAMPLE] : DEMO_EXAMPLES;
+}
+
 function readExample(name) {
   return JSON.parse(fs.readFileSync(path.join(root, 'examples', `${name}.json`), 'utf8'));
 }
@@ -142,18 +159,20 @@ function readExample(name) {
 function buildDemoFlow(simPort) {
   const flow = [];
   let server;
-  DEMO_EXAMPLES.forEach((name, i) => {
+  demoExamples().forEach((name, i) => {
     const nodes = readExample(name);
     const tabId = `demo-tab-${i + 1}`;
     const comment = nodes.find((n) => n.type === 'comment');
-    flow.push({ id: tabId, type: 'tab', label: name, disabled: false, info: comment ? comment.info || '' : '' });
+    const label = comment ? comment.name : name;
+    flow.push({ id: tabId, type: 'tab', label, disabled: false, info: comment ? comment.info || '' : '' });
     const serverIds = new Set(nodes.filter((n) => n.type === 'cti-server').map((n) => n.id));
     for (const n of nodes) {
       if (n.type === 'cti-server') {
         if (!server) server = { ...n, id: DEMO_SERVER_ID, portA: simPort };
         continue;
       }
-      const copy = { ...n, z: tabId };
+      // Config nodes (the dashboard's base, theme, page and groups) have no wires and stay global.
+      const copy = n.wires === undefined ? { ...n } : { ...n, z: tabId };
       if (serverIds.has(copy.server)) copy.server = DEMO_SERVER_ID;
       flow.push(copy);
     }
@@ -173,6 +192,17 @@ function prepareFlowFile(simPort, reset) {
   if (server && Number(server.portA) !== simPort) {
     server.portA = simPort;
     fs.writeFileSync(flowFile, JSON.stringify(flow, null, 2));
+  }
+}
+
+/** A demo flow saved before the wallboard existed (or before the dashboard was installed) has no wallboard tab. */
+function lacksWallboard() {
+  if (!hasDashboard()) return false;
+  try {
+    const flow = JSON.parse(fs.readFileSync(flowFile, 'utf8'));
+    return !flow.some((n) => n.type === 'cti-state');
+  } catch {
+    return true;
   }
 }
 
@@ -196,6 +226,19 @@ module.exports = {
   fs.writeFileSync(path.join(userDir, 'settings.js'), settings);
 }
 
+function argValue(flag) {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** --replay: the recording's events to every session instead of the demo calls (README "Recording and replay"). */
+function startReplay(sim, file) {
+  const { replay } = require(path.join(root, 'dist', 'lib', 'simulator'));
+  const speed = argValue('--speed') !== undefined ? Number(argValue('--speed')) : undefined;
+  const player = replay(sim, file, { speed, loop: process.argv.includes('--loop') });
+  return () => player.stop();
+}
+
 async function main() {
   const t0 = Date.now();
   const reset = process.argv.includes('--reset');
@@ -203,8 +246,12 @@ async function main() {
   fs.mkdirSync(userDir, { recursive: true });
 
   const sim = await startSimulator();
-  log(`CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, a call every 4 s)`);
-  const stopTraffic = startDemoTraffic(sim);
+  const replayFile = argValue('--replay');
+  log(
+    `CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, ` +
+      (replayFile ? `replaying ${replayFile})` : 'a call every 4 s)'),
+  );
+  const stopTraffic = replayFile ? startReplay(sim, replayFile) : startDemoTraffic(sim);
 
   const uiPort = await firstFreePort(UI_PORT, '127.0.0.1');
   if (!uiPort) throw new Error(`no free port for Node-RED in ${UI_PORT}-${UI_PORT + 19}`);
@@ -232,8 +279,14 @@ async function main() {
       buf = (buf + chunk.toString()).slice(-4096);
       if (!ready && /Started flows/.test(buf)) {
         ready = true;
+        const wallboard = !hasDashboard()
+          ? 'Wallboard:       not served - install @flowfuse/node-red-dashboard (npm install in this project)\n'
+          : lacksWallboard()
+            ? 'Wallboard:       your saved demo flow has none - `npm start -- --reset` rebuilds the demo with it\n'
+            : `Wallboard:       ${editorUrl}${WALLBOARD_PATH}\n`;
         console.log(
-          `\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n`,
+          `\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n` +
+            wallboard,
         );
       }
     });

@@ -5,3 +5,5 @@
 export * from './protocol';
 export * from './session';
 export * from './simulator';
+export * from './record';
+export * from './state';

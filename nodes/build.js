@@ -32,5 +32,6 @@ for (const entry of fs.readdirSync(__dirname, { withFileTypes: true })) {
     fs.copyFileSync(from, path.join(out, entry.name));
   }
 }
-// The simulator's CLI is the package's "bin": it must be executable where npm does not set the bit itself.
+// The simulator's and the recorder's CLIs are the package's "bin"s: they must be executable where npm does not set the bit itself.
 fs.chmodSync(path.join(dist, 'lib', 'simulator', 'cli.js'), 0o755);
+fs.chmodSync(path.join(dist, 'lib', 'record', 'cli.js'), 0o755);

@@ -8,6 +8,7 @@ import { getServer, type CtiServerNode, type EventOrigin } from './lib/server-ap
 import { compileFilter, type CompiledFilter, type EventFilterConfig } from './lib/event-filter';
 import { isDeliverableEvent } from './lib/event-types';
 import { eventView } from './lib/call-context';
+import { migrateConfig } from './lib/migrations';
 
 interface CtiEventConfig extends NodeDef, EventFilterConfig {
   server: string;
@@ -27,6 +28,7 @@ function eventList(v: CtiEventConfig['events']): string[] {
 
 export = function (RED: NodeAPI): void {
   function CtiEventNode(this: Node, config: CtiEventConfig): void {
+    config = migrateConfig('cti-event', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const events = eventList(config.events);

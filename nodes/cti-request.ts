@@ -1,12 +1,13 @@
 /**
  * cti-request: call control and agent state from a message. The request is chosen in the editor or by
  * msg.topic; the call comes from msg.call (a cti-event message) or msg.payload.connectionCallId …;
- * output the msg with payload = the CONF. Failures go to done(err) → Catch nodes, once.
+ * output the msg with payload = the CONF, topic = its message type and request = the request sent. Failures go to
+ * done(err) → Catch nodes, once.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
-import { withEnumNames } from '../lib/protocol';
+import { withEnumNames, type CtiMessage } from '../lib/protocol';
 import { getServer } from './lib/server-api';
-import { wireRequestNode } from './lib/request-node';
+import { wireRequestNode, type RequestOutcome } from './lib/request-node';
 import { findCallAddress, pickPeripheralId } from './lib/call-address';
 import { callDataFromPayload } from './lib/call-data';
 import { failure } from './lib/errors';
@@ -18,6 +19,7 @@ import {
   type RequestParams,
 } from './lib/requests';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+import { migrateConfig } from './lib/migrations';
 
 interface CtiRequestConfig extends NodeDef {
   server: string;
@@ -39,8 +41,20 @@ const TYPED_PARAMS = [
 type Bag = Record<string, unknown>;
 const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
 
+/**
+ * The services a request needs: agent state requests also work on an AGENT_STATE_CONTROL_ONLY session.
+ * Unsure: the guide lists SET_AGENT_STATE / QUERY_AGENT_STATE under Client Control and says AGENT_STATE_CONTROL_ONLY
+ * allows agent state changes; chose to accept either for those two.
+ */
+function servicesFor(request: string): string[] {
+  return request === 'set-agent-state' || request === 'query-agent-state'
+    ? ['CLIENT_CONTROL', 'AGENT_STATE_CONTROL_ONLY']
+    : ['CLIENT_CONTROL'];
+}
+
 export = function (RED: NodeAPI): void {
   function CtiRequestNode(this: Node, config: CtiRequestConfig): void {
+    config = migrateConfig('cti-request', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const configured = typeof config.request === 'string' ? config.request : '';
@@ -67,7 +81,7 @@ export = function (RED: NodeAPI): void {
       return p;
     }
 
-    async function handle(msg: NodeMessageInFlow): Promise<NodeMessage> {
+    async function handle(msg: NodeMessageInFlow): Promise<RequestOutcome> {
       const m = msg as Bag;
       const name = resolveRequestName(configured, msg.topic);
       const p = await params(msg);
@@ -80,11 +94,18 @@ export = function (RED: NodeAPI): void {
       } catch (err) {
         throw failure(REQUEST_TYPES[name].replace(/_REQ$/, ''), err);
       }
-      msg.payload = withEnumNames(conf);
-      return msg;
+      const answer = withEnumNames(conf);
+      msg.payload = answer;
+      msg.topic = String(answer.messageType);
+      // What was asked for, beside the answer (the CONF alone often does not say: HOLD_CALL_CONF has no fields).
+      // The agent's password is a secret: it does not travel on with the message.
+      const sent: CtiMessage = { ...request };
+      delete sent.agentPassword;
+      (msg as Bag).request = withEnumNames(sent);
+      return { msg, summary: String(answer.messageType) };
     }
 
-    wireRequestNode(node, server, handle);
+    wireRequestNode(RED, node, server, { needs: servicesFor(configured), handle });
   }
 
   RED.nodes.registerType('cti-request', CtiRequestNode as unknown as Parameters<typeof RED.nodes.registerType>[1]);

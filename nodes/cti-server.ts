@@ -4,7 +4,7 @@
  * when a user is removed and none is left, or when this node itself stops.
  */
 import type { Node, NodeAPI, NodeDef, NodeStatus } from 'node-red';
-import { CtiSession } from '../lib/session';
+import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../lib/session';
 import type { CtiMessage } from '../lib/protocol';
 import { DEFAULT_VERSION } from '../lib/protocol';
 import {
@@ -15,49 +15,74 @@ import {
   type SessionStateView,
   type StateListener,
 } from './lib/server-api';
-import { shortReason, statusForState, translator } from './lib/status';
-import { buildSessionOptions, type CtiServerConfig } from './lib/server-config';
+import { translator, useRuntimeTranslator } from './lib/i18n';
+import { explainSessionError, type Explanation, type ReasonContext } from './lib/errors';
+import { LogGate } from './lib/log-gate';
+import { statusFor } from './lib/status';
+import { SERVER_DEFAULTS } from './lib/defaults';
+import { buildSessionOptions, ConfigError, requestedServiceNames, type CtiServerConfig } from './lib/server-config';
+import { migrateConfig } from './lib/migrations';
 
 interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
 }
 
-interface SessionStateInfo {
-  state?: unknown;
-  previous?: unknown;
-  side?: unknown;
-  reason?: unknown;
-  error?: unknown;
-  reconnects?: unknown;
-  eventsMayHaveBeenMissed?: unknown;
-  nextAttemptInMs?: unknown;
+/** The state payload with the fields the session adds for the nodes (see the session contract). */
+type StateInfo = SessionStateInfo & {
+  phase?: 'tcp' | 'handshake';
+  reasonKey?: string;
+  configRefused?: boolean;
+  stopReason?: 'close' | 'gave-up' | 'taken-over';
+  version?: number;
+  protocolWarnings?: { total: number; dropped: number; byKind: Record<string, number> };
+};
+
+/** Settings file (settings.js) options: `ciscoCti: { session: {...CtiSession options}, relogIntervalMs }`. */
+interface CiscoCtiSettings {
+  session?: Partial<CtiSessionOptions>;
+  relogIntervalMs?: number;
 }
 
+/** A configuration refusal is logged again this often while it lasts. */
+const RELOG_CONFIG_REFUSAL_MS = 10 * 60 * 1000;
+
 export = function (RED: NodeAPI): void {
-  const t = translator((key, params) => RED._(key, params));
+  const redUnderscore = (key: string, params?: Record<string, string>): string => RED._(key, params);
+  useRuntimeTranslator(redUnderscore);
+  const t = translator(redUnderscore);
+  const settings = ((RED.settings as unknown as { ciscoCti?: CiscoCtiSettings }).ciscoCti ?? {}) as CiscoCtiSettings;
 
   function CtiServerNodeCtor(this: CtiServerNode, config: NodeDef & CtiServerConfig): void {
+    config = migrateConfig('cti-server', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const users = new Map<string, Node>();
     const eventListeners = new Set<EventListener>();
     const stateListeners = new Set<StateListener>();
-    const serverLabel = config.name || `${config.hostA}:${config.portA || 42027}`;
+    const serverLabel = config.name || `${config.hostA}:${config.portA || SERVER_DEFAULTS.portA}`;
     const configuredVersion = Number(config.version) || DEFAULT_VERSION;
+    const logGate = new LogGate();
+    const relogMs = settings.relogIntervalMs ?? RELOG_CONFIG_REFUSAL_MS;
     let session: CtiSession | undefined;
     let closing = false;
     let closingPromise: Promise<void> | undefined;
-    let view: SessionStateView = makeView('idle', undefined, undefined, 'not started');
-    let lastLoggedError = '';
+    /** The failure since the session was last open (cleared by an open). */
+    let failure: Explanation | undefined;
+    let view: SessionStateView = { state: 'idle', status: statusFor({ state: 'idle' }, t) };
 
-    function makeView(
-      state: string,
-      previous: string | undefined,
-      side: 'A' | 'B' | undefined,
-      reason: string | undefined,
-    ): SessionStateView {
-      return { state, previous, side, reason, status: statusForState(state, side, reason, t) };
-    }
+    const reasonContext: ReasonContext = {
+      endpoint: (side) => {
+        const host = reasonContext.host(side);
+        const port = String(
+          (side === 'B' ? config.portB : config.portA) || SERVER_DEFAULTS[side === 'B' ? 'portB' : 'portA'],
+        );
+        return `${host.includes(':') ? `[${host}]` : host}:${port}`; // IPv6 literal: keep host and port apart
+      },
+      host: (side) => String((side === 'B' ? config.hostB : config.hostA) ?? '').trim(),
+      clientId: (config.clientId ?? '').trim() || SERVER_DEFAULTS.clientId,
+      passwordSet: (node.credentials?.password ?? '') !== '',
+      tls: Boolean(config.tls),
+    };
 
     function paint(status: NodeStatus): void {
       for (const user of users.values()) {
@@ -76,45 +101,91 @@ export = function (RED: NodeAPI): void {
         try {
           l(view);
         } catch (err) {
-          node.warn(`state listener failed: ${(err as Error).message}`);
+          node.warn(t('cti-server.log.listener-failed', { error: (err as Error).message }));
         }
       }
     }
 
-    function reasonOf(info: SessionStateInfo): string | undefined {
-      if (typeof info.reason === 'string' && info.reason !== '') return info.reason;
-      const e = info.error as { message?: unknown } | undefined;
-      if (e && typeof e.message === 'string') return e.message;
-      return undefined;
+    /** What the log says about a state, once per fault (a configuration refusal again every relogMs). */
+    function logState(info: StateInfo, key: string | undefined): void {
+      if (info.state === 'open' || info.state === 'peripheral-offline') {
+        if (info.previous === 'open' || info.previous === 'peripheral-offline') return;
+        logGate.reset();
+        const side = info.side ?? '?';
+        node.log(
+          t('cti-server.log.connected', {
+            side,
+            endpoint: reasonContext.endpoint(info.side ?? 'A'),
+            version: session?.version ?? configuredVersion,
+          }),
+        );
+        return;
+      }
+      if (failure === undefined || key === undefined) return;
+      if (info.state === 'failover') {
+        if (failure.configRefused || info.configRefused) {
+          if (logGate.allow(key, relogMs)) {
+            node.warn(t('cti-server.log.config-refused', { reason: failure.full }));
+          }
+        } else if (logGate.allow(key)) {
+          node.warn(t('cti-server.log.retrying', { reason: failure.full }));
+        }
+      } else if (info.state === 'closed' && info.stopReason === 'taken-over') {
+        if (logGate.allow(key)) node.error(t('cti-server.log.taken-over', { clientId: reasonContext.clientId }));
+      } else if (info.state === 'closed' && info.stopReason === 'gave-up') {
+        if (logGate.allow(key)) node.error(t('cti-server.log.gave-up', { reason: failure.full }));
+      }
     }
 
-    function onSessionState(info: SessionStateInfo | string): void {
-      const i: SessionStateInfo = typeof info === 'string' ? { state: info } : (info ?? {});
-      const state = typeof i.state === 'string' ? i.state : 'unknown';
-      const side = i.side === 'A' || i.side === 'B' ? i.side : session?.side;
-      const reason = reasonOf(i);
-      if (state === 'open') {
-        lastLoggedError = '';
-        // The address of the side the session opened on, as configured (ports default as in the editor).
-        const hostRaw = String((side === 'B' ? config.hostB : config.hostA) ?? '').trim();
-        const host = hostRaw.includes(':') ? `[${hostRaw}]` : hostRaw; // IPv6 literal: keep host and port apart
-        const port = String((side === 'B' ? config.portB : config.portA) || (side === 'B' ? 43027 : 42027));
-        node.log(
-          t(
-            'cti-server.log.connected',
-            { side: side ?? '?', host, port },
-            `CTI session open on side ${side ?? '?'} at ${host}:${port}`,
-          ),
-        );
-      } else if (reason !== undefined && shortReason(reason) !== lastLoggedError && state === 'failover') {
-        // Log a failure once, not on every retry of the same failure (Home Assistant add-on issue #98).
-        lastLoggedError = shortReason(reason);
-        node.warn(`CTI session ${state}: ${reason}`);
+    function onSessionState(info: StateInfo): void {
+      const state = info.state;
+      const side = info.side ?? session?.side;
+      if (state === 'open' || state === 'peripheral-offline') failure = undefined;
+      const stopped = state === 'closed' && (info.stopReason === 'taken-over' || info.stopReason === 'gave-up');
+      if ((state === 'failover' || stopped) && info.lastError !== undefined) {
+        failure = explainSessionError(info.lastError, reasonContext, t);
       }
-      const next = makeView(state, typeof i.previous === 'string' ? i.previous : undefined, side, reason);
-      if (typeof i.reconnects === 'number') next.reconnects = i.reconnects;
-      if (typeof i.eventsMayHaveBeenMissed === 'boolean') next.eventsMayHaveBeenMissed = i.eventsMayHaveBeenMissed;
-      if (typeof i.nextAttemptInMs === 'number') next.nextAttemptInMs = i.nextAttemptInMs;
+      if (info.stopReason === 'taken-over') {
+        failure = {
+          short: t('cti-server.status.taken-over'),
+          full: t('cti-server.log.taken-over', { clientId: reasonContext.clientId }),
+          key: 'taken-over',
+          configRefused: false,
+        };
+      }
+      const key = failure === undefined ? undefined : (info.reasonKey ?? failure.key);
+      logState(info, key);
+      const version =
+        info.version ?? (state === 'open' || state === 'peripheral-offline' ? session?.version : undefined);
+      const configRefused = state === 'failover' ? (info.configRefused ?? failure?.configRefused ?? false) : undefined;
+      const next: SessionStateView = {
+        state,
+        previous: info.previous,
+        side,
+        reason: failure !== undefined && state !== 'open' ? failure.full : info.reason,
+        reasonKey: key,
+        phase: state === 'connecting' ? info.phase : undefined,
+        configRefused,
+        stopReason: state === 'closed' ? info.stopReason : undefined,
+        version,
+        reconnects: info.reconnects,
+        eventsMayHaveBeenMissed: info.eventsMayHaveBeenMissed,
+        nextAttemptInMs: info.nextAttemptInMs,
+        protocolWarnings: info.protocolWarnings,
+        status: statusFor(
+          {
+            state,
+            side,
+            phase: info.phase,
+            version,
+            failure: failure?.short,
+            configRefused,
+            stopReason: info.stopReason,
+            nextAttemptInMs: info.nextAttemptInMs,
+          },
+          t,
+        ),
+      };
       setView(next);
     }
 
@@ -140,62 +211,81 @@ export = function (RED: NodeAPI): void {
     // Things the session went on past: a refused variable registration (the session still opens), a listener
     // that threw, a call the tracker could not follow. Without this they would go unseen.
     function onSessionWarning(err: unknown): void {
-      const reason = (err as Error)?.message ?? String(err);
-      node.warn(t('cti-server.log.warning', { error: reason }, `CTI session warning: ${reason}`));
+      const reason = err instanceof Error ? err.message : String(err);
+      node.warn(t('cti-server.log.warning', { error: reason }));
     }
 
     function tlsOptions(): Record<string, unknown> | undefined {
       if (!config.tls) return undefined;
       const tlsNode = RED.nodes.getNode(config.tls) as TlsConfigNode | null;
       if (!tlsNode || typeof tlsNode.addTLSOptions !== 'function') {
-        throw new Error(`TLS configuration ${config.tls} not found`);
+        throw new ConfigError([{ field: 'tls', text: t('cti-server.config.tls-not-found', { id: config.tls }) }]);
       }
       const opts: Record<string, unknown> = {};
       tlsNode.addTLSOptions(opts);
       return opts;
     }
 
+    /** The configuration cannot make a session: say every problem, stop, and wait for a change. */
+    function refuseConfig(err: unknown): void {
+      const problems =
+        err instanceof ConfigError ? err.problems.join('; ') : explainSessionError(err, reasonContext, t).full;
+      const fields =
+        err instanceof ConfigError
+          ? err.fields.map((f) => t(`cti-server.field.${f}`)).join(', ')
+          : t('cti-server.status.unknown-failure');
+      const reason = t('cti-server.errors.invalid-config', { error: problems });
+      node.error(reason);
+      failure = { short: fields, full: reason, key: 'invalid-config', configRefused: true };
+      setView({
+        state: 'closed',
+        previous: view.state,
+        reason,
+        reasonKey: 'invalid-config',
+        stopReason: 'invalid-config',
+        status: statusFor({ state: 'closed', stopReason: 'invalid-config', failure: fields }, t),
+      });
+    }
+
     function connect(): void {
       if (session !== undefined || closing) return;
       let s: CtiSession;
       try {
-        const opts = buildSessionOptions(config, node.credentials?.password, tlsOptions());
+        const opts = buildSessionOptions(config, node.credentials?.password, tlsOptions(), settings.session);
         s = new CtiSession(opts);
       } catch (err) {
-        const reason = (err as Error).message;
-        node.error(
-          t(
-            'cti-server.errors.invalid-config',
-            { error: reason },
-            `the CTI server configuration is invalid: ${reason}`,
-          ),
-        );
-        setView(makeView('closed', undefined, undefined, reason));
+        refuseConfig(err);
         return;
       }
       session = s;
+      failure = undefined;
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
       s.on('warning', onSessionWarning);
       // No 'error' listener on purpose: the session emits 'error' only when someone listens, so nothing can
       // become an uncaught exception (S7 issue #143); 'state' carries every failure with its reason.
-      setView(makeView('connecting', view.state, undefined, undefined));
-      s.open().catch((err: unknown) => {
-        // The session keeps retrying by itself unless it gave up; its 'state' events paint the status.
-        if (session !== s) return;
-        const reason = (err as Error)?.message ?? String(err);
-        if (shortReason(reason) !== lastLoggedError) {
-          lastLoggedError = shortReason(reason);
-          node.warn(
-            t(
-              'cti-server.log.open-failed',
-              { host: config.hostA, port: String(config.portA), error: reason },
-              `CTI session could not open: ${reason}`,
-            ),
-          );
-        }
-        if (s.state === 'closed' || s.state === 'idle') setView(makeView('closed', view.state, undefined, reason));
-      });
+      // open() rejects after the first round of attempts; the 'state' events have said (and logged) it all.
+      s.open().catch(() => undefined);
+      // The first attempt starts on a timer: say "connecting" now, so a node or cti-status starting meanwhile
+      // does not see the idle state of a session that is already on its way.
+      if (view.state !== 'connecting' && s.state !== 'closed') {
+        setView({
+          state: 'connecting',
+          previous: view.state,
+          phase: 'tcp',
+          side: 'A',
+          status: statusFor({ state: 'connecting', side: 'A', phase: 'tcp' }, t),
+        });
+      }
+    }
+
+    /** A session that stopped by itself (taken over, gave up) starts again when a deploy brings its users back. */
+    function restartIfStopped(): void {
+      const s = session;
+      if (s === undefined || closing || s.state !== 'closed') return;
+      failure = undefined;
+      logGate.reset();
+      s.open().catch(() => undefined);
     }
 
     function disconnect(): Promise<void> {
@@ -206,14 +296,21 @@ export = function (RED: NodeAPI): void {
         try {
           await s.close();
         } catch (err) {
-          node.warn(`CTI session close: ${(err as Error).message}`);
+          node.warn(t('cti-server.log.close-failed', { error: (err as Error).message }));
         } finally {
           s.removeListener('state', onSessionState);
           s.removeListener('message', onSessionMessage);
           s.removeListener('warning', onSessionWarning);
           if (session === s) session = undefined;
           closingPromise = undefined;
-          setView(makeView('closed', view.state, undefined, 'closed'));
+          failure = undefined;
+          setView({
+            state: 'closed',
+            previous: view.state,
+            reason: t('cti-server.log.closed'),
+            stopReason: 'close',
+            status: statusFor({ state: 'closed', stopReason: 'close' }, t),
+          });
         }
       })();
       return closingPromise;
@@ -227,6 +324,7 @@ export = function (RED: NodeAPI): void {
         /* see paint() */
       }
       if (users.size === 1) connect();
+      restartIfStopped();
     };
 
     node.deregister = (user: Node, done: () => void, removed: boolean): void => {
@@ -279,21 +377,22 @@ export = function (RED: NodeAPI): void {
 
     node.request = async (message: CtiMessage, timeoutMs?: number): Promise<CtiMessage> => {
       const s = session;
-      if (s === undefined || s.state !== 'open') {
-        const e = new Error(`not connected to the CTI server (state: ${s?.state ?? view.state})`);
-        e.name = 'CtiNotOpenError';
-        (e as Error & { state?: string }).state = s?.state ?? view.state;
-        throw e;
+      if (s === undefined || !s.isOpen) {
+        const state = s?.state ?? view.state;
+        throw new CtiNotOpenError(t('cti-server.failure.not-open', { state }), state);
       }
       return s.request(message, timeoutMs === undefined ? undefined : { timeoutMs });
     };
 
     node.currentState = (): SessionStateView => view;
+    node.tracked = () =>
+      session === undefined ? undefined : { calls: session.calls.all(), agents: session.agents.all() };
     node.protocolVersion = (): number => (typeof session?.version === 'number' ? session.version : configuredVersion);
     node.configuredPeripheralId = (): number | undefined => {
       const p = Number(config.peripheralId);
       return config.peripheralId === '' || config.peripheralId === undefined || !Number.isInteger(p) ? undefined : p;
     };
+    node.requestedServices = (): string[] => requestedServiceNames(config);
     node.listenerCounts = () => ({
       events: eventListeners.size,
       states: stateListeners.size,

@@ -1,22 +1,27 @@
 /**
  * cti-set-call-data: input msg → SET_CALL_DATA_REQ for the call in msg.call (or msg.payload.connectionCallId …);
- * output the msg with payload = SET_CALL_DATA_CONF. Failures go to done(err) → Catch nodes, once.
+ * output the msg with payload = SET_CALL_DATA_CONF, topic "SET_CALL_DATA_CONF" and written = the values sent.
+ * Failures go to done(err) → Catch nodes, once.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage, NodeMessageInFlow } from 'node-red';
 import { withEnumNames } from '../lib/protocol';
 import { getServer } from './lib/server-api';
-import { wireRequestNode } from './lib/request-node';
+import { wireRequestNode, type RequestOutcome } from './lib/request-node';
 import { pickPeripheralId, requireCallAddress } from './lib/call-address';
 import {
   CALL_DATA_TEXT_FIELDS,
   callDataFromPayload,
+  describeWritten,
   isEmpty,
   mergeCallData,
+  summariseNames,
   toCallDataFields,
   type RawCallData,
 } from './lib/call-data';
 import { InputError, failure } from './lib/errors';
+import { translator } from './lib/status';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
+import { migrateConfig } from './lib/migrations';
 
 interface EccRow {
   name?: string;
@@ -32,8 +37,10 @@ interface CtiSetCallDataConfig extends NodeDef {
 
 export = function (RED: NodeAPI): void {
   function CtiSetCallDataNode(this: Node, config: CtiSetCallDataConfig): void {
+    config = migrateConfig('cti-set-call-data', config);
     RED.nodes.createNode(this, config);
     const node = this;
+    const t = translator(RED._.bind(RED));
     const typed = new Map<string, TypedValue>();
     for (const f of CALL_DATA_TEXT_FIELDS) {
       const tv = typedFromConfig(config, f);
@@ -63,7 +70,7 @@ export = function (RED: NodeAPI): void {
       return raw;
     }
 
-    async function handle(msg: NodeMessageInFlow): Promise<NodeMessage> {
+    async function handle(msg: NodeMessageInFlow): Promise<RequestOutcome> {
       const m = msg as Record<string, unknown>;
       const address = requireCallAddress(m);
       const version = server!.protocolVersion();
@@ -98,11 +105,15 @@ export = function (RED: NodeAPI): void {
       } catch (err) {
         throw failure('SET_CALL_DATA', err);
       }
+      const { written, names } = describeWritten(fields);
       msg.payload = withEnumNames(conf);
-      return msg;
+      msg.topic = 'SET_CALL_DATA_CONF';
+      (msg as Record<string, unknown>).written = written;
+      const list = summariseNames(names);
+      return { msg, summary: t('cti-set-call-data.status.wrote', { fields: list }, `wrote ${list}`) };
     }
 
-    wireRequestNode(node, server, handle);
+    wireRequestNode(RED, node, server, { needs: ['CALL_DATA_UPDATE'], handle });
   }
 
   RED.nodes.registerType(

@@ -60,6 +60,10 @@ export interface FloatPlan {
   max: number;
   required: boolean;
   repeats: boolean;
+  /** Most entries a repeating field may have, where the reference says. */
+  maxCount?: number;
+  /** In a repeating group: the member each entry of this one must follow (the group's previous member). */
+  follows?: FloatPlan;
 }
 
 /** One step of the encoder's floating part: a single field, or a group written interleaved by index. */
@@ -127,6 +131,7 @@ export function compile(def: MessageDef, version: number): MessagePlan {
       max,
       required: f.required === true,
       repeats: f.repeats === true,
+      maxCount: f.maxCount,
     };
     floats.push(plan);
     for (const t of [f.tag, ...(f.altTags ?? [])]) {
@@ -140,6 +145,7 @@ export function compile(def: MessageDef, version: number): MessagePlan {
         groups.set(f.group, g);
         encodeSteps.push(g);
       }
+      if (g.length > 0) plan.follows = g[g.length - 1];
       g.push(plan);
     } else {
       encodeSteps.push(plan);

@@ -1,14 +1,22 @@
 import type { CodecOptions, CtiMessage } from './types';
+import type { DecodeWarning } from './warnings';
 import { CtiProtocolError } from './errors';
 import { getPlan, messageTypeName, type MessagePlan } from './catalog';
 import { compileDecoder, type CompiledDecoder } from './compile-decoder';
+import type { DecodeContext } from './decode-helpers';
 
 export const HEADER_SIZE = 8;
 export const DEFAULT_MAX_MESSAGE_LENGTH = 12500;
 
 /**
  * Decodes one whole frame (8-byte header + body) in the session's protocol version.
- * Every failure is a CtiProtocolError; nothing else is thrown for any input.
+ *
+ * Liberal by default: a deviation from the reference (an over-long string, a count that disagrees with the
+ * entries present, an unknown tag, a fixed part longer than this version's, a group member out of order, …)
+ * is reported to `opts.onWarning` and the message is returned with what could be read. Only a frame that
+ * cannot be framed, whose fixed part is too short, or whose floating field runs past its end throws.
+ * With `{ strict: true }` every deviation throws. Every failure is a CtiProtocolError; nothing else is
+ * thrown for any input (an exception thrown by `onWarning` itself passes through).
  */
 export function decodeMessage(frame: Buffer, version: number, opts?: CodecOptions): CtiMessage {
   if (frame.length < HEADER_SIZE) {
@@ -54,7 +62,85 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
     decoder = compileDecoder(plan);
     decoders.set(plan, decoder);
   }
-  return decoder(frame, frame.length, opts?.strict === true);
+  const start = HEADER_SIZE + plan.fixedSize;
+  const end = frame.length;
+  cx.warnings = undefined;
+  cx.suspect = false;
+  if (opts?.strict === true) {
+    cx.strict = true;
+    return decoder(frame, start, end, cx);
+  }
+  cx.strict = false;
+  let msg: CtiMessage | undefined;
+  let unreadable: unknown;
+  try {
+    msg = decoder(frame, start, end, cx);
+  } catch (err) {
+    unreadable = err;
+  }
+  if (unreadable !== undefined || cx.suspect) {
+    const skip = extraFixedBytes(plan, frame, start, end);
+    if (skip > 0) {
+      cx.warnings = undefined;
+      msg = decoder(frame, start + skip, end, cx);
+      const longer: DecodeWarning = {
+        messageType: plan.name,
+        messageTypeId: plan.id,
+        kind: 'fixed-part-longer',
+        detail: `fixed part has ${skip} byte(s) more than protocol version ${version}'s ${plan.fixedSize}; skipped`,
+      };
+      cx.warnings = cx.warnings === undefined ? [longer] : [longer, ...cx.warnings];
+    } else if (unreadable !== undefined) {
+      throw unreadable;
+    }
+  }
+  const warnings = cx.warnings;
+  if (warnings !== undefined) {
+    cx.warnings = undefined;
+    const onWarning = opts?.onWarning;
+    if (onWarning !== undefined) for (const w of warnings) onWarning(w);
+  }
+  return msg!;
 }
 
 const decoders = new WeakMap<MessagePlan, CompiledDecoder>();
+/** Reused by every decode: decoding is synchronous and warnings are handed out before the next one starts. */
+const cx: DecodeContext = { strict: false, warnings: undefined, suspect: false };
+
+/**
+ * How far a newer server's fixed part may reach beyond the known one. Unsure: the reference does not say; releases
+ * so far added a field or two at a time (PV19 DepartmentID: 4 bytes), so 64 bytes leaves ample room while keeping
+ * the search for a damaged frame short.
+ */
+const MAX_EXTRA_FIXED_BYTES = 64;
+
+/**
+ * A newer server's fixed part is longer than the plan's: its floating part starts further on. Returns the
+ * smallest number of bytes after the known fixed part from which the rest reads cleanly as floating fields
+ * (each one complete, every tag one of this message's, every required field present); 0 when none does.
+ */
+function extraFixedBytes(plan: MessagePlan, buf: Buffer, start: number, end: number): number {
+  const most = Math.min(end - start, MAX_EXTRA_FIXED_BYTES);
+  for (let skip = 1; skip <= most; skip++) {
+    if (readsCleanly(plan, buf, start + skip, end)) return skip;
+  }
+  return 0;
+}
+
+function readsCleanly(plan: MessagePlan, buf: Buffer, off: number, end: number): boolean {
+  const wide = plan.version >= 20;
+  const head = wide ? 4 : 2;
+  let required = 0;
+  while (off < end) {
+    if (end - off < head) return false;
+    const tag = wide ? (buf[off] << 8) | buf[off + 1] : buf[off];
+    const len = wide ? (buf[off + 2] << 8) | buf[off + 3] : buf[off + 1];
+    off += head + len;
+    if (off > end) return false;
+    const f = plan.byTag[tag];
+    if (f === undefined) return false;
+    // Counting required fields approximates "all present": a duplicated one is a deviation of its own.
+    if (f.required) required++;
+  }
+  return required >= plan.required.length;
+}

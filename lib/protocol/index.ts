@@ -5,6 +5,7 @@ export { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
 export { fieldKey } from './naming';
 export { encodeMessage, MAX_ECC_BYTES } from './encode';
 export { decodeMessage, HEADER_SIZE, DEFAULT_MAX_MESSAGE_LENGTH } from './decode';
+export { decodeWarningKey, type DecodeWarning, type DecodeWarningKind } from './warnings';
 export { FrameReader, type FrameReaderOptions } from './frame-reader';
 export {
   MESSAGE_DEFS,

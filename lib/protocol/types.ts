@@ -5,6 +5,8 @@
  * One table drives both encode and decode.
  */
 
+import type { DecodeWarning } from './warnings';
+
 /** Wire data types. Sizes in bytes: UCHAR 1, USHORT/SHORT/BOOL 2, UINT/INT/TIME 4, TASKID 12. */
 export type WireType =
   | 'UCHAR'
@@ -66,6 +68,8 @@ export interface FloatingFieldDef {
   until?: number;
   /** Property name override where the derived name does not fit (e.g. NamedVariable → namedVariables). */
   key?: string;
+  /** Most entries a repeating field may have (where the reference gives a limit). */
+  maxCount?: number;
 }
 
 export interface MessageDef {
@@ -133,8 +137,15 @@ export interface UnknownMessage extends CtiMessage {
 }
 
 export interface CodecOptions {
-  /** A known tag that does not belong to the message is an error (E_CTI_INVALID_TAG_FOR_MSG_TYPE). Default false. */
+  /**
+   * Decode: every deviation from the reference throws a CtiProtocolError (what a server does with a client's
+   * request). Default false: liberal, the message is returned with what could be read and each deviation is
+   * reported to `onWarning`; only a frame that cannot be framed, whose fixed part is too short or whose
+   * floating field runs past the end throws.
+   */
   strict?: boolean;
+  /** Decode, liberal mode: called once per deviation, after the message is decoded. */
+  onWarning?: (w: DecodeWarning) => void;
   /** Largest whole message accepted, header included. Default 12,500. */
   maxMessageLength?: number;
 }

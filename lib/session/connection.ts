@@ -16,6 +16,8 @@ export interface ConnectionHandlers {
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
   /** The link is gone (error, end, reset, bad framing, destroy()). Called once. */
   onClose(err: Error | undefined): void;
+  /** Every whole frame, header included, as read or written (recording). The buffer may be reused afterwards. */
+  onFrame?(dir: 'in' | 'out', frame: Buffer): void;
 }
 
 export interface ConnectionOptions {
@@ -117,6 +119,7 @@ export class CtiConnection {
   send(msg: CtiMessage): void {
     if (this.closed || !this.socket) throw new CtiConnectionError(this.opts.side, 'not connected');
     const frame = encodeMessage(msg, this.opts.version);
+    this.handlers.onFrame?.('out', frame);
     this.socket.write(frame);
   }
 
@@ -152,6 +155,7 @@ export class CtiConnection {
 
   private onFrame(frame: Buffer): void {
     if (this.closed) return;
+    this.handlers.onFrame?.('in', frame);
     let msg: CtiMessage;
     try {
       msg = decodeMessage(frame, this.opts.version, { maxMessageLength: this.opts.maxMessageLength });

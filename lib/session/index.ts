@@ -1,5 +1,6 @@
 /** The CTI client session and its call / agent trackers (no Node-RED dependency). */
-export { CtiSession, type RequestOptions } from './session';
+export { CtiSession, type RequestOptions, type SessionTransitionInfo } from './session';
+export { TRANSITIONS, type SessionEvent, type Transition, type TransitionEffects } from './transitions';
 export type { SessionState, SessionStateInfo, SessionStats } from './state';
 export {
   CtiOptionsError,

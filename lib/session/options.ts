@@ -11,6 +11,7 @@ import {
   DEFAULT_VERSION,
   type CtiMessage,
 } from '../protocol';
+import type { RecordOption } from '../record/session-option';
 
 export interface CtiEndpoint {
   host: string;
@@ -104,6 +105,11 @@ export interface CtiSessionOptions {
    * Without it the server sends all of them (the guide's default).
    */
   registerVariables?: CtiVariableRegistration;
+  /**
+   * Record every frame to a JSON Lines file (a path, or RecorderOptions: maxBytes, maxFiles, mask, maskAgents);
+   * PII is masked unless `mask: false`. The file is closed when the session closes. See README "Recording".
+   */
+  record?: RecordOption;
 }
 
 export interface CtiVariableRegistration {

@@ -3,20 +3,23 @@
  * (heartbeats, dead-link detection), correlates requests with their CONFs, reconnects with backoff and
  * fails over between sides, follows calls and agents, and closes cleanly.
  *
+ * Its lifecycle is the state machine of transitions.ts: this file decides which event happened and what it
+ * means to the user (reasons, stats, the open() promise); the table decides what the event does to the link,
+ * timers and pending requests. The link and everything that lives as long as it belong to the current
+ * LinkAttempt (link-attempt.ts).
+ *
  * Once open() has been called the session never stops trying until close() (or the configured give-up):
  * every failure schedules the next attempt, so a Node-RED config node is never stuck "connecting".
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { ServiceMask, StatusCode, type CtiMessage, CtiProtocolError } from '../protocol';
+import { ServiceMask, StatusCode, type CtiMessage, type CtiProtocolError } from '../protocol';
 import { AgentTracker } from './agent-tracker';
-import { Backoff } from './backoff';
 import { CallTracker, type CallSnapshot } from './call-tracker';
-import { CtiConnection } from './connection';
 import { deferred, type Deferred } from './deferred';
-import { CtiConnectionError, CtiNotOpenError, CtiSessionError, CtiTimeoutError } from './errors';
-import { Heartbeat } from './heartbeat';
+import { CtiConnectionError, CtiNotOpenError, CtiSessionError } from './errors';
 import { InvokeTable } from './invoke';
+import { LinkAttempt } from './link-attempt';
 import {
   isOtherSideWorthTrying,
   isStandbyOpenConf,
@@ -25,23 +28,49 @@ import {
   peripheralOnlineIn,
 } from './open-handshake';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
+import { ReconnectPlan } from './reconnect-plan';
 import { emitSafely } from './safe-emit';
+import { recordSessionOption } from '../record/session-option';
+import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
+import { SessionMachine, type FiredTransition } from './state-machine';
 import type { SessionState, SessionStateInfo, SessionStats } from './state';
+import type { SessionEvent, Transition } from './transitions';
 
 export interface RequestOptions {
   /** Default: the session's requestTimeoutMs. */
   timeoutMs?: number;
 }
 
+/** The 'transition' debug event: every step the state machine takes, announced or not. */
+export interface SessionTransitionInfo {
+  from: SessionState;
+  event: SessionEvent;
+  to: SessionState;
+}
+
 const OPEN_STATES: ReadonlySet<SessionState> = new Set(['open', 'peripheral-offline']);
+
+/** What the next 'state' event says; set just before the machine fires. */
+interface Note {
+  reason: string;
+  error?: Error;
+  nextAttemptInMs?: number;
+}
 
 export class CtiSession extends EventEmitter {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
+  /** The recorder of the `record` option (README "Recording"); undefined without it. */
+  readonly recorder: Recorder | undefined;
 
-  private _state: SessionState = 'idle';
+  private readonly machine: SessionMachine;
+  private readonly plan: ReconnectPlan;
+  private readonly invokes = new InvokeTable();
+  private attempt: LinkAttempt | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private note: Note = { reason: '' };
   private _side: 'A' | 'B' | undefined;
   private _openConf: CtiMessage | undefined;
   private readonly _stats: SessionStats = {
@@ -51,20 +80,12 @@ export class CtiSession extends EventEmitter {
     linkDrops: 0,
     deadLinks: 0,
     decodeErrors: 0,
+    loopStalls: 0,
   };
-  private conn: CtiConnection | null = null;
-  private heartbeat: Heartbeat | null = null;
-  private readonly invokes = new InvokeTable();
-  private readonly backoff: Backoff;
-  private nextSideIndex = 0;
-  private openInvokeId = -1;
-  private openTimer: NodeJS.Timeout | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
   private openWaiter: Deferred<CtiMessage> | null = null;
-  private closeWaiter: Deferred<void> | null = null;
-  private closeInvokeId = -1;
   private closePromise: Promise<void> | null = null;
-  private readonly heartbeatIds = new Set<number>();
+  private closeAnswer: Deferred<void> | null = null;
+  private closeInvokeId = -1;
   private everOpened = false;
   private missedEvents = false;
   /** REGISTER_VARIABLES_REQ to send after every OPEN_CONF (from the options, then the last one accepted). */
@@ -76,7 +97,7 @@ export class CtiSession extends EventEmitter {
     super();
     this.options = Object.freeze(resolveOptions(options));
     this.registration = this.options.registration;
-    this.backoff = new Backoff(this.options.reconnect, this.options.sides.length);
+    this.plan = new ReconnectPlan(this.options);
     this.calls = new CallTracker({
       maxCalls: this.options.maxCalls,
       maxAgeMs: this.options.maxCallAgeMs,
@@ -85,10 +106,31 @@ export class CtiSession extends EventEmitter {
       version: this.options.version,
       agentAt: (device) => this.agents.get(device),
     });
+    this.machine = new SessionMachine(
+      {
+        clearRetryTimer: () => this.clearRetryTimer(),
+        armRetryTimer: () => this.armRetryTimer(this.note.nextAttemptInMs ?? 0),
+        armOpenTimer: () => this.attempt?.armOpenTimer(this.options.openTimeoutMs),
+        clearOpenTimer: () => this.attempt?.clearOpenTimer(),
+        startHeartbeat: () =>
+          this.attempt?.startHeartbeat({
+            intervalMs: this.options.heartbeatMs,
+            deadAfterIntervals: this.options.deadAfterIntervals,
+            onLoopStall: () => this._stats.loopStalls++,
+          }),
+        stopHeartbeat: () => this.attempt?.stopHeartbeat(),
+        retireLink: () => this.retireLink(),
+        rejectPending: (event) => this.rejectPending(event === 'close' || event === 'close-done'),
+        connectLink: () => this.connectLink(),
+        announce: (tr, previous) => this.announce(tr, previous),
+      },
+      (t) => this.onTransition(t),
+    );
+    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   get state(): SessionState {
-    return this._state;
+    return this.machine.state;
   }
   /** The side in use (or being tried). */
   get side(): 'A' | 'B' | undefined {
@@ -98,7 +140,7 @@ export class CtiSession extends EventEmitter {
     return this.options.version;
   }
   get isOpen(): boolean {
-    return OPEN_STATES.has(this._state);
+    return OPEN_STATES.has(this.machine.state);
   }
   /** The OPEN_CONF of the current (or last) open. */
   get openConf(): Readonly<CtiMessage> | undefined {
@@ -144,19 +186,18 @@ export class CtiSession extends EventEmitter {
    */
   open(): Promise<CtiMessage> {
     if (this.isOpen && this._openConf) return Promise.resolve(this._openConf);
-    if (this._state === 'closing') {
-      return Promise.reject(new CtiNotOpenError('open() called while the session is closing', this._state));
+    if (this.state === 'closing') {
+      return Promise.reject(new CtiNotOpenError('open() called while the session is closing', this.state));
     }
     if (this.openWaiter) return this.openWaiter.promise;
     this.openWaiter = deferred<CtiMessage>();
     // Nobody awaiting the promise must not turn into an unhandled rejection.
     this.openWaiter.promise.catch(() => undefined);
-    if (this._state === 'idle' || this._state === 'closed') {
+    if (this.machine.accepts('open')) {
       this.closePromise = null;
-      this.backoff.reset();
+      this.plan.restart();
       this._stats.openFailures = 0;
-      this.nextSideIndex = 0;
-      this.scheduleAttempt(0);
+      this.fire('open', { reason: 'open() called', nextAttemptInMs: 0 });
     }
     return this.openWaiter.promise;
   }
@@ -171,20 +212,16 @@ export class CtiSession extends EventEmitter {
       return Promise.reject(new TypeError('request(message): message must be an object with a messageType'));
     }
     const type = message.messageType;
-    const conn = this.conn;
-    if (!this.isOpen || !conn) {
+    const attempt = this.attempt;
+    if (!this.isOpen || !attempt) {
       const why = this._stats.lastError ? ` (last error: ${this._stats.lastError.message})` : '';
       return Promise.reject(
-        new CtiNotOpenError(
-          `cannot send ${type}: the CTI session is ${this._state}, not open${why}`,
-          this._state,
-          type,
-        ),
+        new CtiNotOpenError(`cannot send ${type}: the CTI session is ${this.state}, not open${why}`, this.state, type),
       );
     }
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs;
     if (!(timeoutMs > 0)) return Promise.reject(new RangeError(`request timeoutMs must be > 0, got ${timeoutMs}`));
-    const promise = this.sendRequest(conn, message, timeoutMs);
+    const promise = this.sendRequest(attempt, message, timeoutMs);
     if (type === 'REGISTER_VARIABLES_REQ') {
       // The server forgets registrations with the session; remember the one it accepted to restore it on re-open.
       promise.then(
@@ -197,109 +234,128 @@ export class CtiSession extends EventEmitter {
     return promise;
   }
 
-  private sendRequest(conn: CtiConnection, message: CtiMessage, timeoutMs: number): Promise<CtiMessage> {
-    const invokeId = this.invokes.allocate();
-    const out: CtiMessage = { ...message, invokeId };
-    const promise = this.invokes.add(invokeId, out, timeoutMs);
-    try {
-      conn.send(out);
-    } catch (err) {
-      this.invokes.fail(invokeId, err instanceof Error ? err : new Error(String(err)));
-    }
-    return promise;
-  }
-
   /**
    * Ends the session: CLOSE_REQ, waits for CLOSE_CONF (closeTimeoutMs), ends the socket. Afterwards no timer
    * or socket of the session remains. Idempotent.
    */
   close(): Promise<void> {
     if (this.closePromise) return this.closePromise;
-    this.closePromise = this.doClose();
+    this.closePromise = this.runClose();
     return this.closePromise;
   }
 
-  // ---------------------------------------------------------------- attempts
+  // ---------------------------------------------------------------- the machine's hooks
 
-  private scheduleAttempt(delayMs: number): void {
-    this.clearReconnectTimer();
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.attempt();
+  private fire(event: SessionEvent, note: Note, beforeAnnounce?: () => void): boolean {
+    this.note = note;
+    return this.machine.fire(event, beforeAnnounce);
+  }
+
+  private armRetryTimer(delayMs: number): void {
+    this.clearRetryTimer();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      const { side, endpoint } = this.plan.current();
+      this._side = side;
+      this._stats.attempts++;
+      this.fire('retry-due', { reason: `connecting to side ${side} (${endpoint.host}:${endpoint.port})` });
     }, delayMs);
   }
 
-  private async attempt(): Promise<void> {
-    const idx = this.nextSideIndex % this.options.sides.length;
-    const side: 'A' | 'B' = idx === 0 ? 'A' : 'B';
-    const endpoint = this.options.sides[idx];
-    this._side = side;
-    this._stats.attempts++;
-    this.setState('connecting', `connecting to side ${side} (${endpoint.host}:${endpoint.port})`);
-    // A 'state' listener may have called close() just now: connecting anyway would revive a closed session.
-    if (this.isShutDown()) return;
-    const conn: CtiConnection = new CtiConnection(
+  private clearRetryTimer(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private connectLink(): void {
+    const { side, endpoint } = this.plan.current();
+    const o = this.options;
+    const attempt: LinkAttempt = new LinkAttempt(
+      side,
       {
         endpoint,
         side,
-        version: this.options.version,
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        maxMessageLength: this.options.maxMessageLength,
-        tls: this.options.tls,
+        version: o.version,
+        connectTimeoutMs: o.connectTimeoutMs,
+        maxMessageLength: o.maxMessageLength,
+        tls: o.tls,
       },
+      this.invokes,
       {
-        onMessage: (msg) => {
-          if (this.conn === conn) this.onMessage(msg);
+        onConnected: () => this.onConnected(attempt),
+        onMessage: (msg, answers) => this.onMessage(msg, answers),
+        onDecodeError: (err, frame) => this.onDecodeError(err, frame),
+        onFailed: (err, kind) => {
+          if (kind === 'dead-link') this._stats.deadLinks++;
+          this.linkFailed(err);
         },
-        onDecodeError: (err, frame) => {
-          if (this.conn === conn) this.onDecodeError(err, frame);
-        },
-        onClose: (err) => {
-          if (this.conn === conn) this.linkFailed(err ?? new CtiConnectionError(side, 'connection closed'));
+        onFrame: (dir, frame) => {
+          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+          if (this.listenerCount('frame') > 0) {
+            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+          }
         },
       },
     );
-    this.conn = conn;
-    try {
-      await conn.connect();
-    } catch (err) {
-      if (this.conn === conn) this.linkFailed(err as Error);
-      return;
-    }
-    if (this.conn !== conn) {
-      conn.destroy();
-      return;
-    }
-    this.sendOpenReq(conn);
+    this.attempt = attempt;
+    attempt.connect();
   }
 
-  private sendOpenReq(conn: CtiConnection): void {
-    const o = this.options;
-    this.openInvokeId = this.invokes.allocate();
-    const req = openRequest(o, this.openInvokeId);
-    this.openTimer = setTimeout(() => {
-      this.openTimer = null;
-      if (this.conn === conn) {
-        this.linkFailed(
-          new CtiTimeoutError(
-            'OPEN_REQ',
-            o.openTimeoutMs,
-            this.openInvokeId,
-            `side ${conn.side}: no OPEN_CONF within ${o.openTimeoutMs} ms`,
-          ),
-        );
-      }
-    }, o.openTimeoutMs);
-    try {
-      conn.send(req);
-    } catch (err) {
-      this.linkFailed(err as Error);
-    }
+  private retireLink(): void {
+    const attempt = this.attempt;
+    this.attempt = null;
+    attempt?.retire();
+  }
+
+  private rejectPending(closing: boolean): void {
+    const side = this._side;
+    const why = this.note.error ? `: ${this.note.error.message}` : '';
+    const state = this.machine.state;
+    this.invokes.rejectAll(
+      (type, id) =>
+        new CtiNotOpenError(
+          closing
+            ? `${type} (invokeId ${id}) was pending when the session was closed`
+            : `${type} (invokeId ${id}) was pending when the link to side ${side} was lost${why}`,
+          state,
+          type,
+          id,
+        ),
+    );
+  }
+
+  private announce(tr: Transition, previous: SessionState): void {
+    if (!tr.announce) return;
+    if (tr.to === 'closed') this.missedEvents = false;
+    const info: SessionStateInfo = {
+      state: tr.to,
+      previous,
+      reason: this.note.reason,
+      side: this._side,
+      reconnects: this._stats.reconnects,
+      lastError: this._stats.lastError,
+      eventsMayHaveBeenMissed: this.missedEvents,
+      at: Date.now(),
+    };
+    if (this.note.nextAttemptInMs !== undefined && tr.to === 'failover')
+      info.nextAttemptInMs = this.note.nextAttemptInMs;
+    this.safeEmit('state', info);
+  }
+
+  private onTransition(t: FiredTransition): void {
+    if (this.listenerCount('transition') === 0) return;
+    const info: SessionTransitionInfo = { from: t.from, event: t.event, to: t.transition.to };
+    this.safeEmit('transition', info);
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  private onConnected(attempt: LinkAttempt): void {
+    if (!this.fire('tcp-up', { reason: `side ${attempt.side}: TCP connected, OPEN_REQ sent` })) return;
+    if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId));
   }
 
   private onOpenConf(conf: CtiMessage): void {
-    this.clearOpenTimer();
-    this.openInvokeId = -1;
     if (isStandbyOpenConf(conf, this.options)) {
       if (this.options.sides.length > 1 && this.standbyBounces === 0) {
         this.standbyBounces++;
@@ -309,16 +365,18 @@ export class CtiSession extends EventEmitter {
       // Unsure: the other side did not take us either; chose to stay on the standby and wait for its
       // STANDBY_ACTIVE_EVENT (the guide: the standby sends it when it becomes active).
       this._openConf = conf;
-      this.startHeartbeat();
-      this.setState('standby', `side ${this._side} is the standby CTI Server; waiting for it to become active`);
+      this.fire('standby-conf', {
+        reason: `side ${this._side} is the standby CTI Server; waiting for it to become active`,
+      });
       return;
     }
-    this.becomeOpen(conf);
+    this.acceptConf(conf);
   }
 
-  private becomeOpen(conf: CtiMessage): void {
+  /** OPEN_CONF from the active side, or the standby side became active. */
+  private acceptConf(conf: CtiMessage): void {
     this._openConf = conf;
-    this.backoff.reset();
+    this.plan.opened();
     this.standbyBounces = 0;
     this._stats.openFailures = 0;
     this._stats.openedAt = Date.now();
@@ -328,26 +386,26 @@ export class CtiSession extends EventEmitter {
     }
     this.everOpened = true;
     this.peripheralOnline = peripheralOnlineIn(conf);
-    if (!this.heartbeat) this.startHeartbeat();
-    const conn = this.conn;
+    if (!this.fire('conf-accepted', { reason: `side ${this._side}: OPEN_CONF received` })) return;
+    const attempt = this.attempt;
     const registration = this.registration;
-    if (registration === undefined || conn === null) {
+    if (registration === undefined || attempt === null) {
       this.announceOpen(conf, '');
       return;
     }
     // The variable registration is part of what this session asked for: restore it before saying "open",
     // so a flow never sees an open session that delivers variables it did not register for.
-    this.sendRequest(conn, registration, this.options.requestTimeoutMs).then(
+    const stillCurrent = (): boolean => this.attempt === attempt && this.machine.accepts('opened');
+    this.sendRequest(attempt, registration, this.options.requestTimeoutMs).then(
       () => {
-        if (this.conn === conn && !this.isShutDown()) {
-          this.announceOpen(
-            conf,
-            this._stats.reconnects > 0 ? '; variable registration restored' : '; variables registered',
-          );
-        }
+        if (!stillCurrent()) return;
+        this.announceOpen(
+          conf,
+          this._stats.reconnects > 0 ? '; variable registration restored' : '; variables registered',
+        );
       },
       (err: Error) => {
-        if (this.conn !== conn || this.isShutDown()) return;
+        if (!stillCurrent()) return;
         this.safeEmit('warning', err);
         this.announceOpen(conf, `; variable registration refused: ${err.message}`);
       },
@@ -356,18 +414,15 @@ export class CtiSession extends EventEmitter {
 
   private announceOpen(conf: CtiMessage, note: string): void {
     const how = this._stats.reconnects > 0 ? 're-opened (events may have been missed while down)' : 'opened';
-    this.setState(
-      this.peripheralOnline ? 'open' : 'peripheral-offline',
-      `session ${how} on side ${this._side}` + (this.peripheralOnline ? '' : '; peripheral offline') + note,
-    );
+    const reason =
+      `session ${how} on side ${this._side}` + (this.peripheralOnline ? '' : '; peripheral offline') + note;
+    if (!this.fire(this.peripheralOnline ? 'opened' : 'opened-offline', { reason })) return;
     const w = this.openWaiter;
     this.openWaiter = null;
     w?.resolve(conf);
   }
 
   private onOpenFailure(status: number): void {
-    this.clearOpenTimer();
-    this.openInvokeId = -1;
     const err = openRefusedError(status, this.options, this._side ?? 'A');
     if (isOtherSideWorthTrying(status)) {
       this.linkFailed(err);
@@ -378,8 +433,10 @@ export class CtiSession extends EventEmitter {
     const max = this.options.reconnect.maxOpenFailures;
     if (max > 0 && this._stats.openFailures >= max) {
       this._stats.lastError = err;
-      this.teardownLink(err);
-      this.finishClosed(`gave up after ${this._stats.openFailures} refused OPEN_REQs: ${err.message}`);
+      this.fire('give-up', {
+        reason: `gave up after ${this._stats.openFailures} refused OPEN_REQs: ${err.message}`,
+        error: err,
+      });
       return;
     }
     this.linkFailed(err);
@@ -387,90 +444,56 @@ export class CtiSession extends EventEmitter {
 
   // ---------------------------------------------------------------- failures
 
-  /** The link (or the attempt) failed: tear it down and schedule the next attempt on the other side. */
+  /** The link (or the attempt) failed: the next attempt goes to the other side, unless the session stops. */
   private linkFailed(err: Error): void {
-    if (this._state === 'closing' || this._state === 'closed') {
-      this.teardownLink(err);
-      this.closeWaiter?.resolve();
+    const state = this.machine.state;
+    if (state === 'closing') {
+      // The link dropped while close() waited for CLOSE_CONF: that ends the wait (the close procedure goes on).
+      this.fire('link-failed', { reason: err.message, error: err });
       return;
     }
-    const wasUp = OPEN_STATES.has(this._state) || this._state === 'standby';
-    if (OPEN_STATES.has(this._state)) this._stats.linkDrops++;
+    if (!this.machine.accepts('link-failed')) return;
+    const wasUp = OPEN_STATES.has(state) || state === 'standby';
+    if (OPEN_STATES.has(state)) this._stats.linkDrops++;
     this._stats.lastError = err;
-    this.teardownLink(err);
-    this.emitError(err);
-    // An 'error' listener may have called close(): going on to 'failover' + a retry would revive a closed session.
-    if (this.isShutDown()) return;
-    const failedSide = this._side;
-    this.nextSideIndex++;
+    const emitError = (): void => this.emitError(err);
     if (!this.options.reconnect.enabled) {
       this.rejectOpen(err);
-      this.finishClosed(`link lost and reconnect is disabled: ${err.message}`);
+      this.fire('give-up', { reason: `link lost and reconnect is disabled: ${err.message}`, error: err }, emitError);
       return;
     }
-    const delay = wasUp ? this.backoffAfterDrop() : this.backoff.nextDelayMs();
+    const next = this.plan.failed(wasUp);
     // The first round (every side tried once) failed: tell the open() caller, keep trying in the background.
-    if (this.backoff.consecutiveFailures >= this.options.sides.length) this.rejectOpen(err);
-    const next = this.options.sides.length > 1 ? (this.nextSideIndex % 2 === 0 ? 'A' : 'B') : failedSide;
-    this._side = next;
-    this.setState('failover', `${err.message}; next attempt on side ${next} in ${delay} ms`, delay);
-    // Likewise a 'state' listener reacting to 'failover' by closing: no retry after that.
-    if (this.isShutDown()) return;
-    this.scheduleAttempt(delay);
-  }
-
-  /** After a drop of a working link the other side is tried at once (single side: the first backoff step). */
-  private backoffAfterDrop(): number {
-    this.backoff.reset();
-    return this.backoff.nextDelayMs();
-  }
-
-  private teardownLink(reason: Error | undefined): void {
-    this.clearOpenTimer();
-    this.stopHeartbeat();
-    this.heartbeatIds.clear();
-    this.openInvokeId = -1;
-    const conn = this.conn;
-    this.conn = null;
-    const side = this._side;
-    this.invokes.rejectAll(
-      (type, id) =>
-        new CtiNotOpenError(
-          `${type} (invokeId ${id}) was pending when the link to side ${side} was lost` +
-            (reason ? `: ${reason.message}` : ''),
-          this._state,
-          type,
-          id,
-        ),
+    if (next.firstRoundOver) this.rejectOpen(err);
+    this._side = next.side;
+    this.fire(
+      'link-failed',
+      {
+        reason: `${err.message}; next attempt on side ${next.side} in ${next.delayMs} ms`,
+        error: err,
+        nextAttemptInMs: next.delayMs,
+      },
+      emitError,
     );
-    conn?.destroy();
   }
 
   // ---------------------------------------------------------------- inbound
 
-  private onMessage(msg: CtiMessage): void {
-    this.heartbeat?.noteLife();
+  private onMessage(msg: CtiMessage, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void {
     const t = msg.messageType;
-    const id = msg.invokeId;
-
-    if (typeof id === 'number' && id === this.openInvokeId) {
+    if (answers === 'OPEN_REQ') {
       if (t === 'OPEN_CONF') this.onOpenConf(msg);
       else if (t === 'FAILURE_CONF') this.onOpenFailure(msg.status);
       this.publish(msg, undefined);
       return;
     }
-    if (typeof id === 'number' && this.heartbeatIds.delete(id)) {
+    if (answers === 'HEARTBEAT_REQ') {
       this.publish(msg, undefined);
-      if (t === 'FAILURE_CONF') {
-        const name = StatusCode.nameOf(msg.status) ?? String(msg.status);
-        this.linkFailed(
-          new CtiConnectionError(this._side ?? 'A', `HEARTBEAT_REQ refused with ${name}; resetting the connection`),
-        );
-      }
       return;
     }
+    const id = msg.invokeId;
     if (typeof id === 'number' && id === this.closeInvokeId && (t === 'CLOSE_CONF' || t === 'FAILURE_CONF')) {
-      this.closeWaiter?.resolve();
+      this.closeAnswer?.resolve();
       this.publish(msg, undefined);
       return;
     }
@@ -486,8 +509,10 @@ export class CtiSession extends EventEmitter {
 
     if (this.options.trackCalls) call = this.safeTrack(msg);
     this.agents.update(msg);
+    const attempt = this.attempt;
     this.publish(msg, call);
-    if (this.conn === null) return; // a listener closed the session or the link
+    // A listener may have closed the session or the link: a notice is about a link that is no longer ours.
+    if (attempt === null || attempt !== this.attempt) return;
     this.onServerNotice(msg);
   }
 
@@ -499,14 +524,14 @@ export class CtiSession extends EventEmitter {
         break;
       case 'peripheral-offline':
         this.peripheralOnline = false;
-        if (this._state === 'open') this.setState('peripheral-offline', notice.reason);
+        this.fire('peripheral-offline', { reason: notice.reason });
         break;
       case 'peripheral-online':
         this.peripheralOnline = true;
-        if (this._state === 'peripheral-offline') this.setState('open', notice.reason);
+        this.fire('peripheral-online', { reason: notice.reason });
         break;
       case 'standby-active':
-        if (this._state === 'standby' && this._openConf) this.becomeOpen(this._openConf);
+        if (this.state === 'standby' && this._openConf) this.acceptConf(this._openConf);
         break;
       case 'maintenance-request':
         this.sendQuietly(notice.reply);
@@ -515,7 +540,6 @@ export class CtiSession extends EventEmitter {
   }
 
   private onDecodeError(err: CtiProtocolError, frame: Buffer): void {
-    this.heartbeat?.noteLife();
     this._stats.decodeErrors++;
     this.safeEmit('protocol-error', err, frame);
   }
@@ -539,126 +563,70 @@ export class CtiSession extends EventEmitter {
     }
   }
 
-  // ---------------------------------------------------------------- heartbeat
-
-  private startHeartbeat(): void {
-    this.stopHeartbeat();
-    const o = this.options;
-    if (o.heartbeatMs <= 0) return;
-    const hb = new Heartbeat(o.heartbeatMs, o.deadAfterIntervals, {
-      sendHeartbeat: () => {
-        const id = this.invokes.allocate();
-        this.heartbeatIds.add(id);
-        this.sendQuietly({ messageType: 'HEARTBEAT_REQ', invokeId: id });
-      },
-      onDead: (silentMs) => {
-        if (this.heartbeat !== hb) return;
-        this._stats.deadLinks++;
-        this.linkFailed(
-          new CtiConnectionError(
-            this._side ?? 'A',
-            `dead link: no message from the CTI Server for ${silentMs} ms (${o.deadAfterIntervals} heartbeat intervals)`,
-          ),
-        );
-      },
-    });
-    this.heartbeat = hb;
-    hb.start();
-  }
-
-  private stopHeartbeat(): void {
-    this.heartbeat?.stop();
-    this.heartbeat = null;
-  }
-
   // ---------------------------------------------------------------- close
 
-  private async doClose(): Promise<void> {
-    this.clearReconnectTimer();
+  private async runClose(): Promise<void> {
     this.rejectOpen(new CtiNotOpenError('the session was closed before it opened', 'closing'));
-    if (this._state === 'closed') {
-      // Already closed (gave up, or reconnect disabled): a second 'closed' event would replace the reason
-      // users see (e.g. "gave up after 3 refused OPEN_REQs") with "already closed".
-      this.teardownLink(undefined);
+    const state = this.machine.state;
+    if (state === 'closed') {
+      // Already closed (gave up, or reconnect disabled), or open() was called and its first attempt is still
+      // due: no second 'closed' event, which would replace the reason users see ("gave up after …").
+      this.fire('close', { reason: 'already closed' });
       return;
     }
-    if (this._state === 'idle') {
-      this.teardownLink(undefined);
-      this.finishClosed('closed before open()');
+    if (state === 'idle') {
+      this.fire('close', { reason: 'closed before open()' });
       return;
     }
-    const conn = this.conn;
-    const wasLinked = conn !== null && (OPEN_STATES.has(this._state) || this._state === 'standby');
-    this.setState('closing', 'close() called');
-    this.stopHeartbeat();
-    this.clearOpenTimer();
-    if (conn && wasLinked) {
-      this.closeWaiter = deferred<void>();
-      this.closeInvokeId = this.invokes.allocate();
-      const timer = setTimeout(() => this.closeWaiter?.resolve(), this.options.closeTimeoutMs);
-      // The link dropping while we wait also ends the wait (linkFailed resolves closeWaiter).
-      if (
-        this.sendQuietly({
-          messageType: 'CLOSE_REQ',
-          invokeId: this.closeInvokeId,
-          status: StatusCode.byName.E_CTI_NO_ERROR,
-        })
-      ) {
-        await this.closeWaiter.promise;
-      }
-      clearTimeout(timer);
-      this.closeWaiter = null;
-      this.closeInvokeId = -1;
-      this.invokes.rejectAll(
-        (type, id) =>
-          new CtiNotOpenError(`${type} (invokeId ${id}) was pending when the session was closed`, 'closing', type, id),
-      );
-      await conn.end(1000);
-    }
-    this.teardownLink(undefined);
+    const attempt = this.attempt;
+    const linked = attempt !== null && (OPEN_STATES.has(state) || state === 'standby');
+    if (!this.fire('close', { reason: 'close() called' })) return;
+    if (attempt && linked) await this.sayGoodbye(attempt);
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
     this.calls.clear();
     this.agents.clear();
-    this.finishClosed('closed by close()');
+    this.fire('close-done', { reason: 'closed by close()' });
   }
 
-  private finishClosed(reason: string): void {
-    this.clearReconnectTimer();
-    this.clearOpenTimer();
-    this.stopHeartbeat();
-    this.missedEvents = false;
-    this.setState('closed', reason);
+  /** CLOSE_REQ, then the CLOSE_CONF, its timeout or the link dropping, whichever comes first; then FIN. */
+  private async sayGoodbye(attempt: LinkAttempt): Promise<void> {
+    const answer = deferred<void>();
+    this.closeAnswer = answer;
+    this.closeInvokeId = this.invokes.allocate();
+    const sent = !attempt.sendQuietly({
+      messageType: 'CLOSE_REQ',
+      invokeId: this.closeInvokeId,
+      status: StatusCode.byName.E_CTI_NO_ERROR,
+    });
+    if (sent) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.closeTimeoutMs)));
+      await Promise.race([answer.promise, timeout, attempt.whenRetired()]);
+      clearTimeout(timer);
+    }
+    this.closeAnswer = null;
+    this.closeInvokeId = -1;
+    this.rejectPending(true);
+    await attempt.end(1000);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private sendQuietly(msg: CtiMessage): boolean {
-    const conn = this.conn;
-    if (!conn) return false;
+  private sendRequest(attempt: LinkAttempt, message: CtiMessage, timeoutMs: number): Promise<CtiMessage> {
+    const invokeId = this.invokes.allocate();
+    const out: CtiMessage = { ...message, invokeId };
+    const promise = this.invokes.add(invokeId, out, timeoutMs);
     try {
-      conn.send(msg);
-      return true;
+      attempt.send(out);
     } catch (err) {
-      this.safeEmit('warning', err);
-      return false;
+      this.invokes.fail(invokeId, err instanceof Error ? err : new Error(String(err)));
     }
+    return promise;
   }
 
-  private setState(state: SessionState, reason: string, nextAttemptInMs?: number): void {
-    const previous = this._state;
-    this._state = state;
-    const info: SessionStateInfo = {
-      state,
-      previous,
-      reason,
-      side: this._side,
-      reconnects: this._stats.reconnects,
-      lastError: this._stats.lastError,
-      eventsMayHaveBeenMissed: this.missedEvents,
-      at: Date.now(),
-    };
-    if (nextAttemptInMs !== undefined) info.nextAttemptInMs = nextAttemptInMs;
-    this.safeEmit('state', info);
+  private sendQuietly(msg: CtiMessage): void {
+    const err = this.attempt?.sendQuietly(msg);
+    if (err) this.safeEmit('warning', err);
   }
 
   /** 'error' only when someone listens: an unhandled 'error' would crash Node-RED. */
@@ -676,21 +644,6 @@ export class CtiSession extends EventEmitter {
     const w = this.openWaiter;
     this.openWaiter = null;
     w?.reject(err);
-  }
-
-  /** close() has been called (or the session gave up). */
-  private isShutDown(): boolean {
-    return this._state === 'closing' || this._state === 'closed';
-  }
-
-  private clearOpenTimer(): void {
-    if (this.openTimer) clearTimeout(this.openTimer);
-    this.openTimer = null;
-  }
-
-  private clearReconnectTimer(): void {
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
   }
 }
 

@@ -46,6 +46,11 @@ export interface SessionStats {
   deadLinks: number;
   /** Frames that could not be decoded (reported through 'protocol-error'). */
   decodeErrors: number;
+  /**
+   * Heartbeat ticks that came more than an interval late: Node-RED's event loop was blocked (a long synchronous
+   * job in a flow). No dead-link verdict is given on such a tick.
+   */
+  loopStalls: number;
   lastError?: Error;
   openedAt?: number;
 }

@@ -1,8 +1,38 @@
-import { CallType, type CtiMessage, EventCause } from '../protocol';
+import { AgentState, CallType, type CtiMessage, EventCause } from '../protocol';
 import * as ev from './events';
 import { AS, LCS } from './events';
 import { type SimAgent, SimCall, type SimModel } from './model';
-import type { InboundCallOptions, OutboundCallOptions } from './types';
+import type { InboundCallOptions, OutboundCallOptions, SimEvent } from './types';
+
+/** The states the guide gives an EventReasonCode to (AGENT_STATE_EVENT: "only for Not Ready and Logged Off"). */
+const REASON_STATES = new Set<number>([AS.AGENT_STATE_NOT_READY, AS.AGENT_STATE_LOGOUT]);
+
+/** AGENT_STATE_EVENT Direction values (§2.1). */
+const DIRECTION_IN = 1;
+const DIRECTION_OUT = 2;
+const DIRECTION_OTHER_IN = 3;
+
+/**
+ * States an agent chose that outlast a call: after its last call ends the agent stays in them instead of
+ * becoming AVAILABLE (so a call routed to "available agents only" never reaches it).
+ * Unsure: the guide leaves the state after a call to the desk settings; chose to keep NOT_READY and LOGOUT.
+ */
+const STICKY_STATES = new Set<number>([AS.AGENT_STATE_NOT_READY, AS.AGENT_STATE_LOGOUT]);
+
+/** Call context items that SET_CALL_DATA_REQ replaces as they come (text and UserToUserInfo). */
+export const CALL_DATA_TEXT_FIELDS = [
+  'ani',
+  'userToUserInfo',
+  'callerEnteredDigits',
+  'callWrapupData',
+  'customerPhoneNumber',
+  'customerAccountNumber',
+] as const;
+
+/** An agent can place a call when it is not busy with another: AVAILABLE or NOT_READY. */
+export function canMakeCall(a: SimAgent): boolean {
+  return a.state === AS.AGENT_STATE_AVAILABLE || a.state === AS.AGENT_STATE_NOT_READY;
+}
 
 /**
  * The guide's call sequences (cti-protocol.md Part 2, 7.2 and variants), played on the model.
@@ -15,14 +45,31 @@ export class CallFlows {
 
   constructor(private readonly m: SimModel) {}
 
-  private emit(msg: CtiMessage, agents: string[], calls: SimCall[] = [], allEventsOnly = false): void {
-    this.m.emitEvent({ msg, agents, calls, allEventsOnly });
+  private emit(
+    msg: CtiMessage,
+    agents: string[],
+    calls: SimCall[] = [],
+    allEventsOnly = false,
+    forAgent?: SimEvent['forAgent'],
+  ): void {
+    // A call that has ended (or was merged away by a transfer / conference) is never announced again: sessions
+    // would answer an event about it with a fresh BEGIN_CALL_EVENT. Entry points refuse such calls first.
+    const gone = calls.find((c) => !this.m.calls.has(c));
+    if (gone !== undefined) throw new Error(`internal: ${msg.messageType} about call ${gone.key}, which has ended`);
+    this.m.emitEvent({ msg, agents, calls, allEventsOnly, ...(forAgent === undefined ? {} : { forAgent }) });
   }
 
-  /** Changes an agent's state and announces it (AGENT_STATE_EVENT). */
-  setAgentState(a: SimAgent, state: number, direction?: number): void {
+  /**
+   * Changes an agent's state and announces it (AGENT_STATE_EVENT with the reason code of a NOT_READY / LOGOUT
+   * and the seconds spent in the state).
+   * Unsure: the guide says StateDuration is "typically 0"; chose the seconds since the agent entered the state it
+   * reports, so a change reports 0 and a repeated state (e.g. NOT_READY with a new reason) reports its time so far.
+   */
+  setAgentState(a: SimAgent, state: number, opts: { direction?: number; reasonCode?: number } = {}): void {
+    if (state !== a.state) a.stateSince = this.m.clock.now();
     a.state = state;
-    this.emit(ev.agentState(this.m, a, this.m.callsOf(a.agentId).length, direction), [a.agentId]);
+    a.reasonCode = REASON_STATES.has(state) ? (opts.reasonCode ?? 0) : 0;
+    this.emit(ev.agentState(this.m, a, this.m.callsOf(a.agentId).length, opts.direction), [a.agentId]);
     if (state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId)) {
       const waiter = this.waiters.shift();
       if (waiter !== undefined) {
@@ -63,6 +110,12 @@ export class CallFlows {
    * [AGENT_PRE_CALL] → AGENT_STATE RESERVED → CALL_DELIVERED (LCS_ALERTING) → [answer].
    */
   async inbound(o: InboundCallOptions): Promise<SimCall> {
+    // Refused before anything is announced: a call that cannot be delivered as asked leaves no trace.
+    const named = o.agentId !== undefined ? this.m.getAgent(o.agentId) : undefined;
+    if (named !== undefined && (named.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(named.agentId))) {
+      const state = this.claimed.has(named.agentId) ? 'claimed by another call' : AgentState.nameOf(named.state);
+      throw new Error(`agent ${named.agentId} is not available (${state}); the call was not started`);
+    }
     const routed = o.routed ?? true;
     const dnis = o.dnis ?? '8005551000';
     const callType = routed ? CallType.byName.CALLTYPE_PREROUTE_ACD_IN : CallType.byName.CALLTYPE_ACD_IN;
@@ -82,10 +135,7 @@ export class CallFlows {
     if (o.translationRoute === true) this.emit(ev.translationRoute(this.m, call), [], [], true);
     this.emit(ev.delivered(this.m, call, undefined), [], [call], true);
 
-    let agent = o.agentId !== undefined ? this.m.getAgent(o.agentId) : this.freeAgent();
-    if (o.agentId !== undefined && (agent!.state !== AS.AGENT_STATE_AVAILABLE || this.claimed.has(agent!.agentId))) {
-      throw new Error(`agent ${o.agentId} is not available (state ${agent!.state})`);
-    }
+    let agent = named ?? this.freeAgent();
     if (o.queued === true || agent === undefined) {
       const sg = agent ?? [...this.m.agents.values()][0];
       const group = { number: sg.skillGroupNumber, id: sg.skillGroupId };
@@ -110,7 +160,7 @@ export class CallFlows {
     call.agentId = agent.agentId;
     call.connections.set(agent.agentId, LCS.LCS_ALERTING);
     call.state = 'alerting';
-    this.setAgentState(agent, AS.AGENT_STATE_RESERVED, 1);
+    this.setAgentState(agent, AS.AGENT_STATE_RESERVED, { direction: DIRECTION_IN });
     this.emit(ev.delivered(this.m, call, agent, { lastRedirect }), [agent.agentId], [call]);
   }
 
@@ -120,7 +170,7 @@ export class CallFlows {
     call.connections.set(a.agentId, LCS.LCS_CONNECT);
     call.state = 'connected';
     this.emit(ev.established(this.m, call, a), call.parties, [call]);
-    this.setAgentState(a, AS.AGENT_STATE_TALKING, 1);
+    this.setAgentState(a, AS.AGENT_STATE_TALKING, { direction: DIRECTION_IN });
   }
 
   hold(call: SimCall, agentId = call.agentId, changeAgentState = true): void {
@@ -166,8 +216,9 @@ export class CallFlows {
 
   private agentFreed(a: SimAgent): void {
     const others = this.m.callsOf(a.agentId);
-    if (others.length === 0) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
-    else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
+    if (others.length === 0) {
+      if (!STICKY_STATES.has(a.state)) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
+    } else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
       this.setAgentState(a, AS.AGENT_STATE_TALKING);
   }
 
@@ -214,20 +265,22 @@ export class CallFlows {
     this.emit(ev.originated(this.m, c2, from, target.extension, true), [from.agentId], [c2]);
     c2.connections.set(target.agentId, LCS.LCS_ALERTING);
     c2.state = 'alerting';
-    this.setAgentState(target, AS.AGENT_STATE_RESERVED, 3);
+    this.setAgentState(target, AS.AGENT_STATE_RESERVED, { direction: DIRECTION_OTHER_IN });
     this.emit(ev.delivered(this.m, c2, target), c2.parties, [c2]);
     if (answer) {
       c2.connections.set(target.agentId, LCS.LCS_CONNECT);
       c2.connections.set(from.agentId, LCS.LCS_CONNECT);
       c2.state = 'connected';
       this.emit(ev.established(this.m, c2, target), c2.parties, [c2]);
-      this.setAgentState(target, AS.AGENT_STATE_TALKING, 3);
+      this.setAgentState(target, AS.AGENT_STATE_TALKING, { direction: DIRECTION_OTHER_IN });
     }
     return c2;
   }
 
   /** Common checks of transfer / conference: the held original and its connected consult call. */
   private joinParties(held: SimCall, consult: SimCall): { from: SimAgent; target: SimAgent } {
+    this.requireLive(held, 'join');
+    this.requireLive(consult, 'join');
     if (consult.consultOf !== held) throw new Error(`call ${consult.key} is not a consultation of ${held.key}`);
     const from = this.m.getAgent(consult.agentId!);
     const targetId = consult.parties.find((p) => p !== from.agentId);
@@ -254,7 +307,12 @@ export class CallFlows {
   transfer(held: SimCall, consult: SimCall): void {
     const { from, target } = this.joinParties(held, consult);
     const msg = ev.joined('transfer', this.m, held, consult, from, target, this.partiesOf(held, [target]));
-    this.emit(msg, [from.agentId, target.agentId], [held, consult]);
+    // Guide (TRANSFER_CALL_REQ): "after transfer both connections at the common device go NULL". The
+    // transferring agent's desktop is told its local connection is gone; the others see the call connected.
+    // Unsure: All Events clients (no local device) get the transferred party's view, LCS_CONNECT.
+    const localView = (agentId: string, m: CtiMessage): CtiMessage =>
+      agentId === from.agentId ? { ...m, localConnectionState: LCS.LCS_NULL } : m;
+    this.emit(msg, [from.agentId, target.agentId], [held, consult], false, localView);
     held.connections.delete(from.agentId);
     held.connections.set(target.agentId, LCS.LCS_CONNECT);
     held.agentId = target.agentId;
@@ -308,6 +366,8 @@ export class CallFlows {
    */
   outbound(o: OutboundCallOptions & { agent: SimAgent }): SimCall {
     const a = o.agent;
+    if (!canMakeCall(a))
+      throw new Error(`agent ${a.agentId} cannot make a call in state ${AgentState.nameOf(a.state)}`);
     const call = new SimCall(this.m.nextConnectionCallId(), a.extension, CallType.byName.CALLTYPE_AGENT_OUT);
     call.ani = a.extension;
     call.dialedNumber = o.dialedNumber ?? '9005550100';
@@ -319,7 +379,7 @@ export class CallFlows {
     this.m.calls.add(call);
     this.emit(ev.serviceInitiated(this.m, call, a), [a.agentId], [call]);
     this.emit(ev.originated(this.m, call, a, call.dialedNumber, false), [a.agentId], [call]);
-    this.setAgentState(a, AS.AGENT_STATE_TALKING, 2);
+    this.setAgentState(a, AS.AGENT_STATE_TALKING, { direction: DIRECTION_OUT });
     this.emit(ev.reachedNetwork(this.m, call), [a.agentId], [call]);
     if (o.fail === true) {
       this.fail(call, EventCause.byName.CEC_BUSY);
@@ -353,6 +413,7 @@ export class CallFlows {
 
   /** The call cannot be completed: CALL_FAILED → CALL_CLEARED → END_CALL, agents freed. */
   fail(call: SimCall, cause: number = EventCause.byName.CEC_BUSY): void {
+    this.requireLive(call, 'fail');
     const parties = call.parties;
     this.emit(ev.failed(this.m, call, cause), parties, [call]);
     this.emit(ev.cleared(this.m, call, cause), parties, [call]);
@@ -364,6 +425,7 @@ export class CallFlows {
    * client: the changed items, plus from PV22 the call's full ECC set (before PV22 only the changed ECC items).
    */
   setCallData(call: SimCall, changes: Record<string, unknown>, signature?: string): void {
+    this.requireLive(call, 'change the call data of');
     const applied: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(changes)) {
       if (v === undefined) continue;
@@ -397,16 +459,7 @@ export class CallFlows {
         if (v !== 0) {
           (call as unknown as Record<string, unknown>)[k] = v;
         }
-      } else if (
-        [
-          'ani',
-          'userToUserInfo',
-          'callerEnteredDigits',
-          'callWrapupData',
-          'customerPhoneNumber',
-          'customerAccountNumber',
-        ].includes(k)
-      ) {
+      } else if ((CALL_DATA_TEXT_FIELDS as readonly string[]).includes(k)) {
         (call as unknown as Record<string, unknown>)[k] = v;
         applied[k] = v;
       }
@@ -421,7 +474,13 @@ export class CallFlows {
     this.m.emitEvent({ msg: full, agents: call.parties, calls: [call], forVersion: (v) => (v >= 22 ? full : partial) });
   }
 
+  /** Refuses an operation on a call that has ended or was merged into another by a transfer / conference. */
+  private requireLive(call: SimCall, what: string): void {
+    if (!this.m.calls.has(call)) throw new Error(`cannot ${what} call ${call.key}: it no longer exists`);
+  }
+
   private requireConnection(call: SimCall, agentId: string | undefined, lcs: number, what: string): SimAgent {
+    this.requireLive(call, what);
     if (agentId === undefined || call.connections.get(agentId) !== lcs) {
       throw new Error(`cannot ${what} call ${call.key}: ${agentId ?? 'no agent'} is not in the right state`);
     }

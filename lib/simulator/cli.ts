@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
+import { intArg, walkArgs } from '../cli-args';
 import { AcceleratedClock, parseDuration, RealClock, type SimClock } from './clock';
 import { parseFaultSpec } from './faults';
 import { CtiSimulatorPair } from './pair';
+import { readRecording, type Recording } from '../record/format';
+import { replay } from './replay';
 import { BUILT_IN_SCENARIOS, type ScenarioDef, validateScenario } from './scenarios';
 import { CtiSimulator } from './server';
 import type { AgentSpec } from './types';
@@ -31,7 +34,10 @@ Options:
   --ecc-variables <names>  comma-separated ECC variable names REGISTER_VARIABLES_REQ accepts (default: those
                            the examples and scenarios use; a name seen in any call is accepted too)
   --ecc-arrays <names>     the same for ECC arrays (default user.items)
-  --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts)
+  --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts);
+                           with --replay: play the recording <factor> times faster
+  --replay <file>          serve a recording (cti-record) to every client that opens a session
+  --loop                   with --replay: start the recording over after its last frame
   --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
                            names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
                            peripheral-offline, peripheral-online, pg-offline, pg-online, server-offline,
@@ -61,31 +67,17 @@ export interface CliOptions {
   eccVariables?: string[];
   eccArrays?: string[];
   speed?: number;
+  replay?: string;
+  loop?: boolean;
   faults: string[];
   log: 'quiet' | 'info' | 'debug';
   help: boolean;
 }
 
-function intArg(name: string, v: string | undefined, min = 0, max = 0xffffffff): number {
-  const n = Number(v);
-  if (v === undefined || !Number.isInteger(n) || n < min || n > max)
-    throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
-  return n;
-}
-
 /** Parses the command line; throws a RangeError with a readable message. */
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { host: '127.0.0.1', port: 42027, intervalMs: 5000, faults: [], log: 'info', help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new RangeError(`${flag} needs a value`);
-      return v;
-    };
+  walkArgs(argv, (flag, value, arg) => {
     switch (flag) {
       case '--help':
       case '-h':
@@ -149,6 +141,12 @@ export function parseArgs(argv: string[]): CliOptions {
         o.speed = s;
         break;
       }
+      case '--replay':
+        o.replay = value();
+        break;
+      case '--loop':
+        o.loop = true;
+        break;
       case '--fault': {
         const spec = value();
         parseFaultSpec(spec);
@@ -164,7 +162,7 @@ export function parseArgs(argv: string[]): CliOptions {
       default:
         throw new RangeError(`unknown option "${arg}" (see --help)`);
     }
-  }
+  });
   return o;
 }
 
@@ -196,10 +194,21 @@ function loadScenario(nameOrFile: string): ScenarioDef {
   return validateScenario(parsed);
 }
 
+/** --replay: the recording, read before listening so a bad file is a usage error. */
+function loadRecording(o: CliOptions, scenario: ScenarioDef | undefined): Recording | undefined {
+  if (o.replay === undefined) {
+    if (o.loop === true) throw new RangeError('--loop needs --replay');
+    return undefined;
+  }
+  if (scenario !== undefined) throw new RangeError('--replay and --scenario cannot be combined');
+  return readRecording(o.replay);
+}
+
 /** Runs the CLI; resolves with the exit code once the simulator has stopped (or at once on a usage error). */
 export async function main(argv: string[]): Promise<number> {
   let o: CliOptions;
   let scenario: ScenarioDef | undefined;
+  let recording: Recording | undefined;
   try {
     o = parseArgs(argv);
     if (o.help) {
@@ -207,12 +216,15 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     scenario = o.scenario !== undefined ? loadScenario(o.scenario) : undefined;
+    recording = loadRecording(o, scenario);
   } catch (err) {
     process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
     return 2;
   }
-  const clock: SimClock = o.speed !== undefined ? new AcceleratedClock(o.speed) : new RealClock();
+  // A replay keeps the simulator's clock real (idle timeouts as configured); --speed paces the recording.
+  const clock: SimClock =
+    o.speed !== undefined && recording === undefined ? new AcceleratedClock(o.speed) : new RealClock();
   const logger =
     o.log === 'quiet'
       ? undefined
@@ -222,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
     host: o.host,
     password: o.password,
     clientId: o.clientId,
-    peripheralId: o.peripheralId,
+    peripheralId: o.peripheralId ?? recording?.header.peripheralId,
     peripheralType: o.peripheralType,
     agents,
     clock,
@@ -276,6 +288,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   if (scenario !== undefined) void runLoop(current, scenario, o, () => stopping, logger);
+  if (recording !== undefined) {
+    const r = replay(sim!, recording, { speed: o.speed, loop: o.loop });
+    logger?.(`replaying ${o.replay}: ${r.frameCount} frames to every client that opens a session`);
+  }
   const code = await done;
   process.exitCode = code;
   return code;

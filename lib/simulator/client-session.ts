@@ -17,11 +17,11 @@ import {
   StatusCode,
 } from '../protocol';
 import type { SimClock, SimTimer } from './clock';
-import type { CallFlows } from './call-flows';
 import { callStateEvents } from './call-state-rebuild';
 import * as ev from './events';
-import type { SimAgent, SimCall, SimModel } from './model';
+import type { SimAgent, SimCall } from './model';
 import { type OpenPolicy, validateOpen } from './open-validation';
+import type { RequestHost, RequestSession } from './request-context';
 import { handleRequest } from './requests';
 import type { SimRequestInfo, SimSessionInfo, SimEvent, SimVariableRegistration } from './types';
 import { filterCallData } from './variable-registration';
@@ -34,10 +34,8 @@ const OPEN_REQ_INVOKE_ID_AT = 8;
 const OPEN_REQ_VERSION_AT = 12;
 const OPEN_REQ_VERSION_END = OPEN_REQ_VERSION_AT + 4;
 
-/** What a session needs from its simulator. */
-export interface SessionHost {
-  readonly model: SimModel;
-  readonly flows: CallFlows;
+/** What a session needs from its simulator (request handlers get the RequestHost part of it). */
+export interface SessionHost extends RequestHost {
   readonly clock: SimClock;
   readonly faultState: { silent: boolean; delayMs: number };
   openPolicy(): Omit<OpenPolicy, 'openSessions'>;
@@ -46,7 +44,6 @@ export interface SessionHost {
   /** The side became active by a switchover: All Events clients are told the state of calls in progress. */
   rebuildsCallState(): boolean;
   readonly side: 'A' | 'B';
-  log(line: string): void;
   readonly debug: boolean;
   sessionOpened(s: ClientSession): void;
   sessionClosed(s: ClientSession, reason: string): void;
@@ -71,23 +68,18 @@ let nextSessionId = 1;
  * One connected client: frames in, OPEN validation, idle timeout, masks and event filtering, requests
  * dispatched to requests.ts. Nothing a client sends can throw out of here; every socket error is handled.
  */
-export class ClientSession {
+export class ClientSession implements RequestSession {
   readonly id = nextSessionId++;
   readonly remote: string;
-  state: 'new' | 'open' | 'closed' = 'new';
-  version = DEFAULT_VERSION;
-  services = 0;
-  callMsgMask = 0;
-  agentStateMask = 0;
-  clientId?: string;
-  signature?: string;
+  private lifecycle: 'new' | 'open' | 'closed' = 'new';
+  private openedVersion = DEFAULT_VERSION;
+  /** What OPEN granted and asked for; set once, by open(). */
+  private granted = { services: 0, callMsgMask: 0, agentStateMask: 0 };
+  private client: { clientId?: string; signature?: string; agent?: SimAgent } = {};
   /** The OPEN_REQ this session was opened with (for SimSessionInfo). */
   private openReq?: CtiMessage;
-  agent?: SimAgent;
-  /** Opened on a standby side and not yet activated. */
-  standby = false;
-  /** The last accepted REGISTER_VARIABLES_REQ; undefined = the client receives all call data. */
-  registeredVariables?: SimVariableRegistration;
+  private onStandby = false;
+  private registration?: SimVariableRegistration;
   private readonly reader = new FrameReader();
   private idleMs: number | undefined;
   private idleTimer?: SimTimer;
@@ -106,6 +98,37 @@ export class ClientSession {
       this.closeReason = `socket error: ${err.message}`;
     });
     socket.on('close', () => this.onSocketClosed());
+  }
+
+  get state(): 'new' | 'open' | 'closed' {
+    return this.lifecycle;
+  }
+  /** The version the session opened with (before OPEN: the one its answers are encoded in). */
+  get version(): number {
+    return this.openedVersion;
+  }
+  get services(): number {
+    return this.granted.services;
+  }
+  get clientId(): string | undefined {
+    return this.client.clientId;
+  }
+  get signature(): string | undefined {
+    return this.client.signature;
+  }
+  get agent(): SimAgent | undefined {
+    return this.client.agent;
+  }
+  /** Opened on a standby side and not yet activated. */
+  get standby(): boolean {
+    return this.onStandby;
+  }
+  /** The last accepted REGISTER_VARIABLES_REQ; undefined = the client receives all call data. */
+  get registeredVariables(): SimVariableRegistration | undefined {
+    return this.registration;
+  }
+  registerVariables(registration: SimVariableRegistration): void {
+    this.registration = registration;
   }
 
   get isAllEvents(): boolean {
@@ -132,8 +155,8 @@ export class ClientSession {
       reason,
       side: this.host.side,
       servicesRequested: req?.servicesRequested as number | undefined,
-      callMsgMask: req === undefined ? undefined : this.callMsgMask,
-      agentStateMask: req === undefined ? undefined : this.agentStateMask,
+      callMsgMask: req === undefined ? undefined : this.granted.callMsgMask,
+      agentStateMask: req === undefined ? undefined : this.granted.agentStateMask,
       configMsgMask: req?.configMsgMask as number | undefined,
       peripheralId: req?.peripheralId as number | undefined,
       idleTimeout: req?.idleTimeout as number | undefined,
@@ -324,7 +347,7 @@ export class ClientSession {
       this.host.log(
         `session ${this.id} (${this.remote}): OPEN_REQ from "${req.clientId}" v${v} refused: ${StatusCode.nameOf(decision.status)} (${decision.reason})`,
       );
-      this.version = v >= MIN_VERSION && v <= MAX_VERSION ? v : DEFAULT_VERSION;
+      this.openedVersion = v >= MIN_VERSION && v <= MAX_VERSION ? v : DEFAULT_VERSION;
       this.failureConf(req.invokeId, decision.status);
       return;
     }
@@ -332,16 +355,16 @@ export class ClientSession {
       decision.replaces.sendFailureEvent(S.E_CTI_NEW_SESSION_OPENED);
       decision.replaces.close('replaced by a new session of the same client');
     }
-    this.version = v;
+    this.openedVersion = v;
     this.openReq = req;
-    this.services = decision.granted;
-    this.callMsgMask = req.callMsgMask;
-    this.agentStateMask = req.agentStateMask;
-    this.clientId = req.clientId;
-    this.signature = req.clientSignature || req.clientId;
-    this.agent = decision.agent;
-    this.standby = decision.standby;
-    this.state = 'open';
+    this.granted = { services: decision.granted, callMsgMask: req.callMsgMask, agentStateMask: req.agentStateMask };
+    this.client = {
+      clientId: req.clientId,
+      signature: req.clientSignature || req.clientId,
+      agent: decision.agent,
+    };
+    this.onStandby = decision.standby;
+    this.lifecycle = 'open';
     if (this.agent !== undefined) {
       this.agent.sessionId = this.id;
       this.agent.sessionSignature = this.signature;
@@ -384,7 +407,7 @@ export class ClientSession {
   /** The standby side became active: tell the client, then serve it fully. */
   activate(): void {
     if (this.state !== 'open' || !this.standby) return;
-    this.standby = false;
+    this.onStandby = false;
     this.send({ messageType: 'STANDBY_ACTIVE_EVENT_MSG' });
     if (this.isAllEvents) {
       this.send(ev.peripheralStatusEvent(this.host.model));
@@ -438,7 +461,8 @@ export class ClientSession {
       this.associated.add(call);
       this.sendEvent(ev.beginCall(this.host.model, call as SimCall));
     }
-    this.sendEvent(e.forVersion !== undefined ? e.forVersion(this.version) : e.msg);
+    const msg = e.forVersion !== undefined ? e.forVersion(this.version) : e.msg;
+    this.sendEvent(e.forAgent !== undefined && !this.isAllEvents ? e.forAgent(this.agent!.agentId, msg) : msg);
   }
 
   /** Ends the association with a call (END_CALL_EVENT): for everyone (agentId undefined) or one agent's client. */
@@ -453,10 +477,10 @@ export class ClientSession {
   sendEvent(msg: CtiMessage): void {
     if (msg.messageType === 'AGENT_STATE_EVENT') {
       const bit = agentStateBit(msg.agentState);
-      if (bit !== undefined && (this.agentStateMask & bit) === 0) return;
+      if (bit !== undefined && (this.granted.agentStateMask & bit) === 0) return;
     } else {
       const bit = CALL_MASK_BIT.get(msg.messageType);
-      if (bit !== undefined && (this.callMsgMask & bit) >>> 0 === 0) return;
+      if (bit !== undefined && (this.granted.callMsgMask & bit) >>> 0 === 0) return;
     }
     this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
   }
@@ -510,7 +534,7 @@ export class ClientSession {
 
   private markClosed(): void {
     const wasOpen = this.state === 'open';
-    this.state = 'closed';
+    this.lifecycle = 'closed';
     this.idleTimer?.cancel();
     this.idleTimer = undefined;
     if (this.agent !== undefined && this.agent.sessionId === this.id) {

@@ -1,8 +1,8 @@
 /** The CTI Server simulator: library API (the `cti-sim` CLI is cli.ts). No Node-RED imports. */
-export { CtiSimulator, type SharedModel } from './server';
+export { CtiSimulator, type CtiSimulatorEvents, type SharedModel } from './server';
 export { CtiSimulatorPair, type CtiSimulatorPairOptions } from './pair';
 export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock, type SimTimer } from './clock';
-export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState } from './model';
+export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState, type SimModelEvents } from './model';
 export { CallFlows } from './call-flows';
 export {
   FaultInjector,
@@ -20,7 +20,9 @@ export {
   type ScenarioCall,
   type ScenarioStep,
   type ScenarioRunOptions,
+  type ScenarioTarget,
 } from './scenarios';
+export { HANDLED_REQUESTS, type HandledRequestType } from './requests';
 export type {
   AgentSpec,
   CtiSimulatorOptions,
@@ -28,7 +30,9 @@ export type {
   OutboundCallOptions,
   SimRequestInfo,
   SimSessionInfo,
+  SimCallDataChanges,
   SimEvent,
   SimVariableRegistration,
 } from './types';
 export { EccCatalog, DEFAULT_ECC_VARIABLES, DEFAULT_ECC_ARRAYS, filterCallData } from './variable-registration';
+export { replay, Replay, type ReplayOptions, type ReplayStats } from './replay';

@@ -20,6 +20,13 @@ export interface SimAgent {
   /** ICMAgentID / AgentSkillTargetID. */
   skillTargetId: number;
   state: number;
+  /**
+   * EventReasonCode of the present state: the one requested with NOT_READY or LOGOUT (the only states the guide
+   * gives a reason to), 0 otherwise.
+   */
+  reasonCode: number;
+  /** When (clock ms) the agent entered its present state: AGENT_STATE_EVENT's StateDuration counts from here. */
+  stateSince: number;
   /** SessionID and signature of the agent's Client Events session, when one is open. */
   sessionId: number;
   sessionSignature?: string;
@@ -112,12 +119,19 @@ export interface ModelOptions {
   eccArrays?: string[];
 }
 
+/** The model's events: what happened (addressed to sessions by each simulator) and ended associations. */
+export interface SimModelEvents {
+  event: [event: SimEvent];
+  /** A call's association ends: of one agent's clients, or (agentId undefined) of everyone. */
+  dissociate: [call: SimCall, agentId: string | undefined];
+}
+
 /**
  * The simulated peripheral: agents and calls. Changes are announced as SimEvents ('event'); the end of a
  * client's association with a call as 'dissociate' (call, agentId | undefined = everyone). Simulators
  * (one, or both sides of a pair) listen and address the events to their sessions.
  */
-export class SimModel extends EventEmitter {
+export class SimModel extends EventEmitter<SimModelEvents> {
   readonly peripheralId: number;
   readonly peripheralType: number;
   readonly clock: SimClock;
@@ -150,6 +164,8 @@ export class SimModel extends EventEmitter {
         skillGroupId: spec.skillGroupId ?? 5100,
         skillTargetId: 5001 + n++,
         state: st ?? AgentState.byName.AGENT_STATE_AVAILABLE,
+        reasonCode: 0,
+        stateSince: this.clock.now(),
         sessionId: 0,
       });
     }

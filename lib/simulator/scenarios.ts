@@ -1,7 +1,33 @@
 import type { NamedArrayElement, NamedVariable } from '../protocol';
 import type { SimCall } from './model';
-import type { CtiSimulator } from './server';
-import type { AgentSpec } from './types';
+import type { AgentSpec, InboundCallOptions, OutboundCallOptions, SimCallDataChanges } from './types';
+
+/**
+ * What a scenario drives: the simulator's call operations, its clock and its log (CtiSimulator is one). Each
+ * operation resolves once its events have been handed to the sessions, and rejects when the call's state does
+ * not allow it.
+ */
+export interface ScenarioTarget {
+  /** True once the simulator stopped: the scenario starts nothing more. */
+  readonly isStopped: boolean;
+  /** Waits on the simulator's clock; resolves false when the simulator stopped meanwhile. */
+  sleep(ms: number): Promise<boolean>;
+  log(line: string): void;
+  startInboundCall(o: InboundCallOptions): Promise<SimCall>;
+  startOutboundCall(o: OutboundCallOptions): Promise<SimCall>;
+  answerCall(call: SimCall): Promise<void>;
+  holdCall(call: SimCall): Promise<void>;
+  retrieveCall(call: SimCall): Promise<void>;
+  releaseCall(call: SimCall): Promise<void>;
+  consultCall(call: SimCall, targetAgentId?: string): Promise<SimCall>;
+  transferCall(held: SimCall, consult: SimCall): Promise<void>;
+  conferenceCall(held: SimCall, consult: SimCall): Promise<void>;
+  divertCall(call: SimCall, toAgentId?: string): Promise<void>;
+  failCall(call: SimCall, cause?: number): Promise<void>;
+  setCallData(call: SimCall, changes: SimCallDataChanges): Promise<void>;
+  /** A fault by spec ("silent", "delay=500ms", …). */
+  applyFault(spec: string): void;
+}
 
 /** One step of a scenario call, run after `delay` ms (simulator clock) from the previous step. */
 export interface ScenarioStep {
@@ -213,7 +239,7 @@ function numbered(cvs: { [n: string]: string } | undefined): { [n: number]: stri
  * its steps (or at once when the simulator stops).
  */
 export async function runScenario(
-  sim: CtiSimulator,
+  sim: ScenarioTarget,
   scenario: string | ScenarioDef,
   opts: ScenarioRunOptions = {},
 ): Promise<void> {
@@ -243,7 +269,7 @@ export async function runScenario(
   await Promise.all(running);
 }
 
-async function runCall(sim: CtiSimulator, tpl: ScenarioCall, index: number): Promise<void> {
+async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): Promise<void> {
   let call: SimCall;
   try {
     if (tpl.type === 'outbound') {

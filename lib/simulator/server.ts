@@ -8,11 +8,12 @@ import * as ev from './events';
 import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
 import { type SimAgent, type SimCall, SimModel } from './model';
 import type { OpenPolicy } from './open-validation';
-import { runScenario, type ScenarioDef, type ScenarioRunOptions } from './scenarios';
+import { runScenario, type ScenarioDef, type ScenarioRunOptions, type ScenarioTarget } from './scenarios';
 import type {
   CtiSimulatorOptions,
   InboundCallOptions,
   OutboundCallOptions,
+  SimCallDataChanges,
   SimRequestInfo,
   SimSessionInfo,
   SimEvent,
@@ -24,13 +25,25 @@ export interface SharedModel {
   flows: CallFlows;
 }
 
+/** The simulator's events and what their listeners receive. */
+export interface CtiSimulatorEvents {
+  /** A session completed OPEN (standby sessions included). */
+  'session-open': [info: SimSessionInfo];
+  /** An open session ended; `info.reason` says why. */
+  'session-close': [info: SimSessionInfo];
+  /**
+   * Every request a client sends, OPEN_REQ / HEARTBEAT_REQ / CLOSE_REQ and refused ones included, emitted
+   * before it is answered.
+   */
+  request: [info: SimRequestInfo];
+  listening: [address: { host: string; port: number }];
+}
+
 /**
  * A CTI Server simulator: a TCP listener speaking the CTI protocol (versions 15–25) over a simulated
- * peripheral with agents and calls. Events: 'session-open' (SimSessionInfo), 'session-close' (SimSessionInfo),
- * 'request' (SimRequestInfo: every request a client sends, OPEN_REQ / HEARTBEAT_REQ / CLOSE_REQ and refused
- * ones included, emitted before it is answered), 'listening' ({host, port}).
+ * peripheral with agents and calls; a typed emitter of CtiSimulatorEvents.
  */
-export class CtiSimulator extends EventEmitter implements SessionHost {
+export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements SessionHost, ScenarioTarget {
   readonly model: SimModel;
   readonly flows: CallFlows;
   readonly clock: SimClock;
@@ -303,24 +316,17 @@ export class CtiSimulator extends EventEmitter implements SessionHost {
     this.flows.fail(call, cause);
   }
   /** Changes call data as a routing script or another client would: CALL_DATA_UPDATE_EVENT to entitled clients. */
-  async setCallData(
-    call: SimCall,
-    changes: {
-      callVariables?: { [n: number]: string };
-      namedVariables?: { name: string; value: string }[];
-      namedArrays?: { name: string; index: number; value: string }[];
-      [field: string]: unknown;
-    },
-  ): Promise<void> {
+  async setCallData(call: SimCall, changes: SimCallDataChanges): Promise<void> {
     const flat: Record<string, unknown> = { ...changes };
     delete flat.callVariables;
     for (const [n, v] of Object.entries(changes.callVariables ?? {})) flat[`callVariable${n}`] = v;
     this.flows.setCallData(call, flat);
   }
-  async setAgentState(agentId: string, state: number | string): Promise<void> {
+  /** Changes an agent's state; `reasonCode` is the EventReasonCode of a NOT_READY or LOGOUT. */
+  async setAgentState(agentId: string, state: number | string, reasonCode?: number): Promise<void> {
     const value = typeof state === 'string' ? AgentState.valueOf(state) : state;
     if (value === undefined) throw new RangeError(`unknown agent state "${state}"`);
-    this.flows.setAgentState(this.model.getAgent(agentId), value);
+    this.flows.setAgentState(this.model.getAgent(agentId), value, { reasonCode });
   }
 
   private firstAvailable(except?: string): SimAgent | undefined {

@@ -79,6 +79,17 @@ export interface OutboundCallOptions {
 }
 
 /**
+ * Call data a routing script or another client changes (sim.setCallData): call variables by number, ECC
+ * variables / array elements by name, and any other SET_CALL_DATA_REQ item by its property name.
+ */
+export interface SimCallDataChanges {
+  callVariables?: { [n: number]: string };
+  namedVariables?: { name: string; value: string }[];
+  namedArrays?: { name: string; index: number; value: string }[];
+  [field: string]: unknown;
+}
+
+/**
  * An event produced by the model, before it is addressed to a session. The session fills in MonitorID,
  * applies its masks, and announces the call (BEGIN_CALL_EVENT) first if it is not yet associated.
  */
@@ -92,6 +103,11 @@ export interface SimEvent {
   allEventsOnly?: boolean;
   /** A version-specific variant of `msg` (e.g. the full ECC set from PV22). */
   forVersion?: (version: number) => CtiMessage;
+  /**
+   * How a Client Events session of `agentId` sees the event (e.g. its own LocalConnectionState); All Events
+   * sessions get `msg`.
+   */
+  forAgent?: (agentId: string, msg: CtiMessage) => CtiMessage;
 }
 
 /**

@@ -101,3 +101,67 @@ export function toCallDataFields(raw: RawCallData, messageType: string, version:
   if (namedArrays.length > 0) out.namedArrays = namedArrays;
   return out;
 }
+
+/** Short names for the status line: callVariable3 → var3. */
+const SHORT_NAMES: Record<CallDataTextField, string> = {
+  callVariable1: 'var1',
+  callVariable2: 'var2',
+  callVariable3: 'var3',
+  callVariable4: 'var4',
+  callVariable5: 'var5',
+  callVariable6: 'var6',
+  callVariable7: 'var7',
+  callVariable8: 'var8',
+  callVariable9: 'var9',
+  callVariable10: 'var10',
+  callWrapupData: 'wrap-up',
+  customerPhoneNumber: 'phone',
+  customerAccountNumber: 'account',
+};
+
+/** The values in the shape msg.payload takes them: text fields by name, ECC under `ecc` (arrays as arrays). */
+export type WrittenCallData = Partial<Record<CallDataTextField, string>> & {
+  ecc?: Record<string, string | Array<string | null>>;
+};
+
+/**
+ * What a request wrote, for msg.written (the same shape as msg.payload's input, so it can be sent again) and
+ * for the status line ("var3, var4, user.case").
+ */
+export function describeWritten(fields: CallDataFields): { written: WrittenCallData; names: string[] } {
+  const written: WrittenCallData = {};
+  const names: string[] = [];
+  for (const f of CALL_DATA_TEXT_FIELDS) {
+    if (typeof fields[f] !== 'string') continue;
+    written[f] = fields[f] as string;
+    names.push(SHORT_NAMES[f]);
+  }
+  const ecc: Record<string, string | Array<string | null>> = {};
+  for (const v of fields.namedVariables ?? []) ecc[v.name] = v.value;
+  for (const a of fields.namedArrays ?? []) {
+    const list = Array.isArray(ecc[a.name]) ? (ecc[a.name] as Array<string | null>) : [];
+    while (list.length < a.index) list.push(null);
+    list[a.index] = a.value;
+    ecc[a.name] = list;
+  }
+  if (Object.keys(ecc).length > 0) {
+    written.ecc = ecc;
+    names.push(...Object.keys(ecc));
+  }
+  return { written, names };
+}
+
+/** "var3, var4, user.case" shortened to fit under a node. */
+export function summariseNames(names: string[], max = 40): string {
+  let out = '';
+  for (let i = 0; i < names.length; i++) {
+    const next = out === '' ? names[i] : `${out}, ${names[i]}`;
+    if (next.length > max) {
+      const rest = names.length - i - (i === 0 ? 1 : 0);
+      const head = i === 0 ? `${names[0].slice(0, max - 1)}…` : out;
+      return rest > 0 ? `${head} +${rest}` : head;
+    }
+    out = next;
+  }
+  return out;
+}

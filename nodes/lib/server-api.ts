@@ -4,6 +4,8 @@
  */
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/session';
+import { tr } from './i18n';
 
 /** A session state as the nodes show it. */
 export interface SessionStateView {
@@ -11,7 +13,20 @@ export interface SessionStateView {
   state: string;
   previous?: string;
   side?: 'A' | 'B';
+  /** Why, in words: for a failure the whole sentence with what to do (the status shows the short form). */
   reason?: string;
+  /** The reason normalised: the same fault has the same key (no timings, no random values). */
+  reasonKey?: string;
+  /** While connecting: 'tcp' (no TCP connection yet) or 'handshake' (waiting for OPEN_CONF). */
+  phase?: 'tcp' | 'handshake';
+  /** The server refused the configuration (password, peripheral ID, a mask …): only a change fixes it. */
+  configRefused?: boolean;
+  /** With 'closed': why the session stopped and does not retry by itself. */
+  stopReason?: 'close' | 'gave-up' | 'taken-over' | 'invalid-config';
+  /** The protocol version in use (or being tried). */
+  version?: number;
+  /** Deviations from the protocol the session read past, by kind. */
+  protocolWarnings?: { total: number; dropped: number; byKind: Record<string, number> };
   /** Successful re-opens after a lost link. */
   reconnects?: number;
   /** After a re-open: events sent while the link was down are lost. */
@@ -49,10 +64,14 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
   request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
   currentState(): SessionStateView;
+  /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
+  tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /** The protocol version in use (the configured one until the session opens). */
   protocolVersion(): number;
   /** The configured peripheral ID, if any. */
   configuredPeripheralId(): number | undefined;
+  /** The services this server asks for in OPEN_REQ, short names as in the editor (ALL_EVENTS, CLIENT_CONTROL, …). */
+  requestedServices?(): string[];
   /** Listener counts, for tests and diagnostics. */
   listenerCounts(): { events: number; states: number; users: number; sessionMessage: number; sessionState: number };
 }
@@ -61,7 +80,7 @@ export interface CtiServerNode extends Node<{ password?: string }> {
 export function getServer(RED: NodeAPI, node: Node, id: unknown, missingKey: string): CtiServerNode | undefined {
   const server = typeof id === 'string' && id !== '' ? (RED.nodes.getNode(id) as CtiServerNode | null) : null;
   if (!server || typeof server.register !== 'function') {
-    node.status({ fill: 'red', shape: 'ring', text: 'no CTI server' });
+    node.status({ fill: 'red', shape: 'ring', text: tr('cti-server.status.not-configured') });
     node.error(RED._(missingKey));
     return undefined;
   }

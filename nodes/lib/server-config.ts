@@ -1,18 +1,24 @@
 /**
  * The cti-server node's editor properties (the flow-file contract) and their translation into CtiSession options.
- * Everything a user can type is checked here so a bad value becomes a readable error, never a crash.
+ * Everything a user can type is checked here, every field at once, so a deploy reports all bad values in one
+ * readable error, never a crash and never one field per deploy.
  */
 import { ServiceMask } from '../../lib/protocol';
-import type { CtiVariableRegistration } from '../../lib/session';
+import type { CtiSessionOptions, CtiVariableRegistration } from '../../lib/session';
+import { SERVER_DEFAULTS, SERVER_LIMITS } from './defaults';
+import { tr, type Params } from './i18n';
 
 export interface CtiServerConfig {
   name?: string;
+  /** The configuration format version (see migrations.ts). */
+  configVersion?: number;
   hostA: string;
   portA?: number | string;
   hostB?: string;
   portB?: number | string;
   peripheralId?: number | string;
   clientId?: string;
+  /** A protocol version 15-25, or 'auto' (the highest the server accepts). */
   version?: number | string;
   services?: string[] | string;
   agentExtension?: string;
@@ -29,39 +35,68 @@ export interface CtiServerConfig {
   registerEcc?: string;
   /** ECC array names to receive, comma separated. */
   registerEccArrays?: string;
+  /** "Record to file": every frame of the session, as JSON Lines (lib/record). */
+  record?: boolean | string;
+  recordPath?: string;
+  recordMaxMb?: number | string;
+  recordMaxFiles?: number | string;
+  recordMask?: boolean | string;
 }
 
-export const DEFAULT_PORT_A = 42027;
-export const DEFAULT_PORT_B = 43027;
-export const DEFAULT_SERVICES = ['ALL_EVENTS', 'CALL_DATA_UPDATE', 'CLIENT_CONTROL'];
-/** The guide's limit for an ECC name (the session checks the same). */
-export const MAX_ECC_NAME_LENGTH = 32;
-
-/** ALL_EVENTS → CTI_SERVICE_ALL_EVENTS, AGENT_STATE_CONTROL_ONLY → CTI_AGENT_STATE_CONTROL_ONLY. */
-export function serviceName(short: string): string {
-  for (const candidate of [short, `CTI_SERVICE_${short}`, `CTI_${short}`]) {
-    if (ServiceMask.valueOf(candidate) !== undefined) return candidate;
+/** Every problem found in a configuration, in the order of the editor's fields. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  /** The property names concerned (for the short status). */
+  readonly fields: readonly string[];
+  constructor(problems: Array<{ field: string; text: string }>) {
+    super(problems.map((p) => p.text).join('; '));
+    this.name = 'ConfigError';
+    this.problems = problems.map((p) => p.text);
+    this.fields = [...new Set(problems.map((p) => p.field))];
   }
-  throw new Error(`unknown service "${short}"`);
 }
 
-function port(v: unknown, dflt: number, label: string): number {
-  if (v === undefined || v === null || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 65535)
-    throw new Error(`${label} must be a port number 1-65535, got "${String(v)}"`);
-  return n;
+/** Collects problems instead of stopping at the first. */
+class Problems {
+  readonly list: Array<{ field: string; text: string }> = [];
+  add(field: string, key: string, params: Params = {}): undefined {
+    this.list.push({ field, text: tr(`cti-server.config.${key}`, params) });
+    return undefined;
+  }
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new ConfigError(this.list);
+  }
 }
 
-function optionalInt(v: unknown, label: string, min: number): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
+const label = (field: string): string => tr(`cti-server.field.${field}`);
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function port(p: Problems, field: 'portA' | 'portB', v: unknown, dflt: number): number | undefined {
+  if (isBlank(v)) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${label} must be a whole number ≥ ${min}, got "${String(v)}"`);
-  return n;
+  if (Number.isInteger(n) && n >= 1 && n <= SERVER_LIMITS.maxPort) return n;
+  return p.add(field, 'bad-port', { label: label(field), value: String(v), max: SERVER_LIMITS.maxPort });
+}
+
+function wholeNumber(p: Problems, field: string, v: unknown, min: number): number | undefined {
+  if (isBlank(v)) return undefined;
+  const n = Number(v);
+  if (Number.isInteger(n) && n >= min) return n;
+  return p.add(field, 'bad-int', { label: label(field), value: String(v), min });
 }
 
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function limited(p: Problems, field: string, v: unknown, max: number): string | undefined {
+  const s = text(v);
+  if (s !== undefined && s.length > max)
+    return p.add(field, 'too-long', { label: label(field), length: s.length, max });
+  return s;
 }
 
 function listOf(v: unknown): unknown[] {
@@ -70,85 +105,197 @@ function listOf(v: unknown): unknown[] {
   return String(v).split(',');
 }
 
-function callVariableNumbers(v: unknown): number[] {
+function isTrue(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+/** 'auto' (or nothing) → undefined: the session's own default, the highest version the server accepts. */
+function version(p: Problems, v: unknown): number | undefined {
+  if (isBlank(v) || v === 'auto') return undefined;
+  const n = Number(v);
+  if (Number.isInteger(n) && n >= SERVER_LIMITS.minVersion && n <= SERVER_LIMITS.maxVersion) return n;
+  return p.add('version', 'bad-version', {
+    value: String(v),
+    min: SERVER_LIMITS.minVersion,
+    max: SERVER_LIMITS.maxVersion,
+  });
+}
+
+/** 0 = no heartbeats; otherwise the guide's minimum applies. */
+function heartbeat(p: Problems, v: unknown): number | undefined {
+  if (isBlank(v)) return SERVER_DEFAULTS.heartbeat;
+  const n = Number(v);
+  if (Number.isInteger(n) && (n === 0 || n >= SERVER_LIMITS.minHeartbeat)) return n;
+  return p.add('heartbeat', 'bad-heartbeat', { value: String(v), min: SERVER_LIMITS.minHeartbeat });
+}
+
+/** Empty or 0 = automatic (the session derives it from the heartbeat). */
+function idleTimeout(p: Problems, v: unknown): number | undefined {
+  if (isBlank(v)) return undefined;
+  const n = Number(v);
+  if (n === 0) return undefined;
+  if (Number.isInteger(n) && n >= SERVER_LIMITS.minIdleTimeout) return n;
+  return p.add('idleTimeout', 'bad-idle-timeout', { value: String(v), min: SERVER_LIMITS.minIdleTimeout });
+}
+
+/** ALL_EVENTS → CTI_SERVICE_ALL_EVENTS, AGENT_STATE_CONTROL_ONLY → CTI_AGENT_STATE_CONTROL_ONLY. */
+export function serviceName(short: string): string | undefined {
+  for (const candidate of [short, `CTI_SERVICE_${short}`, `CTI_${short}`]) {
+    if (ServiceMask.valueOf(candidate) !== undefined) return candidate;
+  }
+  return undefined;
+}
+
+/** The services a config asks for, short names as the editor saves them (ALL_EVENTS, CLIENT_CONTROL, …). */
+export function requestedServiceNames(config: Pick<CtiServerConfig, 'services'>): string[] {
+  const list = Array.isArray(config.services)
+    ? config.services
+    : typeof config.services === 'string' && config.services !== ''
+      ? config.services.split(',')
+      : SERVER_DEFAULTS.services;
+  return list.map((s) => String(s).trim());
+}
+
+function services(p: Problems, v: CtiServerConfig['services']): string[] {
+  const out: string[] = [];
+  for (const s of requestedServiceNames({ services: v })) {
+    const name = serviceName(s.trim());
+    if (name === undefined) p.add('services', 'unknown-service', { value: s });
+    else out.push(name);
+  }
+  return out;
+}
+
+function callVariableNumbers(p: Problems, v: unknown): number[] {
   const numbers = new Set<number>();
   for (const raw of listOf(v)) {
     const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > 10) {
-      throw new Error(`call variables to receive must be numbers 1-10, got "${String(raw)}"`);
-    }
-    numbers.add(n);
+    if (!Number.isInteger(n) || n < 1 || n > SERVER_LIMITS.callVariables) {
+      p.add('registerCallVariables', 'bad-call-variables', { value: String(raw), max: SERVER_LIMITS.callVariables });
+    } else numbers.add(n);
   }
   return [...numbers].sort((a, b) => a - b);
 }
 
-function eccNames(v: unknown, label: string): string[] {
+function eccNames(p: Problems, field: 'registerEcc' | 'registerEccArrays', v: unknown): string[] {
   if (v !== undefined && v !== null && typeof v !== 'string' && !Array.isArray(v)) {
-    throw new Error(`${label} must be names separated by commas`);
+    p.add(field, 'ecc-not-names', { label: label(field) });
+    return [];
   }
   const names = new Set<string>();
   for (const raw of listOf(v)) {
     const name = String(raw).trim();
     if (name === '') continue; // "a, , b" or a trailing comma: nothing to register
-    if (name.length > MAX_ECC_NAME_LENGTH) {
-      throw new Error(
-        `${label}: "${name}" is ${name.length} characters; names are 1-${MAX_ECC_NAME_LENGTH} characters`,
-      );
-    }
-    names.add(name);
+    if (name.length > SERVER_LIMITS.maxEccName) {
+      p.add(field, 'ecc-too-long', { label: label(field), name, length: name.length, max: SERVER_LIMITS.maxEccName });
+    } else names.add(name);
   }
   return [...names];
+}
+
+function registration(p: Problems, config: CtiServerConfig): CtiVariableRegistration | undefined {
+  if (!isTrue(config.registerVariables)) return undefined;
+  return {
+    callVariables: callVariableNumbers(p, config.registerCallVariables),
+    namedVariables: eccNames(p, 'registerEcc', config.registerEcc),
+    namedArrays: eccNames(p, 'registerEccArrays', config.registerEccArrays),
+  };
 }
 
 /**
  * The variable registration the config asks for, or undefined when "Receive only selected variables" is off
  * (the server then sends every call variable and ECC variable). Ticked with nothing selected is a valid choice:
- * the server then sends none of them.
+ * the server then sends none of them. Throws ConfigError naming every bad value.
  */
 export function buildRegistration(config: CtiServerConfig): CtiVariableRegistration | undefined {
-  if (config.registerVariables !== true && config.registerVariables !== 'true') return undefined;
+  const p = new Problems();
+  const out = registration(p, config);
+  p.throwIfAny();
+  return out;
+}
+
+/** The "record to file" settings, or undefined when off. */
+export interface RecordSettings {
+  path: string;
+  maxBytes: number;
+  maxFiles: number;
+  mask: boolean;
+}
+
+function recordSettings(p: Problems, config: CtiServerConfig): RecordSettings | undefined {
+  if (!isTrue(config.record)) return undefined;
+  const path = text(config.recordPath);
+  if (path === undefined) p.add('recordPath', 'record-path-required');
+  const maxMb = wholeNumber(p, 'recordMaxMb', config.recordMaxMb, 1) ?? SERVER_DEFAULTS.recordMaxMb;
+  const maxFiles = wholeNumber(p, 'recordMaxFiles', config.recordMaxFiles, 1) ?? SERVER_DEFAULTS.recordMaxFiles;
   return {
-    callVariables: callVariableNumbers(config.registerCallVariables),
-    namedVariables: eccNames(config.registerEcc, 'ECC variable names'),
-    namedArrays: eccNames(config.registerEccArrays, 'ECC array names'),
+    path: path ?? '',
+    maxBytes: maxMb * 1024 * 1024,
+    maxFiles,
+    mask: config.recordMask === undefined ? SERVER_DEFAULTS.recordMask : isTrue(config.recordMask),
   };
 }
 
-/** Session options for a config (throws Error with a readable message for a bad value). */
+/** The record settings of a config (throws ConfigError). */
+export function buildRecordSettings(config: CtiServerConfig): RecordSettings | undefined {
+  const p = new Problems();
+  const out = recordSettings(p, config);
+  p.throwIfAny();
+  return out;
+}
+
+/**
+ * Session options for a config. Throws ConfigError listing every bad value. `tuning` are options set by the
+ * Node-RED settings file (timers, reconnect pacing), applied last.
+ */
 export function buildSessionOptions(
   config: CtiServerConfig,
   password: string | undefined,
   tls: Record<string, unknown> | undefined,
-): ConstructorParameters<typeof import('../../lib/session').CtiSession>[0] {
-  const hostA = text(config.hostA);
-  if (hostA === undefined) throw new Error('side A host is required');
+  tuning: Partial<CtiSessionOptions> = {},
+): CtiSessionOptions {
+  const p = new Problems();
+  const hostA = text(config.hostA) ?? p.add('hostA', 'host-required');
+  const portA = port(p, 'portA', config.portA, SERVER_DEFAULTS.portA);
   const hostB = text(config.hostB);
-  const services = Array.isArray(config.services)
-    ? config.services
-    : typeof config.services === 'string' && config.services !== ''
-      ? config.services.split(',')
-      : DEFAULT_SERVICES;
-  const version = optionalInt(config.version, 'version', 15);
-  if (version !== undefined && version > 25) throw new Error(`version must be 15-25, got ${version}`);
-  const peripheralId = optionalInt(config.peripheralId, 'peripheral ID', 0);
-  const heartbeat = optionalInt(config.heartbeat, 'heartbeat', 0);
-  const idleTimeout = optionalInt(config.idleTimeout, 'idle timeout', 0);
+  const portB = port(p, 'portB', config.portB, SERVER_DEFAULTS.portB);
+  const clientId = limited(p, 'clientId', config.clientId, SERVER_LIMITS.maxClientId) ?? SERVER_DEFAULTS.clientId;
+  if (password !== undefined && Buffer.byteLength(password) > SERVER_LIMITS.maxPasswordBytes) {
+    p.add('password', 'password-too-long', { max: SERVER_LIMITS.maxPasswordBytes });
+  }
+  const peripheralId = wholeNumber(p, 'peripheralId', config.peripheralId, 0);
+  const v = version(p, config.version);
+  const serviceNames = services(p, config.services);
+  const agentExtension = limited(p, 'agentExtension', config.agentExtension, SERVER_LIMITS.maxAgentExtension);
+  const agentId = limited(p, 'agentId', config.agentId, SERVER_LIMITS.maxAgentId);
+  const agentInstrument = limited(p, 'agentInstrument', config.agentInstrument, SERVER_LIMITS.maxAgentInstrument);
+  if (serviceNames.includes('CTI_SERVICE_CLIENT_EVENTS')) {
+    if (isBlank(config.peripheralId)) p.add('peripheralId', 'client-events-needs-peripheral');
+    if ([config.agentExtension, config.agentId, config.agentInstrument].every(isBlank)) {
+      p.add('agentExtension', 'client-events-needs-agent');
+    }
+  }
+  const hb = heartbeat(p, config.heartbeat);
+  const idle = idleTimeout(p, config.idleTimeout);
+  const registerVariables = registration(p, config);
+  recordSettings(p, config);
+  p.throwIfAny();
   return {
-    sideA: { host: hostA, port: port(config.portA, DEFAULT_PORT_A, 'side A port') },
-    sideB: hostB === undefined ? undefined : { host: hostB, port: port(config.portB, DEFAULT_PORT_B, 'side B port') },
-    clientId: text(config.clientId) ?? 'NodeRED',
+    sideA: { host: hostA as string, port: portA as number },
+    sideB: hostB === undefined ? undefined : { host: hostB, port: portB as number },
+    clientId,
     clientPassword: password ?? '',
     clientSignature: 'node-red-contrib-cisco-cti',
-    version,
+    version: v,
     peripheralId,
-    services: services.map((s) => serviceName(String(s).trim())),
-    agentExtension: text(config.agentExtension),
-    agentId: text(config.agentId),
-    agentInstrument: text(config.agentInstrument),
-    heartbeatInterval: heartbeat,
-    // 0 in the editor means "let the session choose" (4 heartbeat intervals).
-    idleTimeout: idleTimeout === 0 ? undefined : idleTimeout,
+    services: serviceNames,
+    agentExtension,
+    agentId,
+    agentInstrument,
+    heartbeatInterval: hb,
+    idleTimeout: idle,
     tls: tls === undefined ? undefined : (tls as { ca?: string }),
-    registerVariables: buildRegistration(config),
+    registerVariables,
+    ...tuning,
   };
 }

@@ -1,68 +1,87 @@
 /**
- * The status dot every node that uses a CTI server shows, derived from the session state:
- * yellow ring connecting, green dot connected A/B, yellow dot peripheral offline, red ring disconnected: reason.
+ * The status every node that uses a CTI server shows, derived from the session state. Colours: green dot open,
+ * yellow dot peripheral offline, yellow ring on the way up (no failure yet), red ring while failing or stopped —
+ * a failing session stays red through its retries (no red → yellow → red flicker on every attempt).
  */
 import type { NodeStatus } from 'node-red';
+import { tr, type Translate } from './i18n';
 
-/** Translates a catalog key; falls back to the English template when no catalog answers (e.g. in the test helper). */
-export type Translate = (key: string, params: Record<string, string>, fallback: string) => string;
+// The flow nodes build their translators here too.
+export { translator } from './i18n';
 
-const MAX_REASON = 48;
-
-/**
- * The part of a session reason that fits under a node: the status or socket error code when there is one
- * (E_CTI_INVALID_PASSWORD, ECONNREFUSED), else the first clause, shortened.
- */
-export function shortReason(reason: string | undefined): string {
-  const r = (reason ?? '').replace(/\s+/g, ' ').trim() || 'closed';
-  const code = /\b(E_CTI_[A-Z_]+|E_INVALID_[A-Z_]+|CF_[A-Z_]+|E[A-Z]{4,}|SYS_[A-Z_]+)\b/.exec(r);
-  if (code) return code[1];
-  const first = r.split(/[;—]/)[0].trim();
-  return first.length > MAX_REASON ? `${first.slice(0, MAX_REASON - 1)}…` : first;
+export interface StatusInput {
+  state: string;
+  side?: 'A' | 'B';
+  /** While connecting: TCP not up yet, or waiting for OPEN_CONF. */
+  phase?: 'tcp' | 'handshake';
+  /** The protocol version in use (shown once open). */
+  version?: number;
+  /** Short text of the failure since the last open, if any (e.g. "ECONNREFUSED 10.0.0.5:42027"). */
+  failure?: string;
+  configRefused?: boolean;
+  stopReason?: 'close' | 'gave-up' | 'taken-over' | 'invalid-config';
+  nextAttemptInMs?: number;
 }
 
-export function statusForState(
-  state: string,
-  side: string | undefined,
-  reason: string | undefined,
-  t: Translate,
-): NodeStatus {
-  switch (state) {
+/** "7 s", "0.5 s": how long until the next attempt, as a person reads it. */
+export function formatDelay(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms / 100) / 10)} s`;
+  return `${Math.round(ms / 1000)} s`;
+}
+
+const red = (text: string): NodeStatus => ({ fill: 'red', shape: 'ring', text });
+const yellowRing = (text: string): NodeStatus => ({ fill: 'yellow', shape: 'ring', text });
+
+export function statusFor(s: StatusInput, t: Translate = tr): NodeStatus {
+  const side = s.side ?? '';
+  switch (s.state) {
     case 'open':
       return {
         fill: 'green',
         shape: 'dot',
-        text: t('cti-server.status.connected', { side: side ?? '' }, `connected ${side ?? ''}`.trim()),
+        text:
+          s.version === undefined
+            ? t('cti-server.status.connected', { side })
+            : t('cti-server.status.connected-version', { side, version: s.version }),
       };
     case 'peripheral-offline':
-      return {
-        fill: 'yellow',
-        shape: 'dot',
-        text: t('cti-server.status.peripheral-offline', {}, 'peripheral offline'),
-      };
-    case 'connecting':
+      return { fill: 'yellow', shape: 'dot', text: t('cti-server.status.peripheral-offline', { side }) };
     case 'standby':
-      return { fill: 'yellow', shape: 'ring', text: t('cti-server.status.connecting', {}, 'connecting') };
-    default: {
-      // failover (link lost or refused; the next attempt is scheduled), idle, closing, closed: say why.
-      const why = shortReason(reason ?? (state === 'idle' ? 'not started' : state));
-      return {
-        fill: 'red',
-        shape: 'ring',
-        text: t('cti-server.status.disconnected', { reason: why }, `disconnected: ${why}`),
-      };
+      return yellowRing(t('cti-server.status.standby', { side }));
+    case 'connecting':
+      if (s.failure !== undefined) {
+        return red(
+          s.phase === 'handshake'
+            ? t('cti-server.status.retry-handshake', { side, failure: s.failure })
+            : t('cti-server.status.retrying-now', { side, failure: s.failure }),
+        );
+      }
+      return yellowRing(
+        s.phase === 'handshake'
+          ? t('cti-server.status.handshake', { side })
+          : t('cti-server.status.connecting', { side }),
+      );
+    case 'failover': {
+      const failure = s.failure ?? t('cti-server.status.unknown-failure');
+      const delay = formatDelay(s.nextAttemptInMs ?? 0);
+      return red(
+        s.configRefused
+          ? t('cti-server.status.config-refused', { failure, delay })
+          : t('cti-server.status.retrying', { failure, delay }),
+      );
     }
+    case 'closing':
+      return yellowRing(t('cti-server.status.closing'));
+    case 'closed':
+      if (s.stopReason === 'taken-over') return red(t('cti-server.status.taken-over'));
+      if (s.stopReason === 'invalid-config') {
+        return red(t('cti-server.status.invalid-config', { fields: s.failure ?? '' }));
+      }
+      if (s.stopReason === 'gave-up') {
+        return red(t('cti-server.status.gave-up', { failure: s.failure ?? t('cti-server.status.unknown-failure') }));
+      }
+      return red(t('cti-server.status.closed'));
+    default:
+      return { fill: 'grey', shape: 'ring', text: t('cti-server.status.not-started') };
   }
-}
-
-/** Builds a Translate over RED._, detecting an untranslated key by the key coming back unchanged. */
-export function translator(redUnderscore: (key: string, params?: Record<string, string>) => string): Translate {
-  return (key, params, fallback) => {
-    try {
-      const out = redUnderscore(key, params);
-      return typeof out === 'string' && out !== key && !out.endsWith(`:${key}`) && out !== '' ? out : fallback;
-    } catch {
-      return fallback;
-    }
-  };
 }

@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CtiSimulator } from '../../lib/simulator';
+import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,7 +68,7 @@ async function startNodeRed(userDir: string): Promise<{ child: ChildProcess; url
   );
   const child = spawn(
     process.execPath,
-    [require.resolve('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
+    [resolveFromNodeRed('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
     {
       cwd: userDir,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import ctiEventNode = require('../../nodes/cti-event');
 import ctiSetCallDataNode = require('../../nodes/cti-set-call-data');
 import ctiRequestNode = require('../../nodes/cti-request');
 import ctiStatusNode = require('../../nodes/cti-status');
+import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 export const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 export const OUR_TYPES = ['cti-server', 'cti-event', 'cti-set-call-data', 'cti-request', 'cti-status'];
@@ -45,7 +46,7 @@ export interface TestHelper {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const helper: TestHelper = require('node-red-node-test-helper');
-helper.init(require.resolve('node-red'));
+helper.init(resolveFromNodeRed('node-red'));
 
 type FlowNode = { id: string; type: string; z?: string; wires?: string[][]; [k: string]: unknown };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -89,6 +90,12 @@ export function prepareFlow(name: string, simPort: number): FlowNode[] {
   return out;
 }
 
+/** The `npx cti-sim …` commands an example's comment names (in backticks), each once. */
+export function simulatorCommands(info: string): string[] {
+  const found = [...info.matchAll(/`(npx cti-sim(?: [^`]*)?)`/g)].map((m) => m[1].trim());
+  return [...new Set(found)];
+}
+
 export function probeId(debugId: string): string {
   return `${debugId}--probe`;
 }
@@ -112,7 +119,7 @@ export function modulesFor(flow: FlowNode[], extra: NodeInit[] = []): NodeInit[]
   for (const f of files) {
     if (f === 'common/25-catch.js') continue; // the helper preloads catch itself
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mods.push(require(`@node-red/nodes/core/${f}`) as NodeInit);
+    mods.push(require(resolveFromNodeRed(`@node-red/nodes/core/${f}`)) as NodeInit);
   }
   return [...mods, ...extra];
 }

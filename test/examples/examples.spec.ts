@@ -20,6 +20,7 @@ import {
   prepareFlow,
   probeId,
   readExample,
+  simulatorCommands,
   waitForEvent,
   type Msg,
 } from './example-harness';
@@ -90,6 +91,35 @@ describe('examples', function () {
       for (const t of OUR_TYPES.filter((x) => x !== 'cti-server')) assert.ok(used.has(t), `${t} appears in an example`);
     });
 
+    it('name their nodes distinctly across all examples (the debug sidebar names the node)', function () {
+      const seen = new Map<string, string>();
+      for (const name of names) {
+        for (const n of readExample(name)) {
+          if (n.type === 'cti-server' || typeof n.name !== 'string' || n.name === '') continue;
+          assert.ok(!seen.has(n.name), `"${n.name}" in "${name}" and "${seen.get(n.name)}"`);
+          seen.set(n.name, name);
+        }
+      }
+    });
+
+    it('each name the one simulator command that gives them calls, and say how to import beside another', function () {
+      for (const name of names) {
+        const info = String(readExample(name)[0].info);
+        assert.strictEqual(simulatorCommands(info).length, 1, `"${name}" names exactly one simulator command`);
+        if (readExample(name).some((n) => n.id === 'cti-sim-localhost'))
+          assert.match(info, /View nodes….*untick.*Import selected/s, `"${name}" says how to keep one server`);
+      }
+    });
+
+    it('share one identical bridge server, so importing another example can reuse it', function () {
+      const bridges = names
+        .map((name) => readExample(name).find((n) => n.id === 'cti-sim-localhost'))
+        .filter((s) => s !== undefined)
+        .map((s) => JSON.stringify({ ...s, x: undefined, y: undefined }));
+      assert.ok(bridges.length >= 6);
+      assert.strictEqual(new Set(bridges).size, 1, 'the same server node in every bridge example');
+    });
+
     it('have ids that do not clash between examples (they can be imported side by side)', function () {
       const seen = new Map<string, string>();
       for (const name of names) {
@@ -109,7 +139,7 @@ describe('examples', function () {
     let tmpDir: string | undefined;
 
     beforeEach(async function () {
-      sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1004' });
+      sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005' });
       await sim.start();
       requests = [];
       sim.on('request', (info: RequestInfo) => requests.push(info));
@@ -198,14 +228,15 @@ describe('examples', function () {
 
       const sales = await sim.startInboundCall({ agentId: '1001', ani: '5550100', dnis: '8005551000' });
       const t1 = await tagged.next();
-      assert.strictEqual(t1.topic, 'sales');
+      assert.strictEqual(t1.topic, 'SET_CALL_DATA_CONF');
       assert.strictEqual(t1.payload.messageType, 'SET_CALL_DATA_CONF');
+      assert.deepStrictEqual(t1.written, { callVariable3: 'sales', callVariable4: 'priority' }, 'what was written');
       assert.strictEqual(sales.callVariables[3], 'sales');
       assert.strictEqual(sales.callVariables[4], 'priority');
 
       const other = await sim.startInboundCall({ agentId: '1002', ani: '5550101', dnis: '8009999999' });
       const t2 = await tagged.next();
-      assert.strictEqual(t2.topic, 'general');
+      assert.strictEqual(t2.written.callVariable3, 'general');
       assert.strictEqual(other.callVariables[3], 'general');
       assert.strictEqual(errors.messages.length, 0, 'no write-back error');
     });
@@ -242,10 +273,25 @@ describe('examples', function () {
       assert.strictEqual(u.topic, 'CALL_DATA_UPDATE_EVENT');
     });
 
-    it('Agent state board: agent states in flow context and at GET /cti/agents', async function () {
+    it('Agent state board: every agent from the start, then state changes, at GET /cti/agents', async function () {
       const base = await web.start();
-      await load('Agent state board');
+      // Before the session opens the endpoint already answers JSON: an empty board, not an empty body.
+      const flow = prepareFlow('Agent state board', sim.port);
+      const opened = waitForEvent(sim as Any, 'session-open');
+      await helper.load(modulesFor(flow, [web.capture]) as Any, flow as Any);
+      const early = await getJson(`${base}/cti/agents`);
+      assert.strictEqual(early.status, 200);
+      assert.strictEqual(typeof early.body, 'object', 'JSON before any event');
+      await opened;
       const board = probe('agent-debug');
+      const errors = probe('agent-debug-error');
+      // The query at connect fills the board with all five agents, with no agent event at all.
+      const full = await board.next((m) => Object.keys(m.payload).length === 5, 'all five agents on the board');
+      assert.deepStrictEqual(Object.keys(full.payload).sort(), ['1001', '1002', '1003', '1004', '1005']);
+      assert.strictEqual(full.payload['1001'].state, 'AVAILABLE');
+      const all = await getJson(`${base}/cti/agents`);
+      assert.deepStrictEqual(Object.keys(all.body as Msg).sort(), ['1001', '1002', '1003', '1004', '1005']);
+      assert.strictEqual(errors.messages.length, 0, 'no query failed');
 
       const call = await sim.startInboundCall({ agentId: '1003', ani: '5550103', dnis: '8005551000', answer: true });
       const b = await board.next(
@@ -269,7 +315,13 @@ describe('examples', function () {
 
       const call = await sim.startInboundCall({ agentId: '1002', ani: '5550104', dnis: '8005553000', answer: true });
       await sim.releaseCall(call);
-      const expected = ['CALL_DELIVERED_EVENT', 'CALL_DELIVERED_EVENT', 'CALL_ESTABLISHED_EVENT', 'CALL_CLEARED_EVENT'];
+      const expected = [
+        'CALL_DELIVERED_EVENT',
+        'CALL_DELIVERED_EVENT',
+        'CALL_ESTABLISHED_EVENT',
+        'CALL_CONNECTION_CLEARED_EVENT',
+        'CALL_CLEARED_EVENT',
+      ];
       for (const topic of expected) await logged.next((m) => m.topic === topic, topic);
 
       const lines = fs.readFileSync(path.join(tmpDir, 'cti-call-log.csv'), 'utf8').trim().split('\n');
@@ -288,6 +340,7 @@ describe('examples', function () {
       }
       assert.deepStrictEqual([rows[1].device, rows[1].state], ['1002', 'LCS_ALERTING'], 'delivered at the agent phone');
       assert.deepStrictEqual([rows[2].device, rows[2].state], ['1002', 'LCS_CONNECT'], 'answered by the agent');
+      assert.strictEqual(rows[3].device, '1002', 'the releasing phone');
     });
 
     it('Session status alerting: all-clear when open, alert when the peripheral goes offline', async function () {
@@ -304,6 +357,32 @@ describe('examples', function () {
 
       sim.setPeripheralOnline(true);
       await ok.next(() => true, 'all-clear after the peripheral is back');
+    });
+
+    it('Session status alerting: one alert per outage and one all-clear, however many reconnect attempts', async function () {
+      await load('Session status alerting');
+      const ok = probe('status-debug-ok');
+      const alert = probe('status-debug-alert');
+      await ok.next(() => true, 'the all-clear of the first open');
+      const server = helper.getNode('cti-sim-localhost');
+      const port = sim.port;
+      // The CTI Server goes away: the session retries (failover, connecting, failover, ...).
+      let failovers = 0;
+      const retried = new Promise<void>((resolve) => {
+        const off = server.onState((st: { state: string }) => {
+          if (st.state === 'failover' && ++failovers === 2) {
+            off();
+            resolve();
+          }
+        });
+      });
+      await sim.stop();
+      await retried;
+      sim = new CtiSimulator({ host: '127.0.0.1', port, agents: '1001-1005' });
+      await sim.start();
+      await ok.next(() => true, 'the all-clear once the session is back');
+      assert.strictEqual(alert.messages.length, 1, `one alert for one outage: ${JSON.stringify(alert.messages)}`);
+      assert.strictEqual(ok.messages.length, 2, 'the first open and the recovery');
     });
 
     it("Agent desktop - Client Events: agent 1001's session, state buttons, one screen pop per call, answer", async function () {

@@ -149,16 +149,16 @@ describe('cti-event node (real runtime, simulator over TCP)', function () {
     assert.equal(status.fill, 'red');
   });
 
-  it('shows the session state as its status: yellow ring connecting, then green dot "connected A"', async function () {
+  it('shows the session state as its status: yellow ring connecting, then green dot "connected A (v24)"', async function () {
     await helper.load(NODES, flow({}));
     const ev = helper.getNode('ev') as unknown as { status: { getCalls(): Array<{ args: unknown[] }> } };
     await waitForState(getServer(), 'open');
     const statuses = ev.status.getCalls().map((c) => c.args[0] as Record<string, string>);
     assert.ok(
-      statuses.some((s) => s.fill === 'yellow' && s.shape === 'ring' && s.text === 'connecting'),
+      statuses.some((s) => s.fill === 'yellow' && s.shape === 'ring' && s.text === 'connecting to A'),
       JSON.stringify(statuses),
     );
-    assert.deepEqual(statuses[statuses.length - 1], { fill: 'green', shape: 'dot', text: 'connected A' });
+    assert.deepEqual(statuses[statuses.length - 1], { fill: 'green', shape: 'dot', text: 'connected A (v24)' });
   });
 
   it('shows "peripheral offline" as a yellow dot while the simulator reports it', async function () {

@@ -66,7 +66,11 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
     const answerReq = once<{ messageType: string }>(sim, 'request', 5000, (r) => r.messageType !== 'HEARTBEAT_REQ');
     helper.getNode('ans').receive({ ...ev, topic: 'ignored: the editor chose answer' });
     assert.equal((await answerReq).messageType, 'ANSWER_CALL_REQ');
-    assert.equal(((await answered).payload as Msg).messageType, 'ANSWER_CALL_CONF');
+    const a = await answered;
+    assert.equal((a.payload as Msg).messageType, 'ANSWER_CALL_CONF');
+    assert.equal(a.topic, 'ANSWER_CALL_CONF', 'the topic names the answer');
+    assert.equal((a.request as Msg).messageType, 'ANSWER_CALL_REQ', 'the request sent, beside its answer');
+    assert.equal((a.request as Msg).connectionCallId, call.connectionCallId);
     assert.equal(call.state, 'connected');
 
     const held = nextInput(helper.getNode('h'));
@@ -89,6 +93,26 @@ describe('cti-request node (real runtime, simulator over TCP)', function () {
     const p = msg.payload as Msg;
     assert.equal(p.messageType, 'QUERY_AGENT_STATE_CONF');
     assert.match(String(p.agentState), /^AGENT_STATE_/);
+  });
+
+  it('shows its last result in the status; warns when the server does not ask for CLIENT_CONTROL', async function () {
+    const nodes = flow();
+    nodes[1] = serverNode(sim, { services: ['ALL_EVENTS', 'CALL_DATA_UPDATE'] });
+    await helper.load(NODES, [
+      ...nodes,
+      { id: 'st', type: 'status', z: 'f1', scope: ['req'], wires: [['hs']] },
+      { id: 'hs', type: 'helper', z: 'f1' },
+    ]);
+    const warned = nextInput(helper.getNode('hs'), (m) => /lacks/.test(String((m.status as Msg).text)));
+    await waitForState(getServer(), 'open');
+    const w = (await warned).status as Msg;
+    assert.deepEqual([w.fill, w.shape, w.text], ['yellow', 'ring', 'server lacks CLIENT_CONTROL service']);
+
+    // The simulator refuses call control to a session without CLIENT_CONTROL: the status turns red, with the reason.
+    const failed = nextInput(helper.getNode('hs'), (m) => (m.status as Msg).fill === 'red');
+    helper.getNode('req').receive({ topic: 'query-agent-state', payload: { agentId: '1002' } });
+    const f = (await failed).status as Msg;
+    assert.match(String(f.text), / · \d\d:\d\d:\d\d$/);
   });
 
   it('failures reach the Catch node once each: unknown request, no call, FAILURE / CONTROL_FAILURE from the server', async function () {

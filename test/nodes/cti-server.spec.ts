@@ -92,7 +92,7 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     assert.deepEqual(server.listenerCounts(), { events: 2, states: 1, users: 3, sessionMessage: 1, sessionState: 1 });
     // The re-registered node got the current status straight away (node-red #3927 / PR #3966).
     const ev1 = helper.getNode('ev1') as unknown as { status: { lastCall: { args: unknown[] } } };
-    assert.deepEqual(ev1.status.lastCall.args[0], { fill: 'green', shape: 'dot', text: 'connected A' });
+    assert.deepEqual(ev1.status.lastCall.args[0], { fill: 'green', shape: 'dot', text: 'connected A (v24)' });
     const seen1 = collect(helper.getNode('h1'));
     const seen2 = collect(helper.getNode('h2'));
     const last = nextInput(
@@ -163,7 +163,7 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     const v = await waitForState(server, 'failover');
     assert.equal(v.status.fill, 'red');
     assert.equal(v.status.shape, 'ring');
-    assert.match(String(v.status.text), /^disconnected: .*E_CTI_INVALID_PASSWORD/);
+    assert.match(String(v.status.text), /^configuration refused: E_CTI_INVALID_PASSWORD \(retry in [\d.]+ s\)$/);
     assert.equal(sim.openSessionCount, 0);
   });
 
@@ -177,7 +177,7 @@ describe('cti-server config node: one shared session (MQTT register/deregister p
     const p = msg.payload as Record<string, unknown>;
     assert.equal(p.state, 'open');
     assert.equal(p.side, 'A');
-    assert.equal(p.status, 'connected A');
+    assert.equal(p.status, 'connected A (v24)');
     assert.ok(
       seen.some((m) => m.topic === 'connecting') || (p.previous as string) === 'connecting',
       JSON.stringify(seen.map((m) => m.topic)),

@@ -66,7 +66,9 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     const call = await sim.startInboundCall({ agentId: '1001', callVariables: { 1: 'original' } });
     const msg = await out;
     assert.equal((msg.payload as Msg).messageType, 'SET_CALL_DATA_CONF');
-    assert.equal(msg.topic, 'CALL_DELIVERED_EVENT', 'the rest of the message passes through');
+    assert.equal(msg.topic, 'SET_CALL_DATA_CONF', 'the topic names the answer, as the debug sidebar shows it');
+    assert.deepEqual(msg.written, { callVariable1: 'from the editor' }, 'what was written, beside the CONF');
+    assert.equal((msg.call as Msg).connectionCallId, call.connectionCallId, 'the rest of the message passes through');
     assert.equal(call.callVariables[1], 'from the editor');
     assert.equal(call.callVariables[2], undefined, 'msg.crm.name was not set, so variable 2 was not sent');
   });
@@ -96,6 +98,49 @@ describe('cti-set-call-data node (real runtime, simulator over TCP)', function (
     assert.equal(call.callVariables[5], 'payload wins here');
     assert.equal(call.customerPhoneNumber, '4085550199');
     assert.deepEqual(call.namedVariables.find((v) => v.name === 'user.Ticket')?.value, 'T-77');
+    assert.deepEqual(msg.written, {
+      callVariable1: 'from the editor',
+      callVariable2: 'Ann Example',
+      callVariable5: 'payload wins here',
+      customerPhoneNumber: '4085550199',
+      ecc: { 'user.Ticket': 'T-77' },
+    });
+  });
+
+  it('shows the last result in its status: what it wrote and when, red with the reason on failure', async function () {
+    await helper.load(NODES, [
+      ...flow({ callVariable3: 'sales', callVariable3Type: 'str', callVariable2: '' }),
+      { id: 'st', type: 'status', z: 'f1', scope: ['set'], wires: [['hs']] },
+      { id: 'hs', type: 'helper', z: 'f1' },
+    ]);
+    await waitForState(getServer(), 'open');
+    const statuses = collect(helper.getNode('hs'));
+    const wrote = nextInput(helper.getNode('hs'), (m) => /^wrote /.test(String((m.status as Msg).text)));
+    await sim.startInboundCall({ agentId: '1001' });
+    const ok = (await wrote).status as Msg;
+    assert.match(String(ok.text), /^wrote var1, var3 · \d\d:\d\d:\d\d$/);
+    assert.equal(ok.fill, 'green');
+
+    const failed = nextInput(helper.getNode('hs'), (m) => (m.status as Msg).fill === 'red');
+    helper.getNode('set').receive({ payload: { connectionCallId: 424242, connectionDeviceId: '1001' } });
+    const bad = (await failed).status as Msg;
+    assert.match(String(bad.text), /^E_CTI_INVALID_CALLID · \d\d:\d\d:\d\d$/);
+    assert.ok(statuses.length >= 2);
+  });
+
+  it('warns, and shows a yellow status, when its server does not ask for CALL_DATA_UPDATE', async function () {
+    const flowNodes = flow();
+    flowNodes[1] = serverNode(sim, { services: ['ALL_EVENTS'] });
+    await helper.load(NODES, [
+      ...flowNodes,
+      { id: 'st', type: 'status', z: 'f1', scope: ['set'], wires: [['hs']] },
+      { id: 'hs', type: 'helper', z: 'f1' },
+    ]);
+    const warned = nextInput(helper.getNode('hs'), (m) => /lacks/.test(String((m.status as Msg).text)));
+    await waitForState(getServer(), 'open');
+    const s = (await warned).status as Msg;
+    assert.equal(s.text, 'server lacks CALL_DATA_UPDATE service');
+    assert.deepEqual([s.fill, s.shape], ['yellow', 'ring']);
   });
 
   it('a bad input goes to the Catch node exactly once, with a message a user understands', async function () {

@@ -12,6 +12,7 @@ import ctiEvent = require('../../nodes/cti-event');
 import ctiSetCallData = require('../../nodes/cti-set-call-data');
 import ctiRequest = require('../../nodes/cti-request');
 import ctiStatus = require('../../nodes/cti-status');
+import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 // The helper ships no types of its own for 0.3.6 (its @types package types start/stopServer as void).
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -28,7 +29,7 @@ export const helper: {
   _redNodes: { getFlows(): { flows: Array<Record<string, unknown>> } };
 } = require('node-red-node-test-helper');
 
-helper.init(require.resolve('node-red'));
+helper.init(resolveFromNodeRed('node-red'));
 
 /** Lets the two rounds of immediates that Node-RED's message delivery takes run, so nothing is still in flight. */
 export const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));

@@ -1,10 +1,14 @@
 /**
  * Bad input on both paths (issue 3, item 5): each case is a typed CtiProtocolError with the guide's E_CTI_* code,
- * the message it is about and the field — never a crash, never a silent loss.
+ * the message it is about and the field — never a crash, never a silent loss. Decoding deviations throw only when
+ * decoding strictly (what the simulator does); the liberal default delivers them with a warning (liberal.spec.ts).
  */
 import { strict as assert } from 'assert';
 import { CtiProtocolError, decodeMessage, encodeMessage, type CtiMessage } from '../../lib/protocol';
 import { Bytes, floating, frame, fstr, fu32 } from './test-buffers';
+import { deliveredFixed, endCallFixed } from './fixed-parts';
+
+const STRICT = { strict: true } as const;
 
 function expectError(fn: () => unknown, code: string, messageType?: string, field?: string): CtiProtocolError {
   let caught: unknown;
@@ -22,36 +26,6 @@ function expectError(fn: () => unknown, code: string, messageType?: string, fiel
   assert.equal(caught.field, field, `field of: ${caught.message}`);
   assert.ok(caught.message.length > 0);
   return caught;
-}
-
-/** END_CALL_EVENT fixed part (16 bytes): MonitorID, PeripheralID, PeripheralType, ConnectionDeviceIDType, ConnectionCallID. */
-function endCallFixed(): Bytes {
-  return new Bytes().u32(7).u32(5000).u16(17).u16(1).u32(0x01000001);
-}
-
-/** CALL_DELIVERED_EVENT fixed part (54 bytes) with the given ECC counts. */
-function deliveredFixed(numNamedVariables: number, numNamedArrays: number): Bytes {
-  return new Bytes()
-    .u32(7) // MonitorID
-    .u32(5000) // PeripheralID
-    .u16(17) // PeripheralType
-    .u16(1) // ConnectionDeviceIDType
-    .u32(0x01000001) // ConnectionCallID
-    .u16(0xffff) // LineHandle
-    .u16(0xffff) // LineType
-    .u32(1) // ServiceNumber
-    .u32(2) // ServiceID
-    .u32(3) // SkillGroupNumber
-    .u32(4) // SkillGroupID
-    .u16(0) // SkillGroupPriority
-    .u16(0) // AlertingDeviceType
-    .u16(0) // CallingDeviceType
-    .u16(0) // CalledDeviceType
-    .u16(0) // LastRedirectDeviceType
-    .u16(2) // LocalConnectionState
-    .u16(0xffff) // EventCause
-    .u16(numNamedVariables)
-    .u16(numNamedArrays);
 }
 
 const END_CALL: CtiMessage = {
@@ -121,6 +95,7 @@ describe('bad input', () => {
     it('fixed part too short → E_CTI_BAD_MESSAGE_FORMAT', () => {
       const f = frame(24, new Bytes().u32(7).u32(5000).u16(17).u16(1).u16(0)); // 14 of 16 bytes
       expectError(() => decodeMessage(f, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT');
+      expectError(() => decodeMessage(f, 24, STRICT), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT');
     });
 
     it('OPEN_CONF with the v15 fixed part (26 bytes) decoded as v24 (needs 32)', () => {
@@ -136,7 +111,15 @@ describe('bad input', () => {
         const field = fstr(v, 25, '16777217');
         const cut = field.subarray(0, field.length - 2); // header says 9 data bytes, 7 present
         const f = frame(24, endCallFixed().bytes(cut));
-        expectError(() => decodeMessage(f, v), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT', 'connectionDeviceId');
+        // Unreadable in either mode.
+        for (const strict of [false, true]) {
+          expectError(
+            () => decodeMessage(f, v, { strict }),
+            'E_CTI_INVALID_FIELD_LENGTH',
+            'END_CALL_EVENT',
+            'connectionDeviceId',
+          );
+        }
       }
     });
 
@@ -147,26 +130,36 @@ describe('bad input', () => {
           .bytes(fstr(15, 25, '1'))
           .u8(25),
       ); // 1 byte, header needs 2
-      expectError(() => decodeMessage(f15, 15), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
+      expectError(() => decodeMessage(f15, 15, STRICT), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
       const f24 = frame(
         24,
         endCallFixed()
           .bytes(fstr(24, 25, '1'))
           .raw('0019 00'),
       ); // 3 bytes, header needs 4
-      expectError(() => decodeMessage(f24, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
+      expectError(() => decodeMessage(f24, 24, STRICT), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT');
     });
 
     it('a STRING without its NUL', () => {
       const f = frame(24, endCallFixed().bytes(floating(24, 25, new Bytes().chars('16777217'))));
-      expectError(() => decodeMessage(f, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'END_CALL_EVENT', 'connectionDeviceId');
+      expectError(
+        () => decodeMessage(f, 24, STRICT),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'END_CALL_EVENT',
+        'connectionDeviceId',
+      );
     });
 
     it('a STRING over its max (ConnectionDeviceID 64 incl. NUL)', () => {
       const ok = frame(24, endCallFixed().bytes(fstr(24, 25, 'x'.repeat(63))));
       assert.equal(decodeMessage(ok, 24).connectionDeviceId, 'x'.repeat(63));
       const f = frame(24, endCallFixed().bytes(fstr(24, 25, 'x'.repeat(64))));
-      expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'END_CALL_EVENT', 'connectionDeviceId');
+      expectError(
+        () => decodeMessage(f, 24, STRICT),
+        'E_CTI_INVALID_FIELD_LENGTH',
+        'END_CALL_EVENT',
+        'connectionDeviceId',
+      );
     });
 
     it('a UINT field with the wrong length', () => {
@@ -176,7 +169,12 @@ describe('bad input', () => {
           .bytes(fstr(24, 25, '1'))
           .bytes(floating(24, 121, new Bytes().raw('000001'))),
       );
-      expectError(() => decodeMessage(f, 24), 'E_CTI_INVALID_FIELD_LENGTH', 'CALL_DELIVERED_EVENT', 'trunkNumber');
+      expectError(
+        () => decodeMessage(f, 24, STRICT),
+        'E_CTI_INVALID_FIELD_LENGTH',
+        'CALL_DELIVERED_EVENT',
+        'trunkNumber',
+      );
     });
 
     it('a malformed NAMEDVAR (no NUL between name and value)', () => {
@@ -186,7 +184,12 @@ describe('bad input', () => {
           .bytes(fstr(24, 25, '1'))
           .bytes(floating(24, 82, new Bytes().chars('abc'))),
       );
-      expectError(() => decodeMessage(f, 24), 'E_CTI_BAD_MESSAGE_FORMAT', 'CALL_DELIVERED_EVENT', 'namedVariables');
+      expectError(
+        () => decodeMessage(f, 24, STRICT),
+        'E_CTI_BAD_MESSAGE_FORMAT',
+        'CALL_DELIVERED_EVENT',
+        'namedVariables',
+      );
     });
 
     it('a known tag that does not belong to the message: lenient keeps it in unknownFields, strict refuses', () => {
@@ -265,14 +268,14 @@ describe('bad input', () => {
           .bytes(nv),
       );
       expectError(
-        () => decodeMessage(f, 24),
+        () => decodeMessage(f, 24, STRICT),
         'E_CTI_INVALID_NUM_NAMED_VARIABLES',
         'CALL_DELIVERED_EVENT',
         'numNamedVariables',
       );
       const none = frame(9, deliveredFixed(1, 0).bytes(fstr(24, 25, '1')));
       expectError(
-        () => decodeMessage(none, 24),
+        () => decodeMessage(none, 24, STRICT),
         'E_CTI_INVALID_NUM_NAMED_VARIABLES',
         'CALL_DELIVERED_EVENT',
         'numNamedVariables',
@@ -288,7 +291,7 @@ describe('bad input', () => {
           .bytes(na),
       );
       expectError(
-        () => decodeMessage(f, 24),
+        () => decodeMessage(f, 24, STRICT),
         'E_CTI_INVALID_NUM_NAMED_ARRAYS',
         'CALL_DELIVERED_EVENT',
         'numNamedArrays',

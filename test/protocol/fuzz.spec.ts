@@ -6,7 +6,14 @@
  * encoder must not crash on what the decoder hands out either), and mutated streams go through FrameReader.
  */
 import { strict as assert } from 'assert';
-import { CtiProtocolError, FrameReader, MESSAGE_DEFS, decodeMessage, encodeMessage } from '../../lib/protocol';
+import {
+  CtiProtocolError,
+  FrameReader,
+  MESSAGE_DEFS,
+  decodeMessage,
+  encodeMessage,
+  type DecodeWarning,
+} from '../../lib/protocol';
 import { Rng, messageExistsIn, randomMessage } from './random-messages';
 
 const SEED = 0xf022c0de;
@@ -124,19 +131,49 @@ function mutate(rng: Rng, seed: Buffer, other: Buffer): Buffer {
 
 type Outcome = 'decoded' | 'rejected';
 
+const KINDS = new Set<string>([
+  'string-too-long',
+  'count-mismatch',
+  'unknown-tag',
+  'fixed-part-longer',
+  'out-of-order',
+  'invalid-character',
+  'bad-field-length',
+  'other',
+]);
+
+/** Warning kinds the liberal decodes reported, to show the mutations reach them. */
+const seenKinds = new Map<string, number>();
+
+/** What is wrong with a warning, or undefined. */
+function badWarning(w: DecodeWarning, msg: { messageType: string } | undefined): string | undefined {
+  if (!KINDS.has(w.kind)) return `unknown warning kind ${String(w.kind)}`;
+  seenKinds.set(w.kind, (seenKinds.get(w.kind) ?? 0) + 1);
+  if (typeof w.detail !== 'string' || w.detail.length === 0) return 'warning without detail';
+  if (msg !== undefined && w.messageType !== msg.messageType)
+    return `warning for ${w.messageType} on ${msg.messageType}`;
+  return undefined;
+}
+
 /** Runs one input; returns a description of a bad outcome, or the outcome. */
 function exercise(frame: Buffer, version: number): Outcome | string {
   let result: Outcome = 'rejected';
   for (const strict of [false, true]) {
     let msg;
+    const warnings: DecodeWarning[] = [];
     try {
-      msg = decodeMessage(frame, version, { strict });
+      msg = decodeMessage(frame, version, { strict, onWarning: (w) => warnings.push(w) });
     } catch (e) {
       if (e instanceof CtiProtocolError && typeof e.code === 'string' && e.code.startsWith('E_CTI_')) continue;
       return `decode${strict ? ' (strict)' : ''} threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
     }
     if (msg === null || typeof msg !== 'object' || typeof msg.messageType !== 'string')
       return `decode returned ${String(msg)}`;
+    if (strict && warnings.length > 0) return `strict decode warned instead of throwing: ${warnings[0].detail}`;
+    for (const w of warnings) {
+      const bad = badWarning(w, msg);
+      if (bad !== undefined) return bad;
+    }
     result = 'decoded';
     try {
       encodeMessage(msg, version);
@@ -169,11 +206,14 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
     const ms = Date.now() - started;
     assert.deepStrictEqual(failures, [], failures.join('\n'));
     // Both paths must have been exercised, or the mutations are too weak (or too strong) to mean anything.
+    // "decoded" counts frames a liberal decode delivered; "rejected" those neither mode could read.
     assert.ok(counts.decoded > FRAMES * 0.05, `only ${counts.decoded} decoded`);
     assert.ok(counts.rejected > FRAMES * 0.05, `only ${counts.rejected} rejected`);
+    const kinds = [...seenKinds].map(([k, n]) => `${k} ${n}`).join(', ');
+    for (const k of KINDS) assert.ok(seenKinds.has(k), `no ${k} warning came out (${kinds})`);
     // eslint-disable-next-line no-console
     console.log(
-      `      ${seeds.length} seed frames; ${counts.decoded} decoded, ${counts.rejected} rejected in ${ms} ms`,
+      `      ${seeds.length} seed frames; ${counts.decoded} decoded, ${counts.rejected} rejected in ${ms} ms; warnings: ${kinds}`,
     );
   });
 

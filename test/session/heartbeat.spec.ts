@@ -1,11 +1,10 @@
 /**
- * Heartbeats and dead-link detection against a simulator that goes silent (it stops answering anything,
- * HEARTBEAT_REQ included, while the TCP connection stays up — the case TCP itself does not notice).
+ * Heartbeats on the wire: cadence and IdleTimeout. The dead-link verdict has its own spec (dead-link.spec.ts).
  */
 import assert from 'node:assert/strict';
 import { CtiSimulator } from '../../lib/simulator';
 import { CtiSession } from '../../lib/session';
-import { waitForEvent, waitForState } from './helpers';
+import { waitForEvent } from './helpers';
 import { ClientTap } from './tap';
 
 const INTERVAL = 100;
@@ -53,31 +52,5 @@ describe('CtiSession heartbeats', function () {
     assert.ok(mean >= INTERVAL * 0.8 && mean <= INTERVAL * 2, `mean heartbeat gap ${mean} ms`);
     assert.equal(s.state, 'open');
     assert.equal(s.stats.deadLinks, 0, 'answered heartbeats keep the link alive');
-  });
-
-  it('declares a silent server dead within 3 intervals, resets the link and re-opens', async () => {
-    s = make();
-    await s.open();
-    const silentAt = Date.now();
-    sim.faults.setSilent(true);
-    const [dead] = await waitForEvent<[{ state: string; reason: string; at: number }]>(
-      s,
-      'state',
-      (i) => i.state === 'failover',
-      3000,
-    );
-    const detectionMs = dead.at - silentAt;
-    assert.match(dead.reason, /dead link: no message from the CTI Server for \d+ ms \(3 heartbeat intervals\)/);
-    sim.faults.setSilent(false);
-    const reopened = await waitForState(s, 'open', 5000);
-    const reconnectMs = reopened.at - dead.at;
-    console.log(
-      `      dead-link detection: ${detectionMs} ms (heartbeat ${INTERVAL} ms, limit 3 intervals); reconnect: ${reconnectMs} ms`,
-    );
-    // Detection: after 3 intervals of silence (the last sign of life was at most one interval before silentAt).
-    assert.ok(detectionMs >= 2 * INTERVAL && detectionMs <= 3 * INTERVAL + 150, `detected after ${detectionMs} ms`);
-    assert.equal(s.stats.deadLinks, 1);
-    assert.equal(reopened.eventsMayHaveBeenMissed, true);
-    assert.equal(sim.openSessionCount, 1);
   });
 });

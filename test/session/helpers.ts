@@ -1,5 +1,6 @@
 /** Small awaitables for session tests: wait for an event instead of sleeping. */
 import type { EventEmitter } from 'node:events';
+import * as net from 'node:net';
 import type { CtiSession, SessionState, SessionStateInfo } from '../../lib/session';
 
 /** Resolves with the arguments of the first `event` whose arguments satisfy `match`; rejects after `timeoutMs`. */
@@ -43,4 +44,13 @@ export function recordStates(session: CtiSession): SessionStateInfo[] {
 /** Lets handles that were closed finish closing (a destroyed socket leaves the handle list a tick later). */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A port nothing listens on: bound by the OS, then released. */
+export async function refusingPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -6,7 +6,6 @@
  * it, and no socket or timer may be left behind (so nothing can fire later).
  */
 import assert from 'node:assert/strict';
-import * as net from 'node:net';
 import { CtiSimulator, VirtualClock } from '../../lib/simulator';
 import {
   CtiConnectionError,
@@ -17,7 +16,7 @@ import {
   type SessionStateInfo,
 } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
-import { recordStates, settle, waitForEvent, waitForState } from './helpers';
+import { recordStates, refusingPort, settle, waitForEvent, waitForState } from './helpers';
 import { ClientTap } from './tap';
 import { trackHandles, watchEscapes, type HandleTracker } from '../support/process-watch';
 
@@ -55,15 +54,6 @@ function rejection(p: Promise<unknown>): Promise<unknown> {
     (v) => assert.fail(`expected a rejection, got ${JSON.stringify(v)}`),
     (e: unknown) => e,
   );
-}
-
-/** A port nothing listens on: bound by the OS, then released. */
-async function refusingPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('CtiSession lifecycle races', function () {

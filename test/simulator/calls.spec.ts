@@ -9,57 +9,13 @@ import {
   StatusCode,
   type CtiMessage,
 } from '../../lib/protocol';
-import { Fixture } from './helpers';
-import { RawClient, SVC } from './raw-client';
+import { agentClient, bridgeClient, Fixture, types } from './helpers';
+import { SVC } from './raw-client';
 
 const S = StatusCode.byName;
 const LCS = LocalConnectionState.byName;
 const AS = AgentState.byName;
 const CALL_EVENTS = /^(BEGIN_CALL|END_CALL|CALL_|AGENT_PRE_CALL)/;
-
-const types = (ms: CtiMessage[]): string[] =>
-  ms.map((m) =>
-    m.messageType === 'AGENT_STATE_EVENT'
-      ? `AGENT_STATE:${AgentState.nameOf(m.agentState)!.replace('AGENT_STATE_', '')}`
-      : m.messageType,
-  );
-
-async function agentClient(
-  fx: Fixture,
-  port: number,
-  agentId: string,
-  extra: Partial<CtiMessage> = {},
-  version = 24,
-): Promise<RawClient> {
-  const c = await fx.client(port, version);
-  const conf = await c.open({
-    clientId: `desk-${agentId}`,
-    servicesRequested:
-      SVC.CTI_SERVICE_CLIENT_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE | SVC.CTI_SERVICE_CLIENT_CONTROL,
-    peripheralId: 5000,
-    agentId,
-    ...extra,
-  });
-  assert.equal(conf.messageType, 'OPEN_CONF', `open for ${agentId}: ${JSON.stringify(conf)}`);
-  return c;
-}
-
-async function bridgeClient(
-  fx: Fixture,
-  port: number,
-  extra: Partial<CtiMessage> = {},
-  version = 24,
-): Promise<RawClient> {
-  const c = await fx.client(port, version);
-  const conf = await c.open({
-    clientId: 'bridge',
-    servicesRequested: SVC.CTI_SERVICE_ALL_EVENTS | SVC.CTI_SERVICE_CALL_DATA_UPDATE | SVC.CTI_SERVICE_CLIENT_CONTROL,
-    ...extra,
-  });
-  assert.equal(conf.messageType, 'OPEN_CONF');
-  await c.next('SYSTEM_EVENT');
-  return c;
-}
 
 describe('simulator: calls and requests', () => {
   const fx = new Fixture();

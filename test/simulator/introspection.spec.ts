@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { StatusCode } from '../../lib/protocol';
-import { CtiSimulatorPair, type SimRequestInfo, type SimSessionInfo } from '../../lib/simulator';
+import { messageTypeId, StatusCode } from '../../lib/protocol';
+import { CtiSimulatorPair, HANDLED_REQUESTS, type SimRequestInfo, type SimSessionInfo } from '../../lib/simulator';
 import { Fixture } from './helpers';
 import { RawClient, SVC } from './raw-client';
 
@@ -191,5 +191,24 @@ describe('simulator: request log and session introspection', () => {
       pair.sessions().map((i) => [i.clientId, i.side, i.standby]),
       [['b', 'B', false]],
     );
+  });
+
+  it('is a typed emitter: listeners get typed payloads, a misspelt event name does not compile', async () => {
+    const sim = await fx.sim();
+    const opened = new Promise<string | undefined>((resolve) =>
+      sim.once('session-open', (info) => resolve(info.clientId)),
+    );
+    // @ts-expect-error 'sesion-open' is not an event of the simulator
+    sim.on('sesion-open', () => undefined);
+    // @ts-expect-error a 'request' listener receives SimRequestInfo, which has no 'status'
+    sim.on('request', (info) => info.status);
+    const c = await fx.client(sim.port);
+    await c.open({ clientId: 'typed' });
+    assert.equal(await opened, 'typed');
+  });
+
+  it('every request type in the handler table is a message type the codec knows', () => {
+    assert.ok(HANDLED_REQUESTS.length >= 15);
+    for (const name of HANDLED_REQUESTS) assert.ok(messageTypeId(name) !== undefined, name);
   });
 });

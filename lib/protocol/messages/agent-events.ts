@@ -19,12 +19,24 @@ import {
   ushort,
 } from './part2-fields';
 
-/** Floating FltSkillGroup quadruples; the reference assumes the SKILL_GROUP_* tags 62–65 here too. */
+/**
+ * Floating FltSkillGroup quadruples (at most 99: NumFltSkillGroups "≤99"); the reference assumes the
+ * SKILL_GROUP_* tags 62–65 here too.
+ */
+const fltSkillGroup = (name: string, tag: number, type: 'INT' | 'UINT' | 'USHORT', max: number): FloatingFieldDef => ({
+  name,
+  tag,
+  type,
+  max,
+  repeats: true,
+  group: 'fltSkillGroups',
+  maxCount: 99,
+});
 const FLT_SKILL_GROUPS: FloatingFieldDef[] = [
-  { name: 'FltSkillGroupNumber', tag: 62, type: 'INT', max: 4, repeats: true, group: 'fltSkillGroups' },
-  { name: 'FltSkillGroupID', tag: 63, type: 'UINT', max: 4, repeats: true, group: 'fltSkillGroups' },
-  { name: 'FltSkillGroupPriority', tag: 64, type: 'USHORT', max: 2, repeats: true, group: 'fltSkillGroups' },
-  { name: 'FltSkillGroupState', tag: 65, type: 'USHORT', max: 2, repeats: true, group: 'fltSkillGroups' },
+  fltSkillGroup('FltSkillGroupNumber', 62, 'INT', 4),
+  fltSkillGroup('FltSkillGroupID', 63, 'UINT', 4),
+  fltSkillGroup('FltSkillGroupPriority', 64, 'USHORT', 2),
+  fltSkillGroup('FltSkillGroupState', 65, 'USHORT', 2),
 ];
 
 export const AGENT_EVENT_MESSAGES: MessageDef[] = [

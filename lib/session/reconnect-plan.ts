@@ -1,0 +1,51 @@
+/**
+ * Which side the next attempt goes to and when: sides alternate A, B, A …; after a working link drops the other
+ * side is tried at once (single side: the first backoff step); failed attempts back off per backoff.ts.
+ */
+import { Backoff } from './backoff';
+import type { CtiEndpoint, ResolvedOptions } from './options';
+
+export interface NextAttempt {
+  side: 'A' | 'B';
+  delayMs: number;
+  /** Every side has been tried at least once since the last successful open. */
+  firstRoundOver: boolean;
+}
+
+export class ReconnectPlan {
+  private readonly backoff: Backoff;
+  private turn = 0;
+
+  constructor(private readonly options: Readonly<ResolvedOptions>) {
+    this.backoff = new Backoff(options.reconnect, options.sides.length);
+  }
+
+  /** The side and endpoint whose turn it is. */
+  current(): { side: 'A' | 'B'; endpoint: CtiEndpoint } {
+    const idx = this.turn % this.options.sides.length;
+    return { side: idx === 0 ? 'A' : 'B', endpoint: this.options.sides[idx] };
+  }
+
+  /** open() on a stopped session: side A first, a fresh backoff. */
+  restart(): void {
+    this.turn = 0;
+    this.backoff.reset();
+  }
+
+  /** OPEN_CONF: the next failure starts a fresh backoff. */
+  opened(): void {
+    this.backoff.reset();
+  }
+
+  /** The attempt (or, with `wasUp`, a working link) failed: the other side's turn, after the returned delay. */
+  failed(wasUp: boolean): NextAttempt {
+    this.turn++;
+    if (wasUp) this.backoff.reset();
+    const delayMs = this.backoff.nextDelayMs();
+    return {
+      side: this.current().side,
+      delayMs,
+      firstRoundOver: this.backoff.consecutiveFailures >= this.options.sides.length,
+    };
+  }
+}

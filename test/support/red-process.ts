@@ -1,0 +1,111 @@
+/**
+ * A real Node-RED (node-red/red.js) in a child process, as a user runs it: a throw-away user directory, this
+ * package loaded from the project (settings.nodesDir), an OS-chosen port, a flow file written before the start.
+ * For the tests that need what the test helper does not give: the editor and Dashboard 2.0 in a browser, or
+ * two runtimes talking through a broker.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { resolveFromNodeRed } from './node-red-runtime';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+/** What this machine's closed network needs (no background connections, no GPU). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface RedProcess {
+  child: ChildProcess;
+  /** Editor / HTTP root, ending in '/'. */
+  url: string;
+  userDir: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface RedProcessOptions {
+  flows?: unknown[];
+  /** Extra settings.js entries (JSON-serialisable). */
+  settings?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Builds dist/ when the node files are missing (a test run straight after a clone without npm install). */
+export function ensureBuilt(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist', 'nodes', 'cti-server.js'))) return;
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess> {
+  ensureBuilt();
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-red-'));
+  const settings = {
+    uiHost: '127.0.0.1',
+    flowFile: 'flows.json',
+    credentialSecret: 'cti-test',
+    nodesDir: [ROOT],
+    telemetry: { enabled: false },
+    editorTheme: { tours: false, projects: { enabled: false } },
+    logging: { console: { level: 'info', metrics: false, audit: false } },
+    ...opts.settings,
+  };
+  fs.writeFileSync(path.join(userDir, 'settings.js'), `module.exports = ${JSON.stringify(settings, null, 2)};\n`);
+  if (opts.flows) fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(opts.flows, null, 2));
+  const child = spawn(
+    process.execPath,
+    [resolveFromNodeRed('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
+    { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
+  );
+  let out = '';
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(userDir, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let found: string | undefined;
+      const onData = (d: Buffer): void => {
+        out += d.toString();
+        found = found ?? /Server now running at (http:\/\/\S+)/.exec(out)?.[1];
+        if (found && /Started flows/.test(out)) resolve(found.endsWith('/') ? found : `${found}/`);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`Node-RED exited (${code}) before it was ready:\n${out}`)));
+    });
+    return { child, url, userDir, output: () => out, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** An example flow as a user imports it, on a tab, its CTI server pointed at a test simulator. */
+export function exampleOnTab(file: string, tabId: string, simPort: number): Array<Record<string, unknown>> {
+  const nodes = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  const flow: Array<Record<string, unknown>> = [{ id: tabId, type: 'tab', label: file }];
+  for (const n of nodes) {
+    if (n.type === 'cti-server') flow.push({ ...n, portA: simPort });
+    // Config nodes (dashboard base/theme/page/group, broker) stay global, as the editor imports them.
+    else if (n.wires === undefined) flow.push({ ...n });
+    else flow.push({ ...n, z: tabId });
+  }
+  return flow;
+}
