@@ -19,7 +19,8 @@ export interface BenchRow {
   target?: string;
 }
 
-export const RESULTS_FILE = path.join(__dirname, 'results.json');
+/** BENCH_RESULTS overrides the file (the smoke run in npm test writes elsewhere, not into the work tree). */
+export const RESULTS_FILE = process.env.BENCH_RESULTS ?? path.join(__dirname, 'results.json');
 
 function fmt(n: number): string {
   if (Number.isInteger(n) || Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');

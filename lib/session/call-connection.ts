@@ -4,7 +4,6 @@
  * NewConnection, HeldConnection, ...) and as the ConnectedParty arrays.
  */
 import type { CtiMessage } from '../protocol';
-import { shared } from './call-strings';
 
 export interface CallConnection {
   readonly callId: number;
@@ -22,7 +21,7 @@ export function connectionOf(msg: CtiMessage, prefix = 'connection'): CallConnec
   const deviceIdType = msg[`${prefix}DeviceIdType`];
   if (typeof callId !== 'number' || typeof deviceIdType !== 'number') return undefined;
   const deviceId = msg[`${prefix}DeviceId`];
-  return { callId, deviceIdType, deviceId: typeof deviceId === 'string' ? shared(deviceId) : '' };
+  return { callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' };
 }
 
 /** The ConnectedParty list of a CALL_CONFERENCED / CALL_TRANSFERRED event or of a conference / transfer CONF. */

@@ -9,7 +9,15 @@
 import { connectionKey, type CallConnection } from './call-connection';
 import { newCallRecord, type CallRecord } from './call-record';
 import { MultiMap } from './multi-map';
-import { routerCallBase, sameRouterCall, type RouterCallKey } from './pre-calls';
+import { sameRouterCall, type RouterCallKey } from './pre-calls';
+
+/**
+ * Day and CallID of a RouterCallKey as one number: a key without a string per call. Exact while the day fits
+ * in 21 bits (days since 1900 stay below 2^21 for thousands of years).
+ */
+function routerCallNumber(k: RouterCallKey): number {
+  return (k.day % 0x200000) * 0x100000000 + (k.callId >>> 0);
+}
 
 export class CallIndex {
   /** Insertion order = least recently updated first (records are re-inserted by touched()). */
@@ -18,8 +26,8 @@ export class CallIndex {
   private readonly byConnection = new Map<string, string>();
   /** ConnectionCallID → call keys having a connection with that id. */
   private readonly byCallId = new MultiMap<number, string>();
-  /** routerCallBase ("day/callId") → call keys having that RouterCallKey. */
-  private readonly byRouterCall = new MultiMap<string, string>();
+  /** routerCallNumber (day and callId) → call keys having that RouterCallKey. */
+  private readonly byRouterCall = new MultiMap<number, string>();
   /** Creation order: "most recently begun" must not depend on update order. */
   private seq = 0;
 
@@ -89,7 +97,7 @@ export class CallIndex {
 
   /** The most recently begun call with this RouterCallKey. */
   withRouterCall(rck: RouterCallKey): CallRecord | undefined {
-    const keys = this.byRouterCall.get(routerCallBase(rck));
+    const keys = this.byRouterCall.get(routerCallNumber(rck));
     if (!keys) return undefined;
     const matches = [...keys]
       .map((k) => this.calls.get(k))
@@ -98,18 +106,18 @@ export class CallIndex {
   }
 
   create(conn: CallConnection, partial: boolean): CallRecord {
-    const rec = newCallRecord(connectionKey(conn), partial, this.now(), ++this.seq);
+    const key = connectionKey(conn);
+    const rec = newCallRecord(key, partial, this.now(), ++this.seq);
     // A stale call (lost END_CALL) whose key is reused by a new call is replaced.
     const old = this.calls.get(rec.key);
     if (old) this.forget(old);
     this.calls.set(rec.key, rec);
-    this.attach(rec, conn);
+    this.attach(rec, conn, key);
     return rec;
   }
 
   /** Gives the connection to this call, taking it from the call that had it. */
-  attach(rec: CallRecord, conn: CallConnection): void {
-    const ck = connectionKey(conn);
+  attach(rec: CallRecord, conn: CallConnection, ck = connectionKey(conn)): void {
     const owner = this.byConnection.get(ck);
     if (owner === rec.key) return;
     if (owner !== undefined) {
@@ -137,7 +145,7 @@ export class CallIndex {
 
   /** Keeps byRouterCall in step with the call's RouterCallKey (it can change, e.g. through SET_CALL_DATA). */
   setRouterCall(rec: CallRecord, rck: RouterCallKey | undefined): void {
-    const base = rck === undefined ? undefined : routerCallBase(rck);
+    const base = rck === undefined ? undefined : routerCallNumber(rck);
     if (base === rec.routerBase) return;
     if (rec.routerBase !== undefined) this.byRouterCall.delete(rec.routerBase, rec.key);
     rec.routerBase = base;

@@ -29,8 +29,8 @@ export interface CallRecord {
   consultOf?: string;
   /** Created by a CONF; no event for it yet (a BEGIN_CALL with another connection may adopt it). */
   awaitingBegin: boolean;
-  /** routerCallBase of routerCallKey, as indexed by CallIndex. */
-  routerBase?: string;
+  /** routerCallKey's day and call id as indexed by CallIndex. */
+  routerBase?: number;
 }
 
 const NO_SOURCES: readonly string[] = Object.freeze([]);
