@@ -56,6 +56,7 @@ export function writeResults(section: string, rows: BenchRow[], file = RESULTS_F
     at: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,
+    loadAverage: os.loadavg()[0],
     rows,
   };
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);

@@ -1,9 +1,9 @@
 /** The tracker's working state for one call. It is never handed out: callers get a CallSnapshot. */
-import { newCallAgents, type CallAgents } from './call-agents';
+import type { CallAgentVisit, CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
 import { NO_DATA, type CallVariables, type NamedVariables } from './call-data';
 
-export interface CallRecord {
+export interface CallRecord extends CallAgents {
   key: string;
   connections: CallConnection[];
   data: Record<string, unknown>;
@@ -12,8 +12,9 @@ export interface CallRecord {
   namedVariables: Readonly<NamedVariables>;
   namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
   parties: Record<string, unknown>;
-  /** The devices (agents) the call passed and the one that has it now. */
-  agents: CallAgents;
+  /** The devices (agents) the call passed, and which of them has it now (call-agents.ts). */
+  history: CallAgentVisit[];
+  currentVisit: number;
   established: boolean;
   partial: boolean;
   lastEvent: string;
@@ -44,7 +45,8 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     namedVariables: NO_DATA,
     namedArrays: NO_DATA,
     parties: {},
-    agents: newCallAgents(),
+    history: [],
+    currentVisit: -1,
     established: false,
     partial,
     lastEvent: '',

@@ -159,12 +159,12 @@ const NO_CONNECTION: CallConnection = Object.freeze({ callId: 0, deviceIdType: 0
 /** agentId / agentExtension / agentInstrument of the device that has the call, and the call's history. */
 function setAgentFields(snap: Record<string, unknown>, rec: CallRecord, agentAt: AgentAtDevice | undefined): void {
   const d = rec.data;
-  const a = rec.agents;
+  const a = rec;
   resolveAgents(a, agentAt, d);
   const history = new Array<CallAgentVisit>(a.history.length);
   for (let i = 0; i < history.length; i++) history[i] = Object.freeze({ ...a.history[i] });
   snap.history = Object.freeze(history);
-  const cur = a.current >= 0 ? a.history[a.current] : undefined;
+  const cur = a.currentVisit >= 0 ? a.history[a.currentVisit] : undefined;
   if (cur === undefined) return; // the announced agent (data fields), if any, stands
   const known = agentAt?.(cur.device);
   const announced = cur.agentId !== undefined && cur.agentId === d.agentId;

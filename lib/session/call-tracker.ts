@@ -220,7 +220,7 @@ export class CallTracker {
   private moveAgents(rec: CallRecord, msg: CtiMessage): void {
     const d = rec.data;
     moveAgents(
-      rec.agents,
+      rec,
       msg,
       this.eventAt,
       (dev) => this.agentAt?.(dev) !== undefined || d.agentInstrument === dev || d.agentExtension === dev,
