@@ -5,7 +5,7 @@
  * the request that made the call, the call a consult call was made from, a call joined by a transfer) only
  * fills what the call's own events did not say.
  */
-import type { CtiMessage } from '../protocol';
+import { fieldKey, getMessageDef, type CtiMessage } from '../protocol';
 import {
   NO_DATA,
   copyBuffer,
@@ -41,7 +41,7 @@ export const CONTEXT_FIELDS = [
 ] as const;
 
 /** Event field → CallParties property. */
-const PARTY_FIELDS: Array<[string, string]> = [
+const PARTY_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['callingDeviceId', 'calling'],
   ['calledDeviceId', 'called'],
   ['alertingDeviceId', 'alerting'],
@@ -56,13 +56,44 @@ const PARTY_FIELDS: Array<[string, string]> = [
   ['divertingDeviceId', 'diverting'],
 ];
 
+/** The context and party fields a message type can carry (all of them for a type the catalog does not know). */
+interface TypeFields {
+  readonly context: readonly string[];
+  readonly parties: ReadonlyArray<readonly [string, string]>;
+}
+
+const ALL_FIELDS: TypeFields = { context: CONTEXT_FIELDS, parties: PARTY_FIELDS };
+const fieldsByType = new Map<string, TypeFields>();
+
+/**
+ * Looking up only the fields a message type has: each event would otherwise be asked for some thirty properties
+ * it never carries, a lookup that cannot be cached across the many message shapes.
+ */
+function fieldsOf(type: string): TypeFields {
+  let f = fieldsByType.get(type);
+  if (f === undefined) {
+    const def = getMessageDef(type);
+    if (def === undefined) f = ALL_FIELDS;
+    else {
+      const keys = new Set([...def.fixed, ...def.floating].map((x) => fieldKey(x.name)));
+      f = {
+        context: CONTEXT_FIELDS.filter((k) => keys.has(k)),
+        parties: PARTY_FIELDS.filter(([k]) => keys.has(k)),
+      };
+    }
+    fieldsByType.set(type, f);
+  }
+  return f;
+}
+
 /**
  * Takes what one of the call's events says. Returns the event's RouterCallKey, if it has one, for the caller
  * to index.
  */
 export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): RouterCallKey | undefined {
   const d = rec.data;
-  for (const f of CONTEXT_FIELDS) {
+  const fields = fieldsOf(msg.messageType);
+  for (const f of fields.context) {
     const v = msg[f];
     if (!isNoValue(f, v) && d[f] !== v) d[f] = sharedValue(v);
   }
@@ -76,7 +107,7 @@ export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): 
   absorbEcc(rec, msg, version);
   if (typeof msg.localConnectionState === 'number') d.localConnectionState = msg.localConnectionState;
   if (typeof msg.eventCause === 'number') d.lastEventCause = msg.eventCause;
-  for (const [from, to] of PARTY_FIELDS) {
+  for (const [from, to] of fields.parties) {
     const v = msg[from];
     if (typeof v === 'string' && v !== '' && rec.parties[to] !== v) rec.parties[to] = shared(v);
   }

@@ -59,14 +59,20 @@ function contextFrom(v: unknown): Bag | undefined {
   return c;
 }
 
-/** Copies into `out` only the values that are defined: no property left undefined (and no delete). */
-function put(out: Bag, k: string, v: unknown): void {
-  if (v !== undefined) out[k] = v;
+function msgConnection(c: unknown): unknown {
+  return isBag(c)
+    ? {
+        connectionCallId: c.callId,
+        connectionDeviceIdType: nameOr(ConnectionDeviceIdType, c.deviceIdType),
+        connectionDeviceId: c.deviceId,
+      }
+    : c;
 }
 
 /**
  * Reshapes a tracker snapshot; undefined when there is none (agent and system events). Everything in it is a
- * new object: the snapshot's own parts are frozen and shared with the tracker.
+ * new object: the snapshot's own parts are frozen and shared with the tracker. A property is set only when it
+ * has a value (no undefined properties, and no delete, which would slow every later access to the object).
  */
 export function toMsgCall(snapshot: unknown): Record<string, unknown> | undefined {
   if (!isBag(snapshot)) return undefined;
@@ -90,37 +96,25 @@ export function toMsgCall(snapshot: unknown): Record<string, unknown> | undefine
   if (s.callWrapupData !== undefined) out.callWrapupData = s.callWrapupData;
   if (s.customerPhoneNumber !== undefined) out.customerPhoneNumber = s.customerPhoneNumber;
   if (s.customerAccountNumber !== undefined) out.customerAccountNumber = s.customerAccountNumber;
-  put(out, 'callType', typeof s.callTypeName === 'string' ? s.callTypeName : nameOr(CallType, s.callType));
-  put(out, 'routerCallKey', copyBag(s.routerCallKey));
+  const callType = typeof s.callTypeName === 'string' ? s.callTypeName : nameOr(CallType, s.callType);
+  if (callType !== undefined) out.callType = callType;
+  if (isBag(s.routerCallKey)) out.routerCallKey = { ...s.routerCallKey };
   if (s.agentId !== undefined) out.agentId = s.agentId;
   if (s.agentExtension !== undefined) out.agentExtension = s.agentExtension;
   if (s.agentInstrument !== undefined) out.agentInstrument = s.agentInstrument;
   if (s.skillGroupNumber !== undefined) out.skillGroupNumber = s.skillGroupNumber;
   if (s.serviceNumber !== undefined) out.serviceNumber = s.serviceNumber;
-  put(out, 'history', Array.isArray(s.history) ? s.history.map(copyBag) : undefined);
-  put(out, 'state', typeof s.state === 'string' ? s.state : nameOr(LocalConnectionState, s.localConnectionState));
-  put(out, 'lastEventCause', nameOr(EventCause, s.lastEventCause));
-  put(
-    out,
-    'connections',
-    Array.isArray(s.connections)
-      ? s.connections.map((c) =>
-          isBag(c)
-            ? {
-                connectionCallId: c.callId,
-                connectionDeviceIdType: nameOr(ConnectionDeviceIdType, c.deviceIdType),
-                connectionDeviceId: c.deviceId,
-              }
-            : c,
-        )
-      : undefined,
-  );
-  put(out, 'parties', parties(s.parties));
-  put(out, 'userToUserInfo', Buffer.isBuffer(s.userToUserInfo) ? Buffer.from(s.userToUserInfo) : undefined);
+  if (Array.isArray(s.history)) out.history = s.history.map(copyBag);
+  const state = typeof s.state === 'string' ? s.state : nameOr(LocalConnectionState, s.localConnectionState);
+  if (state !== undefined) out.state = state;
+  if (s.lastEventCause !== undefined) out.lastEventCause = nameOr(EventCause, s.lastEventCause);
+  if (Array.isArray(s.connections)) out.connections = s.connections.map(msgConnection);
+  if (isBag(s.parties)) out.parties = parties(s.parties);
+  if (Buffer.isBuffer(s.userToUserInfo)) out.userToUserInfo = Buffer.from(s.userToUserInfo);
   if (s.established !== undefined) out.established = s.established;
   if (s.ended !== undefined) out.ended = s.ended;
   if (s.partial !== undefined) out.partial = s.partial;
-  put(out, 'contextFrom', contextFrom(s.contextFrom));
+  if (isBag(s.contextFrom)) out.contextFrom = contextFrom(s.contextFrom);
   if (s.lastEvent !== undefined) out.lastEvent = s.lastEvent;
   if (s.startedAt !== undefined) out.startedAt = s.startedAt;
   if (s.updatedAt !== undefined) out.updatedAt = s.updatedAt;
