@@ -68,6 +68,7 @@ export = function (RED: NodeAPI): void {
     let closingPromise: Promise<void> | undefined;
     /** The failure since the session was last open (cleared by an open). */
     let failure: Explanation | undefined;
+    let recordWarned = false;
     let view: SessionStateView = { state: 'idle', status: statusFor({ state: 'idle' }, t) };
 
     const reasonContext: ReasonContext = {
@@ -111,6 +112,11 @@ export = function (RED: NodeAPI): void {
       if (info.state === 'open' || info.state === 'peripheral-offline') {
         if (info.previous === 'open' || info.previous === 'peripheral-offline') return;
         logGate.reset();
+        const recordError = session?.recorder?.stats.lastError;
+        if (recordError !== undefined && !recordWarned) {
+          recordWarned = true;
+          node.warn(t('cti-server.log.record-failed', { error: recordError.message }));
+        }
         const side = info.side ?? '?';
         node.log(
           t('cti-server.log.connected', {
@@ -250,8 +256,15 @@ export = function (RED: NodeAPI): void {
     function connect(): void {
       if (session !== undefined || closing) return;
       let s: CtiSession;
+      let opts: CtiSessionOptions;
       try {
-        const opts = buildSessionOptions(config, node.credentials?.password, tlsOptions(), settings.session);
+        opts = buildSessionOptions(
+          config,
+          node.credentials?.password,
+          tlsOptions(),
+          settings.session,
+          (RED.settings as unknown as { userDir?: string }).userDir,
+        );
         s = new CtiSession(opts);
       } catch (err) {
         refuseConfig(err);
@@ -259,6 +272,10 @@ export = function (RED: NodeAPI): void {
       }
       session = s;
       failure = undefined;
+      const record = opts.record;
+      if (record !== undefined) {
+        node.log(t('cti-server.log.recording', { path: typeof record === 'string' ? record : record.path }));
+      }
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
       s.on('warning', onSessionWarning);
@@ -279,13 +296,17 @@ export = function (RED: NodeAPI): void {
       }
     }
 
-    /** A session that stopped by itself (taken over, gave up) starts again when a deploy brings its users back. */
+    /**
+     * A session that stopped by itself (taken over, gave up) starts again, as a new session, when a deploy brings
+     * its users back.
+     */
     function restartIfStopped(): void {
       const s = session;
-      if (s === undefined || closing || s.state !== 'closed') return;
-      failure = undefined;
+      if (s === undefined || closing || s.state !== 'closed' || closingPromise !== undefined) return;
       logGate.reset();
-      s.open().catch(() => undefined);
+      void disconnect().then(() => {
+        if (users.size > 0 && !closing) connect();
+      });
     }
 
     function disconnect(): Promise<void> {
@@ -295,6 +316,8 @@ export = function (RED: NodeAPI): void {
       closingPromise = (async () => {
         try {
           await s.close();
+          // The recording is complete on disk before a redeploy goes on.
+          await s.recorder?.close();
         } catch (err) {
           node.warn(t('cti-server.log.close-failed', { error: (err as Error).message }));
         } finally {

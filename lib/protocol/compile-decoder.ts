@@ -1,6 +1,7 @@
 import type { CtiMessage } from './types';
 import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
 import { decoderHelpers, type DecodeContext, type DecoderHelpers } from './decode-helpers';
+import { caller, generatedName, prop as propOf, type Code } from './codegen';
 
 /**
  * Turns a message's table into a specialised decode function, once per (message, version).
@@ -23,16 +24,8 @@ type DecoderFactory = (
 ) => CompiledDecoder;
 const FACTORY_PARAMS = ['h', 'plan', 'fields', 'counts'] as const;
 
-/** A JavaScript expression or statement, as text. */
-type Code = string;
-
-/** One piece of code per parameter of a helper. */
-export type CodeArgs<P extends unknown[]> = { [I in keyof P]: Code };
-
 /** `h.name(args)`, with the name and the number of arguments checked against DecoderHelpers. */
-function call<K extends keyof DecoderHelpers>(name: K, ...args: CodeArgs<Parameters<DecoderHelpers[K]>>): Code {
-  return `h.${name}(${args.join(', ')})`;
-}
+const call = caller<DecoderHelpers>();
 
 const HEADER = 8;
 
@@ -87,7 +80,7 @@ function fixedExpr(f: FixedPlan, off: number): Code {
 }
 
 /** Property access on the message being built. */
-const prop = (key: string): Code => `m[${JSON.stringify(key)}]`;
+const prop = (key: string): Code => propOf('m', key);
 const lengthOf = (key: string): Code => `(${prop(key)} === undefined ? 0 : ${prop(key)}.length)`;
 
 /**
@@ -181,7 +174,7 @@ export function decoderSource(plan: MessagePlan): string {
     if (f.required) L.push(`if (${prop(f.key)} === undefined) ${call('missing', 'cx', 'plan', `fields[${i}]`)};`);
   });
   L.push('return m;');
-  const name = `decode_${plan.name.replace(/\W/g, '_')}_v${plan.version}`;
+  const name = generatedName('decode', plan.name, plan.version);
   return `return function ${name}(buf, start, end, cx) {\n  ${L.join('\n  ')}\n};`;
 }
 

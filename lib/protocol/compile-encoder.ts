@@ -1,17 +1,33 @@
 import type { CtiMessage } from './types';
-import type { FixedPlan, MessagePlan } from './catalog';
+import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
 import type { BufferWriter } from './writer';
-import type { EncoderHelpers } from './encode';
+import { encoderHelpers, type EncoderHelpers } from './encode-helpers';
+import { caller, generatedName, prop as propOf, type Code } from './codegen';
 
 /**
  * Turns a message's table into a specialised encode function, once per (message, version): the fixed
  * part becomes straight-line range checks and byte stores, each floating field a literal property read
  * and a call to the writer for its type. The table stays the one description of the layout.
+ *
+ * The generated function sees only its named parameters and what the factory below hands it; helper calls
+ * are written through `call`, checked against EncoderHelpers.
  */
-export type CompiledEncoder = (msg: CtiMessage, w: BufferWriter, h: EncoderHelpers) => void;
+export type CompiledEncoder = (m: CtiMessage, w: BufferWriter) => void;
+
+type EncoderFactory = (
+  h: EncoderHelpers,
+  plan: MessagePlan,
+  fixed: readonly FixedPlan[],
+  fields: readonly FloatPlan[],
+  groups: readonly (readonly FloatPlan[])[],
+) => CompiledEncoder;
+const FACTORY_PARAMS = ['h', 'plan', 'fixed', 'fields', 'groups'] as const;
+
+const call = caller<EncoderHelpers>();
+const prop = (key: string): Code => propOf('m', key);
 
 /** The range check for a fixed numeric field: true when `v` is NOT a valid value. */
-function invalid(f: FixedPlan): string | undefined {
+function invalid(f: FixedPlan): Code | undefined {
   switch (f.type) {
     case 'UINT':
     case 'TIME':
@@ -31,7 +47,7 @@ function invalid(f: FixedPlan): string | undefined {
   }
 }
 
-function store(f: FixedPlan): string {
+function store(f: FixedPlan): Code {
   switch (f.size) {
     case 4:
       return 'b[o] = v >>> 24; b[o + 1] = (v >>> 16) & 255; b[o + 2] = (v >>> 8) & 255; b[o + 3] = v & 255; o += 4;';
@@ -42,57 +58,71 @@ function store(f: FixedPlan): string {
   }
 }
 
-export function compileEncoder(plan: MessagePlan): CompiledEncoder {
-  const wide = plan.version >= 20;
-  const L: string[] = ['var v, b, o, ecc = 0;', `w.ensure(${plan.fixedSize});`, 'b = w.buf; o = w.off;'];
+function fixedPart(plan: MessagePlan): Code[] {
+  const L: Code[] = [`w.ensure(${plan.fixedSize});`, 'b = w.buf; o = w.off;'];
   plan.fixed.forEach((f, i) => {
-    const key = JSON.stringify(f.key);
-    L.push(`v = m[${key}];`);
+    const F = `fixed[${i}]`;
+    L.push(`v = ${prop(f.key)};`);
     if (f.countOf !== undefined) {
-      const list = JSON.stringify(f.countOf);
-      L.push(
-        `if (m[${list}] !== undefined && m[${list}] !== null) v = h.listOf(P, FL[${JSON.stringify(f.countOf)}], m[${list}]).length;`,
-      );
+      // A count field is filled from its list when the list is given.
+      const list = prop(f.countOf);
+      const field = `fields[${plan.floats.findIndex((p) => p.key === f.countOf)}]`;
+      L.push(`if (${list} !== undefined && ${list} !== null) v = ${call('listOf', 'plan', field, list)}.length;`);
       L.push('else if (v === undefined || v === null) v = 0;');
     }
-    const fallback = f.default !== undefined ? String(f.default) : `h.missing(P, ${key})`;
+    const fallback = f.default !== undefined ? String(f.default) : call('missing', 'plan', JSON.stringify(f.key));
     L.push(`if (v === undefined || v === null) v = ${fallback};`);
     const bad = invalid(f);
     if (bad === undefined) {
       // Fixed STRING / UNSPEC: rare; the generic writer pads it to size.
-      L.push(`w.off = o; h.writeScalar(P, FX[${i}], v); b = w.buf; o = w.off;`);
+      L.push(`w.off = o; ${call('writeScalar', 'plan', F, 'v')}; b = w.buf; o = w.off;`);
       return;
     }
     if (f.type === 'BOOL') L.push('if (v === true) v = 1; else if (v === false) v = 0;');
-    L.push(`if (${bad}) h.badFixed(P, FX[${i}], v);`);
+    L.push(`if (${bad}) ${call('badFixed', 'plan', F, 'v')};`);
     L.push(store(f));
   });
   L.push('w.off = o;');
+  return L;
+}
+
+function floatingPart(plan: MessagePlan): Code[] {
+  const wide = String(plan.version >= 20);
+  const L: Code[] = [];
+  let groups = 0;
   for (const step of plan.encodeSteps) {
     if (Array.isArray(step)) {
-      L.push(`h.writeGroup(P, G[${JSON.stringify(step[0].key)}], m, ${wide});`);
+      L.push(`${call('writeGroup', 'plan', `groups[${groups++}]`, 'm', wide)};`);
       continue;
     }
-    const i = plan.floats.indexOf(step);
-    const key = JSON.stringify(step.key);
-    L.push(`v = m[${key}];`);
-    let write: string;
+    const F = `fields[${plan.floats.indexOf(step)}]`;
+    L.push(`v = ${prop(step.key)};`);
+    let write: Code;
     if (step.repeats) {
       const ecc = step.type === 'NAMEDVAR' || step.type === 'NAMEDARRAY';
-      write = `${ecc ? 'ecc += ' : ''}h.writeList(P, F[${i}], v, ${wide});`;
+      write = `${ecc ? 'ecc += ' : ''}${call('writeList', 'plan', F, 'v', wide)};`;
     } else if (step.type === 'STRING') {
-      write = `h.writeStringField(P, F[${i}], v, ${wide});`;
+      write = `${call('writeStringField', 'plan', F, 'v', wide)};`;
     } else {
-      write = `h.writeField(P, F[${i}], v, ${wide});`;
+      write = `${call('writeField', 'plan', F, 'v', wide)};`;
     }
-    L.push(`if (v !== undefined && v !== null) ${write}${step.required ? ` else h.missing(P, ${key});` : ''}`);
+    const otherwise = step.required ? ` else ${call('missing', 'plan', JSON.stringify(step.key))};` : '';
+    L.push(`if (v !== undefined && v !== null) ${write}${otherwise}`);
   }
-  if (plan.floats.some((f) => f.type === 'NAMEDVAR' || f.type === 'NAMEDARRAY')) L.push('h.checkEcc(P, ecc);');
-  const groups: Record<string, unknown> = {};
-  for (const step of plan.encodeSteps) if (Array.isArray(step)) groups[step[0].key] = step;
-  const byKey: Record<string, unknown> = {};
-  for (const f of plan.floats) byKey[f.key] = f;
-  const body = `return function encode_${plan.name.replace(/\W/g, '_')}(m, w, h) {\n${L.join('\n')}\n};`;
+  if (plan.floats.some((f) => f.type === 'NAMEDVAR' || f.type === 'NAMEDARRAY'))
+    L.push(`${call('checkEcc', 'plan', 'ecc')};`);
+  return L;
+}
+
+/** The generated source of an encoder (for compileEncoder and for reading it while debugging). */
+export function encoderSource(plan: MessagePlan): string {
+  const L: Code[] = ['var v, b, o, ecc = 0;', ...fixedPart(plan), ...floatingPart(plan)];
+  return `return function ${generatedName('encode', plan.name, plan.version)}(m, w) {\n  ${L.join('\n  ')}\n};`;
+}
+
+export function compileEncoder(plan: MessagePlan): CompiledEncoder {
+  const groups = plan.encodeSteps.filter((s): s is FloatPlan[] => Array.isArray(s));
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('P', 'FX', 'F', 'FL', 'G', body)(plan, plan.fixed, plan.floats, byKey, groups) as CompiledEncoder;
+  const factory = new Function(...FACTORY_PARAMS, encoderSource(plan)) as EncoderFactory;
+  return factory(encoderHelpers, plan, plan.fixed, plan.floats, groups);
 }

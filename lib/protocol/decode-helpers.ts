@@ -1,4 +1,4 @@
-import type { CtiMessage, NamedArrayElement, NamedVariable } from './types';
+import type { CtiMessage, NamedArrayElement, NamedVariable, TaskId } from './types';
 import type { DecodeWarning, DecodeWarningKind } from './warnings';
 import { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
 import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
@@ -21,12 +21,6 @@ export interface DecodeContext {
    * skipping bytes reads cleanly. An unknown tag alone is not: a newer server's new floating field reads so too.
    */
   suspect: boolean;
-}
-
-export interface TaskId {
-  taskGroupHigh: number;
-  taskGroupLow: number;
-  sequenceNumber: number;
 }
 
 /** A helper that reads (or keeps) the field found at [off, off + len) with `tag`, for message `m`. */

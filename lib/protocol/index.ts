@@ -1,10 +1,13 @@
 export * from './types';
+export * from './generated/messages';
+export { isMessageType } from './message-guard';
 export * from './enum';
 export * from './constants';
 export { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
 export { fieldKey } from './naming';
 export { encodeMessage, MAX_ECC_BYTES } from './encode';
 export { decodeMessage, HEADER_SIZE, DEFAULT_MAX_MESSAGE_LENGTH } from './decode';
+export { explainCodec, type CodecSource } from './explain';
 export { decodeWarningKey, type DecodeWarning, type DecodeWarningKind } from './warnings';
 export { FrameReader, type FrameReaderOptions } from './frame-reader';
 export {

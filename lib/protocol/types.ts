@@ -116,6 +116,13 @@ export interface NamedArrayElement {
   value: string;
 }
 
+/** A decoded TASKID. */
+export interface TaskId {
+  taskGroupHigh: number;
+  taskGroupLow: number;
+  sequenceNumber: number;
+}
+
 /** A floating field the catalog does not know for this message, kept with its raw bytes. */
 export interface UnknownField {
   tag: number;

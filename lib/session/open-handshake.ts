@@ -2,17 +2,9 @@
  * The session's side of the OPEN_REQ / OPEN_CONF exchange (cti-protocol.md Part 1): what the request carries,
  * and what the answer means for where the session goes next.
  */
-import { ServiceMask, SessionType, StatusCode, type CtiMessage } from '../protocol';
+import { ServiceMask, SessionType, type CtiMessage } from '../protocol';
 import { CtiOpenError } from './errors';
 import { NO_PERIPHERAL, type ResolvedOptions } from './options';
-
-/** FAILURE_CONF codes on OPEN_REQ meaning "this side cannot serve you now, the other may". */
-const TRY_OTHER_SIDE = new Set([
-  StatusCode.byName.E_CTI_SERVER_NOT_MASTER,
-  StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE,
-  StatusCode.byName.E_CTI_INVALID_CLIENT_FOR_STANDBY,
-  StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE,
-]);
 
 export function openRequest(o: Readonly<ResolvedOptions>, invokeId: number): CtiMessage {
   const req: CtiMessage = {
@@ -54,8 +46,4 @@ export function openRefusedError(status: number, o: Readonly<ResolvedOptions>, s
     peripheralId: o.peripheralId === NO_PERIPHERAL ? undefined : o.peripheralId,
     side,
   });
-}
-
-export function isOtherSideWorthTrying(status: number): boolean {
-  return TRY_OTHER_SIDE.has(status);
 }

@@ -125,6 +125,20 @@ async function fillServerForm(page: Page, port: number, screenshot?: string): Pr
   await host.waitFor({ state: 'detached' });
 }
 
+/**
+ * Opens the config dialog of the node's CTI server: a new one ("add") or the selected one ("edit"). Node-RED 4 has
+ * a "+" and a pencil beside the select; 3.x only the pencil, and "add" is the select's "Add new cti-server…" entry.
+ */
+async function openServerConfig(page: Page, action: 'add' | 'edit'): Promise<void> {
+  const add = page.locator('#node-input-btn-server-add');
+  if ((await add.count()) > 0) {
+    await (action === 'add' ? add : page.locator('#node-input-btn-server-edit')).click();
+    return;
+  }
+  if (action === 'add') await page.locator('select#node-input-server').selectOption('_ADD_');
+  await page.locator('#node-input-lookup-server').click();
+}
+
 async function deploy(page: Page): Promise<void> {
   await page.locator('#red-ui-header-button-deploy:not(.disabled)').waitFor();
   await page.locator('#red-ui-header-button-deploy').click();
@@ -135,6 +149,40 @@ async function deploy(page: Page): Promise<void> {
       getComputedStyle(document.querySelector('.red-ui-deploy-button-spinner')!).display === 'none' &&
       getComputedStyle(document.querySelector('#red-ui-header-shade')!).display === 'none',
   );
+}
+
+/**
+ * Resolves once the newest edit tray has finished opening: the editor then focuses its first field, so typing
+ * before that could land in another field.
+ */
+async function trayReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const trays = document.querySelectorAll('.red-ui-tray');
+    const top = trays[trays.length - 1];
+    return top !== undefined && document.activeElement !== null && top.contains(document.activeElement);
+  });
+}
+
+/** Adds a palette node to the workspace with the mouse; resolves its id. */
+async function addNode(page: Page, type: string, x: number, y: number): Promise<string> {
+  const before: string[] = await page.evaluate((t) => {
+    const ids: string[] = [];
+    RED.nodes.eachNode((n: { type: string; id: string }) => {
+      if (n.type === t) ids.push(n.id);
+    });
+    return ids;
+  }, type);
+  await dragToWorkspace(page, type, x, y);
+  const after: string[] = await page.evaluate((t) => {
+    const ids: string[] = [];
+    RED.nodes.eachNode((n: { type: string; id: string }) => {
+      if (n.type === t) ids.push(n.id);
+    });
+    return ids;
+  }, type);
+  const added = after.filter((id) => !before.includes(id));
+  assert.strictEqual(added.length, 1, `one ${type} added`);
+  return added[0];
 }
 
 const greenDot = (page: Page, nodeId: string) => page.locator(`g[id='${nodeId}'] .red-ui-flow-node-status-dot-green`);
@@ -214,6 +262,8 @@ describe('editor in headless Chromium', function () {
   });
 
   let eventNodeId: string;
+  let serverId: string;
+  let setCallDataId: string;
 
   it('adds a cti-event node and creates its cti-server in the form', async function () {
     await dragToWorkspace(page, 'cti-event', 260, 160);
@@ -227,22 +277,27 @@ describe('editor in headless Chromium', function () {
     assert.ok(eventNodeId, 'a cti-event node was added');
     await page.locator(`g[id='${eventNodeId}']`).dblclick();
     await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
-    await page.locator('#node-input-btn-server-add').click(); // the "+" beside the CTI server select
+    await openServerConfig(page, 'add');
     await fillServerForm(page, sim.port, 'editor-config.png');
     await page.locator('#node-dialog-ok').click();
     await page.locator('#node-dialog-ok').waitFor({ state: 'detached' });
 
     const servers = await page.evaluate(() => {
-      const list: { id: string; hostA: string; portA: string | number; users: number }[] = [];
-      RED.nodes.eachConfig((n: { type: string; id: string; hostA: string; portA: string; users: unknown[] }) => {
-        if (n.type === 'cti-server') list.push({ id: n.id, hostA: n.hostA, portA: n.portA, users: n.users.length });
-      });
+      const list: { id: string; hostA: string; portA: string | number; portB: unknown; users: number }[] = [];
+      RED.nodes.eachConfig(
+        (n: { type: string; id: string; hostA: string; portA: string; portB: unknown; users: unknown[] }) => {
+          if (n.type === 'cti-server')
+            list.push({ id: n.id, hostA: n.hostA, portA: n.portA, portB: n.portB, users: n.users.length });
+        },
+      );
       return list;
     });
     assert.strictEqual(servers.length, 1);
     assert.strictEqual(servers[0].hostA, '127.0.0.1');
     assert.strictEqual(Number(servers[0].portA), sim.port);
     assert.strictEqual(servers[0].users, 1);
+    assert.strictEqual(servers[0].portB, '', "side B's port stays empty while side B is not used");
+    serverId = servers[0].id;
 
     // ...and it is listed in the Configuration nodes sidebar.
     await page.evaluate(() => RED.sidebar.show('config'));
@@ -259,6 +314,98 @@ describe('editor in headless Chromium', function () {
     await opened;
     await greenDot(page, eventNodeId).waitFor();
     assert.strictEqual(sim.openSessionCount, 1);
+  });
+
+  // The checks below leave the workspace undeployed where they make a field invalid: the dialogs are cancelled.
+
+  it('a new CTI node gets the only CTI server there is, instead of "none"', async function () {
+    const id = await addNode(page, 'cti-set-call-data', 460, 380);
+    await page.locator(`g[id='${id}']`).dblclick();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
+    await trayReady(page);
+    assert.strictEqual(await page.locator('select#node-input-server').inputValue(), serverId);
+    assert.strictEqual(
+      await page.locator('.cti-service-note').isVisible(),
+      false,
+      'the server asks for CALL_DATA_UPDATE',
+    );
+    setCallDataId = id;
+  });
+
+  it('says why a fixed call variable is too long while the user types (limit 40)', async function () {
+    const field = page.locator('.form-row:has(#node-input-callVariable3) input.red-ui-typedInput-input');
+    const container = page.locator('.form-row:has(#node-input-callVariable3) .red-ui-typedInput-container');
+    const note = page.locator('.form-row:has(#node-input-callVariable3) + .cti-field-note');
+    await field.pressSequentially('x'.repeat(41));
+    await note.filter({ hasText: '41 characters; the limit is 40' }).waitFor();
+    assert.match((await container.getAttribute('class')) ?? '', /input-error/);
+    await field.press('Backspace');
+    await note.waitFor({ state: 'hidden' });
+    assert.doesNotMatch((await container.getAttribute('class')) ?? '', /input-error/);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-limit.png') });
+  });
+
+  it('explains invalid ports and hosts in the CTI server form; an empty port is the default, not an error', async function () {
+    await openServerConfig(page, 'edit');
+    const host = page.locator('#node-config-input-hostA');
+    const port = page.locator('#node-config-input-portA');
+    await host.waitFor({ state: 'visible' });
+    await trayReady(page);
+    const notes = page.locator('.cti-field-note:visible');
+    for (const bad of ['0', '-1', '1.5', '65536', 'abc']) {
+      await port.fill('');
+      await port.pressSequentially(bad);
+      await notes.filter({ hasText: `"${bad}" is not a port: a whole number 1-65535` }).waitFor();
+      assert.match((await port.getAttribute('class')) ?? '', /input-error/, bad);
+    }
+    await port.fill('');
+    await notes.filter({ hasText: 'is not a port' }).waitFor({ state: 'detached' });
+    assert.doesNotMatch((await port.getAttribute('class')) ?? '', /input-error/, 'empty = the default port');
+    assert.strictEqual(await port.getAttribute('placeholder'), '42027');
+
+    await host.fill('');
+    await host.pressSequentially('127.0.0.1:35667');
+    await notes.filter({ hasText: 'put the port (35667) in the port field' }).waitFor();
+    assert.match((await host.getAttribute('class')) ?? '', /input-error/);
+    await host.fill('');
+    await host.pressSequentially('cti host');
+    await notes.filter({ hasText: 'a host name or address has no spaces' }).waitFor();
+    await host.fill('  127.0.0.1  ');
+    await host.blur();
+    assert.strictEqual(await host.inputValue(), '127.0.0.1', 'trimmed');
+    await notes.first().waitFor({ state: 'detached' });
+    const portB = page.locator('#node-config-input-portB');
+    await portB.pressSequentially('70000');
+    await notes.filter({ hasText: '"70000" is not a port' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'editor-validation.png') });
+    await page.locator('#node-config-dialog-cancel').click();
+    await host.waitFor({ state: 'detached' });
+  });
+
+  it('warns in the form, and shows a yellow status once deployed, when the server lacks CALL_DATA_UPDATE', async function () {
+    // Untick the service on the server, from the set-call-data node's form.
+    await openServerConfig(page, 'edit');
+    await page.locator('#node-config-input-hostA').waitFor({ state: 'visible' });
+    await trayReady(page);
+    await page.locator('#cti-server-service-CALL_DATA_UPDATE').uncheck();
+    await page.locator('#node-config-dialog-ok').click();
+    await page.locator('#node-config-input-hostA').waitFor({ state: 'detached' });
+    const warning = page.locator('.cti-service-note');
+    await warning.filter({ hasText: 'does not ask for the CALL_DATA_UPDATE service' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'editor-service-warning.png') });
+    // The call variable typed above (40 characters) is valid: Done, deploy.
+    await page.locator('#node-dialog-ok').click();
+    await page.locator('#node-dialog-ok').waitFor({ state: 'detached' });
+    const opened = new Promise((resolve) => sim.once('session-open', resolve));
+    await deploy(page);
+    await opened;
+    const status = page.locator(`g[id='${setCallDataId}'] .red-ui-flow-node-status-label`);
+    await status.filter({ hasText: 'server lacks CALL_DATA_UPDATE service' }).waitFor();
+    assert.strictEqual(
+      await page.locator(`g[id='${setCallDataId}'] .red-ui-flow-node-status-ring-yellow`).count(),
+      1,
+      'a yellow ring',
+    );
   });
 
   it('imports an example through Import ▸ Examples, points it at the simulator, deploys, and it connects', async function () {
@@ -289,7 +436,7 @@ describe('editor in headless Chromium', function () {
     // Point the example's server at this test's simulator, through the node's edit form.
     await page.locator(`g[id='${imported.status}']`).dblclick();
     await page.locator('#node-dialog-ok').waitFor({ state: 'visible' });
-    await page.locator('#node-input-btn-server-edit').click(); // the pencil: edit the selected server
+    await openServerConfig(page, 'edit');
     await fillServerForm(page, sim.port);
     await page.locator('#node-dialog-ok').click();
     await page.locator('#node-dialog-ok').waitFor({ state: 'detached' });
