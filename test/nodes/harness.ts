@@ -15,12 +15,14 @@ import ctiStatus = require('../../nodes/cti-status');
 import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 // The helper ships no types of its own for 0.3.6 (its @types package types start/stopServer as void).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 export const helper: {
   init(path: string, settings?: object): void;
   load(nodes: unknown, flow: object[], creds?: object): Promise<void>;
   unload(): Promise<void>;
   setFlows(flow: object[], type: 'full' | 'flows' | 'nodes', creds?: object): Promise<void>;
+  /** Merges runtime settings (settings.js) for the next load; a key set to undefined is removed in effect. */
+  settings(userSettings: object): object;
   startServer(): Promise<void>;
   stopServer(): Promise<void>;
   getNode(id: string): Node & EventEmitter;

@@ -18,13 +18,20 @@ const fixtureNode = (id: string): Record<string, unknown> => ({ ...FIXTURE.find(
 const DIST = path.join(__dirname, '../../dist/nodes');
 
 /** The editor's window.ciscoCti from a built page, evaluated as the browser evaluates it. */
-function editorShared(page: string, jquery?: unknown): Record<string, any> {
+interface EditorShared {
+  defaults: unknown;
+  configVersions: Record<string, number>;
+  migrate(type: NodeType, config: object): Record<string, unknown>;
+  prepareEdit(node: Record<string, unknown>, type: NodeType): string[];
+}
+
+function editorShared(page: string, jquery?: unknown): EditorShared {
   const html = fs.readFileSync(path.join(DIST, page), 'utf8');
   const start = html.indexOf('>') + 1;
   const script = html.slice(start, html.indexOf('</script>'));
-  const window: Record<string, any> = { jQuery: jquery };
+  const window: { jQuery: unknown; ciscoCti?: EditorShared } = { jQuery: jquery };
   vm.runInNewContext(script, { window });
-  return window.ciscoCti;
+  return window.ciscoCti!;
 }
 
 describe('config migrations: a flow saved by 0.1.0', function () {
