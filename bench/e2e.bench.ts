@@ -18,6 +18,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import nodeRed = require('node-red');
 import type { EventEmitter } from 'node:events';
 import type { Node, NodeMessage } from 'node-red';
 import { decodeMessage, encodeMessage, type CtiMessage } from '../lib/protocol';
@@ -32,7 +33,7 @@ const CALLS = SMOKE ? 2_000 : 10_000;
 const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** Node-RED 4.1 embedded as an application would (no test helper: its spies would be measured too). */
-const RED = require('node-red') as {
+const RED = nodeRed as unknown as {
   init(server: http.Server, settings: object): void;
   start(): Promise<void>;
   stop(): Promise<void>;
