@@ -13,7 +13,8 @@ import { resolveFromNodeRed } from '../support/node-red-runtime';
 import {
   helper,
   NODES,
-  startSim,
+  runtimeWithSim,
+  logged,
   serverNode,
   getServer,
   waitForState,
@@ -32,15 +33,6 @@ const FAST = {
     session: { reconnect: { initialDelayMs: 20, maxDelayMs: 40, jitter: 0 }, openTimeoutMs: 300 },
   },
 };
-
-type Logged = 'log' | 'warn' | 'error';
-function logged(node: unknown, method: Logged): string[] {
-  const spy = (node as Record<string, { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> }>)[method];
-  return spy
-    .getCalls()
-    .filter((c) => c.thisValue === node)
-    .map((c) => String(c.args[0]));
-}
 
 /** Resolves once the session has reached `state` `n` more times. */
 function times(server: CtiServerNode, state: string, n: number, timeoutMs = 5000): Promise<SessionStateView[]> {
@@ -71,21 +63,14 @@ function statuses(node: Node): Array<Record<string, unknown>> {
 }
 
 describe('what the user sees during a fault (status, cti-status, log)', function () {
-  let sim: CtiSimulator;
+  const run = runtimeWithSim({ password: 'pw' }, FAST);
   const servers: net.Server[] = [];
-
-  beforeEach(async function () {
-    helper.settings(FAST);
-    await helper.startServer();
-    sim = await startSim({ password: 'pw' });
+  let sim: CtiSimulator;
+  beforeEach(function () {
+    sim = run.sim;
   });
-
   afterEach(async function () {
-    await helper.unload();
-    await helper.stopServer();
-    await sim.stop();
     for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
-    helper.settings({ ciscoCti: undefined });
   });
 
   function flow(server: Record<string, unknown>, extra: object[] = []): object[] {
@@ -283,19 +268,10 @@ describe('what the user sees during a fault (status, cti-status, log)', function
 });
 
 describe('session takeover: two cti-server nodes with the same ClientID and agent (issue 16.2)', function () {
+  const run = runtimeWithSim({}, FAST);
   let sim: CtiSimulator;
-
-  beforeEach(async function () {
-    helper.settings(FAST);
-    await helper.startServer();
-    sim = await startSim();
-  });
-
-  afterEach(async function () {
-    await helper.unload();
-    await helper.stopServer();
-    await sim.stop();
-    helper.settings({ ciscoCti: undefined });
+  beforeEach(function () {
+    sim = run.sim;
   });
 
   const desktop = (id: string, name: string): Record<string, unknown> => ({
