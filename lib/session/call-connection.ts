@@ -21,7 +21,8 @@ export function connectionOf(msg: CtiMessage, prefix = 'connection'): CallConnec
   const deviceIdType = msg[`${prefix}DeviceIdType`];
   if (typeof callId !== 'number' || typeof deviceIdType !== 'number') return undefined;
   const deviceId = msg[`${prefix}DeviceId`];
-  return { callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' };
+  // Frozen: the call keeps it in its connections, and every snapshot shares it.
+  return Object.freeze({ callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' });
 }
 
 /** The ConnectedParty list of a CALL_CONFERENCED / CALL_TRANSFERRED event or of a conference / transfer CONF. */

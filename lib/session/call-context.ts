@@ -9,6 +9,7 @@ import { fieldKey, getMessageDef, type CtiMessage } from '../protocol';
 import {
   NO_DATA,
   copyBuffer,
+  copyOf,
   frozenArrays,
   hasCallVariables,
   isNoValue,
@@ -101,7 +102,7 @@ export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): 
   const rck = routerCallKeyOf(msg);
   if (rck && !sameKey(d.routerCallKey as RouterCallKey | undefined, rck)) d.routerCallKey = Object.freeze(rck);
   if (hasCallVariables(msg)) {
-    const cv = { ...rec.callVariables };
+    const cv = copyOf(rec.callVariables);
     if (readCallVariables(msg, cv)) rec.callVariables = Object.freeze(cv);
   }
   absorbEcc(rec, msg, version);
@@ -133,9 +134,9 @@ function absorbEcc(rec: CallRecord, msg: CtiMessage, version: number): void {
   // From PV22 CALL_DATA_UPDATE_EVENT always carries every ECC variable of the call: replace the set.
   const replace = msg.messageType === 'CALL_DATA_UPDATE_EVENT' && version >= 22;
   if (!replace && !Array.isArray(msg.namedVariables) && !Array.isArray(msg.namedArrays)) return;
-  const vars = replace ? {} : { ...rec.namedVariables };
+  const vars = replace ? {} : copyOf(rec.namedVariables);
   const arrays: NamedArrays = {};
-  if (!replace) for (const name of Object.keys(rec.namedArrays)) arrays[name] = { ...rec.namedArrays[name] };
+  if (!replace) for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
   readEcc(msg, vars, arrays);
   rec.namedVariables = Object.keys(vars).length === 0 ? NO_DATA : Object.freeze(vars);
   rec.namedArrays = Object.keys(arrays).length === 0 ? NO_DATA : frozenArrays(arrays);
@@ -154,14 +155,14 @@ export function fillMissing(
     rec.data[f] = copyBuffer(v);
   }
   // Copy on write, as in absorbEcc.
-  const cv: Record<number, string> = { ...rec.callVariables };
+  const cv: Record<number, string> = copyOf(rec.callVariables);
   for (const [k, v] of Object.entries(ctx.callVariables)) cv[Number(k)] ??= v;
   rec.callVariables = Object.freeze(cv);
-  const vars: Record<string, string> = { ...rec.namedVariables };
+  const vars: Record<string, string> = copyOf(rec.namedVariables);
   for (const [k, v] of Object.entries(ctx.namedVariables)) vars[k] ??= v;
   rec.namedVariables = Object.freeze(vars);
   const arrays: NamedArrays = {};
-  for (const name of Object.keys(rec.namedArrays)) arrays[name] = { ...rec.namedArrays[name] };
+  for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
   for (const [name, elems] of Object.entries(ctx.namedArrays)) {
     const into = (arrays[name] ??= {});
     for (const [i, v] of Object.entries(elems)) into[Number(i)] ??= v;

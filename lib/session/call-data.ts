@@ -64,13 +64,28 @@ export function copyBuffer(v: unknown): unknown {
   return Buffer.isBuffer(v) ? Buffer.from(v) : v;
 }
 
+/**
+ * A copy made property by property. Not `{...o}`: V8 gives a spread copy of a frozen object (and a frozen spread
+ * copy) a hidden class of its own, which costs memory for every call that keeps one and time for every snapshot.
+ */
+export function copyOf<T extends object>(o: T): T {
+  const out = {} as Record<string, unknown>;
+  for (const k in o) out[k] = (o as Record<string, unknown>)[k];
+  return out as T;
+}
+
+/** copyOf, frozen. */
+export function frozenCopy<T extends object>(o: T): Readonly<T> {
+  return Object.freeze(copyOf(o));
+}
+
 /** Frozen: a snapshot may share it, and whoever changes a call's set replaces it (see call-context.ts). */
 export const NO_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
 /** A frozen copy of ECC arrays, inner objects included. */
 export function frozenArrays(arrays: Readonly<NamedArrays>): Readonly<NamedArrays> {
   const out: NamedArrays = {};
-  for (const name of Object.keys(arrays)) out[name] = Object.freeze({ ...arrays[name] }) as Record<number, string>;
+  for (const name of Object.keys(arrays)) out[name] = frozenCopy(arrays[name]) as Record<number, string>;
   return Object.freeze(out);
 }
 

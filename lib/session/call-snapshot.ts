@@ -5,6 +5,7 @@
 import { CallType, LocalConnectionState } from '../protocol';
 import { resolveAgents, type AgentAtDevice, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
+import { frozenCopy } from './call-data';
 import type { CallRecord } from './call-record';
 import type { RouterCallKey } from './pre-calls';
 
@@ -132,7 +133,7 @@ export function callSnapshot(
   snap.callVariables = rec.callVariables;
   snap.namedVariables = rec.namedVariables;
   snap.namedArrays = rec.namedArrays;
-  snap.parties = Object.freeze({ ...rec.parties });
+  snap.parties = frozenCopy(rec.parties);
   if (rec.preCallFrom.length > 0 || rec.madeBy !== undefined || rec.consultOf !== undefined) {
     const from: Record<string, unknown> = {};
     if (rec.preCallFrom.length > 0) from.preCall = Object.freeze(rec.preCallFrom.slice());
@@ -159,7 +160,7 @@ function setAgentFields(snap: Record<string, unknown>, rec: CallRecord, agentAt:
   const a = rec;
   resolveAgents(a, agentAt, d);
   const history = new Array<CallAgentVisit>(a.history.length);
-  for (let i = 0; i < history.length; i++) history[i] = Object.freeze({ ...a.history[i] });
+  for (let i = 0; i < history.length; i++) history[i] = frozenCopy(a.history[i]);
   snap.history = Object.freeze(history);
   const cur = a.currentVisit >= 0 ? a.history[a.currentVisit] : undefined;
   if (cur === undefined) return; // the announced agent (data fields), if any, stands

@@ -43,8 +43,15 @@ function eccOf(snapshot: Bag): Record<string, string | Array<string | null>> {
   return ecc;
 }
 
+/**
+ * Property by property, not `{...v}`: a spread copy of a frozen object gets a hidden class of its own, slow to
+ * make and to read (the snapshot's parts are frozen).
+ */
 function copyBag(v: unknown): Bag | undefined {
-  return isBag(v) ? { ...v } : undefined;
+  if (!isBag(v)) return undefined;
+  const out: Bag = {};
+  for (const k in v) out[k] = v[k];
+  return out;
 }
 
 function parties(v: unknown): Bag | undefined {
@@ -98,7 +105,7 @@ export function toMsgCall(snapshot: unknown): Record<string, unknown> | undefine
   if (s.customerAccountNumber !== undefined) out.customerAccountNumber = s.customerAccountNumber;
   const callType = typeof s.callTypeName === 'string' ? s.callTypeName : nameOr(CallType, s.callType);
   if (callType !== undefined) out.callType = callType;
-  if (isBag(s.routerCallKey)) out.routerCallKey = { ...s.routerCallKey };
+  if (isBag(s.routerCallKey)) out.routerCallKey = copyBag(s.routerCallKey);
   if (s.agentId !== undefined) out.agentId = s.agentId;
   if (s.agentExtension !== undefined) out.agentExtension = s.agentExtension;
   if (s.agentInstrument !== undefined) out.agentInstrument = s.agentInstrument;
