@@ -151,7 +151,7 @@ export class CallTracker {
     if (!rec) return undefined;
     this.touch(rec, t);
     const ck = connectionKey(conn);
-    if (rec.merged.delete(ck)) {
+    if (rec.merged?.delete(ck)) {
       // The END_CALL of a consult call that a transfer / conference merged into this call: only that
       // connection goes; the surviving call keeps its context.
       this.index.detach(rec, ck);
@@ -220,7 +220,7 @@ export class CallTracker {
   private moveAgents(rec: CallRecord, msg: CtiMessage): void {
     const d = rec.data;
     moveAgents(
-      rec.agents,
+      rec,
       msg,
       this.eventAt,
       (dev) => this.agentAt?.(dev) !== undefined || d.agentInstrument === dev || d.agentExtension === dev,
@@ -231,6 +231,9 @@ export class CallTracker {
    * A consult call names the call it was made from (CALL_SERVICE_INITIATED's COCConnectionCallID /
    * COCCallConnectionDeviceID(Type), §1.14): link it at once rather than waiting for CONSULTATION_CALL_CONF,
    * which may come after all of the consult call's events (§7.2: CONF vs event order is open).
+   * Unsure: the guide gives CALL_ORIGINATED no field naming the held call, and CALL_DELIVERED's
+   * SecondaryConnectionCallID is described only for UCCX (a CTI port's consult call), so neither links here; any
+   * event that carries the COC fields does.
    */
   private linkConsult(rec: CallRecord, msg: CtiMessage): void {
     const callId = msg.cocConnectionCallId;
