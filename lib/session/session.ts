@@ -13,11 +13,11 @@
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { CtiProtocolError, ServiceMask, StatusCode, type CtiMessage } from '../protocol';
+import { CtiProtocolError, SUPPORTED_VERSIONS, ServiceMask, StatusCode, type CtiMessage } from '../protocol';
 import { AgentTracker } from './agent-tracker';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { deferred, type Deferred } from './deferred';
-import { CtiNotOpenError, CtiServerEndedError, CtiSessionError } from './errors';
+import { CtiNotOpenError, CtiServerEndedError, CtiSessionError, type CtiOpenError } from './errors';
 import { policyFor } from './failure-policy';
 import { InvokeTable } from './invoke';
 import { LinkAttempt } from './link-attempt';
@@ -101,11 +101,14 @@ export class CtiSession extends EventEmitter {
   private registration: CtiMessage | undefined;
   private standbyBounces = 0;
   private peripheralOnline = true;
+  /** The version offered next: the fixed one; with 'auto' the highest, then each one refused steps it down. */
+  private tryVersion: number;
 
   constructor(options: CtiSessionOptions) {
     super();
     this.options = Object.freeze(resolveOptions(options));
     this.registration = this.options.registration;
+    this.tryVersion = this.options.version;
     this.plan = new ReconnectPlan(this.options);
     this.calls = new CallTracker({
       maxCalls: this.options.maxCalls,
@@ -145,8 +148,9 @@ export class CtiSession extends EventEmitter {
   get side(): 'A' | 'B' | undefined {
     return this._side;
   }
+  /** The protocol version in use (or being tried); with version 'auto', the one the server accepted. */
   get version(): number {
-    return this.options.version;
+    return this.tryVersion;
   }
   get isOpen(): boolean {
     return OPEN_STATES.has(this.machine.state);
@@ -292,7 +296,7 @@ export class CtiSession extends EventEmitter {
       {
         endpoint,
         side,
-        version: o.version,
+        version: this.tryVersion,
         connectTimeoutMs: o.connectTimeoutMs,
         maxMessageLength: o.maxMessageLength,
         tls: o.tls,
@@ -379,7 +383,8 @@ export class CtiSession extends EventEmitter {
   private onConnected(attempt: LinkAttempt): void {
     const reason = `side ${attempt.side}: TCP connected, waiting for OPEN_CONF`;
     if (!this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' })) return;
-    if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId));
+    const version = this.tryVersion;
+    if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId, version));
   }
 
   private onOpenConf(conf: CtiMessage): void {
@@ -406,6 +411,8 @@ export class CtiSession extends EventEmitter {
   /** OPEN_CONF from the active side, or the standby side became active. */
   private acceptConf(conf: CtiMessage): void {
     this._openConf = conf;
+    // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
+    this.calls.version = this.tryVersion;
     this.plan.opened();
     this.standbyBounces = 0;
     this._stats.openFailures = 0;
@@ -455,7 +462,8 @@ export class CtiSession extends EventEmitter {
 
   /** FAILURE_CONF to OPEN_REQ: what follows depends on the status (failure-policy.ts). */
   private onOpenFailure(status: number): void {
-    const err = openRefusedError(status, this.options, this._side ?? 'A');
+    const err = openRefusedError(status, this.options, this._side ?? 'A', this.tryVersion);
+    if (status === StatusCode.byName.E_CTI_INVALID_VERSION && this.options.versionAuto && this.stepDown(err)) return;
     const action = policyFor(status).open;
     if (action === 'other-side') {
       this.linkFailed(err);
@@ -527,6 +535,28 @@ export class CtiSession extends EventEmitter {
       },
       emitError,
     );
+  }
+
+  /**
+   * version 'auto' and the server refused the version offered: offer the next one down at once, on the same side.
+   * Returns false when none is left: the configuration is refused (retried from the highest at the capped
+   * interval — the server may be upgraded meanwhile).
+   */
+  private stepDown(err: CtiOpenError): boolean {
+    const refused = this.tryVersion;
+    const lower = SUPPORTED_VERSIONS.filter((v) => v < refused);
+    if (lower.length === 0) {
+      this.tryVersion = this.options.version;
+      return false;
+    }
+    this.tryVersion = lower[lower.length - 1];
+    this.fire('version-refused', {
+      reason: `side ${err.side} refused protocol version ${refused} (E_CTI_INVALID_VERSION); offering version ${this.tryVersion}`,
+      key: 'connecting:version-refused',
+      phase: 'tcp',
+      error: err,
+    });
+    return true;
   }
 
   /** The session ends for good (taken over, or a status that says stop): closed, no automatic reconnect. */
