@@ -2,7 +2,7 @@
  * Typed session errors. Each says what happened in words a Node-RED user can act on, and carries the
  * machine-readable parts (status name, number, request type) for flows that branch on them.
  */
-import { ControlFailureCode, StatusCode } from '../protocol';
+import { ControlFailureCode, StatusCode, decodeWarningKey, type DecodeWarning } from '../protocol';
 
 /** Base class: every error the session produces (other than codec errors) is a CtiSessionError. */
 export class CtiSessionError extends Error {
@@ -175,5 +175,29 @@ export class CtiServerEndedError extends CtiConnectionError {
     this.statusName = statusName;
     this.status = status;
     this.takenOver = status === StatusCode.byName.E_CTI_NEW_SESSION_OPENED;
+  }
+}
+
+/**
+ * A message from the server deviated from the protocol reference but was delivered with what could be read
+ * (liberal decoding). Emitted on the session's 'warning' once per `key` (message, field, kind); later ones are
+ * only counted (session.protocolWarnings).
+ */
+export class CtiProtocolWarning extends CtiSessionError {
+  readonly side: 'A' | 'B';
+  readonly warning: Readonly<DecodeWarning>;
+  /** `MESSAGE.field:kind`, as counted in protocolWarnings.byKind. */
+  readonly key: string;
+
+  constructor(side: 'A' | 'B', warning: DecodeWarning) {
+    const key = decodeWarningKey(warning);
+    super(
+      `side ${side}: ${warning.messageType} deviates from the protocol reference (${warning.field ?? 'message'}: ` +
+        `${warning.kind}: ${warning.detail}); delivered as read — further ones like it are only counted`,
+      `protocol-warning:${key}`,
+    );
+    this.side = side;
+    this.warning = warning;
+    this.key = key;
   }
 }

@@ -27,6 +27,7 @@ export {
   CtiNotOpenError,
   CtiConnectionError,
   CtiServerEndedError,
+  CtiProtocolWarning,
 } from './errors';
 export {
   CallTracker,

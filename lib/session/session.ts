@@ -13,11 +13,19 @@
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { CtiProtocolError, SUPPORTED_VERSIONS, ServiceMask, StatusCode, type CtiMessage } from '../protocol';
+import {
+  CtiProtocolError,
+  SUPPORTED_VERSIONS,
+  ServiceMask,
+  StatusCode,
+  decodeWarningKey,
+  type CtiMessage,
+  type DecodeWarning,
+} from '../protocol';
 import { AgentTracker } from './agent-tracker';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { deferred, type Deferred } from './deferred';
-import { CtiNotOpenError, CtiServerEndedError, CtiSessionError, type CtiOpenError } from './errors';
+import { CtiNotOpenError, CtiProtocolWarning, CtiServerEndedError, CtiSessionError, type CtiOpenError } from './errors';
 import { policyFor } from './failure-policy';
 import { InvokeTable } from './invoke';
 import { LinkAttempt } from './link-attempt';
@@ -306,6 +314,7 @@ export class CtiSession extends EventEmitter {
         onConnected: () => this.onConnected(attempt),
         onMessage: (msg, answers) => this.onMessage(msg, answers),
         onDecodeError: (err, frame) => this.onDecodeError(err, frame),
+        onDecodeWarning: (w) => this.onDecodeWarning(side, w),
         onFailed: (err, kind) => {
           if (kind === 'dead-link') this._stats.deadLinks++;
           this.linkFailed(err);
@@ -650,6 +659,18 @@ export class CtiSession extends EventEmitter {
         this.sendQuietly(notice.reply);
         break;
     }
+  }
+
+  /** Counted per key; the first of each key is reported ('protocol-warning' and 'warning'), later ones only counted. */
+  private onDecodeWarning(side: 'A' | 'B', w: DecodeWarning): void {
+    const key = decodeWarningKey(w);
+    const counts = this.warnings;
+    const seen = counts.byKind[key];
+    counts.total++;
+    counts.byKind[key] = (seen ?? 0) + 1;
+    if (seen !== undefined) return;
+    this.safeEmit('protocol-warning', { ...w, count: 1 });
+    this.safeEmit('warning', new CtiProtocolWarning(side, w));
   }
 
   private onDecodeError(err: CtiProtocolError, frame: Buffer): void {
