@@ -5,7 +5,7 @@
  */
 import type { Node, NodeAPI, NodeDef, NodeStatus } from 'node-red';
 import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../lib/session';
-import type { CtiMessage } from '../lib/protocol';
+import type { CtiMessage, DecodeWarning } from '../lib/protocol';
 import { DEFAULT_VERSION } from '../lib/protocol';
 import {
   DISCONNECTED_STATUS,
@@ -27,15 +27,7 @@ interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
 }
 
-/** The state payload with the fields the session adds for the nodes (see the session contract). */
-type StateInfo = SessionStateInfo & {
-  phase?: 'tcp' | 'handshake';
-  reasonKey?: string;
-  configRefused?: boolean;
-  stopReason?: 'close' | 'gave-up' | 'taken-over';
-  version?: number;
-  protocolWarnings?: { total: number; dropped: number; byKind: Record<string, number> };
-};
+type StateInfo = SessionStateInfo;
 
 /** Settings file (settings.js) options: `ciscoCti: { session: {...CtiSession options}, relogIntervalMs }`. */
 interface CiscoCtiSettings {
@@ -220,6 +212,19 @@ export = function (RED: NodeAPI): void {
       node.warn(t('cti-server.log.warning', { error: reason }));
     }
 
+    // The session reports each kind of protocol deviation once (later ones are only counted, in the state's
+    // protocolWarnings): one log line per kind.
+    function onProtocolWarning(w: DecodeWarning): void {
+      node.warn(
+        t('cti-server.log.protocol-warning', {
+          messageType: w.messageType,
+          kind: w.kind,
+          field: w.field === undefined ? '' : `, ${w.field}`,
+          detail: w.detail,
+        }),
+      );
+    }
+
     function tlsOptions(): Record<string, unknown> | undefined {
       if (!config.tls) return undefined;
       const tlsNode = RED.nodes.getNode(config.tls) as TlsConfigNode | null;
@@ -278,6 +283,7 @@ export = function (RED: NodeAPI): void {
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
       s.on('warning', onSessionWarning);
+      s.on('protocol-warning', onProtocolWarning);
       // No 'error' listener on purpose: the session emits 'error' only when someone listens, so nothing can
       // become an uncaught exception (S7 issue #143); 'state' carries every failure with its reason.
       // open() rejects after the first round of attempts; the 'state' events have said (and logged) it all.
@@ -323,6 +329,7 @@ export = function (RED: NodeAPI): void {
           s.removeListener('state', onSessionState);
           s.removeListener('message', onSessionMessage);
           s.removeListener('warning', onSessionWarning);
+          s.removeListener('protocol-warning', onProtocolWarning);
           if (session === s) session = undefined;
           closingPromise = undefined;
           failure = undefined;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { CONFIG_VERSIONS, migrateConfig, migratedCopy, type NodeType } from '../../nodes/lib/migrations';
 import { EDITOR_DEFAULTS, SERVER_DEFAULTS } from '../../nodes/lib/defaults';
-import { helper, NODES, startSim, getServer, waitForState, nextInput, type CtiSimulator } from './harness';
+import { helper, NODES, runtimeWithSim, getServer, waitForState, nextInput } from './harness';
 
 const FIXTURE: Array<Record<string, unknown>> = JSON.parse(
   fs.readFileSync(path.join(__dirname, 'fixtures/flow-0.1.0.json'), 'utf8'),
@@ -18,13 +18,20 @@ const fixtureNode = (id: string): Record<string, unknown> => ({ ...FIXTURE.find(
 const DIST = path.join(__dirname, '../../dist/nodes');
 
 /** The editor's window.ciscoCti from a built page, evaluated as the browser evaluates it. */
-function editorShared(page: string, jquery?: unknown): Record<string, any> {
+interface EditorShared {
+  defaults: unknown;
+  configVersions: Record<string, number>;
+  migrate(type: NodeType, config: object): Record<string, unknown>;
+  prepareEdit(node: Record<string, unknown>, type: NodeType): string[];
+}
+
+function editorShared(page: string, jquery?: unknown): EditorShared {
   const html = fs.readFileSync(path.join(DIST, page), 'utf8');
   const start = html.indexOf('>') + 1;
   const script = html.slice(start, html.indexOf('</script>'));
-  const window: Record<string, any> = { jQuery: jquery };
+  const window: { jQuery: unknown; ciscoCti?: EditorShared } = { jQuery: jquery };
   vm.runInNewContext(script, { window });
-  return window.ciscoCti;
+  return window.ciscoCti!;
 }
 
 describe('config migrations: a flow saved by 0.1.0', function () {
@@ -73,25 +80,16 @@ describe('config migrations: a flow saved by 0.1.0', function () {
   });
 
   describe('in a real Node-RED runtime', function () {
-    let sim: CtiSimulator;
-    beforeEach(async function () {
-      await helper.startServer();
-      sim = await startSim();
-    });
-    afterEach(async function () {
-      await helper.unload();
-      await helper.stopServer();
-      await sim.stop();
-    });
+    const run = runtimeWithSim();
 
     it('loads the saved flow as it was: the session opens at protocol version 24 and delivers events', async function () {
-      const flow = FIXTURE.map((n) => (n.id === 'srv' ? { ...n, portA: String(sim.port) } : { ...n }));
+      const flow = FIXTURE.map((n) => (n.id === 'srv' ? { ...n, portA: String(run.sim.port) } : { ...n }));
       await helper.load(NODES, flow);
       const view = await waitForState(getServer(), 'open');
       assert.equal(view.status.text, 'connected A (v24)');
-      assert.equal(sim.sessions()[0].version, 24);
+      assert.equal(run.sim.sessions()[0].version, 24);
       const delivered = nextInput(helper.getNode('out'));
-      await sim.startInboundCall({ agentId: '1001' });
+      await run.sim.startInboundCall({ agentId: '1001' });
       const msg = await delivered;
       assert.equal(msg.topic, 'CALL_DELIVERED_EVENT');
       assert.equal((msg.cti as Record<string, unknown>).version, 24);

@@ -4,22 +4,28 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readRecording } from '../../lib/record';
-import { helper, NODES, startSim, serverNode, getServer, waitForState, nextInput, type CtiSimulator } from './harness';
+import {
+  helper,
+  NODES,
+  runtimeWithSim,
+  serverNode,
+  getServer,
+  waitForState,
+  nextInput,
+  type CtiSimulator,
+} from './harness';
 
 describe('cti-server "record to file" (real runtime, simulator over TCP)', function () {
+  const run = runtimeWithSim();
   let sim: CtiSimulator;
   let dir: string;
 
-  beforeEach(async function () {
+  beforeEach(function () {
+    sim = run.sim;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-record-node-'));
-    await helper.startServer();
-    sim = await startSim();
   });
 
-  afterEach(async function () {
-    await helper.unload();
-    await helper.stopServer();
-    await sim.stop();
+  afterEach(function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
