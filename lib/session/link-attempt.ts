@@ -85,7 +85,13 @@ export class LinkAttempt {
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       this.fail(
-        new CtiTimeoutError('OPEN_REQ', timeoutMs, invokeId, `side ${this.side}: no OPEN_CONF within ${timeoutMs} ms`),
+        new CtiTimeoutError(
+          'OPEN_REQ',
+          timeoutMs,
+          invokeId,
+          `side ${this.side}: no OPEN_CONF within ${timeoutMs} ms`,
+          this.side,
+        ),
       );
     }, timeoutMs);
   }

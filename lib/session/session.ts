@@ -25,7 +25,14 @@ import {
 import { AgentTracker } from './agent-tracker';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { deferred, type Deferred } from './deferred';
-import { CtiNotOpenError, CtiProtocolWarning, CtiServerEndedError, CtiSessionError, type CtiOpenError } from './errors';
+import {
+  CtiInvalidRequestError,
+  CtiNotOpenError,
+  CtiProtocolWarning,
+  CtiServerEndedError,
+  CtiSessionError,
+  type CtiOpenError,
+} from './errors';
 import { policyFor } from './failure-policy';
 import { InvokeTable } from './invoke';
 import { LinkAttempt } from './link-attempt';
@@ -36,6 +43,7 @@ import { emitSafely } from './safe-emit';
 import { recordSessionOption } from '../record/session-option';
 import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
+import type { CtiSessionEvents, SessionTransitionInfo } from './session-events';
 import { SessionMachine, type FiredTransition } from './state-machine';
 import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
 import type { SessionEvent, Transition } from './transitions';
@@ -43,13 +51,6 @@ import type { SessionEvent, Transition } from './transitions';
 export interface RequestOptions {
   /** Default: the session's requestTimeoutMs. */
   timeoutMs?: number;
-}
-
-/** The 'transition' debug event: every step the state machine takes, announced or not. */
-export interface SessionTransitionInfo {
-  from: SessionState;
-  event: SessionEvent;
-  to: SessionState;
 }
 
 const OPEN_STATES: ReadonlySet<SessionState> = new Set(['open', 'peripheral-offline']);
@@ -74,7 +75,7 @@ function reasonKeyOf(err: Error): string {
   return 'error';
 }
 
-export class CtiSession extends EventEmitter {
+export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
@@ -234,7 +235,9 @@ export class CtiSession extends EventEmitter {
    */
   request(message: CtiMessage, opts: RequestOptions = {}): Promise<CtiMessage> {
     if (!message || typeof message !== 'object' || typeof message.messageType !== 'string') {
-      return Promise.reject(new TypeError('request(message): message must be an object with a messageType'));
+      return Promise.reject(
+        new CtiInvalidRequestError('request(message): message must be an object with a messageType'),
+      );
     }
     const type = message.messageType;
     const attempt = this.attempt;
@@ -245,7 +248,9 @@ export class CtiSession extends EventEmitter {
       );
     }
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs;
-    if (!(timeoutMs > 0)) return Promise.reject(new RangeError(`request timeoutMs must be > 0, got ${timeoutMs}`));
+    if (!(timeoutMs > 0)) {
+      return Promise.reject(new CtiInvalidRequestError(`request timeoutMs must be > 0, got ${timeoutMs}`));
+    }
     const promise = this.sendRequest(attempt, message, timeoutMs);
     if (type === 'REGISTER_VARIABLES_REQ') {
       // The server forgets registrations with the session; remember the one it accepted to restore it on re-open.

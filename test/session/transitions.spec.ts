@@ -17,7 +17,7 @@ import {
   type SessionEvent,
   type Transition,
 } from '../../lib/session/transitions';
-import type { SessionTransitionInfo } from '../../lib/session/session';
+import type { SessionTransitionInfo } from '../../lib/session';
 import type { SessionState } from '../../lib/session';
 import { recordStates, refusingPort, waitForEvent, waitForState } from './helpers';
 
