@@ -21,6 +21,8 @@ export {
   messageTypeId,
   messageTypeName,
   type MessagePlan,
+  type FixedPlan,
+  type FloatPlan,
 } from './catalog';
 export { MESSAGE_TYPES } from './message-types';
 export { TAGS, TAG_BY_NUMBER } from './tags';
