@@ -5,7 +5,7 @@
  */
 import type { Node, NodeAPI, NodeDef, NodeStatus } from 'node-red';
 import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../lib/session';
-import type { CtiMessage } from '../lib/protocol';
+import type { CtiMessage, DecodeWarning } from '../lib/protocol';
 import { DEFAULT_VERSION } from '../lib/protocol';
 import {
   DISCONNECTED_STATUS,
@@ -27,15 +27,7 @@ interface TlsConfigNode extends Node {
   addTLSOptions?(opts: Record<string, unknown>): void;
 }
 
-/** The state payload with the fields the session adds for the nodes (see the session contract). */
-type StateInfo = SessionStateInfo & {
-  phase?: 'tcp' | 'handshake';
-  reasonKey?: string;
-  configRefused?: boolean;
-  stopReason?: 'close' | 'gave-up' | 'taken-over';
-  version?: number;
-  protocolWarnings?: { total: number; dropped: number; byKind: Record<string, number> };
-};
+type StateInfo = SessionStateInfo;
 
 /** Settings file (settings.js) options: `ciscoCti: { session: {...CtiSession options}, relogIntervalMs }`. */
 interface CiscoCtiSettings {
@@ -68,6 +60,7 @@ export = function (RED: NodeAPI): void {
     let closingPromise: Promise<void> | undefined;
     /** The failure since the session was last open (cleared by an open). */
     let failure: Explanation | undefined;
+    let recordWarned = false;
     let view: SessionStateView = { state: 'idle', status: statusFor({ state: 'idle' }, t) };
 
     const reasonContext: ReasonContext = {
@@ -111,6 +104,11 @@ export = function (RED: NodeAPI): void {
       if (info.state === 'open' || info.state === 'peripheral-offline') {
         if (info.previous === 'open' || info.previous === 'peripheral-offline') return;
         logGate.reset();
+        const recordError = session?.recorder?.stats.lastError;
+        if (recordError !== undefined && !recordWarned) {
+          recordWarned = true;
+          node.warn(t('cti-server.log.record-failed', { error: recordError.message }));
+        }
         const side = info.side ?? '?';
         node.log(
           t('cti-server.log.connected', {
@@ -214,6 +212,19 @@ export = function (RED: NodeAPI): void {
       node.warn(t('cti-server.log.warning', { error: reason }));
     }
 
+    // The session reports each kind of protocol deviation once (later ones are only counted, in the state's
+    // protocolWarnings): one log line per kind.
+    function onProtocolWarning(w: DecodeWarning): void {
+      node.warn(
+        t('cti-server.log.protocol-warning', {
+          messageType: w.messageType,
+          kind: w.kind,
+          field: w.field === undefined ? '' : `, ${w.field}`,
+          detail: w.detail,
+        }),
+      );
+    }
+
     function tlsOptions(): Record<string, unknown> | undefined {
       if (!config.tls) return undefined;
       const tlsNode = RED.nodes.getNode(config.tls) as TlsConfigNode | null;
@@ -249,8 +260,15 @@ export = function (RED: NodeAPI): void {
     function connect(): void {
       if (session !== undefined || closing) return;
       let s: CtiSession;
+      let opts: CtiSessionOptions;
       try {
-        const opts = buildSessionOptions(config, node.credentials?.password, tlsOptions(), settings.session);
+        opts = buildSessionOptions(
+          config,
+          node.credentials?.password,
+          tlsOptions(),
+          settings.session,
+          (RED.settings as unknown as { userDir?: string }).userDir,
+        );
         s = new CtiSession(opts);
       } catch (err) {
         refuseConfig(err);
@@ -258,9 +276,14 @@ export = function (RED: NodeAPI): void {
       }
       session = s;
       failure = undefined;
+      const record = opts.record;
+      if (record !== undefined) {
+        node.log(t('cti-server.log.recording', { path: typeof record === 'string' ? record : record.path }));
+      }
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
       s.on('warning', onSessionWarning);
+      s.on('protocol-warning', onProtocolWarning);
       // No 'error' listener on purpose: the session emits 'error' only when someone listens, so nothing can
       // become an uncaught exception (S7 issue #143); 'state' carries every failure with its reason.
       // open() rejects after the first round of attempts; the 'state' events have said (and logged) it all.
@@ -278,13 +301,17 @@ export = function (RED: NodeAPI): void {
       }
     }
 
-    /** A session that stopped by itself (taken over, gave up) starts again when a deploy brings its users back. */
+    /**
+     * A session that stopped by itself (taken over, gave up) starts again, as a new session, when a deploy brings
+     * its users back.
+     */
     function restartIfStopped(): void {
       const s = session;
-      if (s === undefined || closing || s.state !== 'closed') return;
-      failure = undefined;
+      if (s === undefined || closing || s.state !== 'closed' || closingPromise !== undefined) return;
       logGate.reset();
-      s.open().catch(() => undefined);
+      void disconnect().then(() => {
+        if (users.size > 0 && !closing) connect();
+      });
     }
 
     function disconnect(): Promise<void> {
@@ -294,12 +321,15 @@ export = function (RED: NodeAPI): void {
       closingPromise = (async () => {
         try {
           await s.close();
+          // The recording is complete on disk before a redeploy goes on.
+          await s.recorder?.close();
         } catch (err) {
           node.warn(t('cti-server.log.close-failed', { error: (err as Error).message }));
         } finally {
           s.removeListener('state', onSessionState);
           s.removeListener('message', onSessionMessage);
           s.removeListener('warning', onSessionWarning);
+          s.removeListener('protocol-warning', onProtocolWarning);
           if (session === s) session = undefined;
           closingPromise = undefined;
           failure = undefined;

@@ -10,6 +10,7 @@ import { ContactCenterState, parseIdList, parseNumberList, type StateFilter } fr
 import { getServer, type SessionStateView } from './lib/server-api';
 import { translator } from './lib/status';
 import { stateOutputs, type StateOutputConfig } from './lib/state-outputs';
+import { migrateConfig } from './lib/migrations';
 
 interface CtiStateConfig extends NodeDef, StateOutputConfig {
   server: string;
@@ -25,6 +26,7 @@ const VOICE_MRD = 1;
 
 export = function (RED: NodeAPI): void {
   function CtiStateNode(this: Node, config: CtiStateConfig): void {
+    config = migrateConfig('cti-state', config);
     RED.nodes.createNode(this, config);
     const node = this;
     const t = translator((key, params) => RED._(key, params));

@@ -140,7 +140,7 @@ export function encoderSource(plan: MessagePlan): string {
 
 export function compileEncoder(plan: MessagePlan): CompiledEncoder {
   const groups = plan.encodeSteps.filter((s): s is FloatPlan[] => Array.isArray(s));
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  // eslint-disable-next-line no-new-func -- generated from the message tables, never from input
   const factory = new Function(...FACTORY_PARAMS, encoderSource(plan)) as EncoderFactory;
   return factory(encoderHelpers, plan, plan.fixed, plan.floats, groups);
 }

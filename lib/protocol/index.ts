@@ -10,6 +10,7 @@ export { decodeMessage, HEADER_SIZE, DEFAULT_MAX_MESSAGE_LENGTH } from './decode
 export { explainCodec, type CodecSource } from './explain';
 export { decodeWarningKey, type DecodeWarning, type DecodeWarningKind } from './warnings';
 export { FrameReader, type FrameReaderOptions } from './frame-reader';
+export { maskBitsDefinedIn, firstVersionDefining, type OpenMaskField } from './mask-versions';
 export {
   MESSAGE_DEFS,
   SUPPORTED_VERSIONS,

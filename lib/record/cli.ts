@@ -19,7 +19,7 @@ Options:
   --host <addr>            CTI Server side A (required)
   --port <n>               side A port (required)
   --side-b <host:port>     side B of a duplexed CTI Server
-  --out <file>             the recording to write (required; truncated)
+  --out <file>             the recording to write (required; an existing one is kept as <file>.1)
   --version <n|auto>       protocol version (15-25); default auto (the session's default)
   --services <names>       comma-separated CTI services, e.g. ALL_EVENTS,CALL_DATA_UPDATE (default ALL_EVENTS)
   --peripheral-id <n>      PeripheralID to ask for

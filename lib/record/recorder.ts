@@ -31,7 +31,7 @@ export interface RecordableSession {
 }
 
 export interface RecorderOptions {
-  /** The file to write (truncated). Rotated files get .1, .2, … */
+  /** The file to write. Rotated files get .1, .2, …; a non-empty file already there becomes .1 first. */
   path: string;
   /** Start a new file before this one would grow past maxBytes. Default: no limit. */
   maxBytes?: number;

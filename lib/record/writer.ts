@@ -38,8 +38,9 @@ export class RotatingWriter {
   private closing: Promise<void> | null = null;
 
   /**
-   * Opens (truncates) the file at once, so a bad path is a clear error for the caller, not a silent loss later.
-   * `firstLine` is written at the top of every rotated file.
+   * Opens the file at once, so a bad path is a clear error for the caller, not a silent loss later. A non-empty
+   * file already there (the last recording, before a restart or a Node-RED redeploy) is rotated away first, never
+   * overwritten. `firstLine` is written at the top of every rotated file.
    */
   constructor(
     private readonly opts: RotatingWriterOptions,
@@ -51,6 +52,7 @@ export class RotatingWriter {
     this.maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
     this.maxFiles = opts.maxFiles ?? 5;
     this.maxQueuedBytes = opts.maxQueuedBytes ?? 8 * 1024 * 1024;
+    if (fs.existsSync(opts.path) && fs.statSync(opts.path).size > 0) this.shiftFiles();
     this.fd = fs.openSync(opts.path, 'w');
   }
 
@@ -136,26 +138,26 @@ export class RotatingWriter {
   }
 
   private async rotate(): Promise<void> {
-    const fsp = fs.promises;
     await new Promise<void>((resolve) => fs.close(this.fd, () => resolve()));
-    const p = this.opts.path;
-    if (this.maxFiles === 1) {
-      await fsp.rm(p, { force: true });
-    } else {
-      await fsp.rm(`${p}.${this.maxFiles - 1}`, { force: true });
-      for (let i = this.maxFiles - 2; i >= 1; i--) {
-        await fsp.rename(`${p}.${i}`, `${p}.${i + 1}`).catch(ignoreMissing);
-      }
-      await fsp.rename(p, `${p}.1`);
-    }
-    this.fd = fs.openSync(p, 'w');
+    this.shiftFiles();
+    this.fd = fs.openSync(this.opts.path, 'w');
     this.fileBytes = 0;
     this.stats.rotations++;
   }
-}
 
-function ignoreMissing(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'ENOENT') throw err;
+  /** file → file.1 → file.2 …, the oldest beyond maxFiles removed (renames: metadata only, quick). */
+  private shiftFiles(): void {
+    const p = this.opts.path;
+    if (this.maxFiles === 1) {
+      fs.rmSync(p, { force: true });
+      return;
+    }
+    fs.rmSync(`${p}.${this.maxFiles - 1}`, { force: true });
+    for (let i = this.maxFiles - 2; i >= 1; i--) {
+      if (fs.existsSync(`${p}.${i}`)) fs.renameSync(`${p}.${i}`, `${p}.${i + 1}`);
+    }
+    fs.renameSync(p, `${p}.1`);
+  }
 }
 
 function writeAll(fd: number, bytes: Buffer): Promise<void> {

@@ -24,7 +24,16 @@ export class Backoff {
     this.failures++;
     if (this.failures % this.sideCount !== 0) return 0; // the other side has not been tried in this round
     const round = this.failures / this.sideCount - 1;
-    const base = Math.min(this.opts.maxDelayMs, this.opts.initialDelayMs * Math.pow(this.opts.factor, round));
+    return this.jittered(Math.min(this.opts.maxDelayMs, this.opts.initialDelayMs * Math.pow(this.opts.factor, round)));
+  }
+
+  /** Records a failed attempt and returns the cap (jittered): for failures that waiting less cannot fix. */
+  cappedDelayMs(): number {
+    this.failures++;
+    return this.jittered(this.opts.maxDelayMs);
+  }
+
+  private jittered(base: number): number {
     const spread = base * this.opts.jitter;
     return Math.max(0, Math.round(base - spread + 2 * spread * this.random()));
   }

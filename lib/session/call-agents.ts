@@ -13,7 +13,11 @@
  * CALL_CLEARED / END_CALL that follow are still "that agent's call".
  */
 import { LocalConnectionState, type CtiMessage } from '../protocol';
-import type { AgentAtDevice } from './call-snapshot';
+
+/** Finds the agent at a device (extension or instrument). */
+export type AgentAtDevice = (
+  device: string,
+) => { agentId?: string; agentExtension?: string; agentInstrument?: string } | undefined;
 
 export interface CallAgentVisit {
   /** Resolved when the agent at the device is known (it may become known after the event). */

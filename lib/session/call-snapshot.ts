@@ -3,7 +3,7 @@
  * nothing a flow does to it reaches the tracker or another flow.
  */
 import { CallType, LocalConnectionState } from '../protocol';
-import { resolveAgents, type CallAgentVisit } from './call-agents';
+import { resolveAgents, type AgentAtDevice, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
 import { copyCallData } from './call-data';
 import type { CallRecord } from './call-record';
@@ -96,10 +96,7 @@ export interface CallSnapshot {
   readonly updatedAt: number;
 }
 
-/** Finds the agent at a device (extension or instrument). */
-export type AgentAtDevice = (
-  device: string,
-) => { agentId?: string; agentExtension?: string; agentInstrument?: string } | undefined;
+export type { AgentAtDevice } from './call-agents';
 
 /**
  * `current` is the connection of the event the snapshot is for. Call events name the agent's device, not the

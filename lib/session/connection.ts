@@ -74,6 +74,8 @@ export class CtiConnection {
             new CtiConnectionError(
               side,
               `connect to ${endpoint.host}:${endpoint.port} timed out after ${connectTimeoutMs} ms`,
+              undefined,
+              'connect-timeout',
             ),
           ),
         connectTimeoutMs,
@@ -93,16 +95,25 @@ export class CtiConnection {
       sock.setNoDelay(true);
       sock.setKeepAlive(true, 10000);
       sock.on('error', (err) => {
-        const e = new CtiConnectionError(side, `${endpoint.host}:${endpoint.port}: ${err.message}`, err);
+        const e = new CtiConnectionError(side, `${endpoint.host}:${endpoint.port}: ${this.describe(err)}`, err);
         if (!settled) fail(e);
         else this.teardown(e, true);
       });
       sock.on('close', () => {
         if (!settled)
           fail(
-            new CtiConnectionError(side, `${endpoint.host}:${endpoint.port} closed the connection while connecting`),
+            new CtiConnectionError(
+              side,
+              `${endpoint.host}:${endpoint.port} closed the connection while connecting`,
+              undefined,
+              'closed-while-connecting',
+            ),
           );
-        else this.teardown(new CtiConnectionError(side, 'connection closed by the server'), true);
+        else
+          this.teardown(
+            new CtiConnectionError(side, 'connection closed by the server', undefined, 'closed-by-server'),
+            true,
+          );
       });
       sock.on('data', (chunk: Buffer) => this.onData(chunk));
       sock.once(this.opts.tls ? 'secureConnect' : 'connect', () => {
@@ -117,7 +128,8 @@ export class CtiConnection {
 
   /** Encodes and writes. Throws CtiProtocolError (bad message) or CtiConnectionError (link gone). */
   send(msg: CtiMessage): void {
-    if (this.closed || !this.socket) throw new CtiConnectionError(this.opts.side, 'not connected');
+    if (this.closed || !this.socket)
+      throw new CtiConnectionError(this.opts.side, 'not connected', undefined, 'not-connected');
     const frame = encodeMessage(msg, this.opts.version);
     this.handlers.onFrame?.('out', frame);
     this.socket.write(frame);
@@ -148,9 +160,25 @@ export class CtiConnection {
     try {
       this.reader.feed(chunk, (frame) => this.onFrame(frame));
     } catch (err) {
-      // A bad MessageLength: the stream cannot be resynchronised, drop the link.
-      this.teardown(err instanceof Error ? err : new Error(String(err)), true);
+      // A bad MessageLength: the stream cannot be resynchronised, drop the link. The key leaves out the random
+      // length and type the detail carries, so the same fault is logged once however often it comes.
+      const code = err instanceof CtiProtocolError ? err.code : 'unknown';
+      const message = err instanceof Error ? err.message : String(err);
+      this.teardown(
+        new CtiConnectionError(this.opts.side, `unusable frame from the server: ${message}`, err, `bad-frame:${code}`),
+        true,
+      );
     }
+  }
+
+  /** A socket error in one line; a TLS failure says it is one (raw OpenSSL text names neither TLS nor a cause). */
+  private describe(err: Error & { code?: unknown }): string {
+    const text = err.message.replace(/\s*\n\s*/g, ' ').trim();
+    const code = typeof err.code === 'string' ? err.code : '';
+    if (this.opts.tls && (code.startsWith('ERR_SSL') || /SSL|TLS|certificate/i.test(text))) {
+      return `TLS handshake failed (does the server speak TLS on this port? is its certificate trusted?): ${text}`;
+    }
+    return text;
   }
 
   private onFrame(frame: Buffer): void {
@@ -175,7 +203,7 @@ export class CtiConnection {
     if (abort) {
       // destroy() while connecting: the rejected connect() is the only notification.
       this.abortConnect = null;
-      abort(err ?? new CtiConnectionError(this.opts.side, 'connection attempt aborted'));
+      abort(err ?? new CtiConnectionError(this.opts.side, 'connection attempt aborted', undefined, 'aborted'));
       return;
     }
     this.closed = true;

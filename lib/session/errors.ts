@@ -6,9 +6,16 @@ import { ControlFailureCode, StatusCode } from '../protocol';
 
 /** Base class: every error the session produces (other than codec errors) is a CtiSessionError. */
 export class CtiSessionError extends Error {
-  constructor(message: string) {
+  /**
+   * The reason normalised for "log once per reason": the same fault gives the same key on every retry and on
+   * either side (no side, no random numbers, no timings in it).
+   */
+  readonly reasonKey: string;
+
+  constructor(message: string, reasonKey = 'session') {
     super(message);
     this.name = new.target.name;
+    this.reasonKey = reasonKey;
   }
 }
 
@@ -55,7 +62,10 @@ export class CtiOpenError extends CtiSessionError {
       .replace('{clientId}', ctx.clientId)
       .replace('{version}', String(ctx.version))
       .replace('{peripheralId}', ctx.peripheralId === undefined ? 'none' : String(ctx.peripheralId));
-    super(`CTI Server side ${ctx.side} refused OPEN_REQ: ${statusName} (${status}) — ${fix}`);
+    super(
+      `CTI Server side ${ctx.side} refused OPEN_REQ: ${statusName} (${status}) — ${fix}`,
+      `open-refused:${statusName}`,
+    );
     this.statusName = statusName;
     this.status = status;
     this.side = ctx.side;
@@ -83,6 +93,7 @@ export class CtiRequestError extends CtiSessionError {
     super(
       `${requestType} (invokeId ${invokeId}) failed: ${response.messageType} ${statusName} (${status})` +
         (pec ? `, peripheral error ${pec}` : ''),
+      `request-failed:${requestType}:${statusName}`,
     );
     this.statusName = statusName;
     this.status = status;
@@ -103,6 +114,7 @@ export class CtiTimeoutError extends CtiSessionError {
     super(
       what ??
         `${requestType}${invokeId === undefined ? '' : ` (invokeId ${invokeId})`} got no answer within ${timeoutMs} ms`,
+      `timeout:${requestType}`,
     );
     this.requestType = requestType;
     this.invokeId = invokeId;
@@ -120,24 +132,48 @@ export class CtiNotOpenError extends CtiSessionError {
   readonly invokeId?: number;
 
   constructor(message: string, state: string, requestType?: string, invokeId?: number) {
-    super(message);
+    super(message, `not-open:${state}`);
     this.state = state;
     this.requestType = requestType;
     this.invokeId = invokeId;
   }
 }
 
-/** The TCP / TLS link failed (refused, reset, timed out, dead link). `cause` is the socket error when there is one. */
+/**
+ * The TCP / TLS link failed (refused, reset, timed out, dead link, a frame that cannot be framed). `cause` is the
+ * socket (or framing) error when there is one, `code` its code (ECONNREFUSED …). `reasonKey` defaults to
+ * `socket:<code>`, or `link` without a code.
+ */
 export class CtiConnectionError extends CtiSessionError {
   readonly side: 'A' | 'B';
   readonly code?: string;
   readonly cause?: unknown;
 
-  constructor(side: 'A' | 'B', message: string, cause?: unknown) {
-    super(`side ${side}: ${message}`);
+  constructor(side: 'A' | 'B', message: string, cause?: unknown, reasonKey?: string) {
+    const raw = (cause as { code?: unknown } | undefined)?.code;
+    const code = typeof raw === 'string' ? raw : undefined;
+    super(`side ${side}: ${message}`, reasonKey ?? (code ? `socket:${code}` : 'link'));
     this.side = side;
     this.cause = cause;
-    const code = (cause as { code?: unknown } | undefined)?.code;
-    if (typeof code === 'string') this.code = code;
+    if (code !== undefined) this.code = code;
+  }
+}
+
+/**
+ * The CTI Server ended the session with a FAILURE_EVENT (or refused a HEARTBEAT_REQ): `statusName` says why.
+ * `takenOver`: E_CTI_NEW_SESSION_OPENED — another client with the same ClientID opened a session, and this one
+ * must not re-open by itself (it would evict the other in turn).
+ */
+export class CtiServerEndedError extends CtiConnectionError {
+  readonly statusName: string;
+  readonly status: number;
+  readonly takenOver: boolean;
+
+  constructor(side: 'A' | 'B', status: number, message: string, via: 'FAILURE_EVENT' | 'HEARTBEAT_REQ') {
+    const statusName = StatusCode.nameOf(status) ?? `status ${status}`;
+    super(side, message, undefined, `${via === 'FAILURE_EVENT' ? 'failure-event' : 'heartbeat-refused'}:${statusName}`);
+    this.statusName = statusName;
+    this.status = status;
+    this.takenOver = status === StatusCode.byName.E_CTI_NEW_SESSION_OPENED;
   }
 }

@@ -1,7 +1,14 @@
 /** The CTI client session and its call / agent trackers (no Node-RED dependency). */
 export { CtiSession, type RequestOptions, type SessionTransitionInfo } from './session';
 export { TRANSITIONS, type SessionEvent, type Transition, type TransitionEffects } from './transitions';
-export type { SessionState, SessionStateInfo, SessionStats } from './state';
+export type { SessionState, SessionStateInfo, SessionStats, ProtocolWarningCounts } from './state';
+export {
+  STATUS_POLICY,
+  policyFor,
+  type StatusPolicy,
+  type OpenRefusalAction,
+  type FailureEventAction,
+} from './failure-policy';
 export {
   CtiOptionsError,
   resolveOptions,
@@ -19,6 +26,7 @@ export {
   CtiTimeoutError,
   CtiNotOpenError,
   CtiConnectionError,
+  CtiServerEndedError,
 } from './errors';
 export {
   CallTracker,

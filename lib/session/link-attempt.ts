@@ -4,7 +4,7 @@
  * current attempt. retire() ends all of it at once, and from then on nothing the attempt's socket or timers
  * report reaches the session: a late callback of an old link cannot touch the new one.
  */
-import { StatusCode, type CtiMessage, type CtiProtocolError } from '../protocol';
+import type { CtiMessage, CtiProtocolError } from '../protocol';
 import { CtiConnection, type ConnectionOptions } from './connection';
 import { CtiConnectionError, CtiTimeoutError } from './errors';
 import { Heartbeat } from './heartbeat';
@@ -13,10 +13,7 @@ import type { InvokeTable } from './invoke';
 export interface AttemptHandlers {
   /** TCP (TLS) is up. */
   onConnected(): void;
-  /**
-   * Every message received. `answers` says when it answers this attempt's own OPEN_REQ or a HEARTBEAT_REQ
-   * (the attempt has already dealt with a refused heartbeat).
-   */
+  /** Every message received. `answers` says when it answers this attempt's own OPEN_REQ or a HEARTBEAT_REQ. */
   onMessage(msg: CtiMessage, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void;
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
   /** Every whole frame read or written (the session's 'frame' event, for recorders). */
@@ -166,8 +163,8 @@ export class LinkAttempt {
     for (const w of this.retiredWaiters.splice(0)) w();
   }
 
-  /** A failure is reported once; the attempt is retired by the session's transition, not here. */
-  private fail(err: Error, kind: 'link' | 'dead-link' = 'link'): void {
+  /** A failure is reported once; whatever the session makes of it, the attempt is over. */
+  fail(err: Error, kind: 'link' | 'dead-link' = 'link'): void {
     if (this.retired) return;
     this.clearOpenTimer();
     this.stopHeartbeat();
@@ -189,10 +186,6 @@ export class LinkAttempt {
       }
       if (this.heartbeatIds.delete(id)) {
         this.handlers.onMessage(msg, 'HEARTBEAT_REQ');
-        if (msg.messageType === 'FAILURE_CONF' && !this.retired) {
-          const name = StatusCode.nameOf(msg.status) ?? String(msg.status);
-          this.fail(new CtiConnectionError(this.side, `HEARTBEAT_REQ refused with ${name}; resetting the connection`));
-        }
         return;
       }
     }

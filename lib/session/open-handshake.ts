@@ -2,29 +2,25 @@
  * The session's side of the OPEN_REQ / OPEN_CONF exchange (cti-protocol.md Part 1): what the request carries,
  * and what the answer means for where the session goes next.
  */
-import { ServiceMask, SessionType, StatusCode, type CtiMessage } from '../protocol';
+import { ServiceMask, SessionType, maskBitsDefinedIn, type CtiMessage } from '../protocol';
 import { CtiOpenError } from './errors';
 import { NO_PERIPHERAL, type ResolvedOptions } from './options';
 
-/** FAILURE_CONF codes on OPEN_REQ meaning "this side cannot serve you now, the other may". */
-const TRY_OTHER_SIDE = new Set([
-  StatusCode.byName.E_CTI_SERVER_NOT_MASTER,
-  StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE,
-  StatusCode.byName.E_CTI_INVALID_CLIENT_FOR_STANDBY,
-  StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE,
-]);
-
-export function openRequest(o: Readonly<ResolvedOptions>, invokeId: number): CtiMessage {
+/**
+ * The OPEN_REQ for protocol `version`. Every mask holds only the bits that version defines (mask-versions.ts):
+ * a server of an older version refuses a bit it does not know.
+ */
+export function openRequest(o: Readonly<ResolvedOptions>, invokeId: number, version = o.version): CtiMessage {
   const req: CtiMessage = {
     messageType: 'OPEN_REQ',
     invokeId,
-    versionNumber: o.version,
+    versionNumber: version,
     idleTimeout: o.idleTimeoutSeconds,
     peripheralId: o.peripheralId,
-    servicesRequested: o.servicesRequested,
-    callMsgMask: o.callMsgMask,
-    agentStateMask: o.agentStateMask,
-    configMsgMask: o.configMsgMask,
+    servicesRequested: (o.servicesRequested & maskBitsDefinedIn('servicesRequested', version)) >>> 0,
+    callMsgMask: (o.callMsgMask & maskBitsDefinedIn('callMsgMask', version)) >>> 0,
+    agentStateMask: (o.agentStateMask & maskBitsDefinedIn('agentStateMask', version)) >>> 0,
+    configMsgMask: (o.configMsgMask & maskBitsDefinedIn('configMsgMask', version)) >>> 0,
     clientId: o.clientId,
     clientPassword: Buffer.from(o.clientPassword, 'utf8'),
   };
@@ -54,8 +50,4 @@ export function openRefusedError(status: number, o: Readonly<ResolvedOptions>, s
     peripheralId: o.peripheralId === NO_PERIPHERAL ? undefined : o.peripheralId,
     side,
   });
-}
-
-export function isOtherSideWorthTrying(status: number): boolean {
-  return TRY_OTHER_SIDE.has(status);
 }

@@ -9,7 +9,10 @@ import {
   ServiceMask,
   SUPPORTED_VERSIONS,
   DEFAULT_VERSION,
+  firstVersionDefining,
+  maskBitsDefinedIn,
   type CtiMessage,
+  type OpenMaskField,
 } from '../protocol';
 import type { RecordOption } from '../record/session-option';
 
@@ -171,7 +174,38 @@ export class CtiOptionsError extends Error {
 
 interface MaskTable {
   valueOf(name: string): number | undefined;
+  namesOf(mask: number): string[];
   allBits: number;
+}
+
+/**
+ * A mask for OPEN_REQ at `version`: the default (every bit) keeps only the bits the version defines; a mask the
+ * user gave must not hold bits the version does not define (the server would refuse the OPEN_REQ).
+ */
+function maskForVersion(
+  option: string,
+  field: OpenMaskField,
+  given: string[] | number | undefined,
+  dflt: number,
+  table: MaskTable,
+  version: number,
+  prefix = '',
+): number {
+  const defined = maskBitsDefinedIn(field, version);
+  if (given === undefined) return (dflt & defined) >>> 0;
+  const mask = toMask(option, given, table, prefix);
+  const extra = (mask & ~defined) >>> 0;
+  if (extra !== 0) {
+    const names = table.namesOf(extra);
+    const what = names.length > 0 ? names.join(', ') : `bits 0x${extra.toString(16)}`;
+    const since = firstVersionDefining(field, mask, SUPPORTED_VERSIONS);
+    throw new CtiOptionsError(
+      option,
+      `${what} ${names.length === 1 ? 'is' : 'are'} not defined in protocol version ${version}` +
+        (since === undefined ? '' : ` (only from version ${since})`),
+    );
+  }
+  return mask;
 }
 
 /** Names (with or without the table's prefix) or a number → mask. */
@@ -286,9 +320,23 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     version,
     peripheralId,
     servicesRequested: services,
-    callMsgMask: toMask('callMsgMask', o.callMsgMask ?? CallEventMask.allBits, CallEventMask),
-    agentStateMask: toMask('agentStateMask', o.agentStateMask ?? AgentStateMask.allBits, AgentStateMask),
-    configMsgMask: toMask('configMsgMask', o.configMsgMask ?? 0, ConfigMsgMask),
+    callMsgMask: maskForVersion(
+      'callMsgMask',
+      'callMsgMask',
+      o.callMsgMask,
+      CallEventMask.allBits,
+      CallEventMask,
+      version,
+    ),
+    agentStateMask: maskForVersion(
+      'agentStateMask',
+      'agentStateMask',
+      o.agentStateMask,
+      AgentStateMask.allBits,
+      AgentStateMask,
+      version,
+    ),
+    configMsgMask: maskForVersion('configMsgMask', 'configMsgMask', o.configMsgMask, 0, ConfigMsgMask, version),
     agentExtension: optString('agentExtension', o.agentExtension, 15),
     agentId: optString('agentId', o.agentId, 11),
     agentInstrument: optString('agentInstrument', o.agentInstrument, 63),

@@ -37,11 +37,14 @@ export class ReconnectPlan {
     this.backoff.reset();
   }
 
-  /** The attempt (or, with `wasUp`, a working link) failed: the other side's turn, after the returned delay. */
-  failed(wasUp: boolean): NextAttempt {
+  /**
+   * The attempt (or, with `wasUp`, a working link) failed: the other side's turn, after the returned delay.
+   * `capped`: the server refused the configuration — retrying sooner than the backoff cap cannot help.
+   */
+  failed(wasUp: boolean, capped = false): NextAttempt {
     this.turn++;
     if (wasUp) this.backoff.reset();
-    const delayMs = this.backoff.nextDelayMs();
+    const delayMs = capped ? this.backoff.cappedDelayMs() : this.backoff.nextDelayMs();
     return {
       side: this.current().side,
       delayMs,

@@ -4,11 +4,17 @@
  * the session; the session decides what that does to its state.
  */
 import { StatusCode, SystemEventId, type CtiMessage } from '../protocol';
+import { policyFor } from './failure-policy';
 import { NO_PERIPHERAL } from './options';
 
 export type ServerNotice =
   /** The server is going away: the link is as good as lost. */
   | { kind: 'server-offline'; reason: string }
+  /**
+   * FAILURE_EVENT: the server ends this session. `stop`: it must not be re-opened automatically (taken over by
+   * another client with the same ClientID); otherwise open again, the other side first. See failure-policy.ts.
+   */
+  | { kind: 'session-ended'; status: number; stop: boolean; reason: string }
   | { kind: 'peripheral-offline'; reason: string }
   | { kind: 'peripheral-online'; reason: string }
   /** The standby server this session waits on has become active. */
@@ -27,10 +33,7 @@ export function readServerNotice(msg: CtiMessage, peripheralId: number): ServerN
     case 'SYSTEM_EVENT':
       return readSystemEvent(msg, peripheralId);
     case 'FAILURE_EVENT':
-      if (msg.status === StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE) {
-        return { kind: 'server-offline', reason: 'CTI Server went offline (FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE)' };
-      }
-      return undefined;
+      return readFailureEvent(msg.status);
     case 'STANDBY_ACTIVE_EVENT_MSG':
       return { kind: 'standby-active' };
     case 'ACTIVE_MAINTENANCE_REQ_MSG':
@@ -59,4 +62,19 @@ function readSystemEvent(msg: CtiMessage, peripheralId: number): ServerNotice | 
     return { kind: 'peripheral-online', reason: `SYS_PERIPHERAL_ONLINE (peripheral ${msg.systemEventArg1})` };
   }
   return undefined;
+}
+
+/** The reasons users read for the FAILURE_EVENTs that end a session. */
+const ENDED_BY: Readonly<Record<string, string>> = {
+  E_CTI_CTI_SERVER_OFFLINE: 'CTI Server went offline',
+  E_CTI_NEW_SESSION_OPENED: 'taken over by another client with the same ClientID',
+  E_CTI_SERVER_IN_MAINTENANCE_MODE: 'CTI Server went into maintenance mode',
+};
+
+function readFailureEvent(status: number): ServerNotice | undefined {
+  const action = policyFor(status).event;
+  if (action === 'ignore') return undefined;
+  const name = StatusCode.nameOf(status) ?? `status ${status}`;
+  const what = ENDED_BY[name] ?? 'CTI Server ended the session';
+  return { kind: 'session-ended', status, stop: action === 'stop', reason: `${what} (FAILURE_EVENT ${name})` };
 }

@@ -13,20 +13,15 @@
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { ServiceMask, StatusCode, type CtiMessage, type CtiProtocolError } from '../protocol';
+import { CtiProtocolError, ServiceMask, StatusCode, type CtiMessage } from '../protocol';
 import { AgentTracker } from './agent-tracker';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { deferred, type Deferred } from './deferred';
-import { CtiConnectionError, CtiNotOpenError, CtiSessionError } from './errors';
+import { CtiNotOpenError, CtiServerEndedError, CtiSessionError } from './errors';
+import { policyFor } from './failure-policy';
 import { InvokeTable } from './invoke';
 import { LinkAttempt } from './link-attempt';
-import {
-  isOtherSideWorthTrying,
-  isStandbyOpenConf,
-  openRefusedError,
-  openRequest,
-  peripheralOnlineIn,
-} from './open-handshake';
+import { isStandbyOpenConf, openRefusedError, openRequest, peripheralOnlineIn } from './open-handshake';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
 import { emitSafely } from './safe-emit';
@@ -34,7 +29,7 @@ import { recordSessionOption } from '../record/session-option';
 import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
 import { SessionMachine, type FiredTransition } from './state-machine';
-import type { SessionState, SessionStateInfo, SessionStats } from './state';
+import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
 import type { SessionEvent, Transition } from './transitions';
 
 export interface RequestOptions {
@@ -54,8 +49,21 @@ const OPEN_STATES: ReadonlySet<SessionState> = new Set(['open', 'peripheral-offl
 /** What the next 'state' event says; set just before the machine fires. */
 interface Note {
   reason: string;
+  /** reasonKey; default: the error's, else the state's name. */
+  key?: string;
   error?: Error;
   nextAttemptInMs?: number;
+  nextSide?: 'A' | 'B';
+  configRefused?: boolean;
+  stopReason?: SessionStateInfo['stopReason'];
+  phase?: SessionStateInfo['phase'];
+}
+
+/** The normalised reason of an error (see SessionStateInfo.reasonKey). */
+function reasonKeyOf(err: Error): string {
+  if (err instanceof CtiSessionError) return err.reasonKey;
+  if (err instanceof CtiProtocolError) return `protocol:${err.code}`;
+  return 'error';
 }
 
 export class CtiSession extends EventEmitter {
@@ -82,6 +90,7 @@ export class CtiSession extends EventEmitter {
     decodeErrors: 0,
     loopStalls: 0,
   };
+  private readonly warnings: ProtocolWarningCounts = { total: 0, dropped: 0, byKind: {} };
   private openWaiter: Deferred<CtiMessage> | null = null;
   private closePromise: Promise<void> | null = null;
   private closeAnswer: Deferred<void> | null = null;
@@ -177,6 +186,10 @@ export class CtiSession extends EventEmitter {
   get pendingRequests(): number {
     return this.invokes.size;
   }
+  /** Deviations met decoding what the server sent, and frames dropped (a copy). */
+  get protocolWarnings(): ProtocolWarningCounts {
+    return { ...this.warnings, byKind: { ...this.warnings.byKind } };
+  }
 
   /**
    * Starts the session. Resolves with the first OPEN_CONF. Rejects with CtiOpenError when the server refuses
@@ -197,7 +210,7 @@ export class CtiSession extends EventEmitter {
       this.closePromise = null;
       this.plan.restart();
       this._stats.openFailures = 0;
-      this.fire('open', { reason: 'open() called', nextAttemptInMs: 0 });
+      this.fire('open', { reason: 'open() called', key: 'open-called', nextAttemptInMs: 0 });
     }
     return this.openWaiter.promise;
   }
@@ -258,7 +271,11 @@ export class CtiSession extends EventEmitter {
       const { side, endpoint } = this.plan.current();
       this._side = side;
       this._stats.attempts++;
-      this.fire('retry-due', { reason: `connecting to side ${side} (${endpoint.host}:${endpoint.port})` });
+      this.fire('retry-due', {
+        reason: `connecting to side ${side} (${endpoint.host}:${endpoint.port})`,
+        key: 'connecting:tcp',
+        phase: 'tcp',
+      });
     }, delayMs);
   }
 
@@ -327,18 +344,27 @@ export class CtiSession extends EventEmitter {
   private announce(tr: Transition, previous: SessionState): void {
     if (!tr.announce) return;
     if (tr.to === 'closed') this.missedEvents = false;
+    const note = this.note;
     const info: SessionStateInfo = {
       state: tr.to,
       previous,
-      reason: this.note.reason,
+      reason: note.reason,
+      reasonKey: note.key ?? (note.error ? reasonKeyOf(note.error) : tr.to),
       side: this._side,
+      version: this.version,
       reconnects: this._stats.reconnects,
       lastError: this._stats.lastError,
       eventsMayHaveBeenMissed: this.missedEvents,
+      protocolWarnings: this.protocolWarnings,
       at: Date.now(),
     };
-    if (this.note.nextAttemptInMs !== undefined && tr.to === 'failover')
-      info.nextAttemptInMs = this.note.nextAttemptInMs;
+    if (tr.to === 'connecting') info.phase = note.phase ?? 'tcp';
+    if (tr.to === 'failover') {
+      if (note.nextAttemptInMs !== undefined) info.nextAttemptInMs = note.nextAttemptInMs;
+      if (note.nextSide !== undefined) info.nextSide = note.nextSide;
+      info.configRefused = note.configRefused === true;
+    }
+    if (tr.to === 'closed') info.stopReason = note.stopReason ?? 'close';
     this.safeEmit('state', info);
   }
 
@@ -351,7 +377,8 @@ export class CtiSession extends EventEmitter {
   // ---------------------------------------------------------------- opening
 
   private onConnected(attempt: LinkAttempt): void {
-    if (!this.fire('tcp-up', { reason: `side ${attempt.side}: TCP connected, OPEN_REQ sent` })) return;
+    const reason = `side ${attempt.side}: TCP connected, waiting for OPEN_CONF`;
+    if (!this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' })) return;
     if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId));
   }
 
@@ -359,7 +386,9 @@ export class CtiSession extends EventEmitter {
     if (isStandbyOpenConf(conf, this.options)) {
       if (this.options.sides.length > 1 && this.standbyBounces === 0) {
         this.standbyBounces++;
-        this.linkFailed(new CtiSessionError(`side ${this._side} is the standby CTI Server; trying the other side`));
+        this.linkFailed(
+          new CtiSessionError(`side ${this._side} is the standby CTI Server; trying the other side`, 'standby-side'),
+        );
         return;
       }
       // Unsure: the other side did not take us either; chose to stay on the standby and wait for its
@@ -367,6 +396,7 @@ export class CtiSession extends EventEmitter {
       this._openConf = conf;
       this.fire('standby-conf', {
         reason: `side ${this._side} is the standby CTI Server; waiting for it to become active`,
+        key: 'standby',
       });
       return;
     }
@@ -416,16 +446,23 @@ export class CtiSession extends EventEmitter {
     const how = this._stats.reconnects > 0 ? 're-opened (events may have been missed while down)' : 'opened';
     const reason =
       `session ${how} on side ${this._side}` + (this.peripheralOnline ? '' : '; peripheral offline') + note;
-    if (!this.fire(this.peripheralOnline ? 'opened' : 'opened-offline', { reason })) return;
+    const key = this.peripheralOnline ? 'open' : 'open:peripheral-offline';
+    if (!this.fire(this.peripheralOnline ? 'opened' : 'opened-offline', { reason, key })) return;
     const w = this.openWaiter;
     this.openWaiter = null;
     w?.resolve(conf);
   }
 
+  /** FAILURE_CONF to OPEN_REQ: what follows depends on the status (failure-policy.ts). */
   private onOpenFailure(status: number): void {
     const err = openRefusedError(status, this.options, this._side ?? 'A');
-    if (isOtherSideWorthTrying(status)) {
+    const action = policyFor(status).open;
+    if (action === 'other-side') {
       this.linkFailed(err);
+      return;
+    }
+    if (action === 'stop') {
+      this.stopFor(err, 'gave-up');
       return;
     }
     this._stats.openFailures++;
@@ -435,17 +472,22 @@ export class CtiSession extends EventEmitter {
       this._stats.lastError = err;
       this.fire('give-up', {
         reason: `gave up after ${this._stats.openFailures} refused OPEN_REQs: ${err.message}`,
+        key: `gave-up:${err.reasonKey}`,
         error: err,
+        stopReason: 'gave-up',
       });
       return;
     }
-    this.linkFailed(err);
+    this.linkFailed(err, action === 'config');
   }
 
   // ---------------------------------------------------------------- failures
 
-  /** The link (or the attempt) failed: the next attempt goes to the other side, unless the session stops. */
-  private linkFailed(err: Error): void {
+  /**
+   * The link (or the attempt) failed: the next attempt goes to the other side, unless the session stops.
+   * `configRefused`: the server refused the configuration; the next attempts wait the capped interval.
+   */
+  private linkFailed(err: Error, configRefused = false): void {
     const state = this.machine.state;
     if (state === 'closing') {
       // The link dropped while close() waited for CLOSE_CONF: that ends the wait (the close procedure goes on).
@@ -459,22 +501,52 @@ export class CtiSession extends EventEmitter {
     const emitError = (): void => this.emitError(err);
     if (!this.options.reconnect.enabled) {
       this.rejectOpen(err);
-      this.fire('give-up', { reason: `link lost and reconnect is disabled: ${err.message}`, error: err }, emitError);
+      const reason = `link lost and reconnect is disabled: ${err.message}`;
+      this.fire(
+        'give-up',
+        { reason, key: `gave-up:${reasonKeyOf(err)}`, error: err, stopReason: 'gave-up' },
+        emitError,
+      );
       return;
     }
-    const next = this.plan.failed(wasUp);
+    const next = this.plan.failed(wasUp, configRefused);
     // The first round (every side tried once) failed: tell the open() caller, keep trying in the background.
     if (next.firstRoundOver) this.rejectOpen(err);
-    this._side = next.side;
+    // The reason (and `side`) stay about the side that failed; nextSide says where the next attempt goes.
+    const retry = configRefused
+      ? `the server refused the configuration; retrying at the capped interval, next attempt on side ${next.side} in ${next.delayMs} ms`
+      : `next attempt on side ${next.side} in ${next.delayMs} ms`;
     this.fire(
       'link-failed',
       {
-        reason: `${err.message}; next attempt on side ${next.side} in ${next.delayMs} ms`,
+        reason: `${err.message}; ${retry}`,
         error: err,
         nextAttemptInMs: next.delayMs,
+        nextSide: next.side,
+        configRefused,
       },
       emitError,
     );
+  }
+
+  /** The session ends for good (taken over, or a status that says stop): closed, no automatic reconnect. */
+  private stopFor(err: CtiSessionError, stopReason: 'gave-up' | 'taken-over'): void {
+    if (!this.machine.accepts('give-up')) return;
+    if (this.isOpen) this._stats.linkDrops++;
+    this._stats.lastError = err;
+    this.rejectOpen(err);
+    const reason =
+      stopReason === 'taken-over'
+        ? `${err.message}; not reconnecting (that would take the session back from the other client) until open() is called again`
+        : `${err.message}; not reconnecting until open() is called again`;
+    const key = stopReason === 'taken-over' ? 'taken-over' : `gave-up:${err.reasonKey}`;
+    this.fire('give-up', { reason, key, error: err, stopReason }, () => this.emitError(err));
+  }
+
+  /** A FAILURE_EVENT or a refused HEARTBEAT_REQ: fail over, or stop, as failure-policy.ts says. */
+  private serverEnded(err: CtiServerEndedError): void {
+    if (policyFor(err.status).event === 'stop') this.stopFor(err, err.takenOver ? 'taken-over' : 'gave-up');
+    else this.linkFailed(err);
   }
 
   // ---------------------------------------------------------------- inbound
@@ -489,6 +561,11 @@ export class CtiSession extends EventEmitter {
     }
     if (answers === 'HEARTBEAT_REQ') {
       this.publish(msg, undefined);
+      if (t === 'FAILURE_CONF' && this.attempt !== null) {
+        const name = StatusCode.nameOf(msg.status) ?? String(msg.status);
+        const text = `HEARTBEAT_REQ refused with ${name}; resetting the connection`;
+        this.serverEnded(new CtiServerEndedError(this.attempt.side, msg.status, text, 'HEARTBEAT_REQ'));
+      }
       return;
     }
     const id = msg.invokeId;
@@ -518,17 +595,23 @@ export class CtiSession extends EventEmitter {
 
   private onServerNotice(msg: CtiMessage): void {
     const notice = readServerNotice(msg, this.options.peripheralId);
+    const side = this._side ?? 'A';
     switch (notice?.kind) {
-      case 'server-offline':
-        this.linkFailed(new CtiConnectionError(this._side ?? 'A', notice.reason));
+      case 'server-offline': {
+        const status = StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE;
+        this.linkFailed(new CtiServerEndedError(side, status, notice.reason, 'FAILURE_EVENT'));
+        break;
+      }
+      case 'session-ended':
+        this.serverEnded(new CtiServerEndedError(side, notice.status, notice.reason, 'FAILURE_EVENT'));
         break;
       case 'peripheral-offline':
         this.peripheralOnline = false;
-        this.fire('peripheral-offline', { reason: notice.reason });
+        this.fire('peripheral-offline', { reason: notice.reason, key: 'peripheral-offline' });
         break;
       case 'peripheral-online':
         this.peripheralOnline = true;
-        this.fire('peripheral-online', { reason: notice.reason });
+        this.fire('peripheral-online', { reason: notice.reason, key: 'open' });
         break;
       case 'standby-active':
         if (this.state === 'standby' && this._openConf) this.acceptConf(this._openConf);
@@ -541,6 +624,7 @@ export class CtiSession extends EventEmitter {
 
   private onDecodeError(err: CtiProtocolError, frame: Buffer): void {
     this._stats.decodeErrors++;
+    this.warnings.dropped++;
     this.safeEmit('protocol-error', err, frame);
   }
 
@@ -571,21 +655,21 @@ export class CtiSession extends EventEmitter {
     if (state === 'closed') {
       // Already closed (gave up, or reconnect disabled), or open() was called and its first attempt is still
       // due: no second 'closed' event, which would replace the reason users see ("gave up after …").
-      this.fire('close', { reason: 'already closed' });
+      this.fire('close', { reason: 'already closed', stopReason: 'close' });
       return;
     }
     if (state === 'idle') {
-      this.fire('close', { reason: 'closed before open()' });
+      this.fire('close', { reason: 'closed before open()', key: 'close', stopReason: 'close' });
       return;
     }
     const attempt = this.attempt;
     const linked = attempt !== null && (OPEN_STATES.has(state) || state === 'standby');
-    if (!this.fire('close', { reason: 'close() called' })) return;
+    if (!this.fire('close', { reason: 'close() called', key: 'closing' })) return;
     if (attempt && linked) await this.sayGoodbye(attempt);
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
     this.calls.clear();
     this.agents.clear();
-    this.fire('close-done', { reason: 'closed by close()' });
+    this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
   }
 
   /** CLOSE_REQ, then the CLOSE_CONF, its timeout or the link dropping, whichever comes first; then FIN. */

@@ -30,8 +30,42 @@ export interface SessionStateInfo {
   eventsMayHaveBeenMissed: boolean;
   /** In 'failover': milliseconds until the next attempt. */
   nextAttemptInMs?: number;
+  /** In 'failover': the side of the next attempt (`side` is the one the reason is about). */
+  nextSide?: 'A' | 'B';
+  /** Protocol version in use, or being tried. */
+  version?: number;
+  /** While 'connecting': 'tcp' = no TCP connection yet; 'handshake' = TCP up, waiting for OPEN_CONF. */
+  phase?: 'tcp' | 'handshake';
+  /**
+   * The reason normalised for "log once per reason": the same fault gives the same key on every retry and on
+   * either side — no side, no random numbers, no timings (e.g. `socket:ECONNREFUSED`,
+   * `open-refused:E_CTI_INVALID_PASSWORD`, `dead-link`, `bad-frame:…`).
+   */
+  reasonKey: string;
+  /**
+   * In 'failover': the server refused the configuration (password, peripheral ID, a mask …) — only a
+   * configuration change fixes it; retrying goes on at the capped interval.
+   */
+  configRefused?: boolean;
+  /**
+   * With 'closed': why it stopped. 'close' = close() (or closed before open()); 'gave-up' = the give-up limit, or
+   * reconnect disabled; 'taken-over' = FAILURE_EVENT E_CTI_NEW_SESSION_OPENED (another client with the same
+   * ClientID): no automatic reconnect, which would evict the other client in turn.
+   */
+  stopReason?: 'close' | 'gave-up' | 'taken-over';
+  /** Deviations met while decoding what the server sent (see the 'protocol-warning' event). */
+  protocolWarnings: ProtocolWarningCounts;
   /** When the state was entered (ms since epoch). */
   at: number;
+}
+
+export interface ProtocolWarningCounts {
+  /** Deviations counted (each message can have several). */
+  total: number;
+  /** Frames that could not be decoded at all and were dropped. */
+  dropped: number;
+  /** Count per warning key (`MESSAGE.field:kind`). */
+  byKind: Record<string, number>;
 }
 
 export interface SessionStats {

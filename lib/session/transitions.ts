@@ -155,7 +155,12 @@ export const TRANSITIONS: TransitionTable = {
     close: t('closed', true, { retryTimer: 'clear' }, 'closed before open(): nothing to tear down'),
   },
   connecting: {
-    'tcp-up': t('connecting', false, { openTimer: 'arm' }, 'OPEN_REQ sent; the answer is awaited for openTimeoutMs'),
+    'tcp-up': t(
+      'connecting',
+      true,
+      { openTimer: 'arm' },
+      'TCP up, OPEN_REQ sent: announced (phase handshake) so users can tell a server that accepts TCP but never answers from no TCP at all',
+    ),
     'conf-accepted': t(
       'connecting',
       false,

@@ -1,7 +1,6 @@
 import {
   AgentState,
   ControlFailureCode,
-  type CtiMessage,
   LineType,
   LocalConnectionState,
   MAX_ECC_BYTES,

@@ -10,6 +10,7 @@ import {
   CtiOpenError,
   CtiOptionsError,
   CtiRequestError,
+  CtiServerEndedError,
   CtiSessionError,
   CtiTimeoutError,
 } from '../../lib/session';
@@ -221,6 +222,23 @@ function explainOpenRefusal(err: CtiOpenError, ctx: ReasonContext, t: Translate)
 /** Explains a session failure (the state's lastError). */
 export function explainSessionError(err: unknown, ctx: ReasonContext, t: Translate = tr): Explanation {
   if (err instanceof CtiOpenError) return explainOpenRefusal(err, ctx, t);
+  if (err instanceof CtiServerEndedError) {
+    const p = {
+      side: err.side,
+      endpoint: ctx.endpoint(err.side),
+      status: err.statusName,
+      detail: firstClause(err.message, 200),
+    };
+    return {
+      short: err.statusName,
+      full: t(err.takenOver ? 'cti-server.reason.taken-over' : 'cti-server.reason.server-ended', {
+        ...p,
+        clientId: ctx.clientId,
+      }),
+      key: `ended:${err.statusName}`,
+      configRefused: false,
+    };
+  }
   if (err instanceof CtiConnectionError) return explainConnection(err, ctx, t);
   if (err instanceof CtiTimeoutError) {
     return {

@@ -8,7 +8,7 @@
  */
 import { SERVER_DEFAULTS } from './defaults';
 
-export type NodeType = 'cti-server' | 'cti-event' | 'cti-set-call-data' | 'cti-request' | 'cti-status';
+export type NodeType = 'cti-server' | 'cti-event' | 'cti-set-call-data' | 'cti-request' | 'cti-status' | 'cti-state';
 
 type Config = Record<string, unknown>;
 
@@ -51,6 +51,7 @@ const MIGRATIONS: Record<NodeType, readonly Migration[]> = {
   'cti-set-call-data': [{ to: 1, up: (c) => ({ ...c }) }],
   'cti-request': [{ to: 1, up: (c) => ({ ...c }) }],
   'cti-status': [{ to: 1, up: (c) => ({ ...c }) }],
+  'cti-state': [{ to: 1, up: (c) => ({ ...c }) }],
 };
 
 /** The configVersion a node of each type is saved with by this release. */

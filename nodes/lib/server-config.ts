@@ -3,6 +3,7 @@
  * Everything a user can type is checked here, every field at once, so a deploy reports all bad values in one
  * readable error, never a crash and never one field per deploy.
  */
+import * as path from 'node:path';
 import { ServiceMask } from '../../lib/protocol';
 import type { CtiSessionOptions, CtiVariableRegistration } from '../../lib/session';
 import { SERVER_DEFAULTS, SERVER_LIMITS } from './defaults';
@@ -246,13 +247,15 @@ export function buildRecordSettings(config: CtiServerConfig): RecordSettings | u
 
 /**
  * Session options for a config. Throws ConfigError listing every bad value. `tuning` are options set by the
- * Node-RED settings file (timers, reconnect pacing), applied last.
+ * Node-RED settings file (timers, reconnect pacing), applied last; a relative record path is taken from `baseDir`
+ * (Node-RED's user directory).
  */
 export function buildSessionOptions(
   config: CtiServerConfig,
   password: string | undefined,
   tls: Record<string, unknown> | undefined,
   tuning: Partial<CtiSessionOptions> = {},
+  baseDir: string = process.cwd(),
 ): CtiSessionOptions {
   const p = new Problems();
   const hostA = text(config.hostA) ?? p.add('hostA', 'host-required');
@@ -278,7 +281,7 @@ export function buildSessionOptions(
   const hb = heartbeat(p, config.heartbeat);
   const idle = idleTimeout(p, config.idleTimeout);
   const registerVariables = registration(p, config);
-  recordSettings(p, config);
+  const record = recordSettings(p, config);
   p.throwIfAny();
   return {
     sideA: { host: hostA as string, port: portA as number },
@@ -296,6 +299,15 @@ export function buildSessionOptions(
     idleTimeout: idle,
     tls: tls === undefined ? undefined : (tls as { ca?: string }),
     registerVariables,
+    record:
+      record === undefined
+        ? undefined
+        : {
+            path: path.resolve(baseDir, record.path),
+            maxBytes: record.maxBytes,
+            maxFiles: record.maxFiles,
+            mask: record.mask,
+          },
     ...tuning,
   };
 }

@@ -25,7 +25,7 @@ export interface StatusInput {
 
 /** "7 s", "0.5 s": how long until the next attempt, as a person reads it. */
 export function formatDelay(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms / 100) / 10)} s`;
+  if (ms < 1000) return `${Math.max(0.1, Math.ceil(ms / 100) / 10)} s`;
   return `${Math.round(ms / 1000)} s`;
 }
 

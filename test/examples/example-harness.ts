@@ -44,7 +44,7 @@ export interface TestHelper {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   getNode(id: string): any;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 export const helper: TestHelper = require('node-red-node-test-helper');
 helper.init(resolveFromNodeRed('node-red'));
 
@@ -118,7 +118,7 @@ export function modulesFor(flow: FlowNode[], extra: NodeInit[] = []): NodeInit[]
   }
   for (const f of files) {
     if (f === 'common/25-catch.js') continue; // the helper preloads catch itself
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     mods.push(require(resolveFromNodeRed(`@node-red/nodes/core/${f}`)) as NodeInit);
   }
   return [...mods, ...extra];

@@ -15,12 +15,14 @@ import ctiStatus = require('../../nodes/cti-status');
 import { resolveFromNodeRed } from '../support/node-red-runtime';
 
 // The helper ships no types of its own for 0.3.6 (its @types package types start/stopServer as void).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 export const helper: {
   init(path: string, settings?: object): void;
   load(nodes: unknown, flow: object[], creds?: object): Promise<void>;
   unload(): Promise<void>;
   setFlows(flow: object[], type: 'full' | 'flows' | 'nodes', creds?: object): Promise<void>;
+  /** Merges runtime settings (settings.js) for the next load; a key set to undefined is removed in effect. */
+  settings(userSettings: object): object;
   startServer(): Promise<void>;
   stopServer(): Promise<void>;
   getNode(id: string): Node & EventEmitter;
@@ -208,3 +210,39 @@ export function freePort(): Promise<number> {
 }
 
 export type { CtiSimulator };
+
+/**
+ * Mocha hooks for a spec that runs nodes against one simulator: a started runtime (with `settings` from the
+ * settings file, removed again afterwards) and a simulator per test, both stopped after it.
+ */
+export function runtimeWithSim(
+  simOpts: ConstructorParameters<typeof CtiSimulator>[0] = {},
+  settings: Record<string, unknown> = {},
+): { readonly sim: CtiSimulator } {
+  const ctx: { sim?: CtiSimulator } = {};
+  beforeEach(async function () {
+    helper.settings(settings);
+    await helper.startServer();
+    ctx.sim = await startSim(simOpts);
+  });
+  afterEach(async function () {
+    await helper.unload();
+    await helper.stopServer();
+    await ctx.sim?.stop();
+    helper.settings(Object.fromEntries(Object.keys(settings).map((k) => [k, undefined])));
+  });
+  return {
+    get sim(): CtiSimulator {
+      return ctx.sim!;
+    },
+  };
+}
+
+/** What a node logged with node.log / warn / error (the helper's spies sit on Node.prototype, shared by all). */
+export function logged(node: unknown, method: 'log' | 'warn' | 'error'): string[] {
+  const spy = (node as Record<string, { getCalls(): Array<{ thisValue: unknown; args: unknown[] }> }>)[method];
+  return spy
+    .getCalls()
+    .filter((c) => c.thisValue === node)
+    .map((c) => String(c.args[0]));
+}

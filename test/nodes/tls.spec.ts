@@ -13,7 +13,6 @@ import * as tls from 'node:tls';
 import { helper, NODES, startSim, serverNode, getServer, waitForState, type CtiSimulator } from './harness';
 import { resolveFromNodeRed } from '../support/node-red-runtime';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const tlsConfigNode = require(resolveFromNodeRed('@node-red/nodes/core/network/05-tls.js'));
 
 describe('cti-server through a tls-config node', function () {

@@ -64,7 +64,7 @@ function fixedOf(def: MessageDef): { name: string; type: string; size: number; s
 describe('catalog matches the layouts in cti-protocol.md', () => {
   it('the extracted layouts fixture is current', function () {
     if (!fs.existsSync(REFERENCE_MD)) this.skip(); // only outside CI, where ../shared is absent
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+
     const { extract, render } = require(path.join(ROOT, 'test', 'protocol', 'extract-layouts.js'));
     const fresh = render(extract(fs.readFileSync(REFERENCE_MD, 'utf8')));
     assert.equal(fresh, fs.readFileSync(FIXTURE, 'utf8'), 'run node test/protocol/extract-layouts.js');

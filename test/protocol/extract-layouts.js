@@ -36,7 +36,6 @@ const TYPES = [
   'TASKID',
   'ULONG',
 ];
-const SIZES = { UCHAR: 1, USHORT: 2, SHORT: 2, UINT: 4, INT: 4, BOOL: 2, TIME: 4, TASKID: 12, ULONG: 4 };
 
 function parseHeading(text) {
   const msgs = [];

@@ -211,7 +211,7 @@ describe('fuzz: mutated frames give a message or a CtiProtocolError, nothing els
     assert.ok(counts.rejected > FRAMES * 0.05, `only ${counts.rejected} rejected`);
     const kinds = [...seenKinds].map(([k, n]) => `${k} ${n}`).join(', ');
     for (const k of KINDS) assert.ok(seenKinds.has(k), `no ${k} warning came out (${kinds})`);
-    // eslint-disable-next-line no-console
+
     console.log(
       `      ${seeds.length} seed frames; ${counts.decoded} decoded, ${counts.rejected} rejected in ${ms} ms; warnings: ${kinds}`,
     );

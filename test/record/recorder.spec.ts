@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { encodeMessage, StatusCode } from '../../lib/protocol';
 import { CtiSession } from '../../lib/session';
 import { CtiSimulator } from '../../lib/simulator';
 import { attachRecorder, readRecording } from '../../lib/record';
@@ -73,6 +75,83 @@ describe('record: attachRecorder on a session', function () {
     assert.ok(
       frames.every((l) => l.v === undefined),
       'no frame of another version',
+    );
+  });
+
+  it('version auto stepping down: the header names the accepted version, the refused attempt carries "v"', async function () {
+    // The frames a session offering v25 to a v24 server exchanges, in the order the 'frame' event reports them.
+    const fake = Object.assign(new EventEmitter(), { version: 25, isOpen: false, options: { peripheralId: 5000 } });
+    const file = tmp.file('stepdown.jsonl');
+    const recorder = attachRecorder(fake, { path: file });
+    const open = (version: number, invokeId: number): Buffer =>
+      encodeMessage(
+        {
+          messageType: 'OPEN_REQ',
+          invokeId,
+          versionNumber: version,
+          idleTimeout: 120,
+          peripheralId: 5000,
+          servicesRequested: 0x10,
+          callMsgMask: 0,
+          agentStateMask: 0,
+          configMsgMask: 0,
+          clientId: 'x',
+          clientPassword: '',
+        },
+        version,
+      );
+    const conf = encodeMessage(
+      {
+        messageType: 'OPEN_CONF',
+        invokeId: 2,
+        servicesGranted: 0x10,
+        monitorId: 0,
+        pgStatus: 0,
+        icmCentralControllerTime: 0,
+        peripheralOnline: 1,
+        peripheralType: 17,
+        agentState: 0,
+        departmentId: 0,
+        sessionType: 0,
+      },
+      24,
+    );
+    const frames: Array<['in' | 'out', Buffer]> = [
+      ['out', open(25, 1)],
+      [
+        'in',
+        encodeMessage(
+          { messageType: 'FAILURE_CONF', invokeId: 1, status: StatusCode.byName.E_CTI_INVALID_VERSION },
+          25,
+        ),
+      ],
+      ['out', open(24, 2)],
+      ['in', conf], // the accepted version: the header is written now
+      ['in', encodeMessage({ messageType: 'HEARTBEAT_CONF', invokeId: 3 }, 24)], // stands in for what follows
+    ];
+    let at = 1000;
+    for (const [dir, frame] of frames) fake.emit('frame', { dir, type: frame.readUInt32BE(4), frame, at: at++ });
+    await recorder.close();
+    const [header, ...rest] = lines(file);
+    assert.equal(header.protocolVersion, 24);
+    assert.deepEqual(
+      rest.map((l) => [l.type, l.v]),
+      [
+        ['OPEN_REQ', 25],
+        ['FAILURE_CONF', 25],
+        ['OPEN_REQ', undefined],
+        ['OPEN_CONF', undefined],
+        ['HEARTBEAT_CONF', undefined],
+      ],
+    );
+    assert.deepEqual(
+      rest.map((l) => l.t),
+      [0, 1, 2, 3, 4],
+    );
+    const rec = readRecording(file);
+    assert.deepEqual(
+      rec.frames.map((f) => f.version),
+      [25, 25, 24, 24, 24],
     );
   });
 

@@ -43,6 +43,26 @@ describe('record: writer (rotation, bounded queue)', function () {
     assert.equal(w.write('late'), false, 'a closed writer drops');
   });
 
+  it('a recording already at the path is rotated away (kept as .1), never overwritten; maxFiles 1 replaces it', async function () {
+    const file = tmp.file('again.jsonl');
+    for (const run of ['first', 'second', 'third']) {
+      const w = new RotatingWriter({ path: file, maxFiles: 3 });
+      w.write(run);
+      await w.close();
+    }
+    assert.equal(fs.readFileSync(file, 'utf8'), 'third\n');
+    assert.equal(fs.readFileSync(`${file}.1`, 'utf8'), 'second\n');
+    assert.equal(fs.readFileSync(`${file}.2`, 'utf8'), 'first\n');
+    const w = new RotatingWriter({ path: file, maxFiles: 3 });
+    await w.close();
+    assert.ok(!fs.existsSync(`${file}.3`), 'no more than maxFiles files');
+    assert.equal(fs.readFileSync(`${file}.2`, 'utf8'), 'second\n', 'the oldest went');
+    const single = new RotatingWriter({ path: file, maxFiles: 1 });
+    single.write('only');
+    await single.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), 'only\n');
+  });
+
   it('a path that cannot be created is a clear error at once', function () {
     assert.throws(() => new RotatingWriter({ path: tmp.file('no/such/dir/file.jsonl') }), /ENOENT/);
   });

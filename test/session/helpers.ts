@@ -1,6 +1,7 @@
 /** Small awaitables for session tests: wait for an event instead of sleeping. */
 import type { EventEmitter } from 'node:events';
 import * as net from 'node:net';
+import { CtiSimulator } from '../../lib/simulator';
 import type { CtiSession, SessionState, SessionStateInfo } from '../../lib/session';
 
 /** Resolves with the arguments of the first `event` whose arguments satisfy `match`; rejects after `timeoutMs`. */
@@ -53,4 +54,18 @@ export async function refusingPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * A simulator on a port from the OS (peripheral 5000, agents 1001-1005 unless `over` says otherwise), started
+ * and added to `into` so the test's teardown stops it.
+ */
+export async function startSimulator(
+  into: CtiSimulator[],
+  over: ConstructorParameters<typeof CtiSimulator>[0] = {},
+): Promise<CtiSimulator> {
+  const sim = new CtiSimulator({ host: '127.0.0.1', port: 0, peripheralId: 5000, agents: '1001-1005', ...over });
+  into.push(sim);
+  await sim.start();
+  return sim;
 }

@@ -135,6 +135,7 @@ describe('CtiSession state machine: the table', function () {
     const calls: string[] = [];
     let m: SessionMachine | undefined;
     let reentered = false;
+    // eslint-disable-next-line prefer-const -- declared apart on purpose: the hook may run before `m` is assigned
     m = new SessionMachine(
       recordingHooks(calls, () => {
         if (!reentered && m?.state === 'connecting') {
@@ -222,14 +223,17 @@ describe('CtiSession state machine: every transition on a real session', functio
       states.map((i) => i.state),
       [
         'connecting',
+        'connecting',
         'open',
         'peripheral-offline',
         'open',
         'failover',
         'connecting',
+        'connecting',
         'open',
         'peripheral-offline',
         'failover',
+        'connecting',
         'connecting',
         'peripheral-offline',
         'closing',

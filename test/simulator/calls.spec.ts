@@ -7,7 +7,6 @@ import {
   EventCause,
   LocalConnectionState,
   StatusCode,
-  type CtiMessage,
 } from '../../lib/protocol';
 import { agentClient, bridgeClient, Fixture, types } from './helpers';
 import { SVC } from './raw-client';

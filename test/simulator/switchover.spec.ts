@@ -4,7 +4,6 @@ import { CtiSimulatorPair, type SimCall } from '../../lib/simulator';
 import { Fixture } from './helpers';
 import { SVC } from './raw-client';
 
-const LCS = LocalConnectionState.byName;
 const PARTY_UPDATE = EventCause.byName.CEC_CALL_PARTY_UPDATE_IND;
 const NONE = EventCause.byName.CEC_NONE;
 const ALL_EVENTS = SVC.CTI_SERVICE_ALL_EVENTS;
