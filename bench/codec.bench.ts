@@ -257,7 +257,6 @@ function cpuMs(fn: () => unknown): number {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en').padStart(12);
-const us = (ms: number, n: number): string => ((ms * 1000) / n).toFixed(3).padStart(10);
 
 function sanityCheck(mix: Sample[]): void {
   for (const { msg, version } of mix) {
