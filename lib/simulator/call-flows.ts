@@ -19,6 +19,14 @@ const DIRECTION_OTHER_IN = 3;
  */
 const STICKY_STATES = new Set<number>([AS.AGENT_STATE_NOT_READY, AS.AGENT_STATE_LOGOUT]);
 
+/** startInboundCall({ ifAgentAvailable: true }) found no available agent: no call was started. */
+export class NoAgentAvailableError extends Error {
+  constructor() {
+    super('no agent is available; the call was not started');
+    this.name = 'NoAgentAvailableError';
+  }
+}
+
 /** Call context items that SET_CALL_DATA_REQ replaces as they come (text and UserToUserInfo). */
 export const CALL_DATA_TEXT_FIELDS = [
   'ani',
@@ -116,6 +124,8 @@ export class CallFlows {
       const state = this.claimed.has(named.agentId) ? 'claimed by another call' : AgentState.nameOf(named.state);
       throw new Error(`agent ${named.agentId} is not available (${state}); the call was not started`);
     }
+    let agent = named ?? this.freeAgent();
+    if (agent === undefined && o.ifAgentAvailable === true) throw new NoAgentAvailableError();
     const routed = o.routed ?? true;
     const dnis = o.dnis ?? '8005551000';
     const callType = routed ? CallType.byName.CALLTYPE_PREROUTE_ACD_IN : CallType.byName.CALLTYPE_ACD_IN;
@@ -135,7 +145,6 @@ export class CallFlows {
     if (o.translationRoute === true) this.emit(ev.translationRoute(this.m, call), [], [], true);
     this.emit(ev.delivered(this.m, call, undefined), [], [call], true);
 
-    let agent = named ?? this.freeAgent();
     if (o.queued === true || agent === undefined) {
       const sg = agent ?? [...this.m.agents.values()][0];
       const group = { number: sg.skillGroupNumber, id: sg.skillGroupId };
@@ -220,6 +229,24 @@ export class CallFlows {
       if (!STICKY_STATES.has(a.state)) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
     } else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
       this.setAgentState(a, AS.AGENT_STATE_TALKING);
+  }
+
+  /**
+   * The customer hangs up (or, still ringing, abandons): the caller's CALL_CONNECTION_CLEARED, CALL_CLEARED with
+   * `cause`, END_CALL to every associated client, the agents freed. Nothing happens to a call that already ended.
+   * Unsure: the guide gives no per-party sequence for a caller hanging up; chose the caller's connection cleared,
+   * then the call (the agents' connections end with it), and CECX_ABAND_RING on CALL_CLEARED for a call that
+   * was still ringing.
+   */
+  callerHangsUp(call: SimCall, cause = ev.CEC_NONE): void {
+    if (!this.m.calls.has(call)) return;
+    const parties = call.parties;
+    // The customer's side: the caller of an inbound call, the dialled party of an agent's outbound call.
+    const outbound = call.callType === CallType.byName.CALLTYPE_AGENT_OUT;
+    const caller = { deviceId: outbound ? call.dialedNumber : call.ani, external: true };
+    this.emit(ev.connectionCleared(this.m, call, caller), parties, [call]);
+    this.emit(ev.cleared(this.m, call, cause), parties, [call]);
+    this.finish(call, parties);
   }
 
   /** One agent leaves; a call with no agent left is cleared. */

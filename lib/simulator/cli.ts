@@ -6,23 +6,60 @@ import { parseFaultSpec } from './faults';
 import { CtiSimulatorPair } from './pair';
 import { readRecording, type Recording } from '../record/format';
 import { replay } from './replay';
-import { BUILT_IN_SCENARIOS, type ScenarioDef, validateScenario } from './scenarios';
+import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from './scenarios';
 import { CtiSimulator } from './server';
 import type { AgentSpec } from './types';
 
+/** Wraps `text` to lines of at most `width` characters, each after `indent`. */
+function wrap(text: string, indent: string, width = 112): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+/** --scenario none: the simulator starts no calls. */
+const NO_SCENARIO = 'none';
+
+const SCENARIO_HELP = Object.entries(BUILT_IN_SCENARIOS)
+  .map(([name, def]) => `  ${name.padEnd(12)}${wrap(def.description ?? '', ' '.repeat(14)).trimStart()}`)
+  .join('\n');
+
 const HELP = `Usage: cti-sim [options]
 
-A CTI Server simulator speaking the Cisco UCCE CTI protocol (versions 15-25).
+A CTI Server simulator speaking the Cisco UCCE CTI protocol (versions 15-25). With no options it listens on
+127.0.0.1:42027 and plays the "${DEFAULT_SCENARIO}" scenario: calls start as soon as a client opens a session.
+
+Commands for the examples (examples/*.json):
+  npx cti-sim                                   calls answered by the simulator: screen pop, call log, ECC,
+                                                agent state board
+  npx cti-sim --scenario ringing --agents 1001  agent desktop: each call rings at 1001 until you press Answer
+  npx cti-sim --scenario ringing                call control: calls ring at agent 1001 until the flow answers
+  npx cti-sim --scenario routing                DNIS routing: calls to 8005551000, 8005552000, 8005553000
+  npx cti-sim --scenario none                   no calls at all (sessions, heartbeats and requests only)
+  npx cti-sim --scenario busy-hour --rate 60/min --agents 1001-1020
+                                                load: a call every second
+
+Scenarios (--scenario <name>; "${DEFAULT_SCENARIO}" when not given; "none" for no calls):
+${SCENARIO_HELP}
 
 Options:
   --host <addr>            address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --port <n>               side A client port (default 42027; 0 = any free port)
   --side-b-port <n>        also run side B (duplexed pair, standby) on this port (0 = any free port)
-  --scenario <name|file>   run a built-in scenario (${Object.keys(BUILT_IN_SCENARIOS).join(', ')})
-                           or a JSON scenario file (see SCENARIOS.md); repeated while the simulator runs
-  --rate <n>               start n calls per second, steady (load); default: one scenario round at a time
+  --scenario <name|file>   a scenario above, "none", or a JSON scenario file (see SCENARIOS.md); played again
+                           and again while the simulator runs, each round once a client has a session open
+  --rate <n>/min           start n calls per minute at a steady pace, e.g. --rate 6/min (one every 10 s);
+                           also <n>/s, <n>/h, or a bare <n> = calls per second. Without it: one round of the
+                           scenario at a time, then --interval
+  --interval <duration>    pause after a round has ended, before the next (default 5s; without --rate)
   --calls <n>              stop starting calls after n calls (default: no limit)
-  --interval <duration>    pause between scenario rounds without --rate (default 5s)
   --agents <list>          agent ids, e.g. 1001-1010 or 1001,1002 (default 1001-1005; a scenario's
                            "agents" is used when this is not given)
   --password <secret>      OPEN_REQ must carry this ClientPassword (without it, any password or none
@@ -36,7 +73,7 @@ Options:
   --ecc-arrays <names>     the same for ECC arrays (default user.items)
   --speed <factor>         run the simulator's clock <factor> times faster (scenario delays, timeouts);
                            with --replay: play the recording <factor> times faster
-  --replay <file>          serve a recording (cti-record) to every client that opens a session
+  --replay <file>          serve a recording (cti-record) to every client that opens a session (no scenario)
   --loop                   with --replay: start the recording over after its last frame
   --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
                            names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
@@ -95,12 +132,9 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--scenario':
         o.scenario = value();
         break;
-      case '--rate': {
-        const r = Number(value());
-        if (!(r > 0)) throw new RangeError('--rate needs a positive number of calls per second');
-        o.rate = r;
+      case '--rate':
+        o.rate = parseRate(value());
         break;
-      }
       case '--calls':
         o.calls = intArg(flag, value(), 1);
         break;
@@ -179,6 +213,19 @@ function parseDurationArg(v: string): number {
   return parseDuration(v);
 }
 
+const PER_SECOND: Record<string, number> = { s: 1, sec: 1, second: 1, m: 60, min: 60, minute: 60, h: 3600, hour: 3600 };
+
+/** "6/min", "0.5/s", "120/h" or a bare number (calls per second) → calls per second. */
+export function parseRate(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*([a-z]+))?\s*$/i.exec(text);
+  const unit = m?.[2]?.toLowerCase();
+  const divisor = unit === undefined ? 1 : PER_SECOND[unit];
+  const rate = m === null || divisor === undefined ? NaN : Number(m[1]) / divisor;
+  if (!(rate > 0))
+    throw new RangeError(`--rate needs calls per minute like 6/min (or n/s, n/h, n per second), got "${text}"`);
+  return rate;
+}
+
 function loadScenario(nameOrFile: string): ScenarioDef {
   if (BUILT_IN_SCENARIOS[nameOrFile] !== undefined) return BUILT_IN_SCENARIOS[nameOrFile];
   if (!fs.existsSync(nameOrFile))
@@ -194,6 +241,12 @@ function loadScenario(nameOrFile: string): ScenarioDef {
   return validateScenario(parsed);
 }
 
+/** The scenario to play: --scenario, else the default one (none with --replay); "none" = no calls. */
+function scenarioOf(o: CliOptions): ScenarioDef | undefined {
+  const name = o.scenario ?? (o.replay === undefined ? DEFAULT_SCENARIO : NO_SCENARIO);
+  return name === NO_SCENARIO ? undefined : loadScenario(name);
+}
+
 /** --replay: the recording, read before listening so a bad file is a usage error. */
 function loadRecording(o: CliOptions, scenario: ScenarioDef | undefined): Recording | undefined {
   if (o.replay === undefined) {
@@ -204,31 +257,32 @@ function loadRecording(o: CliOptions, scenario: ScenarioDef | undefined): Record
   return readRecording(o.replay);
 }
 
-/** Runs the CLI; resolves with the exit code once the simulator has stopped (or at once on a usage error). */
-export async function main(argv: string[]): Promise<number> {
-  let o: CliOptions;
-  let scenario: ScenarioDef | undefined;
-  let recording: Recording | undefined;
-  try {
-    o = parseArgs(argv);
-    if (o.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    scenario = o.scenario !== undefined ? loadScenario(o.scenario) : undefined;
-    recording = loadRecording(o, scenario);
-  } catch (err) {
-    process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-    return 2;
-  }
+/** A running cti-sim: what `main` starts; tests and tools can start the same in-process with launch(). */
+export interface CtiSimRun {
+  /** The side serving clients now (side A, or side B after a switchover). */
+  readonly sim: CtiSimulator;
+  /** With --side-b-port. */
+  readonly pair?: CtiSimulatorPair;
+  /** Side A's address, then side B's. */
+  readonly addresses: { host: string; port: number }[];
+  /** The scenario being played, undefined for none. */
+  readonly scenario?: ScenarioDef;
+  /** Stops the scenario loop, the replay and the simulator(s). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what the command line asks for: the simulator (or a duplexed pair), faults, the scenario loop
+ * (the default scenario when none is given) or a replay. Throws a RangeError for a usage error and the
+ * listener's error when it cannot listen.
+ */
+export async function launch(argv: string[], logger?: (line: string) => void): Promise<CtiSimRun> {
+  const o = parseArgs(argv);
+  const scenario = scenarioOf(o);
+  const recording = loadRecording(o, scenario);
   // A replay keeps the simulator's clock real (idle timeouts as configured); --speed paces the recording.
   const clock: SimClock =
     o.speed !== undefined && recording === undefined ? new AcceleratedClock(o.speed) : new RealClock();
-  const logger =
-    o.log === 'quiet'
-      ? undefined
-      : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const agents: string | AgentSpec[] | undefined = o.agents ?? scenario?.agents;
   const common = {
     host: o.host,
@@ -245,53 +299,93 @@ export async function main(argv: string[]): Promise<number> {
     eccArrays: o.eccArrays,
   };
   let pair: CtiSimulatorPair | undefined;
-  let sim: CtiSimulator | undefined;
+  let sideA: CtiSimulator;
+  let addresses: { host: string; port: number }[];
+  if (o.sideBPort !== undefined) {
+    pair = new CtiSimulatorPair({ ...common, port: o.port, sideBPort: o.sideBPort });
+    const addrs = await pair.start();
+    addresses = [addrs.sideA, addrs.sideB];
+    sideA = pair.sideA;
+  } else {
+    sideA = new CtiSimulator({ ...common, port: o.port });
+    addresses = [await sideA.start()];
+  }
+  const current = (): CtiSimulator => pair?.active ?? sideA;
+  const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
+  try {
+    for (const f of o.faults) current().applyFault(f, switchover);
+  } catch (err) {
+    logger?.(`fault not applied: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let stopping = false;
+  if (scenario !== undefined) {
+    logger?.(
+      `scenario "${scenario.name ?? o.scenario}"${o.scenario === undefined ? ' (the default; --scenario none for no calls)' : ''}`,
+    );
+    void runLoop(current, scenario, o, () => stopping, logger);
+  }
+  if (recording !== undefined) {
+    const r = replay(sideA, recording, { speed: o.speed, loop: o.loop });
+    logger?.(`replaying ${o.replay}: ${r.frameCount} frames to every client that opens a session`);
+  }
+  return {
+    get sim() {
+      return current();
+    },
+    pair,
+    addresses,
+    scenario,
+    stop: async () => {
+      stopping = true;
+      await (pair !== undefined ? pair.stop() : sideA.stop());
+    },
+  };
+}
+
+/** Runs the CLI; resolves with the exit code once the simulator has stopped (or at once on a usage error). */
+export async function main(argv: string[]): Promise<number> {
+  let o: CliOptions;
+  try {
+    o = parseArgs(argv);
+    if (o.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    // Usage errors (an unknown scenario, a bad recording) before anything listens.
+    loadRecording(o, scenarioOf(o));
+  } catch (err) {
+    process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+    return 2;
+  }
+  const logger =
+    o.log === 'quiet'
+      ? undefined
+      : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   // Signal handlers first: a SIGINT right after the listening line must still close cleanly.
+  let run: CtiSimRun | undefined;
   let stopping = false;
   const done = new Promise<number>((resolve) => {
     const stop = (signal: string): void => {
       if (stopping) return;
       stopping = true;
       logger?.(`${signal}: closing`);
-      void (pair !== undefined ? pair.stop() : sim !== undefined ? sim.stop() : Promise.resolve()).then(() =>
-        resolve(0),
-      );
+      void (run?.stop() ?? Promise.resolve()).then(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-
   try {
-    if (o.sideBPort !== undefined) {
-      pair = new CtiSimulatorPair({ ...common, port: o.port, sideBPort: o.sideBPort });
-      const addrs = await pair.start();
-      process.stdout.write(`cti-sim listening on ${addrs.sideA.host}:${addrs.sideA.port}\n`);
-      process.stdout.write(`cti-sim side B listening on ${addrs.sideB.host}:${addrs.sideB.port}\n`);
-      sim = pair.sideA;
-    } else {
-      sim = new CtiSimulator({ ...common, port: o.port });
-      const addr = await sim.start();
-      process.stdout.write(`cti-sim listening on ${addr.host}:${addr.port}\n`);
-    }
+    run = await launch(argv, logger);
   } catch (err) {
     process.stderr.write(`cti-sim: cannot listen: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
     return 1;
   }
-
-  const current = (): CtiSimulator => pair?.active ?? sim!;
-  const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
-  try {
-    for (const f of o.faults) current().applyFault(f, switchover);
-  } catch (err) {
-    process.stderr.write(`cti-sim: ${err instanceof Error ? err.message : String(err)}\n`);
-  }
-
-  if (scenario !== undefined) void runLoop(current, scenario, o, () => stopping, logger);
-  if (recording !== undefined) {
-    const r = replay(sim!, recording, { speed: o.speed, loop: o.loop });
-    logger?.(`replaying ${o.replay}: ${r.frameCount} frames to every client that opens a session`);
-  }
+  const [a, b] = run.addresses;
+  process.stdout.write(`cti-sim listening on ${a.host}:${a.port}\n`);
+  if (b !== undefined) process.stdout.write(`cti-sim side B listening on ${b.host}:${b.port}\n`);
+  if (stopping) await run.stop();
   const code = await done;
   process.exitCode = code;
   return code;

@@ -1,6 +1,10 @@
-import type { NamedArrayElement, NamedVariable } from '../protocol';
+import { EventCause, type NamedArrayElement, type NamedVariable } from '../protocol';
+import { NoAgentAvailableError } from './call-flows';
 import type { SimCall } from './model';
+import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from './built-in-scenarios';
 import type { AgentSpec, InboundCallOptions, OutboundCallOptions, SimCallDataChanges } from './types';
+
+export { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO };
 
 /**
  * What a scenario drives: the simulator's call operations, its clock and its log (CtiSimulator is one). Each
@@ -24,26 +28,42 @@ export interface ScenarioTarget {
   conferenceCall(held: SimCall, consult: SimCall): Promise<void>;
   divertCall(call: SimCall, toAgentId?: string): Promise<void>;
   failCall(call: SimCall, cause?: number): Promise<void>;
+  /** The customer hangs up; `cause` is CALL_CLEARED's EventCause. */
+  hangUpCaller(call: SimCall, cause?: number): Promise<void>;
+  /** Resolves when the call is answered, ends, or `timeoutMs` pass ('stopped': the simulator stopped). */
+  waitForAnswer(call: SimCall, timeoutMs: number): Promise<'answered' | 'ended' | 'timeout' | 'stopped'>;
   setCallData(call: SimCall, changes: SimCallDataChanges): Promise<void>;
   /** A fault by spec ("silent", "delay=500ms", …). */
   applyFault(spec: string): void;
 }
 
+/** What a scenario step can do (SCENARIOS.md explains each). */
+export const SCENARIO_ACTIONS = [
+  'answer',
+  'hold',
+  'retrieve',
+  'setCallData',
+  'consult',
+  'transfer',
+  'conference',
+  'release',
+  'divert',
+  'fail',
+  'fault',
+  'waitForAnswer',
+  'hangUp',
+] as const;
+export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
+
 /** One step of a scenario call, run after `delay` ms (simulator clock) from the previous step. */
 export interface ScenarioStep {
   delay?: number;
-  action:
-    | 'answer'
-    | 'hold'
-    | 'retrieve'
-    | 'setCallData'
-    | 'consult'
-    | 'transfer'
-    | 'conference'
-    | 'release'
-    | 'divert'
-    | 'fail'
-    | 'fault';
+  action: ScenarioAction;
+  /**
+   * waitForAnswer: how long (ms) the call may ring before the caller abandons (default 60000). The step waits
+   * until a client (or the simulator) answers; an abandoned call ends and the call's later steps are skipped.
+   */
+  timeout?: number;
   /** consult / divert: the target agent (default: the first available other agent). */
   agentId?: string;
   /** setCallData */
@@ -68,6 +88,11 @@ export interface ScenarioCall {
   namedVariables?: NamedVariable[];
   namedArrays?: NamedArrayElement[];
   queued?: boolean;
+  /**
+   * inbound: "queue" (default) waits in queue when no agent is available; "skip" starts no call then (calls go
+   * only to available agents; a Not Ready desktop gets none).
+   */
+  whenNoAgent?: 'queue' | 'skip';
   queueMs?: number;
   routed?: boolean;
   translationRoute?: boolean;
@@ -79,6 +104,8 @@ export interface ScenarioCall {
 /** A JSON scenario (see SCENARIOS.md). */
 export interface ScenarioDef {
   name?: string;
+  /** One line for `cti-sim --help`. */
+  description?: string;
   /** Agents the CLI creates the simulator with (runScenario on a running simulator ignores it). */
   agents?: string | AgentSpec[];
   calls: ScenarioCall[];
@@ -91,107 +118,8 @@ export interface ScenarioRunOptions {
   rate?: number;
 }
 
-const talk = (ms: number): ScenarioStep[] => [
-  { delay: 2000, action: 'answer' },
-  {
-    delay: 1000,
-    action: 'setCallData',
-    callVariables: { '5': 'handled' },
-    namedVariables: [{ name: 'user.disposition', value: 'resolved' }],
-  },
-  { delay: ms, action: 'release' },
-];
-
-export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
-  inbound: {
-    name: 'inbound',
-    calls: [
-      {
-        type: 'inbound',
-        routed: true,
-        ani: '4085551234',
-        dnis: '8005551000',
-        callVariables: { '1': 'ACCT-12345', '2': 'gold' },
-        namedVariables: [{ name: 'user.case', value: 'C-1001' }],
-        steps: talk(3000),
-      },
-    ],
-  },
-  'busy-hour': {
-    name: 'busy-hour',
-    calls: [
-      {
-        type: 'inbound',
-        routed: true,
-        callVariables: { '1': 'busy-hour' },
-        steps: [
-          { delay: 500, action: 'answer' },
-          { delay: 4000, action: 'release' },
-        ],
-      },
-      {
-        type: 'inbound',
-        routed: true,
-        queued: true,
-        queueMs: 1000,
-        steps: [
-          { delay: 800, action: 'answer' },
-          { delay: 2500, action: 'release' },
-        ],
-      },
-      {
-        type: 'inbound',
-        routed: false,
-        translationRoute: true,
-        steps: [
-          { delay: 300, action: 'answer' },
-          { delay: 6000, action: 'release' },
-        ],
-      },
-    ],
-  },
-  transfer: {
-    name: 'transfer',
-    calls: [
-      {
-        type: 'inbound',
-        callVariables: { '1': 'transfer-me' },
-        steps: [
-          { delay: 1000, action: 'answer' },
-          { delay: 2000, action: 'consult' },
-          { delay: 2000, action: 'transfer' },
-          { delay: 3000, action: 'release' },
-        ],
-      },
-    ],
-  },
-  conference: {
-    name: 'conference',
-    calls: [
-      {
-        type: 'inbound',
-        callVariables: { '1': 'conference-me' },
-        steps: [
-          { delay: 1000, action: 'answer' },
-          { delay: 2000, action: 'consult' },
-          { delay: 2000, action: 'conference' },
-          { delay: 3000, action: 'release' },
-        ],
-      },
-    ],
-  },
-  outbound: {
-    name: 'outbound',
-    calls: [
-      {
-        type: 'outbound',
-        dialedNumber: '9005550100',
-        callVariables: { '1': 'campaign-7' },
-        steps: [{ delay: 3000, action: 'release' }],
-      },
-    ],
-  },
-};
+/** How long a waitForAnswer step lets a call ring before the caller abandons. */
+export const DEFAULT_RING_TIMEOUT_MS = 60000;
 
 /** Checks a parsed JSON scenario; throws a RangeError naming the first problem. */
 export function validateScenario(def: unknown): ScenarioDef {
@@ -199,22 +127,12 @@ export function validateScenario(def: unknown): ScenarioDef {
   if (d === null || typeof d !== 'object' || !Array.isArray(d.calls) || d.calls.length === 0) {
     throw new RangeError('a scenario needs a non-empty "calls" array');
   }
-  const actions = new Set([
-    'answer',
-    'hold',
-    'retrieve',
-    'setCallData',
-    'consult',
-    'transfer',
-    'conference',
-    'release',
-    'divert',
-    'fail',
-    'fault',
-  ]);
+  const actions = new Set<string>(SCENARIO_ACTIONS);
   d.calls.forEach((c, i) => {
     if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound')
       throw new RangeError(`calls[${i}].type must be "inbound" or "outbound"`);
+    if (c.whenNoAgent !== undefined && c.whenNoAgent !== 'queue' && c.whenNoAgent !== 'skip')
+      throw new RangeError(`calls[${i}].whenNoAgent must be "queue" or "skip"`);
     (c.steps ?? []).forEach((s, j) => {
       if (!actions.has(s.action))
         throw new RangeError(`calls[${i}].steps[${j}].action "${s.action}" is not one of ${[...actions].join(', ')}`);
@@ -222,6 +140,8 @@ export function validateScenario(def: unknown): ScenarioDef {
         throw new RangeError(`calls[${i}].steps[${j}].delay must be a number of ms >= 0`);
       if (s.action === 'fault' && typeof s.fault !== 'string')
         throw new RangeError(`calls[${i}].steps[${j}] needs "fault"`);
+      if (s.timeout !== undefined && !(typeof s.timeout === 'number' && s.timeout > 0))
+        throw new RangeError(`calls[${i}].steps[${j}].timeout must be a number of ms > 0`);
     });
   });
   return d;
@@ -294,20 +214,40 @@ async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): P
         queueMs: tpl.queueMs,
         routed: tpl.routed,
         translationRoute: tpl.translationRoute,
+        ifAgentAvailable: tpl.whenNoAgent === 'skip',
       });
     }
   } catch (err) {
-    sim.log(`scenario call ${index}: could not start: ${err instanceof Error ? err.message : String(err)}`);
+    const why = err instanceof Error ? err.message : String(err);
+    sim.log(`scenario call ${index}: ${err instanceof NoAgentAvailableError ? 'skipped' : 'could not start'}: ${why}`);
     return;
   }
   let consult: SimCall | undefined;
+  // A call that ended (a client cleared it, the caller abandoned) has nothing more to do.
+  const over = (): boolean => sim.isStopped || call.state === 'cleared';
   for (const step of tpl.steps ?? []) {
+    if (over()) return;
     if (step.delay !== undefined && step.delay > 0 && !(await sim.sleep(step.delay))) return;
-    if (sim.isStopped) return;
+    if (over()) return;
     try {
       switch (step.action) {
         case 'answer':
-          await sim.answerCall(call);
+          // A client may have answered it already.
+          if (call.state === 'alerting') await sim.answerCall(call);
+          break;
+        case 'waitForAnswer': {
+          const outcome = await sim.waitForAnswer(call, step.timeout ?? DEFAULT_RING_TIMEOUT_MS);
+          if (outcome === 'timeout') {
+            sim.log(
+              `scenario call ${index}: not answered in ${(step.timeout ?? DEFAULT_RING_TIMEOUT_MS) / 1000} s; the caller abandons`,
+            );
+            await sim.hangUpCaller(call, EventCause.byName.CECX_ABAND_RING);
+          }
+          break;
+        }
+        case 'hangUp':
+          if (consult !== undefined) await sim.releaseCall(consult);
+          await sim.hangUpCaller(call);
           break;
         case 'hold':
           await sim.holdCall(call);

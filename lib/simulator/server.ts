@@ -312,6 +312,43 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     if (to === undefined) throw new Error('no available agent to divert to');
     this.flows.divert(call, to);
   }
+  /** The customer hangs up; `cause` is CALL_CLEARED's EventCause (e.g. CECX_ABAND_RING for an abandon). */
+  async hangUpCaller(call: SimCall, cause?: number): Promise<void> {
+    this.flows.callerHangsUp(call, cause);
+  }
+  /**
+   * Waits until `call` is answered (by a client's ANSWER_CALL_REQ or the simulator), ends, or `timeoutMs` of the
+   * simulator's clock pass; 'stopped' when the simulator stops first.
+   */
+  waitForAnswer(call: SimCall, timeoutMs: number): Promise<'answered' | 'ended' | 'timeout' | 'stopped'> {
+    const now = (): 'answered' | 'ended' | undefined =>
+      !this.model.calls.has(call)
+        ? 'ended'
+        : call.state === 'connected' || call.state === 'held'
+          ? 'answered'
+          : undefined;
+    const settled = now();
+    if (settled !== undefined) return Promise.resolve(settled);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        const outcome = now();
+        if (outcome !== undefined) done(outcome);
+      };
+      const done = (outcome: 'answered' | 'ended' | 'timeout' | 'stopped'): void => {
+        this.model.off('event', check);
+        this.model.off('dissociate', check);
+        this.sleepers.delete(onStop);
+        timer.cancel();
+        this.timers.delete(timer);
+        resolve(outcome);
+      };
+      const onStop = (): void => done('stopped');
+      this.model.on('event', check);
+      this.model.on('dissociate', check);
+      this.sleepers.add(onStop);
+      const timer = this.schedule(timeoutMs, () => done('timeout'));
+    });
+  }
   async failCall(call: SimCall, cause?: number): Promise<void> {
     this.flows.fail(call, cause);
   }

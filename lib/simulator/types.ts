@@ -63,6 +63,11 @@ export interface InboundCallOptions {
   translationRoute?: boolean;
   /** Answer right after delivering. */
   answer?: boolean;
+  /**
+   * Start the call only when an agent is available: otherwise NoAgentAvailableError and nothing is announced.
+   * Default false: the call waits in queue (CALL_QUEUED) until an agent becomes available.
+   */
+  ifAgentAvailable?: boolean;
 }
 
 /** Options of sim.startOutboundCall(). */

@@ -18,7 +18,6 @@ describe('record: attachRecorder on a session', function () {
       clientId: 'attach',
       peripheralId: PERIPHERAL,
       version: 22,
-      callMsgMask: 0x0fffffff, // v22 defines no PV23 recording-event bits
       heartbeatInterval: 0,
     });
     session.on('error', () => undefined);

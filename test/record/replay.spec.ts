@@ -73,8 +73,6 @@ describe('replay: a recording served by the simulator', function () {
       version,
       heartbeatInterval: 0,
       services,
-      // Until the session sends only the bits its version defines (issue 12.3): no PV23 recording-event bits.
-      ...(version < 23 ? { callMsgMask: 0x0fffffff } : {}),
     });
     session.on('error', () => undefined);
     sessions.push(session);

@@ -147,9 +147,18 @@ describe('simulator: scenarios (accelerated clock)', () => {
     assert.deepEqual(Object.keys(BUILT_IN_SCENARIOS).sort(), [
       'busy-hour',
       'conference',
+      'gentle',
       'inbound',
       'outbound',
+      'ringing',
+      'routing',
       'transfer',
     ]);
+    for (const [name, d] of Object.entries(BUILT_IN_SCENARIOS)) {
+      assert.ok(d.description, `${name} has a description for --help`);
+      validateScenario(d);
+    }
+    assert.throws(() => validateScenario({ calls: [{ whenNoAgent: 'later' }] }), /whenNoAgent/);
+    assert.throws(() => validateScenario({ calls: [{ steps: [{ action: 'waitForAnswer', timeout: 0 }] }] }), /timeout/);
   });
 });
