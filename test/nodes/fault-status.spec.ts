@@ -252,6 +252,25 @@ describe('what the user sees during a fault (status, cti-status, log)', function
     assert.match(logged(getServer(), 'warn')[0], /did not answer OPEN_REQ; is this the CTI Server's port\?/);
   });
 
+  it('a cti-status node added later (partial deploy) first gets the state the session is in', async function () {
+    const base = flow(serverNode(sim)).filter((n) => !['st', 'hs'].includes((n as { id: string }).id));
+    await helper.load(NODES, base, CREDS);
+    await waitForState(getServer(), 'open');
+    const added = [
+      ...base,
+      { id: 'st2', type: 'cti-status', z: 'f1', server: 'srv', wires: [['hs2']] },
+      { id: 'hs2', type: 'helper', z: 'f1' },
+    ];
+    const opened = sim.openSessionCount;
+    await helper.setFlows(added, 'nodes');
+    const first = await nextInput(helper.getNode('hs2'));
+    const p = first.payload as Record<string, unknown>;
+    assert.equal(first.topic, 'open');
+    assert.equal(p.replay, true);
+    assert.equal(p.status, 'connected A (v24)');
+    assert.equal(sim.openSessionCount, opened, 'the session was not reopened for it');
+  });
+
   it('a connected session says its protocol version: status, cti-status and msg.cti', async function () {
     await helper.load(NODES, flow(serverNode(sim)), CREDS);
     const hs = helper.getNode('hs');
