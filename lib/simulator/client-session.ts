@@ -48,6 +48,8 @@ export interface SessionHost extends RequestHost {
   sessionOpened(s: ClientSession): void;
   sessionClosed(s: ClientSession, reason: string): void;
   requestSeen(info: SimRequestInfo): void;
+  /** A message was written to this session's socket (after masks and variable filtering). */
+  messageSent?(s: ClientSession, msg: CtiMessage): void;
 }
 
 /** Event message name → its CallMsgMask bit (BEGIN_CALL_MASK → BEGIN_CALL_EVENT, ...). */
@@ -503,6 +505,7 @@ export class ClientSession implements RequestSession {
     }
     if (this.host.debug) this.host.log(`session ${this.id} -> ${JSON.stringify(msg, jsonBuffers)}`);
     this.socket.write(frame);
+    this.host.messageSent?.(this, msg);
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
-import { AgentState, StatusCode, SystemEventId } from '../protocol';
+import { AgentState, StatusCode, SystemEventId, type CtiMessage } from '../protocol';
 import { RealClock, type SimClock, type SimTimer } from './clock';
 import { CallFlows } from './call-flows';
 import { ClientSession, type SessionHost } from './client-session';
@@ -37,6 +37,8 @@ export interface CtiSimulatorEvents {
    */
   request: [info: SimRequestInfo];
   listening: [address: { host: string; port: number }];
+  /** Every message written to a client, as written (after masks and variable filtering). */
+  'message-sent': [sent: { sessionId: number; message: CtiMessage }];
 }
 
 /**
@@ -141,6 +143,10 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   }
   sessionClosed(s: ClientSession, reason: string): void {
     this.emit('session-close', s.info(reason));
+  }
+  /** 'message-sent' (tests account for each event on the wire); costs nothing when nobody listens. */
+  messageSent(s: ClientSession, message: CtiMessage): void {
+    if (this.listenerCount('message-sent') > 0) this.emit('message-sent', { sessionId: s.id, message });
   }
   requestSeen(info: SimRequestInfo): void {
     // Heartbeats would drown the info log; OPEN_REQ and CLOSE_REQ are logged with their outcome already.

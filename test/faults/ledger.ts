@@ -1,0 +1,288 @@
+/**
+ * Every message accounted for. The simulator reports each message it writes to a client ('message-sent', per
+ * server-side session); the client records each message it decodes, cut into one segment per connection
+ * attempt. A connection's received messages must be exactly what the simulator wrote to it, in order, each
+ * once; only a tail of a connection that then broke may be missing, and only if the session declared the
+ * outage (its next open says `eventsMayHaveBeenMissed`). Calls the simulator started while no connection was
+ * up must fall inside such a declared outage too.
+ */
+import assert from 'node:assert/strict';
+import type { CtiMessage } from '../../lib/protocol';
+import type { CtiSession, SessionStateInfo } from '../../lib/session';
+import type { CtiSimulator } from '../../lib/simulator';
+
+/** What identifies a message within a connection (order does the rest). */
+export function messageKey(m: CtiMessage): string {
+  const r = m as Record<string, unknown>;
+  return `${m.messageType}#${r.invokeId ?? ''}#${r.connectionCallId ?? ''}#${r.agentId ?? ''}#${r.agentState ?? ''}`;
+}
+
+/** Unsolicited messages: what a user calls "events" (answers to requests are not counted as events). */
+export function isEvent(key: string): boolean {
+  const type = key.slice(0, key.indexOf('#'));
+  return !type.endsWith('_CONF');
+}
+
+interface SentConnection {
+  id: string;
+  keys: string[];
+}
+
+/**
+ * The simulator side: what each server-side session was sent, in order; and when the peripheral produced an
+ * event that no session of the client could be sent (none open, or the server silenced).
+ */
+export class WireLedger {
+  readonly connections: SentConnection[] = [];
+  /** Times of events produced while the client had no open session (or the server was silent). */
+  readonly unsent: Array<{ at: number; type: string }> = [];
+  private readonly byId = new Map<string, SentConnection>();
+  private readonly detach: Array<() => void> = [];
+
+  /** One message written to server-side session `connId` (e.g. "A:3"). */
+  add(connId: string, key: string): void {
+    let c = this.byId.get(connId);
+    if (c === undefined) {
+      c = { id: connId, keys: [] };
+      this.byId.set(connId, c);
+      this.connections.push(c);
+    }
+    c.keys.push(key);
+  }
+
+  addUnsent(at: number, type: string): void {
+    this.unsent.push({ at, type });
+  }
+
+  /** Records what `sims` (in this process) send to sessions of `clientId`. */
+  watch(sims: CtiSimulator[], clientId: string): this {
+    const ours = (sim: CtiSimulator): boolean =>
+      sim.sessions().some((i) => i.clientId === clientId) && !sim.faultState.silent && sim.isActive();
+    const onModelEvent = (e: { msg: CtiMessage }): void => {
+      if (!sims.some(ours)) this.addUnsent(Date.now(), e.msg.messageType);
+    };
+    sims[0].model.on('event', onModelEvent);
+    this.detach.push(() => sims[0].model.off('event', onModelEvent));
+    for (const sim of sims) {
+      // OPEN_REQ names the client before it is answered: only that client's sessions are recorded.
+      const mine = new Set<number>();
+      const onRequest = (r: { sessionId: number; clientId?: string; messageType: string }): void => {
+        if (r.messageType === 'OPEN_REQ' && r.clientId === clientId) mine.add(r.sessionId);
+      };
+      const onSent = ({ sessionId, message }: { sessionId: number; message: CtiMessage }): void => {
+        if (mine.has(sessionId)) this.add(`${sim.side}:${sessionId}`, messageKey(message));
+      };
+      sim.on('request', onRequest);
+      sim.on('message-sent', onSent);
+      this.detach.push(() => {
+        sim.off('request', onRequest);
+        sim.off('message-sent', onSent);
+      });
+    }
+    return this;
+  }
+
+  get sentEvents(): number {
+    return this.connections.reduce((n, c) => n + c.keys.filter(isEvent).length, 0);
+  }
+
+  stop(): void {
+    for (const d of this.detach.splice(0)) d();
+  }
+}
+
+interface ReceivedSegment {
+  keys: string[];
+  at: number[];
+}
+
+/** The client side: what the session decoded, one segment per connection attempt, and its state changes. */
+export class ClientRecord {
+  readonly segments: ReceivedSegment[] = [{ keys: [], at: [] }];
+  readonly states: SessionStateInfo[] = [];
+
+  constructor(session: CtiSession) {
+    session.on('state', (info: SessionStateInfo) => {
+      this.states.push(info);
+      if (info.state === 'connecting') this.segments.push({ keys: [], at: [] });
+    });
+    session.on('message', (msg: CtiMessage) => {
+      const seg = this.segments[this.segments.length - 1];
+      seg.keys.push(messageKey(msg));
+      seg.at.push(Date.now());
+    });
+  }
+
+  get receivedEvents(): number {
+    return this.segments.reduce((n, s) => n + s.keys.filter(isEvent).length, 0);
+  }
+
+  /** Opens after a lost link that said events may have been missed. */
+  get declaredOutages(): number {
+    return this.outages().length;
+  }
+
+  /**
+   * Declared outages: from the last message before the link was lost to the open that said events may have
+   * been missed.
+   */
+  outages(): Array<{ from: number; to: number }> {
+    const out: Array<{ from: number; to: number }> = [];
+    let leftOpenAt: number | undefined;
+    for (const s of this.states) {
+      const up = s.state === 'open' || s.state === 'peripheral-offline';
+      if (!up && leftOpenAt === undefined && (s.previous === 'open' || s.previous === 'peripheral-offline')) {
+        leftOpenAt = s.at;
+      }
+      if (s.state === 'open' && s.eventsMayHaveBeenMissed && leftOpenAt !== undefined) {
+        out.push({ from: this.lastMessageAtOrBefore(leftOpenAt), to: s.at });
+        leftOpenAt = undefined;
+      }
+    }
+    return out;
+  }
+
+  private lastMessageAtOrBefore(t: number): number {
+    let last = 0;
+    for (const seg of this.segments) for (const at of seg.at) if (at <= t && at > last) last = at;
+    return last;
+  }
+}
+
+export interface Accounting {
+  /** Events the simulator wrote to this client, plus those it produced while the client was disconnected. */
+  sent: number;
+  /** Of those, received exactly once, in order. */
+  delivered: number;
+  /** Of those, lost in a connection that broke, inside an outage the session declared. */
+  declaredMissed: number;
+  /** Opens with eventsMayHaveBeenMissed. */
+  declaredOutages: number;
+  /** Everything that breaks the rule; empty when every event is accounted for. */
+  problems: string[];
+}
+
+/**
+ * Matches the client's segments to the simulator's connections (by the invokeId of the OPEN answer, which is
+ * unique per attempt) and checks each. Call `settled()` first so nothing is still in flight.
+ */
+export function account(wire: WireLedger, client: ClientRecord): Accounting {
+  const problems: string[] = [];
+  const out: Accounting = {
+    sent: 0,
+    delivered: 0,
+    declaredMissed: 0,
+    declaredOutages: client.declaredOutages,
+    problems,
+  };
+  const segments = client.segments.filter((s) => s.keys.length > 0);
+  const segmentByOpen = new Map<string, ReceivedSegment>();
+  for (const s of segments) {
+    if (!/^(OPEN_CONF|FAILURE_CONF)#/.test(s.keys[0])) problems.push(`a connection began with ${s.keys[0]}`);
+    if (segmentByOpen.has(s.keys[0])) problems.push(`two connections answered the same OPEN_REQ (${s.keys[0]})`);
+    segmentByOpen.set(s.keys[0], s);
+  }
+  for (const c of wire.connections) {
+    const sentEvents = c.keys.filter(isEvent).length;
+    out.sent += sentEvents;
+    const seg = segmentByOpen.get(c.keys[0]);
+    segmentByOpen.delete(c.keys[0]);
+    const got = seg?.keys ?? [];
+    let same = 0;
+    while (same < got.length && same < c.keys.length && got[same] === c.keys[same]) same++;
+    if (same < got.length) {
+      problems.push(
+        `connection ${c.id}: received #${same} ${got[same]} but the server sent ${c.keys[same] ?? 'nothing more'}`,
+      );
+    }
+    const deliveredHere = c.keys.slice(0, same).filter(isEvent).length;
+    out.delivered += deliveredHere;
+    const lost = c.keys.slice(same);
+    const lostEvents = lost.filter(isEvent).length;
+    if (lostEvents === 0) continue;
+    // A tail lost with a broken connection is allowed only if a later open declared it.
+    const brokeAt = seg?.at[seg.at.length - 1] ?? 0;
+    if (client.outages().some((o) => o.to >= brokeAt)) out.declaredMissed += lostEvents;
+    else problems.push(`connection ${c.id}: ${lostEvents} events lost and no outage declared (first ${lost[0]})`);
+  }
+  for (const [first] of segmentByOpen) problems.push(`received a connection the server never sent (${first})`);
+  // Events produced while nothing was connected: only inside a declared outage.
+  const outages = client.outages();
+  for (const { at, type } of wire.unsent) {
+    if (outages.some((o) => o.from <= at && at <= o.to)) out.declaredMissed++;
+    else
+      problems.push(`${type} produced at ${new Date(at).toISOString()} with no connection up and no outage declared`);
+  }
+  out.sent += wire.unsent.length;
+  return out;
+}
+
+/** One line of figures for the report. */
+export function figures(name: string, a: Accounting, extra = ''): string {
+  return (
+    `      ${name}: sent ${a.sent} events, delivered ${a.delivered}, lost inside declared outages ${a.declaredMissed} ` +
+    `(${a.declaredOutages} declared)${extra ? `; ${extra}` : ''}`
+  );
+}
+
+/** `CALL_DELIVERED_EVENT#16777301`: the part of a key a flow can see in a cti-event message. */
+export function flowKey(type: string, connectionCallId: unknown): string {
+  return `${type}#${connectionCallId ?? ''}`;
+}
+
+function flowKeyOf(key: string): string {
+  const [type, , callId] = key.split('#');
+  return flowKey(type, callId);
+}
+
+/**
+ * The same rule for what a flow received through a cti-event node (`received`: flowKey of each message, in
+ * order, only the types in `types`), with the outages its cti-status node reported (`declaredOutages`): the
+ * received list must be, connection after connection, a prefix of what the server sent on each; a cut-off
+ * tail, or events produced with no connection, only if an outage was declared.
+ */
+export function accountFlow(
+  wire: WireLedger,
+  received: string[],
+  types: ReadonlySet<string>,
+  declaredOutages: number,
+): Accounting {
+  const problems: string[] = [];
+  const out: Accounting = { sent: 0, delivered: 0, declaredMissed: 0, declaredOutages, problems };
+  let p = 0;
+  for (const c of wire.connections) {
+    const keys = c.keys.filter((k) => types.has(k.slice(0, k.indexOf('#')))).map(flowKeyOf);
+    out.sent += keys.length;
+    let i = 0;
+    while (i < keys.length && p < received.length && received[p] === keys[i]) {
+      i++;
+      p++;
+    }
+    out.delivered += i;
+    const lost = keys.length - i;
+    if (lost === 0) continue;
+    if (declaredOutages > 0) out.declaredMissed += lost;
+    else problems.push(`connection ${c.id}: ${lost} events lost and no outage declared (first ${keys[i]})`);
+  }
+  if (p < received.length)
+    problems.push(`received ${received[p]} (#${p}) that the server did not send there, or twice`);
+  const unsent = wire.unsent.filter((u) => types.has(u.type)).length;
+  out.sent += unsent;
+  if (unsent > 0 && declaredOutages === 0)
+    problems.push(`${unsent} events produced with no connection and no outage declared`);
+  else out.declaredMissed += unsent;
+  return out;
+}
+
+/** Once open, the session stayed open until close() was called (no dead link, no reconnect). */
+export function assertNeverLeftOpen(rec: ClientRecord): void {
+  const states = rec.states.map((i) => i.state);
+  const from = states.indexOf('open');
+  const to = states.indexOf('closing');
+  assert.ok(from >= 0, 'never opened');
+  assert.deepEqual(
+    states.slice(from, to < 0 ? undefined : to),
+    ['open'],
+    `never left open: ${rec.states.map((i) => `${i.state} (${i.reason})`).join(' → ')}`,
+  );
+}

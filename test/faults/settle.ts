@@ -1,0 +1,87 @@
+/** Awaitables for the fault cases: no sleeps where an event can be awaited. */
+import type { EventEmitter } from 'node:events';
+import type { CtiSession, SessionStateInfo } from '../../lib/session';
+import type { ClientRecord, WireLedger } from './ledger';
+
+/**
+ * Resolves once `done()` holds — checked at once and after each `event` of `emitter` (its arguments passed
+ * on); rejects after `timeoutMs` naming `what`.
+ */
+export function when<A extends unknown[]>(
+  emitter: EventEmitter,
+  event: string,
+  done: (...args: A | []) => boolean,
+  what: string,
+  timeoutMs = 10000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (done()) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => {
+      emitter.off(event, on);
+      reject(new Error(`${what}: not within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = (...args: unknown[]): void => {
+      if (!done(...(args as A))) return;
+      clearTimeout(timer);
+      emitter.off(event, on);
+      resolve();
+    };
+    emitter.on(event, on);
+  });
+}
+
+/** The next state event that passes `accept`. */
+export async function nextState(
+  session: CtiSession,
+  accept: (i: SessionStateInfo) => boolean,
+  timeoutMs = 10000,
+): Promise<SessionStateInfo> {
+  let found: SessionStateInfo | undefined;
+  await when<[SessionStateInfo]>(
+    session,
+    'state',
+    (i?: SessionStateInfo) => i !== undefined && accept(i) && (found = i) !== undefined,
+    `a matching state (now ${session.state})`,
+    timeoutMs,
+  );
+  return found!;
+}
+
+/** Resolves once `n` more messages whose type passes `accept` have arrived at the session. */
+export function messages(
+  session: CtiSession,
+  n: number,
+  accept: (type: string) => boolean = () => true,
+  timeoutMs = 10000,
+): Promise<void> {
+  let seen = 0;
+  return when<[{ messageType: string }]>(
+    session,
+    'message',
+    (m?: { messageType: string }) => m !== undefined && accept(m.messageType) && ++seen >= n,
+    `${n} messages`,
+    timeoutMs,
+  );
+}
+
+/**
+ * Resolves once the client has decoded everything the server wrote to its current connection (the stream
+ * stopped first): a close() before that would cut off events still in flight. The ClientRecord listened
+ * first, so it has recorded each message before this checks.
+ */
+export function caughtUp(
+  session: CtiSession,
+  wire: WireLedger,
+  client: ClientRecord,
+  timeoutMs = 10000,
+): Promise<void> {
+  const done = (): boolean => {
+    const last = wire.connections[wire.connections.length - 1];
+    const seg = client.segments[client.segments.length - 1];
+    return last !== undefined && seg.keys[0] === last.keys[0] && seg.keys.length >= last.keys.length;
+  };
+  return when(session, 'message', done, 'the client catching up with the server', timeoutMs);
+}

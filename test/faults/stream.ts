@@ -1,0 +1,43 @@
+/**
+ * A steady stream of calls through the simulator's peripheral: each call is delivered to an agent, answered
+ * and released (about six call events per call at an All Events client), round-robin over the agents.
+ */
+import type { CtiSimulator } from '../../lib/simulator';
+
+export interface CallStream {
+  /** Calls started so far. */
+  readonly calls: number;
+  /** Stops after the call in progress; resolves when it has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `perSecond` calls a second (paced by wall time, a few per timer tick so a busy machine keeps the
+ * rate) on `sim` until stopped. Failures of the driver itself reject stop().
+ */
+export function streamCalls(sim: CtiSimulator, perSecond: number, agents = [...sim.model.agents.keys()]): CallStream {
+  let calls = 0;
+  let running = true;
+  const started = Date.now();
+  const loop = (async () => {
+    while (running) {
+      const due = Math.floor(((Date.now() - started) * perSecond) / 1000) + 1;
+      while (running && calls < due) {
+        const agentId = agents[calls % agents.length];
+        calls++;
+        const call = await sim.startInboundCall({ agentId, answer: true });
+        await sim.releaseCall(call);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  return {
+    get calls() {
+      return calls;
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
