@@ -1,4 +1,4 @@
-import type { ScenarioCall, ScenarioDef, ScenarioStep } from './scenarios';
+import type { ScenarioCall, ScenarioDef, ScenarioStep } from './scenario-types';
 
 /**
  * The scenarios cti-sim knows by name (SCENARIOS.md describes each and the JSON format). Calls carry varied

@@ -452,4 +452,41 @@ describe('editor in headless Chromium', function () {
     await page.evaluate(() => document.querySelectorAll('.red-ui-notification').forEach((n) => n.remove()));
     await page.screenshot({ path: path.join(SHOTS, 'editor-deployed.png') });
   });
+
+  it('imports a second example beside the first as its comment says: one CTI server, the one already there', async function () {
+    const before = await page.evaluate(() => RED.nodes.node('cti-sim-localhost')?.portA);
+    assert.strictEqual(Number(before), sim.port, 'the first example points at the simulator');
+    await page.evaluate(() => RED.actions.invoke('core:show-examples-import-dialog'));
+    const dialog = page.locator('#red-ui-clipboard-dialog');
+    await dialog.locator('.red-ui-treeList-label', { hasText: PACKAGE }).click();
+    await dialog.locator('.red-ui-treeList-label', { hasText: 'Agent state board' }).click();
+    await page.locator('#red-ui-clipboard-dialog-ok:not(.disabled)').click();
+    // "Some of the nodes you are importing already exist": View nodes…, untick the server, Import selected.
+    await page.locator('.red-ui-notification button', { hasText: 'View nodes' }).click();
+    await page
+      .locator('.red-ui-clipboard-dialog-import-conflicts-gutter input[data-node-id="cti-sim-localhost"]')
+      .uncheck();
+    await page.locator('#red-ui-clipboard-dialog-import-conflict').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const chart = (await page.locator('#red-ui-workspace-chart').boundingBox())!;
+    await page.mouse.move(chart.x + 620, chart.y + 420);
+    await page.mouse.click(chart.x + 620, chart.y + 420);
+
+    const after = await page.evaluate(() => {
+      const servers: { id: string; portA: unknown }[] = [];
+      RED.nodes.eachConfig((n: { type: string; id: string; portA: unknown }) => {
+        if (n.type === 'cti-server') servers.push({ id: n.id, portA: n.portA });
+      });
+      const board = RED.nodes.node('agent-query');
+      return { servers, boardServer: board?.server };
+    });
+    assert.strictEqual(after.servers.filter((s) => s.id === 'cti-sim-localhost').length, 1, 'no copy of the server');
+    assert.strictEqual(
+      after.servers.filter((s) => s.id !== 'cti-sim-localhost').length,
+      1,
+      'only the server the first test made besides it',
+    );
+    assert.strictEqual(Number(after.servers.find((s) => s.id === 'cti-sim-localhost')!.portA), sim.port, 'kept');
+    assert.strictEqual(after.boardServer, 'cti-sim-localhost', "the new example uses the server that's there");
+  });
 });

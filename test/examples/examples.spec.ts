@@ -490,7 +490,7 @@ describe('examples', function () {
       }
     });
 
-    it('Call control - answer hold transfer: answers, holds, retrieves and transfers to 1002', async function () {
+    it('Call control - answer hold transfer: answers, holds, retrieves and transfers to 1005', async function () {
       await load('Call control - answer hold transfer');
       const out = probe('ctl-debug');
       const errors = probe('ctl-debug-error');
@@ -510,8 +510,8 @@ describe('examples', function () {
 
       helper.getNode('ctl-inject-transfer').receive({});
       await out.next(confOf('TRANSFER_CALL_CONF'), 'TRANSFER_CALL_CONF');
-      await request('CONSULTATION_CALL_REQ', (m) => m.dialedNumber === '1002');
-      assert.ok(call.parties.includes('1002') && !call.parties.includes('1001'), `call now with 1002: ${call.parties}`);
+      await request('CONSULTATION_CALL_REQ', (m) => m.dialedNumber === '1005');
+      assert.ok(call.parties.includes('1005') && !call.parties.includes('1001'), `call now with 1005: ${call.parties}`);
       assert.strictEqual(
         errors.messages.length,
         0,
