@@ -12,7 +12,7 @@
  *   npm run bench            (ROUNDS=15 npm run bench for steadier medians)
  */
 import type { CtiMessage, FloatPlan, MessagePlan } from '../lib/protocol';
-import { writeResults } from './results';
+import { writeResults, type BenchRow } from './results';
 
 // What users run: the compiled package (npm run bench builds it first), typed by its sources.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -441,7 +441,26 @@ function main(): void {
   printComparisons(rows);
   const small = benchSmall();
   const framing = benchFrameReader();
-  writeResults('codec', { node: process.version, rounds: ROUNDS, comparisons: rows, small, framing });
+  const results: BenchRow[] = [
+    ...rows.map((r) => ({
+      name: `codec encode+decode, ${r.mix}`,
+      value: r.codecUsPerMessage,
+      unit: 'µs/msg',
+      ratio: r.ratio,
+      baseline: 'JSON round trip',
+      target: `≤ ${r.target}×`,
+    })),
+    ...small.map((r) => ({
+      name: `codec encode+decode, ${r.messageType} v${r.version} alone`,
+      value: r.codecUs,
+      unit: 'µs/msg',
+      ratio: r.codecUs / r.jsonUs,
+      baseline: 'JSON round trip',
+    })),
+    { name: 'FrameReader, framing only', value: framing.framingMBps, unit: 'MB/s' },
+    { name: 'FrameReader, framing + decodeMessage', value: framing.framingDecodeMBps, unit: 'MB/s' },
+  ];
+  writeResults('codec', results);
   console.log('\nwritten to bench/results.json (section "codec")');
 }
 

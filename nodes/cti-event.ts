@@ -3,11 +3,11 @@
  * msg = { topic: event name, payload: the event with enumeration names, call: call context, cti: origin }.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import { withEnumNames, type CtiMessage } from '../lib/protocol';
+import type { CtiMessage } from '../lib/protocol';
 import { getServer, type CtiServerNode, type EventOrigin } from './lib/server-api';
 import { compileFilter, type CompiledFilter, type EventFilterConfig } from './lib/event-filter';
 import { isDeliverableEvent } from './lib/event-types';
-import { toMsgCall } from './lib/call-context';
+import { eventView } from './lib/call-context';
 import { migrateConfig } from './lib/migrations';
 
 interface CtiEventConfig extends NodeDef, EventFilterConfig {
@@ -53,10 +53,11 @@ export = function (RED: NodeAPI): void {
       if (wanted.size > 0 && !wanted.has(type)) return;
       let msg: NodeMessage;
       try {
-        const call = toMsgCall(snapshot);
-        if (!filter(event, call)) return;
-        msg = { topic: type, payload: withEnumNames(event), cti: { ...origin } };
-        if (call !== undefined) msg.call = call;
+        // Built once per event for every cti-event node of the session (see eventView).
+        const view = eventView(event, snapshot);
+        if (!filter(event, view.call)) return;
+        msg = { topic: type, payload: view.payload, cti: origin };
+        if (view.call !== undefined) msg.call = view.call;
       } catch (err) {
         node.error(`could not deliver ${type}: ${(err as Error).message}`);
         return;

@@ -196,7 +196,8 @@ export = function (RED: NodeAPI): void {
         version: node.protocolVersion(),
         receivedAt: Date.now(),
       };
-      for (const l of [...eventListeners]) {
+      // The Set itself: one that unsubscribes meanwhile is skipped, no copy per event.
+      for (const l of eventListeners) {
         try {
           l(message, call, origin);
         } catch (err) {

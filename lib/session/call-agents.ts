@@ -30,10 +30,10 @@ export interface CallAgentVisit {
   cause?: string;
 }
 
-/** The agent part of a CallRecord. */
+/** The agent part of a CallRecord (the record itself: no object of its own per call). */
 export interface CallAgents {
   /** Index into history of the device that has the call now, -1 when none is known yet. */
-  current: number;
+  currentVisit: number;
   history: CallAgentVisit[];
 }
 
@@ -62,8 +62,8 @@ function arrive(a: CallAgents, dev: string | undefined, now: number, take: boole
   let i = openVisit(a, dev);
   const isNew = i < 0;
   if (isNew) i = a.history.push({ device: dev, from: now }) - 1;
-  if (take && (isNew || !replay || a.current < 0)) a.current = i;
-  else if (a.current < 0) a.current = i;
+  if (take && (isNew || !replay || a.currentVisit < 0)) a.currentVisit = i;
+  else if (a.currentVisit < 0) a.currentVisit = i;
 }
 
 /** `dev` leaves the call; the current device passes to the most recent device still on it, if any. */
@@ -76,14 +76,14 @@ function leave(a: CallAgents, dev: string | undefined, now: number, cause: strin
   }
   a.history[i].to = now;
   a.history[i].cause = cause;
-  if (a.current !== i && a.current >= 0 && a.history[a.current].to === undefined) return;
+  if (a.currentVisit !== i && a.currentVisit >= 0 && a.history[a.currentVisit].to === undefined) return;
   for (let j = a.history.length - 1; j >= 0; j--) {
     if (a.history[j].to === undefined) {
-      a.current = j;
+      a.currentVisit = j;
       return;
     }
   }
-  a.current = i;
+  a.currentVisit = i;
 }
 
 /**
@@ -127,10 +127,10 @@ export function moveAgents(a: CallAgents, msg: CtiMessage, now: number, isAgent:
     case 'CALL_SERVICE_INITIATED_EVENT':
     case 'CALL_ORIGINATED_EVENT':
       // At the agent's own teleset: the calling device is the agent's.
-      arrive(a, device(msg.callingDeviceId), now, a.current < 0, false);
+      arrive(a, device(msg.callingDeviceId), now, a.currentVisit < 0, false);
       return;
     default:
-      if (a.current >= 0) return;
+      if (a.currentVisit >= 0) return;
       for (const f of ['answeringDeviceId', 'alertingDeviceId', 'holdingDeviceId'] as const) {
         const d = device(msg[f]);
         if (d !== undefined && isAgent(d)) {
@@ -139,10 +139,6 @@ export function moveAgents(a: CallAgents, msg: CtiMessage, now: number, isAgent:
         }
       }
   }
-}
-
-export function newCallAgents(): CallAgents {
-  return { current: -1, history: [] };
 }
 
 /** Fills in agents that have become known at their devices since the visit began. */

@@ -21,7 +21,8 @@ export function connectionOf(msg: CtiMessage, prefix = 'connection'): CallConnec
   const deviceIdType = msg[`${prefix}DeviceIdType`];
   if (typeof callId !== 'number' || typeof deviceIdType !== 'number') return undefined;
   const deviceId = msg[`${prefix}DeviceId`];
-  return { callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' };
+  // Frozen: the call keeps it in its connections, and every snapshot shares it.
+  return Object.freeze({ callId, deviceIdType, deviceId: typeof deviceId === 'string' ? deviceId : '' });
 }
 
 /** The ConnectedParty list of a CALL_CONFERENCED / CALL_TRANSFERRED event or of a conference / transfer CONF. */
@@ -29,5 +30,8 @@ export function connectedParties(msg: CtiMessage): CallConnection[] {
   const ids = Array.isArray(msg.connectedPartyCallId) ? (msg.connectedPartyCallId as number[]) : [];
   const types = Array.isArray(msg.connectedPartyDeviceIdType) ? (msg.connectedPartyDeviceIdType as number[]) : [];
   const devs = Array.isArray(msg.connectedPartyDeviceId) ? (msg.connectedPartyDeviceId as string[]) : [];
-  return ids.map((callId, i) => ({ callId, deviceIdType: types[i] ?? 0, deviceId: devs[i] ?? '' }));
+  // Frozen: the call keeps this list as parties.connected, and every snapshot shares it.
+  return Object.freeze(
+    ids.map((callId, i) => Object.freeze({ callId, deviceIdType: types[i] ?? 0, deviceId: devs[i] ?? '' })),
+  ) as CallConnection[];
 }

@@ -5,9 +5,21 @@
  * the request that made the call, the call a consult call was made from, a call joined by a transfer) only
  * fills what the call's own events did not say.
  */
-import type { CtiMessage } from '../protocol';
-import { copyBuffer, isNoValue, readCallVariables, readEcc, type CallDataSets } from './call-data';
+import { fieldKey, getMessageDef, type CtiMessage } from '../protocol';
+import {
+  NO_DATA,
+  copyBuffer,
+  copyOf,
+  frozenArrays,
+  hasCallVariables,
+  isNoValue,
+  readCallVariables,
+  readEcc,
+  type CallDataSets,
+  type NamedArrays,
+} from './call-data';
 import type { CallRecord } from './call-record';
+import { shared, sharedValue } from './call-strings';
 import { routerCallKeyOf, type PreCallContext, type RouterCallKey } from './pre-calls';
 
 /** Event fields the call keeps as they come (CallSnapshot has one property each). */
@@ -30,7 +42,7 @@ export const CONTEXT_FIELDS = [
 ] as const;
 
 /** Event field → CallParties property. */
-const PARTY_FIELDS: Array<[string, string]> = [
+const PARTY_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['callingDeviceId', 'calling'],
   ['calledDeviceId', 'called'],
   ['alertingDeviceId', 'alerting'],
@@ -45,26 +57,60 @@ const PARTY_FIELDS: Array<[string, string]> = [
   ['divertingDeviceId', 'diverting'],
 ];
 
+/** The context and party fields a message type can carry (all of them for a type the catalog does not know). */
+interface TypeFields {
+  readonly context: readonly string[];
+  readonly parties: ReadonlyArray<readonly [string, string]>;
+}
+
+const ALL_FIELDS: TypeFields = { context: CONTEXT_FIELDS, parties: PARTY_FIELDS };
+const fieldsByType = new Map<string, TypeFields>();
+
+/**
+ * Looking up only the fields a message type has: each event would otherwise be asked for some thirty properties
+ * it never carries, a lookup that cannot be cached across the many message shapes.
+ */
+function fieldsOf(type: string): TypeFields {
+  let f = fieldsByType.get(type);
+  if (f === undefined) {
+    const def = getMessageDef(type);
+    if (def === undefined) f = ALL_FIELDS;
+    else {
+      const keys = new Set([...def.fixed, ...def.floating].map((x) => fieldKey(x.name)));
+      f = {
+        context: CONTEXT_FIELDS.filter((k) => keys.has(k)),
+        parties: PARTY_FIELDS.filter(([k]) => keys.has(k)),
+      };
+    }
+    fieldsByType.set(type, f);
+  }
+  return f;
+}
+
 /**
  * Takes what one of the call's events says. Returns the event's RouterCallKey, if it has one, for the caller
  * to index.
  */
 export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): RouterCallKey | undefined {
   const d = rec.data;
-  for (const f of CONTEXT_FIELDS) {
+  const fields = fieldsOf(msg.messageType);
+  for (const f of fields.context) {
     const v = msg[f];
-    if (!isNoValue(f, v)) d[f] = v;
+    if (!isNoValue(f, v) && d[f] !== v) d[f] = sharedValue(v);
   }
   if (typeof msg.callType === 'number') d.callType = msg.callType;
   const rck = routerCallKeyOf(msg);
-  if (rck) d.routerCallKey = rck;
-  readCallVariables(msg, rec.callVariables);
+  if (rck && !sameKey(d.routerCallKey as RouterCallKey | undefined, rck)) d.routerCallKey = Object.freeze(rck);
+  if (hasCallVariables(msg)) {
+    const cv = copyOf(rec.callVariables);
+    if (readCallVariables(msg, cv)) rec.callVariables = Object.freeze(cv);
+  }
   absorbEcc(rec, msg, version);
   if (typeof msg.localConnectionState === 'number') d.localConnectionState = msg.localConnectionState;
   if (typeof msg.eventCause === 'number') d.lastEventCause = msg.eventCause;
-  for (const [from, to] of PARTY_FIELDS) {
+  for (const [from, to] of fields.parties) {
     const v = msg[from];
-    if (typeof v === 'string' && v !== '') rec.parties[to] = v;
+    if (typeof v === 'string' && v !== '' && rec.parties[to] !== v) rec.parties[to] = shared(v);
   }
   if (msg.messageType === 'CALL_ESTABLISHED_EVENT') rec.established = true;
   // The party a transfer / conference brought in is the call's answering device from now on.
@@ -76,13 +122,24 @@ export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): 
   return rck;
 }
 
+function sameKey(a: RouterCallKey | undefined, b: RouterCallKey): boolean {
+  return a !== undefined && a.day === b.day && a.callId === b.callId && a.sequenceNumber === b.sequenceNumber;
+}
+
+/**
+ * The record's sets are frozen and replaced when an event changes them (copy on write): every snapshot of the
+ * call shares them instead of copying them per event.
+ */
 function absorbEcc(rec: CallRecord, msg: CtiMessage, version: number): void {
   // From PV22 CALL_DATA_UPDATE_EVENT always carries every ECC variable of the call: replace the set.
-  if (msg.messageType === 'CALL_DATA_UPDATE_EVENT' && version >= 22) {
-    rec.namedVariables = {};
-    rec.namedArrays = {};
-  }
-  readEcc(msg, rec.namedVariables, rec.namedArrays);
+  const replace = msg.messageType === 'CALL_DATA_UPDATE_EVENT' && version >= 22;
+  if (!replace && !Array.isArray(msg.namedVariables) && !Array.isArray(msg.namedArrays)) return;
+  const vars = replace ? {} : copyOf(rec.namedVariables);
+  const arrays: NamedArrays = {};
+  if (!replace) for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
+  readEcc(msg, vars, arrays);
+  rec.namedVariables = Object.keys(vars).length === 0 ? NO_DATA : Object.freeze(vars);
+  rec.namedArrays = Object.keys(arrays).length === 0 ? NO_DATA : frozenArrays(arrays);
 }
 
 /** Copies `names` from `fields`, and the call data of `ctx`, where the call has no value yet. */
@@ -97,12 +154,20 @@ export function fillMissing(
     if (v === undefined || v === '' || rec.data[f] !== undefined) continue;
     rec.data[f] = copyBuffer(v);
   }
-  for (const [k, v] of Object.entries(ctx.callVariables)) rec.callVariables[Number(k)] ??= v;
-  for (const [k, v] of Object.entries(ctx.namedVariables)) rec.namedVariables[k] ??= v;
+  // Copy on write, as in absorbEcc.
+  const cv: Record<number, string> = copyOf(rec.callVariables);
+  for (const [k, v] of Object.entries(ctx.callVariables)) cv[Number(k)] ??= v;
+  rec.callVariables = Object.freeze(cv);
+  const vars: Record<string, string> = copyOf(rec.namedVariables);
+  for (const [k, v] of Object.entries(ctx.namedVariables)) vars[k] ??= v;
+  rec.namedVariables = Object.freeze(vars);
+  const arrays: NamedArrays = {};
+  for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
   for (const [name, elems] of Object.entries(ctx.namedArrays)) {
-    const into = (rec.namedArrays[name] ??= {});
+    const into = (arrays[name] ??= {});
     for (const [i, v] of Object.entries(elems)) into[Number(i)] ??= v;
   }
+  rec.namedArrays = frozenArrays(arrays);
 }
 
 /** The call's own events said it first: the pre-call only fills what is missing. */
@@ -119,5 +184,6 @@ export function mergeMissingContext(into: CallRecord, from: CallRecord): void {
 }
 
 function addPreCallSources(rec: CallRecord, sources: readonly string[]): void {
-  for (const src of sources) if (!rec.preCallFrom.includes(src)) rec.preCallFrom.push(src);
+  const added = sources.filter((src) => !rec.preCallFrom.includes(src));
+  if (added.length > 0) rec.preCallFrom = [...rec.preCallFrom, ...added];
 }

@@ -7,9 +7,18 @@
  * Calls are kept least recently updated first, so the tracker's bounds can drop the oldest without sorting.
  */
 import { connectionKey, type CallConnection } from './call-connection';
+import { frozenCopy } from './call-data';
 import { newCallRecord, type CallRecord } from './call-record';
 import { MultiMap } from './multi-map';
-import { routerCallBase, sameRouterCall, type RouterCallKey } from './pre-calls';
+import { sameRouterCall, type RouterCallKey } from './pre-calls';
+
+/**
+ * Day and CallID of a RouterCallKey as one number: a key without a string per call. Exact while the day fits
+ * in 21 bits (days since 1900 stay below 2^21 for thousands of years).
+ */
+function routerCallNumber(k: RouterCallKey): number {
+  return (k.day % 0x200000) * 0x100000000 + (k.callId >>> 0);
+}
 
 export class CallIndex {
   /** Insertion order = least recently updated first (records are re-inserted by touched()). */
@@ -18,8 +27,8 @@ export class CallIndex {
   private readonly byConnection = new Map<string, string>();
   /** ConnectionCallID → call keys having a connection with that id. */
   private readonly byCallId = new MultiMap<number, string>();
-  /** routerCallBase ("day/callId") → call keys having that RouterCallKey. */
-  private readonly byRouterCall = new MultiMap<string, string>();
+  /** routerCallNumber (day and callId) → call keys having that RouterCallKey. */
+  private readonly byRouterCall = new MultiMap<number, string>();
   /** Creation order: "most recently begun" must not depend on update order. */
   private seq = 0;
 
@@ -49,7 +58,7 @@ export class CallIndex {
     const key = this.byConnection.get(connectionKey(conn));
     if (key !== undefined) return this.calls.get(key);
     const keys = this.byCallId.get(conn.callId);
-    if (!keys || keys.size === 0) return undefined;
+    if (!keys || keys.length === 0) return undefined;
     const candidates = [...keys].map((k) => this.calls.get(k)!).filter(Boolean);
     if (candidates.length === 1) return candidates[0];
     if (eventType === 'CALL_ESTABLISHED_EVENT') {
@@ -89,7 +98,7 @@ export class CallIndex {
 
   /** The most recently begun call with this RouterCallKey. */
   withRouterCall(rck: RouterCallKey): CallRecord | undefined {
-    const keys = this.byRouterCall.get(routerCallBase(rck));
+    const keys = this.byRouterCall.get(routerCallNumber(rck));
     if (!keys) return undefined;
     const matches = [...keys]
       .map((k) => this.calls.get(k))
@@ -98,25 +107,26 @@ export class CallIndex {
   }
 
   create(conn: CallConnection, partial: boolean): CallRecord {
-    const rec = newCallRecord(connectionKey(conn), partial, this.now(), ++this.seq);
+    const key = connectionKey(conn);
+    const rec = newCallRecord(key, partial, this.now(), ++this.seq);
     // A stale call (lost END_CALL) whose key is reused by a new call is replaced.
     const old = this.calls.get(rec.key);
     if (old) this.forget(old);
     this.calls.set(rec.key, rec);
-    this.attach(rec, conn);
+    this.attach(rec, conn, key);
     return rec;
   }
 
   /** Gives the connection to this call, taking it from the call that had it. */
-  attach(rec: CallRecord, conn: CallConnection): void {
-    const ck = connectionKey(conn);
+  attach(rec: CallRecord, conn: CallConnection, ck = connectionKey(conn)): void {
     const owner = this.byConnection.get(ck);
     if (owner === rec.key) return;
     if (owner !== undefined) {
       const other = this.calls.get(owner);
       if (other) this.detach(other, ck);
     }
-    rec.connections.push(conn);
+    // Frozen: snapshots share the connection objects.
+    rec.connections.push(Object.isFrozen(conn) ? conn : frozenCopy(conn));
     this.byConnection.set(ck, rec.key);
     this.byCallId.add(conn.callId, rec.key);
   }
@@ -136,7 +146,7 @@ export class CallIndex {
 
   /** Keeps byRouterCall in step with the call's RouterCallKey (it can change, e.g. through SET_CALL_DATA). */
   setRouterCall(rec: CallRecord, rck: RouterCallKey | undefined): void {
-    const base = rck === undefined ? undefined : routerCallBase(rck);
+    const base = rck === undefined ? undefined : routerCallNumber(rck);
     if (base === rec.routerBase) return;
     if (rec.routerBase !== undefined) this.byRouterCall.delete(rec.routerBase, rec.key);
     rec.routerBase = base;
@@ -155,8 +165,9 @@ export class CallIndex {
    */
   merge(into: CallRecord, from: CallRecord): void {
     const conns = [...from.connections];
-    into.merged.add(from.key);
-    for (const k of from.merged) into.merged.add(k);
+    const merged = (into.merged ??= new Set());
+    merged.add(from.key);
+    for (const k of from.merged ?? []) merged.add(k);
     this.forget(from);
     for (const c of conns) this.attach(into, c);
   }

@@ -1,18 +1,20 @@
 /** The tracker's working state for one call. It is never handed out: callers get a CallSnapshot. */
-import { newCallAgents, type CallAgents } from './call-agents';
+import type { CallAgentVisit, CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
-import type { CallVariables, NamedArrays, NamedVariables } from './call-data';
+import { NO_DATA, type CallVariables, type NamedVariables } from './call-data';
 
-export interface CallRecord {
+export interface CallRecord extends CallAgents {
   key: string;
   connections: CallConnection[];
   data: Record<string, unknown>;
-  callVariables: CallVariables;
-  namedVariables: NamedVariables;
-  namedArrays: NamedArrays;
+  /** Frozen, replaced when changed: snapshots share them (call-context.ts). */
+  callVariables: Readonly<CallVariables>;
+  namedVariables: Readonly<NamedVariables>;
+  namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
   parties: Record<string, unknown>;
-  /** The devices (agents) the call passed and the one that has it now. */
-  agents: CallAgents;
+  /** The devices (agents) the call passed, and which of them has it now (call-agents.ts). */
+  history: CallAgentVisit[];
+  currentVisit: number;
   established: boolean;
   partial: boolean;
   lastEvent: string;
@@ -20,27 +22,31 @@ export interface CallRecord {
   startedAt: number;
   updatedAt: number;
   seq: number;
-  /** Key connections of consult calls merged into this one by a transfer / conference. */
-  merged: Set<string>;
-  preCallFrom: string[];
+  /** Key connections of consult calls merged into this one by a transfer / conference (made on the first). */
+  merged?: Set<string>;
+  /** Shared empty until a pre-call is merged (most calls have none): replaced, never pushed to. */
+  preCallFrom: readonly string[];
   madeBy?: string;
   consultOf?: string;
   /** Created by a CONF; no event for it yet (a BEGIN_CALL with another connection may adopt it). */
   awaitingBegin: boolean;
-  /** routerCallBase of routerCallKey, as indexed by CallIndex. */
-  routerBase?: string;
+  /** routerCallKey's day and call id as indexed by CallIndex. */
+  routerBase?: number;
 }
+
+const NO_SOURCES: readonly string[] = Object.freeze([]);
 
 export function newCallRecord(key: string, partial: boolean, now: number, seq: number): CallRecord {
   return {
     key,
     connections: [],
     data: {},
-    callVariables: {},
-    namedVariables: {},
-    namedArrays: {},
+    callVariables: NO_DATA,
+    namedVariables: NO_DATA,
+    namedArrays: NO_DATA,
     parties: {},
-    agents: newCallAgents(),
+    history: [],
+    currentVisit: -1,
     established: false,
     partial,
     lastEvent: '',
@@ -48,8 +54,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     startedAt: now,
     updatedAt: now,
     seq,
-    merged: new Set(),
-    preCallFrom: [],
+    preCallFrom: NO_SOURCES,
     awaitingBegin: false,
   };
 }

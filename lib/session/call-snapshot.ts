@@ -1,13 +1,12 @@
 /**
- * The view of a call handed to flows: a new, deep-frozen object per event, so a flow may keep it, and
- * nothing a flow does to it reaches the tracker or another flow.
+ * The view of a call handed to flows: a new object per event, frozen all the way down, so a flow may keep it,
+ * and nothing a flow does to it reaches the tracker or another flow.
  */
 import { CallType, LocalConnectionState } from '../protocol';
 import { resolveAgents, type AgentAtDevice, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
-import { copyCallData } from './call-data';
+import { frozenCopy } from './call-data';
 import type { CallRecord } from './call-record';
-import { deepFreeze } from './deep-freeze';
 import type { RouterCallKey } from './pre-calls';
 
 export interface CallParties {
@@ -100,7 +99,11 @@ export type { AgentAtDevice } from './call-agents';
 
 /**
  * `current` is the connection of the event the snapshot is for. Call events name the agent's device, not the
- * agent, so a call without an agentId of its own borrows it from `agentAt` for the device that has the call.
+ * agent, so the agent fields come from `agentAt` for the device that has the call (call-agents.ts).
+ *
+ * Frozen as it is built, not by walking it afterwards: the call-data sets, connections, router call key and
+ * connected parties are frozen in the record and shared by every snapshot of the call; what the record changes
+ * in place (parties, history) is copied.
  */
 export function callSnapshot(
   rec: CallRecord,
@@ -109,42 +112,36 @@ export function callSnapshot(
   agentAt: AgentAtDevice | undefined,
 ): CallSnapshot {
   const d = rec.data;
-  const conn = current ?? rec.connections[0] ?? { callId: 0, deviceIdType: 0, deviceId: '' };
-  const lcs = d.localConnectionState as number | undefined;
-  const callType = d.callType as number | undefined;
+  const conn = current ?? rec.connections[0] ?? NO_CONNECTION;
   const snap: Record<string, unknown> = {
     key: rec.key,
     connectionCallId: conn.callId,
     connectionDeviceIdType: conn.deviceIdType,
     connectionDeviceId: conn.deviceId,
-    connections: rec.connections.map((c) => ({ ...c })),
+    connections: Object.freeze(rec.connections.slice()),
   };
-  for (const [k, v] of Object.entries(d)) {
-    if (k === 'localConnectionState' || k === 'callType') continue;
-    snap[k] = Buffer.isBuffer(v) ? Buffer.from(v) : typeof v === 'object' && v !== null ? { ...(v as object) } : v;
+  for (const k in d) {
+    const v = d[k];
+    if (k === 'localConnectionState') {
+      snap.localConnectionState = v;
+      snap.state = LocalConnectionState.nameOf(v as number) ?? String(v);
+    } else if (k === 'callType') {
+      snap.callType = v;
+      snap.callTypeName = CallType.nameOf(v as number);
+    } else snap[k] = Buffer.isBuffer(v) ? Buffer.from(v) : v; // objects in data are frozen (routerCallKey)
   }
-  if (callType !== undefined) {
-    snap.callType = callType;
-    snap.callTypeName = CallType.nameOf(callType);
+  snap.callVariables = rec.callVariables;
+  snap.namedVariables = rec.namedVariables;
+  snap.namedArrays = rec.namedArrays;
+  snap.parties = frozenCopy(rec.parties);
+  if (rec.preCallFrom.length > 0 || rec.madeBy !== undefined || rec.consultOf !== undefined) {
+    const from: Record<string, unknown> = {};
+    if (rec.preCallFrom.length > 0) from.preCall = Object.freeze(rec.preCallFrom.slice());
+    if (rec.madeBy !== undefined) from.madeBy = rec.madeBy;
+    if (rec.consultOf !== undefined) from.consultOf = rec.consultOf;
+    snap.contextFrom = Object.freeze(from);
   }
-  if (lcs !== undefined) {
-    snap.localConnectionState = lcs;
-    snap.state = LocalConnectionState.nameOf(lcs) ?? String(lcs);
-  }
-  Object.assign(snap, copyCallData(rec));
-  const parties: Record<string, unknown> = { ...rec.parties };
-  if (Array.isArray(parties.connected))
-    parties.connected = (parties.connected as CallConnection[]).map((c) => ({ ...c }));
-  snap.parties = parties;
-  const from: Record<string, unknown> = {};
-  if (rec.preCallFrom.length > 0) from.preCall = [...rec.preCallFrom];
-  if (rec.madeBy !== undefined) from.madeBy = rec.madeBy;
-  if (rec.consultOf !== undefined) from.consultOf = rec.consultOf;
-  if (Object.keys(from).length > 0) snap.contextFrom = from;
-  for (const [k, v] of Object.entries(agentFields(rec, agentAt))) {
-    if (v === undefined) delete snap[k];
-    else snap[k] = v;
-  }
+  setAgentFields(snap, rec, agentAt);
   snap.established = rec.established;
   snap.partial = rec.partial;
   snap.ended = ended;
@@ -152,20 +149,29 @@ export function callSnapshot(
   snap.eventCount = rec.eventCount;
   snap.startedAt = rec.startedAt;
   snap.updatedAt = rec.updatedAt;
-  return deepFreeze(snap) as unknown as CallSnapshot;
+  return Object.freeze(snap) as unknown as CallSnapshot;
 }
 
+const NO_CONNECTION: CallConnection = Object.freeze({ callId: 0, deviceIdType: 0, deviceId: '' });
+
 /** agentId / agentExtension / agentInstrument of the device that has the call, and the call's history. */
-function agentFields(rec: CallRecord, agentAt: AgentAtDevice | undefined): Record<string, unknown> {
+function setAgentFields(snap: Record<string, unknown>, rec: CallRecord, agentAt: AgentAtDevice | undefined): void {
   const d = rec.data;
-  resolveAgents(rec.agents, agentAt, d);
-  const out: Record<string, unknown> = { history: rec.agents.history.map((v) => ({ ...v })) };
-  const cur = rec.agents.current >= 0 ? rec.agents.history[rec.agents.current] : undefined;
-  if (cur === undefined) return out; // the announced agent (data fields), if any, stands
+  const a = rec;
+  resolveAgents(a, agentAt, d);
+  const history = new Array<CallAgentVisit>(a.history.length);
+  for (let i = 0; i < history.length; i++) history[i] = frozenCopy(a.history[i]);
+  snap.history = Object.freeze(history);
+  const cur = a.currentVisit >= 0 ? a.history[a.currentVisit] : undefined;
+  if (cur === undefined) return; // the announced agent (data fields), if any, stands
   const known = agentAt?.(cur.device);
   const announced = cur.agentId !== undefined && cur.agentId === d.agentId;
-  out.agentId = cur.agentId;
-  out.agentExtension = known?.agentExtension ?? (announced ? d.agentExtension : undefined);
-  out.agentInstrument = known?.agentInstrument ?? (announced ? d.agentInstrument : undefined);
-  return out;
+  setOrDelete(snap, 'agentId', cur.agentId);
+  setOrDelete(snap, 'agentExtension', known?.agentExtension ?? (announced ? d.agentExtension : undefined));
+  setOrDelete(snap, 'agentInstrument', known?.agentInstrument ?? (announced ? d.agentInstrument : undefined));
+}
+
+function setOrDelete(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (v === undefined) delete o[k];
+  else o[k] = v;
 }

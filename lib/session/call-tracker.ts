@@ -151,7 +151,7 @@ export class CallTracker {
     if (!rec) return undefined;
     this.touch(rec, t);
     const ck = connectionKey(conn);
-    if (rec.merged.delete(ck)) {
+    if (rec.merged?.delete(ck)) {
       // The END_CALL of a consult call that a transfer / conference merged into this call: only that
       // connection goes; the surviving call keeps its context.
       this.index.detach(rec, ck);
@@ -220,7 +220,7 @@ export class CallTracker {
   private moveAgents(rec: CallRecord, msg: CtiMessage): void {
     const d = rec.data;
     moveAgents(
-      rec.agents,
+      rec,
       msg,
       this.eventAt,
       (dev) => this.agentAt?.(dev) !== undefined || d.agentInstrument === dev || d.agentExtension === dev,

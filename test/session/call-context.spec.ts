@@ -7,18 +7,16 @@ describe('call context of a joined consult call', () => {
   it('fills what the surviving call lacks — fields, call variables, ECC scalars and array elements — and keeps its own', () => {
     const into = newCallRecord('a', false, 0, 1);
     into.data.ani = '111';
-    into.callVariables[1] = 'own';
-    into.namedVariables['user.x'] = 'own';
-    into.namedArrays['user.items'] = { 0: 'own-0' };
+    // The record's sets are frozen and replaced as a whole (copy on write).
+    into.callVariables = { 1: 'own' };
+    into.namedVariables = { 'user.x': 'own' };
+    into.namedArrays = { 'user.items': { 0: 'own-0' } };
     const from = newCallRecord('b', false, 0, 2);
     from.data.ani = '222';
     from.data.dnis = '800';
-    from.callVariables[1] = 'consult';
-    from.callVariables[2] = 'consult-2';
-    from.namedVariables['user.x'] = 'consult';
-    from.namedVariables['user.y'] = 'consult-y';
-    from.namedArrays['user.items'] = { 0: 'consult-0', 1: 'consult-1' };
-    from.namedArrays['user.tags'] = { 3: 't3' };
+    from.callVariables = { 1: 'consult', 2: 'consult-2' };
+    from.namedVariables = { 'user.x': 'consult', 'user.y': 'consult-y' };
+    from.namedArrays = { 'user.items': { 0: 'consult-0', 1: 'consult-1' }, 'user.tags': { 3: 't3' } };
 
     mergeMissingContext(into, from);
 
