@@ -231,6 +231,9 @@ export class CallTracker {
    * A consult call names the call it was made from (CALL_SERVICE_INITIATED's COCConnectionCallID /
    * COCCallConnectionDeviceID(Type), §1.14): link it at once rather than waiting for CONSULTATION_CALL_CONF,
    * which may come after all of the consult call's events (§7.2: CONF vs event order is open).
+   * Unsure: the guide gives CALL_ORIGINATED no field naming the held call, and CALL_DELIVERED's
+   * SecondaryConnectionCallID is described only for UCCX (a CTI port's consult call), so neither links here; any
+   * event that carries the COC fields does.
    */
   private linkConsult(rec: CallRecord, msg: CtiMessage): void {
     const callId = msg.cocConnectionCallId;
