@@ -9,8 +9,9 @@ import { caller, generatedName, prop as propOf, type Code } from './codegen';
  * part becomes straight-line range checks and byte stores, each floating field a literal property read
  * and a call to the writer for its type. The table stays the one description of the layout.
  *
- * The generated function sees only its named parameters and what the factory below hands it; helper calls
- * are written through `call`, checked against EncoderHelpers.
+ * The generated function writes the whole frame, header included, at the writer's offset: the header and fixed
+ * part inline, floating fields through the helpers. It sees only its named parameters and what the factory below hands it; helper calls are
+ * written through `call`, checked against EncoderHelpers.
  */
 export type CompiledEncoder = (m: CtiMessage, w: BufferWriter) => void;
 
@@ -58,8 +59,14 @@ function store(f: FixedPlan): Code {
   }
 }
 
+/** The 8-byte header (MessageLength patched at the end) and the fixed part. */
 function fixedPart(plan: MessagePlan): Code[] {
-  const L: Code[] = [`w.ensure(${plan.fixedSize});`, 'b = w.buf; o = w.off;'];
+  const L: Code[] = [`w.ensure(${8 + plan.fixedSize});`, 'b = w.buf; o = w.off; start = o;'];
+  const id = plan.id >>> 0;
+  L.push(`b[o] = 0; b[o + 1] = 0; b[o + 2] = 0; b[o + 3] = 0;`);
+  L.push(
+    `b[o + 4] = ${id >>> 24}; b[o + 5] = ${(id >>> 16) & 255}; b[o + 6] = ${(id >>> 8) & 255}; b[o + 7] = ${id & 255}; o += 8;`,
+  );
   plan.fixed.forEach((f, i) => {
     const F = `fixed[${i}]`;
     L.push(`v = ${prop(f.key)};`);
@@ -82,41 +89,52 @@ function fixedPart(plan: MessagePlan): Code[] {
     L.push(`if (${bad}) ${call('badFixed', 'plan', F, 'v')};`);
     L.push(store(f));
   });
-  L.push('w.off = o;');
   return L;
 }
 
 function floatingPart(plan: MessagePlan): Code[] {
-  const wide = String(plan.version >= 20);
+  const wide = plan.version >= 20;
+  const W = String(wide);
   const L: Code[] = [];
   let groups = 0;
+  // The helpers write at w.off and may grow the buffer: the fixed part's locals are handed over here.
+  L.push('w.off = o;');
+  const helper = (code: Code): Code => `${code};`;
   for (const step of plan.encodeSteps) {
     if (Array.isArray(step)) {
-      L.push(`${call('writeGroup', 'plan', `groups[${groups++}]`, 'm', wide)};`);
+      L.push(helper(call('writeGroup', 'plan', `groups[${groups++}]`, 'm', W)));
       continue;
     }
     const F = `fields[${plan.floats.indexOf(step)}]`;
-    L.push(`v = ${prop(step.key)};`);
-    let write: Code;
+    let write: Code[];
     if (step.repeats) {
       const ecc = step.type === 'NAMEDVAR' || step.type === 'NAMEDARRAY';
-      write = `${ecc ? 'ecc += ' : ''}${call('writeList', 'plan', F, 'v', wide)};`;
+      write = [helper(`${ecc ? 'ecc += ' : ''}${call('writeList', 'plan', F, 'v', W)}`)];
     } else if (step.type === 'STRING') {
-      write = `${call('writeStringField', 'plan', F, 'v', wide)};`;
+      // Measured: inlining the string (and number) writers here makes the code per message so large that a mix
+      // of many types runs slower; one shared helper each stays hot.
+      write = [helper(call('writeStringField', 'plan', F, 'v', W))];
     } else {
-      write = `${call('writeField', 'plan', F, 'v', wide)};`;
+      write = [helper(call('writeField', 'plan', F, 'v', W))];
     }
-    const otherwise = step.required ? ` else ${call('missing', 'plan', JSON.stringify(step.key))};` : '';
-    L.push(`if (v !== undefined && v !== null) ${write}${otherwise}`);
+    L.push(`v = ${prop(step.key)};`);
+    L.push('if (v !== undefined && v !== null) {', ...write.map((l) => `  ${l}`), '}');
+    if (step.required) L.push(`else ${call('missing', 'plan', JSON.stringify(step.key))};`);
   }
   if (plan.floats.some((f) => f.type === 'NAMEDVAR' || f.type === 'NAMEDARRAY'))
     L.push(`${call('checkEcc', 'plan', 'ecc')};`);
+  // MessageLength: the body's bytes.
+  L.push('b = w.buf; o = w.off; n = o - start - 8;');
+  L.push(
+    'b[start] = n >>> 24; b[start + 1] = (n >>> 16) & 255; b[start + 2] = (n >>> 8) & 255; b[start + 3] = n & 255;',
+  );
+  L.push('w.off = o;');
   return L;
 }
 
 /** The generated source of an encoder (for compileEncoder and for reading it while debugging). */
 export function encoderSource(plan: MessagePlan): string {
-  const L: Code[] = ['var v, b, o, ecc = 0;', ...fixedPart(plan), ...floatingPart(plan)];
+  const L: Code[] = ['var v, b, o, start, n, ecc = 0;', ...fixedPart(plan), ...floatingPart(plan)];
   return `return function ${generatedName('encode', plan.name, plan.version)}(m, w) {\n  ${L.join('\n  ')}\n};`;
 }
 

@@ -25,9 +25,10 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
       `frame of ${frame.length} bytes is shorter than the 8-byte message header`,
     );
   }
-  const bodyLength = frame.readUInt32BE(0);
-  const typeId = frame.readUInt32BE(4);
-  const max = opts?.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
+  const bodyLength = ((frame[0] << 24) | (frame[1] << 16) | (frame[2] << 8) | frame[3]) >>> 0;
+  const typeId = ((frame[4] << 24) | (frame[5] << 16) | (frame[6] << 8) | frame[7]) >>> 0;
+  const max =
+    opts === undefined || opts.maxMessageLength === undefined ? DEFAULT_MAX_MESSAGE_LENGTH : opts.maxMessageLength;
   if (bodyLength + HEADER_SIZE > max) {
     throw new CtiProtocolError(
       'E_CTI_INVALID_MESSAGE_LENGTH',
@@ -42,25 +43,22 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
       messageTypeName(typeId),
     );
   }
-  const plan = getPlan(typeId, version);
-  if (plan === undefined) {
+  const row = entries[version];
+  const entry = (row !== undefined && typeId < TABLE_SIZE ? row[typeId] : undefined) ?? entryFor(typeId, version);
+  if (entry === null) {
     const name = messageTypeName(typeId);
     const body = Buffer.from(frame.subarray(HEADER_SIZE));
     return name === undefined
       ? { messageType: 'UNKNOWN', messageTypeId: typeId, body }
       : { messageType: name, messageTypeId: typeId, body };
   }
+  const { plan, decoder } = entry;
   if (frame.length - HEADER_SIZE < plan.fixedSize) {
     throw new CtiProtocolError(
       'E_CTI_BAD_MESSAGE_FORMAT',
       `${plan.name}: fixed part is ${frame.length - HEADER_SIZE} bytes; protocol version ${version} needs ${plan.fixedSize}`,
       plan.name,
     );
-  }
-  let decoder = decoders.get(plan);
-  if (decoder === undefined) {
-    decoder = compileDecoder(plan);
-    decoders.set(plan, decoder);
   }
   const start = HEADER_SIZE + plan.fixedSize;
   const end = frame.length;
@@ -103,7 +101,32 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
   return msg!;
 }
 
-const decoders = new WeakMap<MessagePlan, CompiledDecoder>();
+interface DecoderEntry {
+  plan: MessagePlan;
+  decoder: CompiledDecoder;
+}
+
+/** entries[version][typeId]: null when the type has no layout in that version (its body is kept raw). */
+const entries: (DecoderEntry | null | undefined)[][] = [];
+/** Type ids below this are cached in the table above; others (none in the catalog) are looked up each time. */
+const TABLE_SIZE = 4096;
+const byPlan = new WeakMap<MessagePlan, CompiledDecoder>();
+
+function entryFor(typeId: number, version: number): DecoderEntry | null {
+  const plan = getPlan(typeId, version);
+  let entry: DecoderEntry | null = null;
+  if (plan !== undefined) {
+    const decoder = byPlan.get(plan) ?? compileDecoder(plan);
+    byPlan.set(plan, decoder);
+    entry = { plan, decoder };
+  }
+  if (typeId < TABLE_SIZE) {
+    let row = entries[version];
+    if (row === undefined) row = entries[version] = [];
+    row[typeId] = entry;
+  }
+  return entry;
+}
 /** Reused by every decode: decoding is synchronous and warnings are handed out before the next one starts. */
 const cx: DecodeContext = { strict: false, warnings: undefined, suspect: false };
 

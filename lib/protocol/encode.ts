@@ -1,7 +1,7 @@
 import type { CodecOptions, CtiMessage } from './types';
 import { CtiProtocolError } from './errors';
 import { getPlan, messageTypeId, type MessagePlan } from './catalog';
-import { DEFAULT_MAX_MESSAGE_LENGTH, HEADER_SIZE } from './decode';
+import { DEFAULT_MAX_MESSAGE_LENGTH } from './decode';
 import { compileEncoder, type CompiledEncoder } from './compile-encoder';
 import { writer } from './encode-helpers';
 
@@ -19,35 +19,15 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
   if (msg === null || typeof msg !== 'object' || typeof msg.messageType !== 'string') {
     throw new CtiProtocolError('E_CTI_BAD_MESSAGE_FORMAT', 'a message needs a string messageType');
   }
-  const id = msg.messageType === 'UNKNOWN' ? msg.messageTypeId : messageTypeId(msg.messageType);
-  if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffffffff) {
-    throw new CtiProtocolError('E_CTI_BAD_MESSAGE_FORMAT', `unknown messageType "${msg.messageType}"`, msg.messageType);
-  }
-  const max = opts?.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH;
-  const plan = getPlan(id, version);
-  writer.reset();
-  writer.u32(0);
-  writer.u32(id);
-  if (plan === undefined) {
-    const body = msg.body;
-    if (!(body instanceof Uint8Array)) {
-      throw new CtiProtocolError(
-        'E_CTI_BAD_MESSAGE_FORMAT',
-        `${msg.messageType} has no field layout for protocol version ${version}; give its body as a Buffer`,
-        msg.messageType,
-        'body',
-      );
-    }
-    writer.bytes(body);
-  } else {
-    let encoder = encoders.get(plan);
-    if (encoder === undefined) {
-      encoder = compileEncoder(plan);
-      encoders.set(plan, encoder);
-    }
-    encoder(msg, writer);
-  }
-  const total = writer.length;
+  const row = encoderRows[version];
+  let encoder = row === undefined ? undefined : row.get(msg.messageType);
+  if (encoder === undefined) encoder = encoderFor(msg, version);
+  writer.off = 0;
+  if (encoder === null) writeRaw(msg, version);
+  else encoder(msg, writer);
+  const total = writer.off;
+  const max =
+    opts === undefined || opts.maxMessageLength === undefined ? DEFAULT_MAX_MESSAGE_LENGTH : opts.maxMessageLength;
   if (total > max) {
     throw new CtiProtocolError(
       'E_CTI_INVALID_MESSAGE_LENGTH',
@@ -55,8 +35,51 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
       msg.messageType,
     );
   }
-  writer.patchU32(0, total - HEADER_SIZE);
   return writer.copy();
 }
 
-const encoders = new WeakMap<MessagePlan, CompiledEncoder>();
+/** Compiled encoders by version and message name; null: the message has no layout there (raw body). */
+const encoderRows: (Map<string, CompiledEncoder | null> | undefined)[] = [];
+
+const byPlan = new WeakMap<MessagePlan, CompiledEncoder>();
+
+function encoderFor(msg: CtiMessage, version: number): CompiledEncoder | null {
+  const id = typeId(msg);
+  const plan = getPlan(id, version);
+  let encoder: CompiledEncoder | null = null;
+  if (plan !== undefined) {
+    encoder = byPlan.get(plan) ?? compileEncoder(plan);
+    byPlan.set(plan, encoder);
+  }
+  // 'UNKNOWN' names no one type: its id comes from each message.
+  if (msg.messageType !== 'UNKNOWN') {
+    let row = encoderRows[version];
+    if (row === undefined) row = encoderRows[version] = new Map();
+    row.set(msg.messageType, encoder);
+  }
+  return encoder;
+}
+
+function typeId(msg: CtiMessage): number {
+  const id = msg.messageType === 'UNKNOWN' ? msg.messageTypeId : messageTypeId(msg.messageType);
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffffffff) {
+    throw new CtiProtocolError('E_CTI_BAD_MESSAGE_FORMAT', `unknown messageType "${msg.messageType}"`, msg.messageType);
+  }
+  return id;
+}
+
+/** A message without a layout in this version: header + `body` as given. */
+function writeRaw(msg: CtiMessage, version: number): void {
+  const body = msg.body;
+  if (!(body instanceof Uint8Array)) {
+    throw new CtiProtocolError(
+      'E_CTI_BAD_MESSAGE_FORMAT',
+      `${msg.messageType} has no field layout for protocol version ${version}; give its body as a Buffer`,
+      msg.messageType,
+      'body',
+    );
+  }
+  writer.u32(body.length);
+  writer.u32(typeId(msg));
+  writer.bytes(body);
+}

@@ -6,6 +6,8 @@
  */
 import type { CtiEnum } from './enum';
 import type { CtiMessage } from './types';
+import { getMessageDef } from './catalog';
+import { generatedName, prop } from './codegen';
 import {
   AgentInternalState,
   AgentState,
@@ -112,16 +114,50 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
 /**
  * A shallow copy of `msg` with each enumerated number replaced by its guide name. Values the enumeration
  * does not name stay numbers; arrays (repeating fields) are mapped element by element.
+ *
+ * It runs for every event a node delivers, so it is compiled once per message type (like the codec's encoders
+ * and decoders): straight-line reads of the enumerated properties, each site seeing one message shape.
  */
 export function withEnumNames(msg: CtiMessage): CtiMessage {
-  const out: CtiMessage = { ...msg };
-  for (const [key, e] of Object.entries(FIELD_ENUMS)) {
-    if (!Object.prototype.hasOwnProperty.call(out, key)) continue;
-    const toName = (v: unknown): unknown => (typeof v === 'number' ? (e.nameOf(v) ?? v) : v);
-    const value: unknown = out[key];
-    out[key] = Array.isArray(value) ? value.map(toName) : toName(value);
+  let namer = namers.get(msg.messageType);
+  if (namer === undefined) {
+    // Only catalogue names get their own copy; anything else shares one (the set of names stays bounded).
+    namer = getMessageDef(msg.messageType) === undefined ? sharedNamer() : compileNamer(msg.messageType);
+    namers.set(msg.messageType, namer);
   }
-  return out;
+  return namer(msg);
+}
+
+type Namer = (msg: CtiMessage) => CtiMessage;
+type NamerFactory = (enums: readonly CtiEnum[]) => Namer;
+
+const namers = new Map<string, Namer>();
+let shared: Namer | undefined;
+
+function sharedNamer(): Namer {
+  return (shared ??= compileNamer('other'));
+}
+
+/** The source of a namer: every enumerated property is looked at (a message may carry any of them). */
+export function namerSource(label: string): string {
+  const keys = Object.keys(FIELD_ENUMS);
+  const L = ['var out = { ...msg }, v;'];
+  keys.forEach((key, i) => {
+    const p = prop('out', key);
+    L.push(`v = ${p};`);
+    L.push(
+      `if (typeof v === 'number') { v = enums[${i}].byValue.get(v); if (v !== undefined) ${p} = v; }` +
+        ` else if (Array.isArray(v)) ${p} = v.map(function (x) { return typeof x === 'number' ? (enums[${i}].byValue.get(x) ?? x) : x; });`,
+    );
+  });
+  L.push('return out;');
+  return `return function ${generatedName('name', label, 0)}(msg) {\n  ${L.join('\n  ')}\n};`;
+}
+
+function compileNamer(label: string): Namer {
+  // eslint-disable-next-line no-new-func -- generated from the enumeration table, never from input
+  const factory = new Function('enums', namerSource(label)) as NamerFactory;
+  return factory(Object.values(FIELD_ENUMS));
 }
 
 /**

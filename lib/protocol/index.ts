@@ -22,6 +22,8 @@ export {
   messageTypeId,
   messageTypeName,
   type MessagePlan,
+  type FixedPlan,
+  type FloatPlan,
 } from './catalog';
 export { MESSAGE_TYPES } from './message-types';
 export { TAGS, TAG_BY_NUMBER } from './tags';

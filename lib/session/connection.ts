@@ -6,7 +6,15 @@
  */
 import * as net from 'node:net';
 import * as tls from 'node:tls';
-import { CtiProtocolError, FrameReader, decodeMessage, encodeMessage, type CtiMessage } from '../protocol';
+import {
+  CtiProtocolError,
+  FrameReader,
+  decodeMessage,
+  encodeMessage,
+  type CodecOptions,
+  type CtiMessage,
+  type DecodeWarning,
+} from '../protocol';
 import { CtiConnectionError } from './errors';
 import type { CtiEndpoint, CtiTlsOptions } from './options';
 
@@ -14,6 +22,8 @@ export interface ConnectionHandlers {
   onMessage(msg: CtiMessage): void;
   /** A single frame that could not be decoded; the stream itself is still in step. */
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
+  /** A deviation in a frame that was decoded all the same (liberal decoding); called before its onMessage. */
+  onDecodeWarning(w: DecodeWarning): void;
   /** The link is gone (error, end, reset, bad framing, destroy()). Called once. */
   onClose(err: Error | undefined): void;
   /** Every whole frame, header included, as read or written (recording). The buffer may be reused afterwards. */
@@ -38,12 +48,18 @@ export class CtiConnection {
   private abortConnect: ((err: Error) => void) | null = null;
   /** Milliseconds timestamp of the last frame received. */
   lastReceivedAt = 0;
+  /** One options object for every decode: no allocation per frame. */
+  private readonly decodeOptions: CodecOptions;
 
   constructor(
     private readonly opts: ConnectionOptions,
     private readonly handlers: ConnectionHandlers,
   ) {
     this.reader = new FrameReader({ maxMessageLength: opts.maxMessageLength });
+    this.decodeOptions = {
+      maxMessageLength: opts.maxMessageLength,
+      onWarning: (w) => this.handlers.onDecodeWarning(w),
+    };
   }
 
   get side(): 'A' | 'B' {
@@ -186,7 +202,7 @@ export class CtiConnection {
     this.handlers.onFrame?.('in', frame);
     let msg: CtiMessage;
     try {
-      msg = decodeMessage(frame, this.opts.version, { maxMessageLength: this.opts.maxMessageLength });
+      msg = decodeMessage(frame, this.opts.version, this.decodeOptions);
     } catch (err) {
       if (err instanceof CtiProtocolError) {
         this.handlers.onDecodeError(err, Buffer.from(frame));

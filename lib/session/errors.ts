@@ -2,7 +2,8 @@
  * Typed session errors. Each says what happened in words a Node-RED user can act on, and carries the
  * machine-readable parts (status name, number, request type) for flows that branch on them.
  */
-import { ControlFailureCode, StatusCode } from '../protocol';
+import { ControlFailureCode, StatusCode, decodeWarningKey, type DecodeWarning } from '../protocol';
+import { policyFor } from './failure-policy';
 
 /** Base class: every error the session produces (other than codec errors) is a CtiSessionError. */
 export class CtiSessionError extends Error {
@@ -55,6 +56,8 @@ export class CtiOpenError extends CtiSessionError {
   readonly side: 'A' | 'B';
   /** What to change, in words. */
   readonly fix: string;
+  /** Only a configuration change fixes it (failure-policy.ts); the session retries at the capped interval. */
+  readonly configRefused: boolean;
 
   constructor(status: number, ctx: OpenErrorContext) {
     const statusName = StatusCode.nameOf(status) ?? `status ${status}`;
@@ -70,6 +73,7 @@ export class CtiOpenError extends CtiSessionError {
     this.status = status;
     this.side = ctx.side;
     this.fix = fix;
+    this.configRefused = policyFor(status).open === 'config';
   }
 }
 
@@ -109,8 +113,10 @@ export class CtiTimeoutError extends CtiSessionError {
   readonly requestType: string;
   readonly invokeId?: number;
   readonly timeoutMs: number;
+  /** The side that did not answer, when it is about a link (OPEN_REQ). */
+  readonly side?: 'A' | 'B';
 
-  constructor(requestType: string, timeoutMs: number, invokeId?: number, what?: string) {
+  constructor(requestType: string, timeoutMs: number, invokeId?: number, what?: string, side?: 'A' | 'B') {
     super(
       what ??
         `${requestType}${invokeId === undefined ? '' : ` (invokeId ${invokeId})`} got no answer within ${timeoutMs} ms`,
@@ -119,6 +125,7 @@ export class CtiTimeoutError extends CtiSessionError {
     this.requestType = requestType;
     this.invokeId = invokeId;
     this.timeoutMs = timeoutMs;
+    if (side !== undefined) this.side = side;
   }
 }
 
@@ -175,5 +182,36 @@ export class CtiServerEndedError extends CtiConnectionError {
     this.statusName = statusName;
     this.status = status;
     this.takenOver = status === StatusCode.byName.E_CTI_NEW_SESSION_OPENED;
+  }
+}
+
+/**
+ * A message from the server deviated from the protocol reference but was delivered with what could be read
+ * (liberal decoding). Emitted on the session's 'warning' once per `key` (message, field, kind); later ones are
+ * only counted (session.protocolWarnings).
+ */
+export class CtiProtocolWarning extends CtiSessionError {
+  readonly side: 'A' | 'B';
+  readonly warning: Readonly<DecodeWarning>;
+  /** `MESSAGE.field:kind`, as counted in protocolWarnings.byKind. */
+  readonly key: string;
+
+  constructor(side: 'A' | 'B', warning: DecodeWarning) {
+    const key = decodeWarningKey(warning);
+    super(
+      `side ${side}: ${warning.messageType} deviates from the protocol reference (${warning.field ?? 'message'}: ` +
+        `${warning.kind}: ${warning.detail}); delivered as read — further ones like it are only counted`,
+      `protocol-warning:${key}`,
+    );
+    this.side = side;
+    this.warning = warning;
+    this.key = key;
+  }
+}
+
+/** request() was called with something that is not a request (no messageType, a bad timeout). */
+export class CtiInvalidRequestError extends CtiSessionError {
+  constructor(message: string) {
+    super(message, 'invalid-request');
   }
 }

@@ -1,5 +1,13 @@
 /** The CTI client session and its call / agent trackers (no Node-RED dependency). */
-export { CtiSession, type RequestOptions, type SessionTransitionInfo } from './session';
+export { CtiSession, type RequestOptions } from './session';
+export type {
+  CtiSessionEvents,
+  CtiSessionBaseEvents,
+  CtiSessionMessageEvents,
+  SessionFrameEvent,
+  SessionProtocolWarning,
+  SessionTransitionInfo,
+} from './session-events';
 export { TRANSITIONS, type SessionEvent, type Transition, type TransitionEffects } from './transitions';
 export type { SessionState, SessionStateInfo, SessionStats, ProtocolWarningCounts } from './state';
 export {
@@ -27,6 +35,8 @@ export {
   CtiNotOpenError,
   CtiConnectionError,
   CtiServerEndedError,
+  CtiProtocolWarning,
+  CtiInvalidRequestError,
 } from './errors';
 export {
   CallTracker,

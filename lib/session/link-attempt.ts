@@ -4,7 +4,7 @@
  * current attempt. retire() ends all of it at once, and from then on nothing the attempt's socket or timers
  * report reaches the session: a late callback of an old link cannot touch the new one.
  */
-import type { CtiMessage, CtiProtocolError } from '../protocol';
+import type { CtiMessage, CtiProtocolError, DecodeWarning } from '../protocol';
 import { CtiConnection, type ConnectionOptions } from './connection';
 import { CtiConnectionError, CtiTimeoutError } from './errors';
 import { Heartbeat } from './heartbeat';
@@ -16,6 +16,8 @@ export interface AttemptHandlers {
   /** Every message received. `answers` says when it answers this attempt's own OPEN_REQ or a HEARTBEAT_REQ. */
   onMessage(msg: CtiMessage, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void;
   onDecodeError(err: CtiProtocolError, frame: Buffer): void;
+  /** A deviation in a frame decoded all the same (liberal decoding), before that frame's onMessage. */
+  onDecodeWarning(w: DecodeWarning): void;
   /** Every whole frame read or written (the session's 'frame' event, for recorders). */
   onFrame?(dir: 'in' | 'out', frame: Buffer): void;
   /** The attempt failed or its link is gone; called at most once, never after retire(). */
@@ -51,6 +53,9 @@ export class LinkAttempt {
         this.heartbeat?.noteLife();
         this.handlers.onDecodeError(err, frame);
       },
+      onDecodeWarning: (w) => {
+        if (!this.retired) this.handlers.onDecodeWarning(w);
+      },
       onClose: (err) => this.fail(err ?? new CtiConnectionError(side, 'connection closed')),
       onFrame: (dir, frame) => {
         if (!this.retired) this.handlers.onFrame?.(dir, frame);
@@ -80,7 +85,13 @@ export class LinkAttempt {
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       this.fail(
-        new CtiTimeoutError('OPEN_REQ', timeoutMs, invokeId, `side ${this.side}: no OPEN_CONF within ${timeoutMs} ms`),
+        new CtiTimeoutError(
+          'OPEN_REQ',
+          timeoutMs,
+          invokeId,
+          `side ${this.side}: no OPEN_CONF within ${timeoutMs} ms`,
+          this.side,
+        ),
       );
     }, timeoutMs);
   }

@@ -43,10 +43,15 @@ export function peripheralOnlineIn(conf: CtiMessage): boolean {
 }
 
 /** The error for an OPEN_REQ refused with FAILURE_CONF `status`, naming what was asked of which side. */
-export function openRefusedError(status: number, o: Readonly<ResolvedOptions>, side: 'A' | 'B'): CtiOpenError {
+export function openRefusedError(
+  status: number,
+  o: Readonly<ResolvedOptions>,
+  side: 'A' | 'B',
+  version: number,
+): CtiOpenError {
   return new CtiOpenError(status, {
     clientId: o.clientId,
-    version: o.version,
+    version,
     peripheralId: o.peripheralId === NO_PERIPHERAL ? undefined : o.peripheralId,
     side,
   });

@@ -8,7 +8,7 @@ import {
   ConfigMsgMask,
   ServiceMask,
   SUPPORTED_VERSIONS,
-  DEFAULT_VERSION,
+  MAX_VERSION,
   firstVersionDefining,
   maskBitsDefinedIn,
   type CtiMessage,
@@ -55,8 +55,11 @@ export interface CtiSessionOptions {
   /** Default '' (sent as a zero-length ClientPassword, as the guide allows). */
   clientPassword?: string;
   clientSignature?: string;
-  /** Protocol version. Default DEFAULT_VERSION (24). */
-  version?: number;
+  /**
+   * Protocol version, or 'auto' (the default): offer the highest version this package speaks, step down on
+   * E_CTI_INVALID_VERSION until the server accepts one, and keep the accepted one for reconnects and failover.
+   */
+  version?: number | 'auto';
   /** Required for CLIENT_EVENTS; default 0xFFFFFFFF (none). */
   peripheralId?: number;
   /** Service names (CTI_SERVICE_* — the prefix may be left out) or a mask. Default ['CTI_SERVICE_ALL_EVENTS']. */
@@ -129,7 +132,10 @@ export interface ResolvedOptions {
   clientId: string;
   clientPassword: string;
   clientSignature?: string;
+  /** The fixed version, or with versionAuto the highest supported (offered first). */
   version: number;
+  /** version 'auto': step down on E_CTI_INVALID_VERSION. */
+  versionAuto: boolean;
   peripheralId: number;
   servicesRequested: number;
   callMsgMask: number;
@@ -262,9 +268,13 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     throw new CtiOptionsError('clientPassword', 'must be a string of at most 64 bytes');
   }
 
-  const version = o.version ?? DEFAULT_VERSION;
+  const versionAuto = o.version === undefined || o.version === 'auto';
+  const version = versionAuto ? MAX_VERSION : (o.version as number);
   if (!(SUPPORTED_VERSIONS as readonly number[]).includes(version)) {
-    throw new CtiOptionsError('version', `${version} is not supported; use one of ${SUPPORTED_VERSIONS.join(', ')}`);
+    throw new CtiOptionsError(
+      'version',
+      `${String(o.version)} is not supported; use 'auto' or one of ${SUPPORTED_VERSIONS.join(', ')}`,
+    );
   }
 
   const peripheralId = o.peripheralId ?? NO_PERIPHERAL;
@@ -318,6 +328,7 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     clientPassword,
     clientSignature: optString('clientSignature', o.clientSignature, 63),
     version,
+    versionAuto,
     peripheralId,
     servicesRequested: services,
     callMsgMask: maskForVersion(

@@ -13,11 +13,26 @@
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { CtiProtocolError, ServiceMask, StatusCode, type CtiMessage } from '../protocol';
+import {
+  CtiProtocolError,
+  SUPPORTED_VERSIONS,
+  ServiceMask,
+  StatusCode,
+  decodeWarningKey,
+  type CtiMessage,
+  type DecodeWarning,
+} from '../protocol';
 import { AgentTracker } from './agent-tracker';
 import { CallTracker, type CallSnapshot } from './call-tracker';
 import { deferred, type Deferred } from './deferred';
-import { CtiNotOpenError, CtiServerEndedError, CtiSessionError } from './errors';
+import {
+  CtiInvalidRequestError,
+  CtiNotOpenError,
+  CtiProtocolWarning,
+  CtiServerEndedError,
+  CtiSessionError,
+  type CtiOpenError,
+} from './errors';
 import { policyFor } from './failure-policy';
 import { InvokeTable } from './invoke';
 import { LinkAttempt } from './link-attempt';
@@ -28,6 +43,7 @@ import { emitSafely } from './safe-emit';
 import { recordSessionOption } from '../record/session-option';
 import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
+import type { CtiSessionEvents, SessionTransitionInfo } from './session-events';
 import { SessionMachine, type FiredTransition } from './state-machine';
 import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
 import type { SessionEvent, Transition } from './transitions';
@@ -35,13 +51,6 @@ import type { SessionEvent, Transition } from './transitions';
 export interface RequestOptions {
   /** Default: the session's requestTimeoutMs. */
   timeoutMs?: number;
-}
-
-/** The 'transition' debug event: every step the state machine takes, announced or not. */
-export interface SessionTransitionInfo {
-  from: SessionState;
-  event: SessionEvent;
-  to: SessionState;
 }
 
 const OPEN_STATES: ReadonlySet<SessionState> = new Set(['open', 'peripheral-offline']);
@@ -66,7 +75,7 @@ function reasonKeyOf(err: Error): string {
   return 'error';
 }
 
-export class CtiSession extends EventEmitter {
+export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
@@ -101,11 +110,14 @@ export class CtiSession extends EventEmitter {
   private registration: CtiMessage | undefined;
   private standbyBounces = 0;
   private peripheralOnline = true;
+  /** The version offered next: the fixed one; with 'auto' the highest, then each one refused steps it down. */
+  private tryVersion: number;
 
   constructor(options: CtiSessionOptions) {
     super();
     this.options = Object.freeze(resolveOptions(options));
     this.registration = this.options.registration;
+    this.tryVersion = this.options.version;
     this.plan = new ReconnectPlan(this.options);
     this.calls = new CallTracker({
       maxCalls: this.options.maxCalls,
@@ -145,8 +157,9 @@ export class CtiSession extends EventEmitter {
   get side(): 'A' | 'B' | undefined {
     return this._side;
   }
+  /** The protocol version in use (or being tried); with version 'auto', the one the server accepted. */
   get version(): number {
-    return this.options.version;
+    return this.tryVersion;
   }
   get isOpen(): boolean {
     return OPEN_STATES.has(this.machine.state);
@@ -222,7 +235,9 @@ export class CtiSession extends EventEmitter {
    */
   request(message: CtiMessage, opts: RequestOptions = {}): Promise<CtiMessage> {
     if (!message || typeof message !== 'object' || typeof message.messageType !== 'string') {
-      return Promise.reject(new TypeError('request(message): message must be an object with a messageType'));
+      return Promise.reject(
+        new CtiInvalidRequestError('request(message): message must be an object with a messageType'),
+      );
     }
     const type = message.messageType;
     const attempt = this.attempt;
@@ -233,7 +248,9 @@ export class CtiSession extends EventEmitter {
       );
     }
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs;
-    if (!(timeoutMs > 0)) return Promise.reject(new RangeError(`request timeoutMs must be > 0, got ${timeoutMs}`));
+    if (!(timeoutMs > 0)) {
+      return Promise.reject(new CtiInvalidRequestError(`request timeoutMs must be > 0, got ${timeoutMs}`));
+    }
     const promise = this.sendRequest(attempt, message, timeoutMs);
     if (type === 'REGISTER_VARIABLES_REQ') {
       // The server forgets registrations with the session; remember the one it accepted to restore it on re-open.
@@ -292,7 +309,7 @@ export class CtiSession extends EventEmitter {
       {
         endpoint,
         side,
-        version: o.version,
+        version: this.tryVersion,
         connectTimeoutMs: o.connectTimeoutMs,
         maxMessageLength: o.maxMessageLength,
         tls: o.tls,
@@ -302,6 +319,7 @@ export class CtiSession extends EventEmitter {
         onConnected: () => this.onConnected(attempt),
         onMessage: (msg, answers) => this.onMessage(msg, answers),
         onDecodeError: (err, frame) => this.onDecodeError(err, frame),
+        onDecodeWarning: (w) => this.onDecodeWarning(side, w),
         onFailed: (err, kind) => {
           if (kind === 'dead-link') this._stats.deadLinks++;
           this.linkFailed(err);
@@ -379,7 +397,8 @@ export class CtiSession extends EventEmitter {
   private onConnected(attempt: LinkAttempt): void {
     const reason = `side ${attempt.side}: TCP connected, waiting for OPEN_CONF`;
     if (!this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' })) return;
-    if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId));
+    const version = this.tryVersion;
+    if (this.attempt === attempt) attempt.sendOpenRequest((invokeId) => openRequest(this.options, invokeId, version));
   }
 
   private onOpenConf(conf: CtiMessage): void {
@@ -406,6 +425,8 @@ export class CtiSession extends EventEmitter {
   /** OPEN_CONF from the active side, or the standby side became active. */
   private acceptConf(conf: CtiMessage): void {
     this._openConf = conf;
+    // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
+    this.calls.version = this.tryVersion;
     this.plan.opened();
     this.standbyBounces = 0;
     this._stats.openFailures = 0;
@@ -455,7 +476,8 @@ export class CtiSession extends EventEmitter {
 
   /** FAILURE_CONF to OPEN_REQ: what follows depends on the status (failure-policy.ts). */
   private onOpenFailure(status: number): void {
-    const err = openRefusedError(status, this.options, this._side ?? 'A');
+    const err = openRefusedError(status, this.options, this._side ?? 'A', this.tryVersion);
+    if (status === StatusCode.byName.E_CTI_INVALID_VERSION && this.options.versionAuto && this.stepDown(err)) return;
     const action = policyFor(status).open;
     if (action === 'other-side') {
       this.linkFailed(err);
@@ -527,6 +549,28 @@ export class CtiSession extends EventEmitter {
       },
       emitError,
     );
+  }
+
+  /**
+   * version 'auto' and the server refused the version offered: offer the next one down at once, on the same side.
+   * Returns false when none is left: the configuration is refused (retried from the highest at the capped
+   * interval — the server may be upgraded meanwhile).
+   */
+  private stepDown(err: CtiOpenError): boolean {
+    const refused = this.tryVersion;
+    const lower = SUPPORTED_VERSIONS.filter((v) => v < refused);
+    if (lower.length === 0) {
+      this.tryVersion = this.options.version;
+      return false;
+    }
+    this.tryVersion = lower[lower.length - 1];
+    this.fire('version-refused', {
+      reason: `side ${err.side} refused protocol version ${refused} (E_CTI_INVALID_VERSION); offering version ${this.tryVersion}`,
+      key: 'connecting:version-refused',
+      phase: 'tcp',
+      error: err,
+    });
+    return true;
   }
 
   /** The session ends for good (taken over, or a status that says stop): closed, no automatic reconnect. */
@@ -620,6 +664,18 @@ export class CtiSession extends EventEmitter {
         this.sendQuietly(notice.reply);
         break;
     }
+  }
+
+  /** Counted per key; the first of each key is reported ('protocol-warning' and 'warning'), later ones only counted. */
+  private onDecodeWarning(side: 'A' | 'B', w: DecodeWarning): void {
+    const key = decodeWarningKey(w);
+    const counts = this.warnings;
+    const seen = counts.byKind[key];
+    counts.total++;
+    counts.byKind[key] = (seen ?? 0) + 1;
+    if (seen !== undefined) return;
+    this.safeEmit('protocol-warning', { ...w, count: 1 });
+    this.safeEmit('warning', new CtiProtocolWarning(side, w));
   }
 
   private onDecodeError(err: CtiProtocolError, frame: Buffer): void {

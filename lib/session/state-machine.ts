@@ -73,7 +73,7 @@ export class SessionMachine {
     if (tr.retryTimer === 'clear') h.clearRetryTimer();
     if (tr.openTimer === 'clear') h.clearOpenTimer();
     if (tr.heartbeat === 'stop') h.stopHeartbeat();
-    if (tr.link === 'retire') h.retireLink();
+    if (tr.link === 'retire' || tr.link === 'replace') h.retireLink();
     if (tr.pending === 'reject') h.rejectPending(event);
     if (tr.openTimer === 'arm') h.armOpenTimer();
     if (tr.heartbeat === 'start') h.startHeartbeat();
@@ -84,7 +84,7 @@ export class SessionMachine {
     if (gen !== this.gen) return true;
     h.announce(tr, from);
     if (gen !== this.gen) return true;
-    if (tr.link === 'connect') h.connectLink();
+    if (tr.link === 'connect' || tr.link === 'replace') h.connectLink();
     return true;
   }
 }

@@ -16,6 +16,8 @@ export type SessionEvent =
   | 'retry-due'
   /** TCP (TLS) is up: OPEN_REQ goes out and its answer is awaited. */
   | 'tcp-up'
+  /** version 'auto': the server refused the version offered; the same side is tried at once one version lower. */
+  | 'version-refused'
   /** OPEN_CONF from the active side (or the standby became active): heartbeats run, the registration is restored. */
   | 'conf-accepted'
   /** OPEN_CONF from the standby side, staying there until it becomes active. */
@@ -39,6 +41,7 @@ export const SESSION_EVENTS: readonly SessionEvent[] = [
   'open',
   'retry-due',
   'tcp-up',
+  'version-refused',
   'conf-accepted',
   'standby-conf',
   'opened',
@@ -68,8 +71,11 @@ export const SESSION_STATES: readonly SessionState[] = [
  * the machine meanwhile) a new link connected.
  */
 export interface TransitionEffects {
-  /** 'connect': a new attempt on the side whose turn it is; 'retire': the current attempt's link is destroyed. */
-  link: 'keep' | 'connect' | 'retire';
+  /**
+   * 'connect': a new attempt on the side whose turn it is; 'retire': the current attempt's link is destroyed;
+   * 'replace': both (retired first, the new one connected after the announcement).
+   */
+  link: 'keep' | 'connect' | 'retire' | 'replace';
   /** The wait for OPEN_CONF (attempt-scoped). */
   openTimer: 'keep' | 'arm' | 'clear';
   /** HEARTBEAT_REQ cadence and dead-link detection (attempt-scoped). */
@@ -160,6 +166,12 @@ export const TRANSITIONS: TransitionTable = {
       true,
       { openTimer: 'arm' },
       'TCP up, OPEN_REQ sent: announced (phase handshake) so users can tell a server that accepts TCP but never answers from no TCP at all',
+    ),
+    'version-refused': t(
+      'connecting',
+      true,
+      { link: 'replace', openTimer: 'clear', pending: 'reject' },
+      'the guide: reset the connection after a refusal; the next version down is offered at once on the same side',
     ),
     'conf-accepted': t(
       'connecting',

@@ -117,35 +117,15 @@ export class ClientRecord {
     return this.segments.reduce((n, s) => n + s.keys.filter(isEvent).length, 0);
   }
 
-  /** Opens after a lost link that said events may have been missed. */
+  /** Opens that said events may have been missed. */
   get declaredOutages(): number {
-    return this.outages().length;
+    return this.states.filter((s) => s.state === 'open' && s.eventsMayHaveBeenMissed).length;
   }
 
-  /**
-   * Declared outages: from the last message before the link was lost to the open that said events may have
-   * been missed.
-   */
-  outages(): Array<{ from: number; to: number }> {
-    const out: Array<{ from: number; to: number }> = [];
-    let leftOpenAt: number | undefined;
-    for (const s of this.states) {
-      const up = s.state === 'open' || s.state === 'peripheral-offline';
-      if (!up && leftOpenAt === undefined && (s.previous === 'open' || s.previous === 'peripheral-offline')) {
-        leftOpenAt = s.at;
-      }
-      if (s.state === 'open' && s.eventsMayHaveBeenMissed && leftOpenAt !== undefined) {
-        out.push({ from: this.lastMessageAtOrBefore(leftOpenAt), to: s.at });
-        leftOpenAt = undefined;
-      }
-    }
-    return out;
-  }
-
-  private lastMessageAtOrBefore(t: number): number {
-    let last = 0;
-    for (const seg of this.segments) for (const at of seg.at) if (at <= t && at > last) last = at;
-    return last;
+  /** The first open at or after `t` says events may have been missed. */
+  nextOpenDeclares(t: number): boolean {
+    const next = this.states.find((s) => s.state === 'open' && s.at >= t);
+    return next?.eventsMayHaveBeenMissed === true;
   }
 }
 
@@ -202,14 +182,13 @@ export function account(wire: WireLedger, client: ClientRecord): Accounting {
     if (lostEvents === 0) continue;
     // A tail lost with a broken connection is allowed only if a later open declared it.
     const brokeAt = seg?.at[seg.at.length - 1] ?? 0;
-    if (client.outages().some((o) => o.to >= brokeAt)) out.declaredMissed += lostEvents;
+    if (client.nextOpenDeclares(brokeAt)) out.declaredMissed += lostEvents;
     else problems.push(`connection ${c.id}: ${lostEvents} events lost and no outage declared (first ${lost[0]})`);
   }
   for (const [first] of segmentByOpen) problems.push(`received a connection the server never sent (${first})`);
-  // Events produced while nothing was connected: only inside a declared outage.
-  const outages = client.outages();
+  // Events produced while nothing was connected: the next open must declare them.
   for (const { at, type } of wire.unsent) {
-    if (outages.some((o) => o.from <= at && at <= o.to)) out.declaredMissed++;
+    if (client.nextOpenDeclares(at)) out.declaredMissed++;
     else
       problems.push(`${type} produced at ${new Date(at).toISOString()} with no connection up and no outage declared`);
   }

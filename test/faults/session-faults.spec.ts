@@ -77,8 +77,8 @@ describe('faults: the session, every event accounted for', function () {
   }
 
   /** Starts the call stream on `sim`; resolves once it is flowing (mid-stream from here on). */
-  async function streaming(sim: CtiSimulator, s: CtiSession): Promise<CallStream> {
-    const st = streamCalls(sim, CALLS_PER_SECOND);
+  async function streaming(sim: CtiSimulator, s: CtiSession, perSecond = CALLS_PER_SECOND): Promise<CallStream> {
+    const st = streamCalls(sim, perSecond);
     cleanup.push(() => st.stop());
     await messages(s, SOME, isCallEvent);
     return st;
@@ -193,7 +193,8 @@ describe('faults: the session, every event accounted for', function () {
     const { wire, s, rec } = watched([sim], proxy.port);
     proxy.mode = 'split';
     await s.open();
-    const st = await streaming(sim, s);
+    // One write per byte, one loop turn each: a rate that split stream can carry in both modes.
+    const st = await streaming(sim, s, 30);
     const a = await settleAndAccount(
       'split at every byte',
       s,

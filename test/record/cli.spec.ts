@@ -196,7 +196,7 @@ describe('record: the cti-record and cti-sim --replay command lines', function (
       peripheralId: PERIPHERAL,
       heartbeatInterval: 0,
     });
-    const ani = new Promise<string>((resolve) => client.on('BEGIN_CALL_EVENT', (e) => resolve(e.ani)));
+    const ani = new Promise<string>((resolve) => client.on('BEGIN_CALL_EVENT', (e) => resolve(e.ani ?? '')));
     const end = new Promise<void>((resolve) => client.on('END_CALL_EVENT', () => resolve()));
     await client.open();
     const masked = await ani;

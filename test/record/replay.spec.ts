@@ -89,7 +89,7 @@ describe('replay: a recording served by the simulator', function () {
       seq.join('\n'),
     );
     assert.ok(seq.filter((k) => k.startsWith('END_CALL_EVENT')).length >= 2);
-    assert.equal(recording.header.protocolVersion, 24);
+    assert.equal(recording.header.protocolVersion, 25, "the recording session's version 'auto' opened at 25");
   });
 
   it('a client at another version (19) gets the same events, re-encoded, and no recorded CONF', async function () {

@@ -85,7 +85,7 @@ describe('record: writer (rotation, bounded queue)', function () {
       for (const p of parts) {
         assert.ok(fs.statSync(tmp.file(p)).size <= 2000, `${p} too big`);
         const rec = readRecording(tmp.file(p));
-        assert.equal(rec.header.protocolVersion, 24);
+        assert.equal(rec.header.protocolVersion, 25, "version 'auto' opened at 25");
         assert.equal(rec.skipped, 0);
       }
       assert.ok(readRecording(file).header.part > 1, 'the current file is a later part');

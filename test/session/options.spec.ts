@@ -7,11 +7,12 @@ const base = { sideA: { host: '127.0.0.1', port: 42027 }, clientId: 'c' };
 describe('CtiSession options', () => {
   it('applies the defaults', () => {
     const o = resolveOptions(base);
-    assert.equal(o.version, 24);
+    assert.equal(o.version, 25, "version 'auto' offers the highest first");
+    assert.equal(o.versionAuto, true);
     assert.equal(o.heartbeatMs, 30000);
     assert.equal(o.idleTimeoutSeconds, 120, '4 × heartbeat');
     assert.equal(o.deadAfterIntervals, 3);
-    assert.equal(o.servicesRequested, 0x10 | 0x02000000, 'ALL_EVENTS + ACTIVE_STANDBY (v24)');
+    assert.equal(o.servicesRequested, 0x10 | 0x02000000, 'ALL_EVENTS + ACTIVE_STANDBY (v24+)');
     assert.equal(o.peripheralId, 0xffffffff);
     assert.equal(o.closeTimeoutMs, 5000);
     assert.equal(o.openTimeoutMs, 30000);

@@ -94,7 +94,7 @@ describe('CtiSession against the simulator', function () {
     assert.equal(conf.messageType, 'OPEN_CONF');
     const [req] = t.of('OPEN_REQ').map((x) => ({ message: x.msg }));
     const m = req.message;
-    assert.equal(m.versionNumber, 24);
+    assert.equal(m.versionNumber, 25, "version 'auto' offers the highest first");
     assert.equal(m.clientId, 'session-test');
     assert.equal(Buffer.from(m.clientPassword).toString(), 'secret');
     assert.equal(m.clientSignature, 'sig-1');

@@ -17,7 +17,7 @@ import {
   type SessionEvent,
   type Transition,
 } from '../../lib/session/transitions';
-import type { SessionTransitionInfo } from '../../lib/session/session';
+import type { SessionTransitionInfo } from '../../lib/session';
 import type { SessionState } from '../../lib/session';
 import { recordStates, refusingPort, waitForEvent, waitForState } from './helpers';
 
@@ -38,13 +38,13 @@ function expectedCalls(tr: Transition): string[] {
   if (tr.retryTimer === 'clear') calls.push('clearRetryTimer');
   if (tr.openTimer === 'clear') calls.push('clearOpenTimer');
   if (tr.heartbeat === 'stop') calls.push('stopHeartbeat');
-  if (tr.link === 'retire') calls.push('retireLink');
+  if (tr.link === 'retire' || tr.link === 'replace') calls.push('retireLink');
   if (tr.pending === 'reject') calls.push('rejectPending');
   if (tr.openTimer === 'arm') calls.push('armOpenTimer');
   if (tr.heartbeat === 'start') calls.push('startHeartbeat');
   if (tr.retryTimer === 'arm') calls.push('armRetryTimer');
   calls.push(`announce:${tr.to}`);
-  if (tr.link === 'connect') calls.push('connectLink');
+  if (tr.link === 'connect' || tr.link === 'replace') calls.push('connectLink');
   return calls;
 }
 
@@ -282,6 +282,15 @@ describe('CtiSession state machine: every transition on a real session', functio
     const s3 = make(port);
     await s3.close(); // idle:close
     assert.equal(s3.state, 'closed');
+  });
+
+  it("version 'auto' against an older server: each refused version is replaced by the next one down", async () => {
+    const sim = await startSim({ versions: [15, 23] });
+    const s = make(sim.port);
+    const stepped = took(s, 'connecting', 'version-refused');
+    await s.open();
+    await stepped;
+    assert.equal(s.version, 23);
   });
 
   it('an OPEN_REQ refused for good: gives up', async () => {
