@@ -4,7 +4,13 @@
  * when a user is removed and none is left, or when this node itself stops.
  */
 import type { Node, NodeAPI, NodeDef, NodeStatus } from 'node-red';
-import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../lib/session';
+import {
+  CtiNotOpenError,
+  CtiProtocolWarning,
+  CtiSession,
+  type CtiSessionOptions,
+  type SessionStateInfo,
+} from '../lib/session';
 import type { CtiMessage, DecodeWarning } from '../lib/protocol';
 import { DEFAULT_VERSION } from '../lib/protocol';
 import {
@@ -209,6 +215,8 @@ export = function (RED: NodeAPI): void {
     // Things the session went on past: a refused variable registration (the session still opens), a listener
     // that threw, a call the tracker could not follow. Without this they would go unseen.
     function onSessionWarning(err: unknown): void {
+      // Logged once per kind with its own text by onProtocolWarning.
+      if (err instanceof CtiProtocolWarning) return;
       const reason = err instanceof Error ? err.message : String(err);
       node.warn(t('cti-server.log.warning', { error: reason }));
     }
@@ -414,7 +422,9 @@ export = function (RED: NodeAPI): void {
       return s.request(message, timeoutMs === undefined ? undefined : { timeoutMs });
     };
 
-    node.currentState = (): SessionStateView => view;
+    // The protocol warning counts grow between state changes: the view asked for has the current ones.
+    node.currentState = (): SessionStateView =>
+      session === undefined ? view : { ...view, protocolWarnings: session.protocolWarnings };
     node.tracked = () =>
       session === undefined ? undefined : { calls: session.calls.all(), agents: session.agents.all() };
     node.protocolVersion = (): number => (typeof session?.version === 'number' ? session.version : configuredVersion);

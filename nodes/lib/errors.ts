@@ -101,21 +101,6 @@ export interface ReasonContext {
   tls: boolean;
 }
 
-/** Open refusals that only a configuration change fixes (the others: the server's state, which may change). */
-const CONFIG_REFUSALS: ReadonlySet<string> = new Set([
-  'E_CTI_INVALID_PASSWORD',
-  'E_CTI_INVALID_VERSION',
-  'E_CTI_INVALID_PERIPHERAL_ID',
-  'E_CTI_INVALID_SERVICE_MASK',
-  'E_CTI_INVALID_CALL_MSG_MASK',
-  'E_CTI_INVALID_AGENT_STATE_MASK',
-  'E_INVALID_CONFIG_MSG_MASK',
-  'E_CTI_INVALID_TIMEOUT',
-  'E_CTI_REQUIRED_DATA_MISSING',
-  'E_CTI_INVALID_AGENT_DATA',
-  'E_CTI_INCONSISTENT_AGENT_DATA',
-]);
-
 /** Socket error codes with their own catalog text (cti-server.socket.<CODE>). */
 const SOCKET_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
@@ -194,7 +179,7 @@ function causeMessage(err: CtiConnectionError): string {
 
 function explainOpenRefusal(err: CtiOpenError, ctx: ReasonContext, t: Translate): Explanation {
   const status = err.statusName;
-  const configRefused = CONFIG_REFUSALS.has(status);
+  const configRefused = err.configRefused;
   if (status === 'E_CTI_INVALID_PASSWORD' && !ctx.passwordSet) {
     const p = { side: err.side, status, clientId: ctx.clientId };
     return {

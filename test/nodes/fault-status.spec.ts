@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import type { Node } from 'node-red';
 import type { CtiServerNode, SessionStateView } from '../../nodes/lib/server-api';
+import { encodeMessage, fieldKey, getMessageDef, HEADER_SIZE, type CtiMessage } from '../../lib/protocol';
 import { LogGate } from '../../nodes/lib/log-gate';
 import { resolveFromNodeRed } from '../support/node-red-runtime';
 import {
@@ -374,5 +375,91 @@ describe('LogGate: once per fault, a configuration refusal again every 10 minute
     assert.equal(gate.allow('a'), false);
     gate.reset();
     assert.equal(gate.allow('a'), true);
+  });
+});
+
+describe('version auto at the node (issue 12.4)', function () {
+  const run = runtimeWithSim({ versions: [15, 19] });
+
+  it('left at auto against a server speaking 15-19: opens at 19; status, cti-status and msg.cti say v19; no warning', async function () {
+    const sim = run.sim;
+    await helper.load(NODES, [
+      { id: 'f1', type: 'tab' },
+      { ...serverNode(sim), version: 'auto' },
+      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['out']] },
+      { id: 'st', type: 'cti-status', z: 'f1', server: 'srv', wires: [['hs']] },
+      { id: 'out', type: 'helper', z: 'f1' },
+      { id: 'hs', type: 'helper', z: 'f1' },
+    ]);
+    const open = await nextInput(helper.getNode('hs'), (m) => m.topic === 'open');
+    const p = open.payload as Record<string, unknown>;
+    assert.equal(p.version, 19);
+    assert.equal(p.status, 'connected A (v19)');
+    assert.deepEqual(lastStatus(helper.getNode('ev') as unknown as Node), {
+      fill: 'green',
+      shape: 'dot',
+      text: 'connected A (v19)',
+    });
+    assert.deepEqual(logged(getServer(), 'warn'), [], 'stepping down is not a fault');
+    const delivered = nextInput(helper.getNode('out'));
+    await sim.startInboundCall({ agentId: '1001' });
+    assert.equal(((await delivered).cti as Record<string, unknown>).version, 19);
+  });
+});
+
+/** A CALL_DELIVERED_EVENT whose ANI is one byte over its documented 40 (a field appended raw, v20+ tag layout). */
+function overlongAniDelivery(version: number, callId: number): Buffer {
+  const def = getMessageDef('CALL_DELIVERED_EVENT')!;
+  const m: CtiMessage = {
+    messageType: 'CALL_DELIVERED_EVENT',
+    connectionDeviceIdType: 0,
+    connectionCallId: callId,
+    connectionDeviceId: '1001',
+  };
+  for (const f of def.fixed) if (!('countOf' in f && f.countOf)) m[fieldKey(f.name)] ??= 0;
+  const frame = encodeMessage(m, version);
+  const value = Buffer.from(`${'A'.repeat(40)}\0`, 'latin1');
+  const field = Buffer.alloc(4 + value.length);
+  field.writeUInt16BE(ANI_TAG, 0);
+  field.writeUInt16BE(value.length, 2);
+  value.copy(field, 4);
+  const out = Buffer.concat([frame, field]);
+  out.writeUInt32BE(out.length - HEADER_SIZE, 0);
+  return out;
+}
+const ANI_TAG = 8;
+
+describe('protocol warnings at the node (issue 12.1)', function () {
+  const run = runtimeWithSim();
+
+  it('a deviating event is delivered, counted in the state view and cti-status, and logged once per kind', async function () {
+    const sim = run.sim;
+    await helper.load(NODES, [
+      { id: 'f1', type: 'tab' },
+      serverNode(sim),
+      { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: ['CALL_DELIVERED_EVENT'], wires: [['out']] },
+      { id: 'out', type: 'helper', z: 'f1' },
+    ]);
+    await waitForState(getServer(), 'open');
+    const out = collect(helper.getNode('out'));
+    const two = nextInput(helper.getNode('out'), () => out.length >= 2);
+    const client = sim.connectedSessions()[0];
+    client.writeRaw(overlongAniDelivery(24, 901));
+    client.writeRaw(overlongAniDelivery(24, 902));
+    await two;
+    assert.deepEqual(
+      out.map((m) => (m.payload as Record<string, unknown>).connectionCallId),
+      [901, 902],
+    );
+    assert.equal((out[0].payload as Record<string, unknown>).ani, 'A'.repeat(40));
+    const counts = getServer().currentState().protocolWarnings!;
+    assert.equal(counts.total, 2);
+    assert.deepEqual(counts.byKind, { 'CALL_DELIVERED_EVENT.ani:string-too-long': 2 });
+    const warns = logged(getServer(), 'warn');
+    assert.equal(warns.length, 1, JSON.stringify(warns));
+    assert.match(
+      warns[0],
+      /^CTI Server sent a CALL_DELIVERED_EVENT that deviates from the protocol \(string-too-long, ani\): .*more of this kind are only counted/,
+    );
   });
 });
