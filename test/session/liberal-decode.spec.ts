@@ -8,51 +8,9 @@
 import assert from 'node:assert/strict';
 import { CtiSimulator } from '../../lib/simulator';
 import { CtiProtocolWarning, CtiSession, type CallSnapshot } from '../../lib/session';
-import {
-  encodeMessage,
-  fieldKey,
-  getMessageDef,
-  HEADER_SIZE,
-  TAG_BY_NUMBER,
-  type CtiMessage,
-  type DecodeWarning,
-} from '../../lib/protocol';
+import { HEADER_SIZE, type CtiMessage, type DecodeWarning } from '../../lib/protocol';
 import { startSimulator, waitForEvent } from './helpers';
-
-/** A CALL_DELIVERED_EVENT with every fixed field 0 and the given floating fields. */
-function callDelivered(version: number, callId: number, floating: Record<string, unknown> = {}): Buffer {
-  const def = getMessageDef('CALL_DELIVERED_EVENT');
-  assert.ok(def);
-  const m: CtiMessage = {
-    messageType: 'CALL_DELIVERED_EVENT',
-    connectionDeviceIdType: 0,
-    connectionCallId: callId,
-    connectionDeviceId: '1001',
-    ...floating,
-  };
-  for (const f of def.fixed) if (!('countOf' in f && f.countOf)) m[fieldKey(f.name)] ??= 0;
-  return encodeMessage(m, version);
-}
-
-/** `frame` with one more floating field (USHORT tag and length: version 20+), MessageLength fixed up. */
-function withFloating(frame: Buffer, tag: number, value: Buffer): Buffer {
-  const field = Buffer.alloc(4 + value.length);
-  field.writeUInt16BE(tag, 0);
-  field.writeUInt16BE(value.length, 2);
-  value.copy(field, 4);
-  const out = Buffer.concat([frame, field]);
-  out.writeUInt32BE(out.length - HEADER_SIZE, 0);
-  return out;
-}
-
-/** The offset of the first byte (after MessageLength) where two frames differ. */
-function firstDifference(a: Buffer, b: Buffer): number {
-  for (let i = 4; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return i;
-  throw new Error('the frames do not differ');
-}
-
-const ANI_TAG = 8;
-assert.equal(TAG_BY_NUMBER.get?.(ANI_TAG)?.name ?? 'ANI_TAG', 'ANI_TAG');
+import { ANI_MAX, aniTooLong, wrongVariableCount } from '../support/deviating-frames';
 
 describe('CtiSession liberal decoding', function () {
   const sims: CtiSimulator[] = [];
@@ -73,24 +31,10 @@ describe('CtiSession liberal decoding', function () {
     const server = sim.connectedSessions()[0];
 
     // ANI: documented maximum 40 bytes; this one is 41 (40 characters and the NUL).
-    const aniMax = 40;
-    const longAni = 'A'.repeat(aniMax);
-    const tooLong = (callId: number): Buffer =>
-      withFloating(callDelivered(v, callId), ANI_TAG, Buffer.from(`${longAni}\0`, 'latin1'));
+    const longAni = 'A'.repeat(ANI_MAX);
+    const tooLong = (callId: number): Buffer => aniTooLong(v, callId, longAni);
     // NumNamedVariables says 3, one variable follows.
-    const one = callDelivered(v, 0, { namedVariables: [{ name: 'user.case', value: 'c-1' }] });
-    const two = callDelivered(v, 0, {
-      namedVariables: [
-        { name: 'user.case', value: 'c-1' },
-        { name: 'user.x', value: 'x' },
-      ],
-    });
-    const countAt = firstDifference(one, two);
-    const wrongCount = (callId: number): Buffer => {
-      const f = callDelivered(v, callId, { namedVariables: [{ name: 'user.case', value: 'c-1' }] });
-      f[countAt] = 3;
-      return f;
-    };
+    const wrongCount = (callId: number): Buffer => wrongVariableCount(v, callId);
 
     const delivered: Array<{ msg: CtiMessage; call?: CallSnapshot }> = [];
     session.on('CALL_DELIVERED_EVENT', (msg: CtiMessage, call?: CallSnapshot) => delivered.push({ msg, call }));
