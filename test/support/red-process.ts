@@ -12,6 +12,7 @@ import { resolveFromNodeRed } from './node-red-runtime';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
+const READY_TIMEOUT_MS = 30000;
 /** What this machine's closed network needs (no background connections, no GPU). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -79,14 +80,30 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let found: string | undefined;
+      // A flow whose node types are not installed never starts: fail at once, and never wait without end
+      // (the caller has no handle to stop a child that never became ready).
+      const timer = setTimeout(
+        () => reject(new Error(`Node-RED not ready within ${READY_TIMEOUT_MS} ms:\n${out}`)),
+        READY_TIMEOUT_MS,
+      );
       const onData = (d: Buffer): void => {
         out += d.toString();
         found = found ?? /Server now running at (http:\/\/\S+)/.exec(out)?.[1];
-        if (found && /Started flows/.test(out)) resolve(found.endsWith('/') ? found : `${found}/`);
+        if (/Waiting for missing types/.test(out)) {
+          clearTimeout(timer);
+          reject(new Error(`Node-RED cannot start the flow (is a node package missing? npm ci):\n${out}`));
+        }
+        if (found && /Started flows/.test(out)) {
+          clearTimeout(timer);
+          resolve(found.endsWith('/') ? found : `${found}/`);
+        }
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`Node-RED exited (${code}) before it was ready:\n${out}`)));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Node-RED exited (${code}) before it was ready:\n${out}`));
+      });
     });
     return { child, url, userDir, output: () => out, stop };
   } catch (err) {
