@@ -14,9 +14,8 @@ import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CtiSimulator } from '../../lib/simulator';
 import { resolveFromNodeRed } from '../support/node-red-runtime';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from '../support/red-process';
 
-const ROOT = path.join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 /**
  * Screenshots land in test-results/screenshots/ (git-ignored); with UPDATE_SCREENSHOTS=1 they replace the README's
  * images in test/browser/screenshots/ instead, so an ordinary test run leaves the work tree clean.
@@ -28,15 +27,6 @@ const SHOTS =
 fs.mkdirSync(SHOTS, { recursive: true });
 const PACKAGE = 'node-red-contrib-cisco-cti';
 const EXAMPLE = 'Session status alerting';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const RED: any;
