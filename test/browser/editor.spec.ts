@@ -409,6 +409,14 @@ describe('editor in headless Chromium', function () {
     const chart = (await page.locator('#red-ui-workspace-chart').boundingBox())!;
     await page.mouse.move(chart.x + 220, chart.y + 280);
     await page.mouse.click(chart.x + 220, chart.y + 280);
+    // Under load the editor may still be adding the dropped nodes: wait for them, then look.
+    await page.waitForFunction(() => {
+      let found = false;
+      RED.nodes.eachNode((n: { type: string }) => {
+        if (n.type === 'cti-status') found = true;
+      });
+      return found;
+    });
 
     const imported = await page.evaluate(() => {
       const r: { status?: string; server?: { id: string; portA: number | string } } = {};
