@@ -40,10 +40,8 @@ import { isStandbyOpenConf, openRefusedError, openRequest, peripheralOnlineIn } 
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
 import { emitSafely } from './safe-emit';
-import { recordSessionOption } from '../record/session-option';
-import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
-import type { CtiSessionEvents, SessionTransitionInfo } from './session-events';
+import type { CtiSessionEvents, SessionFrameEvent, SessionTransitionInfo } from './session-events';
 import { SessionMachine, type FiredTransition } from './state-machine';
 import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
 import type { SessionEvent, Transition } from './transitions';
@@ -79,8 +77,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
   readonly calls: CallTracker;
   readonly agents = new AgentTracker();
-  /** The recorder of the `record` option (README "Recording"); undefined without it. */
-  readonly recorder: Recorder | undefined;
 
   private readonly machine: SessionMachine;
   private readonly plan: ReconnectPlan;
@@ -147,11 +143,20 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       },
       (t) => this.onTransition(t),
     );
-    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   get state(): SessionState {
     return this.machine.state;
+  }
+
+  /**
+   * The frame tap: every whole frame both ways, header included, from the next one on (a recorder attaches here
+   * from outside; the session knows nothing of recording). Frames are copied only while someone taps. Returns
+   * the function that removes this tap.
+   */
+  tapFrames(listener: (frame: SessionFrameEvent) => void): () => void {
+    this.on('frame', listener);
+    return () => void this.off('frame', listener);
   }
   /** The side in use (or being tried). */
   get side(): 'A' | 'B' | undefined {
