@@ -5,18 +5,16 @@
  * (server-notices.ts) for the session to act on. Decoding deviations are counted here, each kind reported once.
  */
 import { decodeWarningKey, type CtiMessage, type CtiProtocolError, type DecodeWarning } from '../protocol';
-import type { AgentTracker } from './agent-tracker';
-import type { CallSnapshot, CallTracker } from './call-tracker';
+import type { CallSnapshot, Tracking } from '../calls';
 import { CtiProtocolWarning } from './errors';
 import type { LinkAttempt } from './link-attempt';
 import type { SessionRequests } from './requests';
 import { readServerNotice, type ServerNotice } from './server-notices';
-import type { ProtocolWarningCounts, SessionStats } from './state';
+import type { ProtocolWarningCounts, SessionStats } from './session-state';
 
 export interface InboundSession {
-  readonly options: { trackCalls: boolean; peripheralId: number };
-  readonly calls: CallTracker;
-  readonly agents: AgentTracker;
+  readonly options: { peripheralId: number };
+  readonly tracking: Tracking;
   /** The link whose messages are the session's (a notice from an older one is ignored). */
   currentLink(): LinkAttempt | null;
   /** The answer to the link's OPEN_REQ (OPEN_CONF or FAILURE_CONF), or a FAILURE_CONF to a HEARTBEAT_REQ. */
@@ -46,13 +44,12 @@ export class Inbound {
     const id = msg.invokeId;
     let call: CallSnapshot | undefined;
     if (typeof id === 'number' && (t.endsWith('_CONF') || t === 'FAILURE_CONF')) {
-      if (s.options.trackCalls) call = this.safeTrack(msg, this.requests.requestFor(id));
+      call = this.safeTrack(msg, this.requests.requestFor(id));
       const closeAnswer = this.requests.settle(msg);
       this.publish(msg, closeAnswer ? undefined : call);
       return;
     }
-    if (s.options.trackCalls) call = this.safeTrack(msg);
-    s.agents.update(msg);
+    call = this.safeTrack(msg);
     this.publish(msg, call);
     // A listener may have closed the session or the link: a notice is about a link that is no longer ours.
     if (link !== s.currentLink()) return;
@@ -80,7 +77,7 @@ export class Inbound {
 
   private safeTrack(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
     try {
-      return this.session.calls.update(msg, request);
+      return this.session.tracking.feed(msg, request);
     } catch (err) {
       this.session.emitSafely('warning', err);
       return undefined;

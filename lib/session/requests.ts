@@ -10,7 +10,7 @@ import { CtiInvalidRequestError, CtiNotOpenError } from './errors';
 import { InvokeTable } from './invoke';
 import type { LinkAttempt } from './link-attempt';
 import type { ResolvedOptions } from './options';
-import type { SessionState } from './state';
+import type { SessionState } from './session-state';
 
 export interface RequestOptions {
   /** Default: the session's requestTimeoutMs. */

@@ -14,8 +14,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { ServiceMask, StatusCode, type CtiMessage } from '../protocol';
-import { AgentTracker } from './agent-tracker';
-import { CallTracker } from './call-tracker';
+import { Tracking, type AgentTracker, type CallTracker } from '../calls';
 import { CtiNotOpenError, CtiServerEndedError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
@@ -33,15 +32,15 @@ import type { ServerNotice } from './server-notices';
 import type { CtiSessionEvents } from './session-events';
 import { stateInfo } from './state-info';
 import { SessionMachine, type EventDetail, type MachineHooks, type Step } from './state-machine';
-import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './state';
+import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './session-state';
 import { REQUEST_STATES, type SessionEvent } from './transitions';
 
 export type { RequestOptions } from './requests';
 
 export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
-  readonly calls: CallTracker;
-  readonly agents = new AgentTracker();
+  /** Call and agent tracking (lib/calls): fed every inbound message, read through `calls` / `agents`. */
+  private readonly tracking: Tracking;
   /** The recorder of the `record` option (README "Recording"); undefined without it. */
   readonly recorder: Recorder | undefined;
 
@@ -61,19 +60,18 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.plan = new ReconnectPlan(this.options);
     this.requests = new SessionRequests(this.options);
     this.progress = new OpenProgress(this.options);
-    this.calls = new CallTracker({
+    this.tracking = new Tracking({
+      trackCalls: this.options.trackCalls,
       maxCalls: this.options.maxCalls,
       maxAgeMs: this.options.maxCallAgeMs,
       maxPreCalls: this.options.maxPreCalls,
       maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
-      agentAt: (device) => this.agents.get(device),
     });
     this.inbound = new Inbound(
       {
         options: this.options,
-        calls: this.calls,
-        agents: this.agents,
+        tracking: this.tracking,
         currentLink: () => this.attempt,
         onAnswer: (msg, answers, link) => this.onAnswer(msg, answers, link),
         onNotice: (notice, link) => this.onNotice(notice, link),
@@ -89,6 +87,14 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
+  /** The calls being tracked (lib/calls). */
+  get calls(): CallTracker {
+    return this.tracking.calls;
+  }
+  /** Each agent's last state (lib/calls). */
+  get agents(): AgentTracker {
+    return this.tracking.agents;
+  }
   get state(): SessionState {
     return this.machine.state;
   }
@@ -320,7 +326,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     const attempt = this.attempt;
     if (!conf || !attempt) return;
     // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
-    this.calls.version = this.progress.version;
+    this.tracking.opened(this.progress.version);
     this.plan.opened();
     this._stats.openFailures = 0;
     this._stats.openedAt = Date.now();
@@ -385,8 +391,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (tr === undefined || tr.close === 'none') return;
     if (tr.close === 'goodbye' && attempt) await this.requests.goodbye(attempt, () => this.state);
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
-    this.calls.clear();
-    this.agents.clear();
+    this.tracking.clear();
     this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
   }
 

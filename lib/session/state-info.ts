@@ -1,7 +1,7 @@
 /** The payload of the 'state' event, from the transition taken and what the session knows at that moment. */
 import { reasonKeyOf } from './failure-events';
 import type { Step } from './state-machine';
-import type { ProtocolWarningCounts, SessionStateInfo } from './state';
+import type { ProtocolWarningCounts, SessionStateInfo } from './session-state';
 
 export interface SessionFacts {
   side: 'A' | 'B' | undefined;

@@ -11,7 +11,7 @@
  */
 import type { CtiMessage } from '../protocol';
 import type { NextAttempt } from './reconnect-plan';
-import type { SessionState, SessionStateInfo } from './state';
+import type { SessionState, SessionStateInfo } from './session-state';
 import { transitionFor, type SessionEvent, type Transition } from './transitions';
 
 /** What the session knows about an event when it fires it. */

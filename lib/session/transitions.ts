@@ -8,7 +8,7 @@
  * The session (session.ts) decides *which* event happened and hands its details (reason, error, the OPEN_CONF …)
  * to fire(); this table decides what it does. state-machine.ts applies it.
  */
-import type { SessionState } from './state';
+import type { SessionState } from './session-state';
 
 export type SessionEvent =
   /** open() on a session that is not running: the first attempt is scheduled (timer 0). */
