@@ -29,8 +29,10 @@ import {
   SessionType,
   SilentMonitorStatus,
   StatusCode,
+  SupervisoryAction,
   SystemEventId,
   TaskState,
+  TeamConfigOperation,
   TypeOfDevice,
 } from './constants';
 
@@ -48,7 +50,7 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   lineType: LineType,
   ...each(['localConnectionState', 'callDeviceConnectionState'], LocalConnectionState),
   // SkillGroupState / FltSkillGroupState / NextAgentState carry AgentState values (AGENT_STATE_EVENT layout).
-  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState'], AgentState),
+  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState', 'atcAgentState'], AgentState),
   internalAgentState: AgentInternalState,
   ...each(
     [
@@ -62,6 +64,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
       'otherConnectionDeviceIdType',
       'callConnectionDeviceIdType',
       'cocCallConnectionDeviceIdType',
+      'agentConnectionDeviceIdType',
+      'supervisorConnectionDeviceIdType',
     ],
     ConnectionDeviceIdType,
   ),
@@ -106,4 +110,6 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   typeOfDevice: TypeOfDevice,
   taskState: TaskState,
   sessionType: SessionType,
+  supervisoryAction: SupervisoryAction,
+  configOperation: TeamConfigOperation,
 });
