@@ -7,6 +7,7 @@ import { CALL_DATA_MESSAGES } from './messages/call-data';
 import { CLIENT_CONTROL_MESSAGES } from './messages/client-control';
 import { STATISTICS_MESSAGES } from './messages/statistics';
 import { CONFIG_MESSAGES } from './messages/config';
+import { SUPERVISOR_MESSAGES } from './messages/supervisor';
 import { MESSAGE_TYPES } from './message-types';
 import { TAG_BY_NUMBER } from './tags';
 
@@ -19,6 +20,7 @@ export const MESSAGE_DEFS: readonly MessageDef[] = [
   ...CLIENT_CONTROL_MESSAGES,
   ...STATISTICS_MESSAGES,
   ...CONFIG_MESSAGES,
+  ...SUPERVISOR_MESSAGES,
 ];
 
 export const MIN_VERSION = 15;
