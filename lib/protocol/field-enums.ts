@@ -32,8 +32,10 @@ import {
   SessionType,
   SilentMonitorStatus,
   StatusCode,
+  SupervisoryAction,
   SystemEventId,
   TaskState,
+  TeamConfigOperation,
   TypeOfDevice,
 } from './constants';
 
@@ -52,7 +54,7 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   // SNAPSHOT_DEVICE_CONF CallState: the guide gives it LocalConnectionState values.
   ...each(['localConnectionState', 'callDeviceConnectionState', 'callState'], LocalConnectionState),
   // SkillGroupState / FltSkillGroupState / NextAgentState carry AgentState values (AGENT_STATE_EVENT layout).
-  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState'], AgentState),
+  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState', 'atcAgentState'], AgentState),
   internalAgentState: AgentInternalState,
   ...each(
     [
@@ -66,6 +68,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
       'otherConnectionDeviceIdType',
       'callConnectionDeviceIdType',
       'cocCallConnectionDeviceIdType',
+      'agentConnectionDeviceIdType',
+      'supervisorConnectionDeviceIdType',
     ],
     ConnectionDeviceIdType,
   ),
@@ -110,6 +114,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   typeOfDevice: TypeOfDevice,
   taskState: TaskState,
   sessionType: SessionType,
+  supervisoryAction: SupervisoryAction,
+  configOperation: TeamConfigOperation,
 });
 
 /**
