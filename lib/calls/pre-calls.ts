@@ -270,10 +270,7 @@ export class PreCallStore implements PreCalls {
   }
 }
 
-function absorbContext(
-  e: Pick<Entry, 'fields' | 'callVariables' | 'ecc'>,
-  msg: CtiMessage,
-): void {
+function absorbContext(e: Pick<Entry, 'fields' | 'callVariables' | 'ecc'>, msg: CtiMessage): void {
   for (const f of FIELDS) {
     const v = msg[f];
     if (!isNoValue(f, v)) e.fields[f] = copyBuffer(v);

@@ -90,14 +90,18 @@ export function compileFilter(cfg: EventFilterConfig): CompiledFilter {
   const agentId = clean(cfg.agentId);
   if (agentId !== undefined)
     tests.push(
-      (e, c) => valuesOf(e, c, ['agentId'], ['agentId']).includes(agentId) || presentVisits(e, c).some((v) => v.agentId === agentId),
+      (e, c) =>
+        valuesOf(e, c, ['agentId'], ['agentId']).includes(agentId) ||
+        presentVisits(e, c).some((v) => v.agentId === agentId),
     );
   const ext = clean(cfg.agentExtension);
   if (ext !== undefined) {
     // The event's own devices, the call's agent, and the devices on the call now; not every device the call
     // ever passed (after a transfer the transferring agent's extension must stop matching).
     tests.push(
-      (e, c) => valuesOf(e, c, AGENT_DEVICE_KEYS, CALL_DEVICE_KEYS).includes(ext) || presentVisits(e, c).some((v) => v.device === ext),
+      (e, c) =>
+        valuesOf(e, c, AGENT_DEVICE_KEYS, CALL_DEVICE_KEYS).includes(ext) ||
+        presentVisits(e, c).some((v) => v.device === ext),
     );
   }
   const dnis = clean(cfg.dnis);
