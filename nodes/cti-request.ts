@@ -20,6 +20,7 @@ import {
 } from './lib/requests';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';
 import { migrateConfig } from './lib/migrations';
+import { needsSupervisorService } from './lib/supervisor-requests';
 
 interface CtiRequestConfig extends NodeDef {
   server: string;
@@ -37,6 +38,9 @@ const TYPED_PARAMS = [
   'reasonCode',
   'consultType',
   'dtmfString',
+  'supervisoryAction',
+  'supervisorId',
+  'teamId',
 ] as const;
 
 type Bag = Record<string, unknown>;
@@ -48,6 +52,7 @@ const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !
  * allows agent state changes; chose to accept either for those two.
  */
 function servicesFor(request: string): string[] {
+  if (needsSupervisorService(request)) return ['SUPERVISOR'];
   return request === 'set-agent-state' || request === 'query-agent-state'
     ? ['CLIENT_CONTROL', 'AGENT_STATE_CONTROL_ONLY']
     : ['CLIENT_CONTROL'];

@@ -20,6 +20,8 @@ interface CtiStateConfig extends NodeDef, StateOutputConfig {
   peripheralId?: number | string;
   agents?: string;
   skillGroups?: string;
+  /** TeamIDs (Supervisor service): the board shows those teams' agents. */
+  teams?: string;
 }
 
 /** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
@@ -190,6 +192,8 @@ export = function (RED: NodeAPI): void {
     if (agents.length > 0) f.agents = agents;
     const groups = parseNumberList(config.skillGroups, t('cti-state.label.skill-groups', {}, 'Skill groups'));
     if (groups.length > 0) f.skillGroups = groups;
+    const teams = parseNumberList(config.teams, t('cti-state.label.teams', {}, 'Teams'));
+    if (teams.length > 0) f.teams = teams;
     return f;
   }
 

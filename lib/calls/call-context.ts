@@ -20,6 +20,7 @@ import {
   type Ecc,
 } from './call-data';
 import type { CallRecord } from './call-record';
+import { absorbSupervision } from './call-supervision';
 import { shared, sharedValue } from './call-strings';
 import { routerCallKeyOf, type PreCallContext, type RouterCallKey } from './pre-calls';
 
@@ -108,7 +109,10 @@ export function absorbEvent(rec: CallRecord, msg: CtiMessage, version: number): 
   }
   absorbEcc(rec, msg, version);
   if (typeof msg.localConnectionState === 'number') d.localConnectionState = msg.localConnectionState;
-  if (typeof msg.eventCause === 'number') d.lastEventCause = msg.eventCause;
+  if (typeof msg.eventCause === 'number') {
+    d.lastEventCause = msg.eventCause;
+    absorbSupervision(d, msg);
+  }
   for (const [from, to] of fields.parties) {
     const v = msg[from];
     if (typeof v === 'string' && v !== '' && rec.parties[to] !== v) rec.parties[to] = shared(v);

@@ -11,6 +11,7 @@ import type { CallConnection } from './call-connection';
 import { frozenCopy, type CallVariables, type Ecc } from './call-data';
 import type { CallRecord } from './call-record';
 import type { RouterCallKey } from './pre-calls';
+import type { CallSupervisor } from './call-supervision';
 
 /** The devices on the call by role (the last event that named each role). */
 export interface CallParties {
@@ -130,6 +131,8 @@ export interface CallSnapshot {
   readonly lastEventCause?: string | number;
   /** The devices on the call by role. */
   readonly parties: CallParties;
+  /** The supervisor monitoring, barged in on or having intercepted this call (call-supervision.ts). */
+  readonly supervisor?: CallSupervisor;
   /** Present when some context came from elsewhere than the call's own events. */
   readonly contextFrom?: CallContextSources;
   /** An ESTABLISHED event was seen (the call has a destination connection). */

@@ -16,4 +16,5 @@ export {
   type EccArray,
 } from './call-tracker';
 export type { PreCallSnapshot, PreCalls } from './pre-calls';
+export type { CallSupervisor } from './call-supervision';
 export { AgentTracker, type AgentSnapshot } from './agent-tracker';

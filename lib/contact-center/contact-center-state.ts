@@ -8,7 +8,7 @@
  */
 import { AgentState, type CtiMessage } from '../protocol';
 import type { AgentSnapshot, CallSnapshot } from '../calls';
-import type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary } from './types';
+import type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary, TeamView } from './types';
 
 export interface ContactCenterStateOptions {
   /** The window of summary.callsLastInterval, in seconds. Default 60. */
@@ -44,6 +44,7 @@ export class ContactCenterState {
   /** Extension / instrument → the agents map key. */
   private readonly alias = new Map<string, string>();
   private readonly calls = new Map<string, CallEntry>();
+  private readonly teams = new Map<number, TeamView>();
   private readonly started: number[] = [];
   private readonly ended: number[] = [];
   private readonly intervalMs: number;
@@ -97,6 +98,8 @@ export class ContactCenterState {
         return this.applyAgentState(msg);
       case 'QUERY_AGENT_STATE_CONF':
         return this.applyAgentState({ ...request, ...msg } as CtiMessage);
+      case 'AGENT_TEAM_CONFIG_EVENT':
+        return this.applyTeam(msg);
       default:
         if (call === undefined) return false;
         if (call.lastEvent === 'CALL_REACHED_NETWORK_EVENT') return false;
@@ -113,8 +116,10 @@ export class ContactCenterState {
       if (view.agentId !== undefined && view.state !== undefined && AGENT_ON_CALL.has(view.state))
         agentsOnCall.set(view.agentId, view.key);
     const agents: AgentView[] = [];
+    const teamAgents = this.teamAgents(filter);
     for (const a of this.agents.values()) {
       if (!agentMatches(a, filter)) continue;
+      if (teamAgents !== undefined && !(a.agentId !== undefined && teamAgents.has(a.agentId))) continue;
       const v: AgentView = {
         state: AgentState.nameOf(a.agentState) ?? String(a.agentState),
         since: a.since,
@@ -132,13 +137,78 @@ export class ContactCenterState {
     agents.sort(byAgent);
     const shownAgents = new Set(agents.map((a) => a.agentId).filter((id) => id !== undefined));
     const calls: CallView[] = [];
-    for (const { view } of this.calls.values()) if (callMatches(view, filter, shownAgents)) calls.push(copyCall(view));
+    const byTeam = teamAgents !== undefined ? { ...filter, agents: [...teamAgents] } : filter;
+    for (const { view } of this.calls.values()) if (callMatches(view, byTeam, shownAgents)) calls.push(copyCall(view));
     calls.sort((x, y) => x.since - y.since);
-    return { agents, calls, summary: this.summarise(agents, calls, now), origin: { ...this.origin }, at: now };
+    const teams = [...this.teams.values()]
+      .filter((t) => filter.teams === undefined || filter.teams.length === 0 || filter.teams.includes(t.teamId))
+      .map((t) => ({ ...t, supervisors: [...t.supervisors], members: [...t.members] }))
+      .sort((x, y) => x.teamId - y.teamId);
+    return {
+      agents,
+      teams,
+      calls,
+      summary: this.summarise(agents, calls, now),
+      origin: { ...this.origin },
+      at: now,
+    };
+  }
+
+  /** The AgentIDs of the filter's teams (members and supervisors); undefined when the filter names no team. */
+  private teamAgents(filter: StateFilter): Set<string> | undefined {
+    if (filter.teams === undefined || filter.teams.length === 0) return undefined;
+    const ids = new Set<string>();
+    for (const id of filter.teams) {
+      const t = this.teams.get(id);
+      if (t !== undefined) for (const a of [...t.members, ...t.supervisors]) ids.add(a);
+    }
+    return ids;
+  }
+
+  /**
+   * AGENT_TEAM_CONFIG_EVENT: the team (members, supervisors by AgentFlags 0x0004) and, from its AtcAgentState /
+   * AtcStateDuration, each listed agent's state — so a supervisor's board shows the team from the first event.
+   * ConfigOperation 1 / 2 add / remove the listed agents; 0 (the whole list) replaces the team.
+   */
+  private applyTeam(msg: CtiMessage): boolean {
+    if (typeof msg.teamId !== 'number') return false;
+    const ids: unknown[] = Array.isArray(msg.atcAgentId) ? msg.atcAgentId : [];
+    const flags: unknown[] = Array.isArray(msg.agentFlags) ? msg.agentFlags : [];
+    const states: unknown[] = Array.isArray(msg.atcAgentState) ? msg.atcAgentState : [];
+    const durations: unknown[] = Array.isArray(msg.atcStateDuration) ? msg.atcStateDuration : [];
+    const old = this.teams.get(msg.teamId);
+    const op = msg.configOperation;
+    const team: TeamView =
+      op === 1 || op === 2
+        ? (old ?? { teamId: msg.teamId, name: '', supervisors: [], members: [] })
+        : { teamId: msg.teamId, name: old?.name ?? '', supervisors: [], members: [] };
+    if (typeof msg.agentTeamName === 'string' && msg.agentTeamName !== '') team.name = msg.agentTeamName;
+    ids.forEach((raw, i) => {
+      const agentId = text(raw);
+      if (agentId === undefined) return;
+      const list = ((flags[i] as number) & SUPERVISOR_FLAG) !== 0 ? team.supervisors : team.members;
+      if (op === 2) {
+        const at = list.indexOf(agentId);
+        if (at >= 0) list.splice(at, 1);
+        return;
+      }
+      if (!list.includes(agentId)) list.push(agentId);
+      if (typeof states[i] === 'number')
+        this.applyAgentState({
+          messageType: 'AGENT_STATE_EVENT',
+          agentId,
+          agentState: states[i],
+          stateDuration: durations[i],
+          peripheralId: msg.peripheralId,
+        });
+    });
+    this.teams.set(msg.teamId, team);
+    return true;
   }
 
   clear(): void {
     this.agents.clear();
+    this.teams.clear();
     this.alias.clear();
     this.calls.clear();
     this.started.length = 0;
@@ -332,3 +402,6 @@ function trimBefore(times: number[], from: number): void {
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
+
+/** AGENT_TEAM_CONFIG_EVENT AgentFlags: the agent is a supervisor of the team. */
+const SUPERVISOR_FLAG = 0x0004;

@@ -1,3 +1,3 @@
 export { ContactCenterState, type ContactCenterStateOptions } from './contact-center-state';
 export { parseIdList, parseNumberList } from './id-list';
-export type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary } from './types';
+export type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary, TeamView } from './types';

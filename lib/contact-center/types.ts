@@ -65,8 +65,20 @@ export interface StateOrigin {
   eventsMayHaveBeenMissed: boolean;
 }
 
+/** An agent team, as AGENT_TEAM_CONFIG_EVENT last described it (Supervisor service). */
+export interface TeamView {
+  teamId: number;
+  name: string;
+  /** AgentIDs of the supervisors (AgentFlags 0x0004), primary first. */
+  supervisors: string[];
+  /** AgentIDs of the members. */
+  members: string[];
+}
+
 export interface ContactCenterView {
   agents: AgentView[];
+  /** Agent teams a supervisor session was told about (empty without the Supervisor service). */
+  teams: TeamView[];
   calls: CallView[];
   summary: StateSummary;
   origin: StateOrigin;
@@ -80,4 +92,6 @@ export interface StateFilter {
   /** AgentID, extension or instrument. */
   agents?: readonly string[];
   skillGroups?: readonly number[];
+  /** TeamIDs: agents that are members or supervisors of these teams (known from AGENT_TEAM_CONFIG_EVENT). */
+  teams?: readonly number[];
 }

@@ -41,7 +41,8 @@ export const SERVICE_NAMES = [
   'CALL_DATA_UPDATE',
   'CLIENT_CONTROL',
   'AGENT_STATE_CONTROL_ONLY',
-  'PERIPHERAL_MONITOR',
+  // PERIPHERAL_MONITOR is not offered: its monitors (MONITOR_START_REQ …) are not implemented, so the box did
+  // nothing; configVersion 2 drops it from saved configurations (migrations.ts).
   'SUPERVISOR',
   'AGENT_REPORTING',
 ] as const;

@@ -32,9 +32,21 @@ export const AGENT_EVENTS: readonly string[] = [
   'AGENT_PRE_CALL_ABORT_EVENT',
 ];
 
+/** Supervisor-service events: a supervisor's team, its agents' help and emergency requests. */
+export const SUPERVISOR_EVENTS: readonly string[] = [
+  'AGENT_TEAM_CONFIG_EVENT',
+  'SUPERVISOR_ASSIST_EVENT',
+  'EMERGENCY_CALL_EVENT',
+];
+
 export const SYSTEM_EVENTS: readonly string[] = ['SYSTEM_EVENT', 'FAILURE_EVENT'];
 
-export const ALL_EVENT_TYPES: readonly string[] = [...CALL_EVENTS, ...AGENT_EVENTS, ...SYSTEM_EVENTS];
+export const ALL_EVENT_TYPES: readonly string[] = [
+  ...CALL_EVENTS,
+  ...AGENT_EVENTS,
+  ...SUPERVISOR_EVENTS,
+  ...SYSTEM_EVENTS,
+];
 
 /**
  * Messages that are never delivered as events: the session's own traffic and request answers (those reach the

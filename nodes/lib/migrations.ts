@@ -45,6 +45,26 @@ const MIGRATIONS: Record<NodeType, readonly Migration[]> = {
         };
       },
     },
+    {
+      // configVersion 2: the Peripheral Monitor service is no longer offered — ticking it requested a service
+      // whose monitors this package never set up, so it did nothing. A saved selection loses it; nothing else
+      // changes (a configuration without it is left exactly as it was).
+      to: 2,
+      up: (c) => {
+        const s = c.services;
+        const dropped = (v: unknown): boolean => String(v).trim() === 'PERIPHERAL_MONITOR';
+        if (Array.isArray(s) && s.some(dropped)) return { ...c, services: s.filter((v) => !dropped(v)) };
+        if (typeof s === 'string' && s.split(',').some(dropped))
+          return {
+            ...c,
+            services: s
+              .split(',')
+              .filter((v) => !dropped(v))
+              .join(','),
+          };
+        return { ...c };
+      },
+    },
   ],
   // The flow nodes' first versioned format is 0.1.0's: the step only stamps it.
   'cti-event': [{ to: 1, up: (c) => ({ ...c }) }],

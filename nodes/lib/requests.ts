@@ -16,6 +16,12 @@ import { findHeldAddress, requireCallAddress, type CallAddress } from './call-ad
 import { isEmpty, toCallDataFields, type RawCallData } from './call-data-input';
 import { InputError } from './errors';
 import { showValue, toText, toUint } from './field-values';
+import {
+  SUPERVISOR_PARAM_KEYS,
+  SUPERVISOR_REQUEST_TYPES,
+  buildSupervisorRequest,
+  isSupervisorRequest,
+} from './supervisor-requests';
 
 export const REQUEST_TYPES = {
   answer: 'ANSWER_CALL_REQ',
@@ -38,6 +44,7 @@ export const REQUEST_TYPES = {
   'make-predictive-call': 'MAKE_PREDICTIVE_CALL_REQ',
   'snapshot-device': 'SNAPSHOT_DEVICE_REQ',
   'query-device-info': 'QUERY_DEVICE_INFO_REQ',
+  ...SUPERVISOR_REQUEST_TYPES,
 } as const;
 
 export type RequestName = keyof typeof REQUEST_TYPES;
@@ -93,6 +100,11 @@ export interface RequestParams {
   toneDuration?: unknown;
   pauseDuration?: unknown;
   calledDeviceId?: unknown;
+  supervisoryAction?: unknown;
+  supervisorInstrument?: unknown;
+  supervisorId?: unknown;
+  teamId?: unknown;
+  monitorId?: unknown;
   callData: RawCallData;
 }
 
@@ -112,6 +124,7 @@ export const REQUEST_PARAM_KEYS = [
   'toneDuration',
   'pauseDuration',
   'calledDeviceId',
+  ...SUPERVISOR_PARAM_KEYS,
 ] as const;
 
 function enumValue(
@@ -205,6 +218,7 @@ export function buildRequest(
       'no peripheral ID: set it on the CTI server node, or send a message from a CTI event node (msg.call)',
     );
   }
+  if (isSupervisorRequest(name)) return buildSupervisorRequest(name, msg, p, peripheralId);
   const base: CtiMessage = { messageType, peripheralId };
   switch (name) {
     case 'answer':
@@ -305,6 +319,9 @@ export function buildRequest(
       if (agentId) m.agentId = agentId;
       const pw = toText(p.agentPassword, 'agentPassword', 63);
       if (pw) m.agentPassword = pw;
+      // A supervisor changing a team member's state names itself (SUPERVISOR_ID_TAG; CTI OS does the same).
+      const supervisorId = toText(p.supervisorId, 'supervisorId', 11);
+      if (supervisorId) m.supervisorId = supervisorId;
       return m;
     }
     case 'alternate-call':

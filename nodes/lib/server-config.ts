@@ -279,6 +279,14 @@ export function buildSessionOptions(
   const agentExtension = limited(p, 'agentExtension', config.agentExtension, SERVER_LIMITS.maxAgentExtension);
   const agentId = limited(p, 'agentId', config.agentId, SERVER_LIMITS.maxAgentId);
   const agentInstrument = limited(p, 'agentInstrument', config.agentInstrument, SERVER_LIMITS.maxAgentInstrument);
+  // Guide: a supervisor session is a Client Events session of the supervisor's own agent (an All Events bridge may
+  // ask for the service too and name the agent in each request).
+  if (
+    serviceNames.includes('CTI_SERVICE_SUPERVISOR') &&
+    !serviceNames.includes('CTI_SERVICE_CLIENT_EVENTS') &&
+    !serviceNames.includes('CTI_SERVICE_ALL_EVENTS')
+  )
+    p.add('services', 'supervisor-needs-client-events');
   if (serviceNames.includes('CTI_SERVICE_CLIENT_EVENTS')) {
     if (isBlank(config.peripheralId)) p.add('peripheralId', 'client-events-needs-peripheral');
     if ([config.agentExtension, config.agentId, config.agentInstrument].every(isBlank)) {
