@@ -58,6 +58,10 @@ export function callEvents(n: number, seq: number): CtiMessage[] {
         { name: 'user.Orders', index: 0, value: 'ORD-1001' },
         { name: 'user.Orders', index: 1, value: 'ORD-1002' },
       ],
+      // NumCTIClients 1 says one client's signature and timestamp follow (without them every BEGIN_CALL is a
+      // count mismatch, decoded on the deviation path).
+      ctiClientSignature: ['crm-bridge'],
+      ctiClientTimestamp: [1700000000],
     },
     {
       messageType: 'CALL_DELIVERED_EVENT',
