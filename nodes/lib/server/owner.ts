@@ -6,6 +6,7 @@
  * its users back. Events fan out to the subscribers; requests go to the open session or fail at once.
  */
 import type { Node } from 'node-red';
+import type { CallSnapshot } from '../../../lib/calls';
 import type { CtiMessage } from '../../../lib/protocol';
 import { CtiNotOpenError, CtiSession, type SessionStateInfo } from '../../../lib/session';
 import type { Translate } from '../i18n';
@@ -196,7 +197,7 @@ export class SessionOwner {
     status.showSession(info, key, this.session);
   };
 
-  private readonly onMessage = (message: CtiMessage, call?: unknown): void => {
+  private readonly onMessage = (message: CtiMessage, call?: CallSnapshot): void => {
     if (this.eventListeners.size === 0) return;
     const origin: EventOrigin = {
       server: this.p.config.label,
