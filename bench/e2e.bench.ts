@@ -22,7 +22,7 @@ import nodeRed = require('node-red');
 import type { EventEmitter } from 'node:events';
 import type { Node, NodeMessage } from 'node-red';
 import { decodeMessage, encodeMessage, type CtiMessage } from '../lib/protocol';
-import { AgentTracker, CallTracker } from '../lib/session';
+import { AgentTracker, CallTracker } from '../lib/calls';
 import { Feeder, PERIPHERAL_ID, VERSION, callEvents, encodeCalls } from './feeder';
 import { report, type BenchRow } from './results';
 

@@ -4,6 +4,7 @@
  */
 export * from './protocol';
 export * from './session';
+export * from './calls';
 export * from './simulator';
 export * from './record';
-export * from './state';
+export * from './contact-center';

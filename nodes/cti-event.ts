@@ -7,7 +7,7 @@ import type { CtiMessage } from '../lib/protocol';
 import { getServer, type CtiServerNode, type EventOrigin } from './lib/server-api';
 import { compileFilter, type CompiledFilter, type EventFilterConfig } from './lib/event-filter';
 import { isDeliverableEvent } from './lib/event-types';
-import { eventView } from './lib/call-context';
+import { eventView } from './lib/event-view';
 import { migrateConfig } from './lib/migrations';
 
 interface CtiEventConfig extends NodeDef, EventFilterConfig {

@@ -9,7 +9,7 @@ import { withEnumNames, type CtiMessage } from '../lib/protocol';
 import { getServer } from './lib/server-api';
 import { wireRequestNode, type RequestOutcome } from './lib/request-node';
 import { findCallAddress, pickPeripheralId } from './lib/call-address';
-import { callDataFromPayload } from './lib/call-data';
+import { callDataFromPayload } from './lib/call-data-input';
 import { failure } from './lib/errors';
 import {
   REQUEST_PARAM_KEYS,

@@ -17,7 +17,7 @@ import {
   summariseNames,
   toCallDataFields,
   type RawCallData,
-} from './lib/call-data';
+} from './lib/call-data-input';
 import { InputError, failure } from './lib/errors';
 import { translator } from './lib/status';
 import { evaluateTyped, typedFromConfig, type TypedValue } from './lib/typed-values';

@@ -1,12 +1,13 @@
 /**
  * cti-state: the current agent and call state the session tracks, for wallboards and decisions.
- * msg.payload = { agents, calls, summary, origin, at } (lib/state). Sent on an input message (a query), on change
+ * msg.payload = { agents, calls, summary, origin, at } (lib/contact-center). Sent on an input message (a query), on change
  * (at most once per `throttleMs`) and/or every `everySeconds`.
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import type { CtiMessage } from '../lib/protocol';
-import { CtiRequestError, type CallSnapshot } from '../lib/session';
-import { ContactCenterState, parseIdList, parseNumberList, type StateFilter } from '../lib/state';
+import type { CallSnapshot } from '../lib/calls';
+import { CtiRequestError } from '../lib/session';
+import { ContactCenterState, parseIdList, parseNumberList, type StateFilter } from '../lib/contact-center';
 import { getServer, type SessionStateView } from './lib/server-api';
 import { translator } from './lib/status';
 import { stateOutputs, type StateOutputConfig } from './lib/state-outputs';

@@ -718,6 +718,29 @@ export const SilentMonitorStatus = defineEnum({
   SILENT_MONITOR_TARGET: 2,
 });
 
+/** SUPERVISE_CALL_REQ SupervisoryAction (given in the message section, not in the Constants chapter). */
+export const SupervisoryAction = defineEnum({
+  SUPERVISOR_CLEAR: 0,
+  SUPERVISOR_MONITOR: 1,
+  SUPERVISOR_WHISPER: 2,
+  SUPERVISOR_BARGE_IN: 3,
+  SUPERVISOR_INTERCEPT: 4,
+});
+
+/** AGENT_TEAM_CONFIG_EVENT ConfigOperation. The guide prints the names in words; these spellings are ours. */
+export const TeamConfigOperation = defineEnum({
+  CONFIG_OPERATION_RESTORE_PERMANENT: 0,
+  CONFIG_OPERATION_ADD_AGENT: 1,
+  CONFIG_OPERATION_REMOVE_AGENT: 2,
+});
+
+/** AGENT_TEAM_CONFIG_EVENT AgentFlags bits (a set, so decoded messages keep the number). */
+export const AgentFlagsMask = defineMask({
+  PRIMARY_SUPERVISOR: 0x0001,
+  TEMPORARY_AGENT: 0x0002,
+  SUPERVISOR: 0x0004,
+});
+
 /** The guide's "Agent Internal States Message Values" table: a subset of AgentState. */
 export const AgentInternalState = defineEnum({
   AGENT_STATE_LOGIN: 0,

@@ -32,8 +32,10 @@ import {
   SessionType,
   SilentMonitorStatus,
   StatusCode,
+  SupervisoryAction,
   SystemEventId,
   TaskState,
+  TeamConfigOperation,
   TypeOfDevice,
 } from './constants';
 
@@ -51,7 +53,7 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   lineType: LineType,
   ...each(['localConnectionState', 'callDeviceConnectionState'], LocalConnectionState),
   // SkillGroupState / FltSkillGroupState / NextAgentState carry AgentState values (AGENT_STATE_EVENT layout).
-  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState'], AgentState),
+  ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState', 'atcAgentState'], AgentState),
   internalAgentState: AgentInternalState,
   ...each(
     [
@@ -65,6 +67,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
       'otherConnectionDeviceIdType',
       'callConnectionDeviceIdType',
       'cocCallConnectionDeviceIdType',
+      'agentConnectionDeviceIdType',
+      'supervisorConnectionDeviceIdType',
     ],
     ConnectionDeviceIdType,
   ),
@@ -109,6 +113,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   typeOfDevice: TypeOfDevice,
   taskState: TaskState,
   sessionType: SessionType,
+  supervisoryAction: SupervisoryAction,
+  configOperation: TeamConfigOperation,
 });
 
 /**

@@ -93,14 +93,14 @@ export const TAGS: TagDef[] = [
   { tag: 82, name: 'NAMED_VARIABLE_TAG', type: 'NAMEDVAR', max: 251 }, // NamedVariable
   { tag: 83, name: 'NAMED_ARRAY_TAG', type: 'NAMEDARRAY', max: 252 }, // NamedArray
   { tag: 84, name: 'CALL_CONTROL_TABLE_TAG', type: 'STRING', max: 4 }, // MAKE_CALL_REQ CCT
-  { tag: 85, name: 'SUPERVISOR_INSTRUMENT_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 86, name: 'ATC_AGENT_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 87, name: 'AGENT_FLAGS_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 88, name: 'ATC_AGENT_STATE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 89, name: 'ATC_STATE_DURATION_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 85, name: 'SUPERVISOR_INSTRUMENT_TAG', type: 'STRING', max: 64 }, // SUPERVISE_CALL_REQ SupervisorInstrument (an instrument: STRING 64)
+  { tag: 86, name: 'ATC_AGENT_ID_TAG', type: 'STRING', max: 12 }, // AGENT_TEAM_CONFIG_EVENT AtcAgentID
+  { tag: 87, name: 'AGENT_FLAGS_TAG', type: 'USHORT', max: 2 }, // AGENT_TEAM_CONFIG_EVENT AgentFlags
+  { tag: 88, name: 'ATC_AGENT_STATE_TAG', type: 'USHORT', max: 2 }, // AGENT_TEAM_CONFIG_EVENT AtcAgentState
+  { tag: 89, name: 'ATC_STATE_DURATION_TAG', type: 'UINT', max: 4 }, // AGENT_TEAM_CONFIG_EVENT AtcStateDuration
   { tag: 90, name: 'AGENT_CONNECTION_DEVID_TAG', type: 'STRING', max: 64 }, // AgentConnectionDeviceID. Unsure: no layout; chose STRING 64, the guide's rule for every device ID
   { tag: 91, name: 'SUPERVISOR_CONNECTION_DEVID_TAG', type: 'STRING', max: 64 }, // SupervisorConnectionDeviceID. Unsure: no layout; chose STRING 64, the guide's rule for every device ID
-  { tag: 92, name: 'LIST_TEAM_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 92, name: 'LIST_TEAM_ID_TAG', type: 'UINT', max: 4 }, // LIST_AGENT_TEAM_CONF TeamID
   { tag: 93, name: 'DEFAULT_DEVICE_PORT_ADDRESS_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 94, name: 'SERVICE_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 95, name: 'CUSTOMER_PHONE_NUMBER_TAG', type: 'STRING', max: 20 }, // CustomerPhoneNumber
@@ -170,7 +170,7 @@ export const TAGS: TagDef[] = [
   { tag: 214, name: 'CUR_LOGIN_ID', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
   { tag: 215, name: 'ANI_II_TAG', type: 'STRING', max: 2 }, // ANI_II
   { tag: 216, name: 'MR_DOMAIN_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 217, name: 'CTIOS_CIL_CLIENT_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 217, name: 'CTIOS_CIL_CLIENT_ID_TAG', type: 'STRING', max: 64 }, // CTIOSCILClientID. Unsure: no layout gives a type; chose STRING 64 (names a CTI OS client, like ClientID)
   { tag: 218, name: 'SILENT_MONITOR_STATUS_TAG', type: 'USHORT', max: 2 }, // SilentMonitorStatus
   { tag: 219, name: 'REQUESTING_DEVICE_ID_TAG', type: 'STRING', max: 64 }, // CLEAR_CONNECTION_REQ RequestingDeviceID
   { tag: 220, name: 'REQUESTING_DEVICE_ID_TYPE_TAG', type: 'USHORT', max: 2 }, // CLEAR_CONNECTION_REQ RequestingDeviceIDType
@@ -186,7 +186,7 @@ export const TAGS: TagDef[] = [
   { tag: 232, name: 'CALL_ORIGINATED_FROM_TAG', type: 'UCHAR', max: 1 }, // SET_CALL_DATA_REQ CallOriginatedFrom
   { tag: 233, name: 'SET_APPDATA_CALLID_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 234, name: 'CLIENT_SHARE_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 243, name: 'AGENT_TEAM_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 243, name: 'AGENT_TEAM_NAME_TAG', type: 'STRING', max: 32 }, // AGENT_TEAM_CONFIG_EVENT AgentTeamName
   { tag: 244, name: 'DIRECTION_TAG', type: 'UINT', max: 4 }, // AGENT_STATE_EVENT Direction
   { tag: 245, name: 'OPTIONS_TAG', ...NO_LAYOUT }, // no layout gives a type; ROUTE_REQUEST_EVENT, internal use only for ACMI PIM
   { tag: 246, name: 'FLT_MRD_ID_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only

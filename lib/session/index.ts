@@ -1,4 +1,4 @@
-/** The CTI client session and its call / agent trackers (no Node-RED dependency). */
+/** The CTI client session (no Node-RED dependency); it feeds the call / agent tracking of lib/calls. */
 export { CtiSession, type RequestOptions } from './session';
 export type {
   CtiSessionEvents,
@@ -9,7 +9,7 @@ export type {
   SessionTransitionInfo,
 } from './session-events';
 export { TRANSITIONS, type SessionEvent, type Transition, type TransitionEffects } from './transitions';
-export type { SessionState, SessionStateInfo, SessionStats, ProtocolWarningCounts } from './state';
+export type { SessionState, SessionStateInfo, SessionStats, ProtocolWarningCounts } from './session-state';
 export {
   STATUS_POLICY,
   policyFor,
@@ -38,16 +38,4 @@ export {
   CtiProtocolWarning,
   CtiInvalidRequestError,
 } from './errors';
-export {
-  CallTracker,
-  connectionKey,
-  type CallSnapshot,
-  type CallConnection,
-  type CallParties,
-  type RouterCallKey,
-  type CallTrackerOptions,
-  type CallContextSources,
-} from './call-tracker';
-export type { PreCallSnapshot, PreCalls } from './pre-calls';
-export { AgentTracker, type AgentSnapshot } from './agent-tracker';
 export { Backoff } from './backoff';

@@ -3,10 +3,10 @@
  * listener signature does not compile). Every message type name is an event too, typed from the catalog.
  */
 import type { CtiMessage, CtiMessageMap, CtiProtocolError, DecodeWarning } from '../protocol';
-import type { CallSnapshot } from './call-tracker';
-import type { SessionStateInfo } from './state';
+import type { CallSnapshot } from '../calls';
+import type { SessionStateInfo } from './session-state';
 import type { SessionEvent } from './transitions';
-import type { SessionState } from './state';
+import type { SessionState } from './session-state';
 
 /** A whole frame as it crossed the wire, header included (only computed while someone listens). */
 export interface SessionFrameEvent {

@@ -22,8 +22,7 @@ import {
   type CtiMessage,
   type DecodeWarning,
 } from '../protocol';
-import { AgentTracker } from './agent-tracker';
-import { CallTracker, type CallSnapshot } from './call-tracker';
+import { Tracking, type AgentTracker, type CallSnapshot, type CallTracker } from '../calls';
 import { deferred, type Deferred } from './deferred';
 import {
   CtiInvalidRequestError,
@@ -45,7 +44,7 @@ import type { Recorder } from '../record/recorder';
 import { readServerNotice } from './server-notices';
 import type { CtiSessionEvents, SessionTransitionInfo } from './session-events';
 import { SessionMachine, type FiredTransition } from './state-machine';
-import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './state';
+import type { ProtocolWarningCounts, SessionState, SessionStateInfo, SessionStats } from './session-state';
 import type { SessionEvent, Transition } from './transitions';
 
 export interface RequestOptions {
@@ -77,8 +76,8 @@ function reasonKeyOf(err: Error): string {
 
 export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
-  readonly calls: CallTracker;
-  readonly agents = new AgentTracker();
+  /** Call and agent tracking (lib/calls): fed every inbound message, read through `calls` / `agents`. */
+  private readonly tracking: Tracking;
   /** The recorder of the `record` option (README "Recording"); undefined without it. */
   readonly recorder: Recorder | undefined;
 
@@ -119,13 +118,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.registration = this.options.registration;
     this.tryVersion = this.options.version;
     this.plan = new ReconnectPlan(this.options);
-    this.calls = new CallTracker({
+    this.tracking = new Tracking({
+      trackCalls: this.options.trackCalls,
       maxCalls: this.options.maxCalls,
       maxAgeMs: this.options.maxCallAgeMs,
       maxPreCalls: this.options.maxPreCalls,
       maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
-      agentAt: (device) => this.agents.get(device),
     });
     this.machine = new SessionMachine(
       {
@@ -148,6 +147,16 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       (t) => this.onTransition(t),
     );
     if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
+  }
+
+  /** The calls being tracked (lib/calls). */
+  get calls(): CallTracker {
+    return this.tracking.calls;
+  }
+
+  /** Each agent's last state (lib/calls). */
+  get agents(): AgentTracker {
+    return this.tracking.agents;
   }
 
   get state(): SessionState {
@@ -426,7 +435,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private acceptConf(conf: CtiMessage): void {
     this._openConf = conf;
     // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
-    this.calls.version = this.tryVersion;
+    this.tracking.opened(this.tryVersion);
     this.plan.opened();
     this.standbyBounces = 0;
     this._stats.openFailures = 0;
@@ -622,14 +631,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     let call: CallSnapshot | undefined;
     if (typeof id === 'number' && (t.endsWith('_CONF') || t === 'FAILURE_CONF')) {
       const request = this.invokes.requestFor(id);
-      if (this.options.trackCalls) call = this.safeTrack(msg, request);
+      call = this.safeTrack(msg, request);
       this.invokes.settle(msg);
       this.publish(msg, call);
       return;
     }
 
-    if (this.options.trackCalls) call = this.safeTrack(msg);
-    this.agents.update(msg);
+    call = this.safeTrack(msg);
     const attempt = this.attempt;
     this.publish(msg, call);
     // A listener may have closed the session or the link: a notice is about a link that is no longer ours.
@@ -686,7 +694,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   private safeTrack(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
     try {
-      return this.calls.update(msg, request);
+      return this.tracking.feed(msg, request);
     } catch (err) {
       this.safeEmit('warning', err);
       return undefined;
@@ -723,8 +731,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (!this.fire('close', { reason: 'close() called', key: 'closing' })) return;
     if (attempt && linked) await this.sayGoodbye(attempt);
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
-    this.calls.clear();
-    this.agents.clear();
+    this.tracking.clear();
     this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
   }
 

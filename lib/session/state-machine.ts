@@ -7,7 +7,7 @@
  * a new link) is skipped when a listener moved the machine on meanwhile. This is the one place that guards
  * against "the session was closed from inside its own listener".
  */
-import type { SessionState } from './state';
+import type { SessionState } from './session-state';
 import { transitionFor, type SessionEvent, type Transition } from './transitions';
 
 /** What the session does for each effect; the machine decides when. */

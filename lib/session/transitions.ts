@@ -7,7 +7,7 @@
  * The session (session.ts) decides *which* event happened (e.g. a refused OPEN_REQ is 'link-failed' or
  * 'give-up' depending on the give-up limit); this table decides what it does. state-machine.ts applies it.
  */
-import type { SessionState } from './state';
+import type { SessionState } from './session-state';
 
 export type SessionEvent =
   /** open() on a session that is not running: the first attempt is scheduled (timer 0). */

@@ -164,7 +164,13 @@ export class CallFlows {
     return call;
   }
 
-  private deliverTo(call: SimCall, agent: SimAgent, preCall: boolean, lastRedirect?: string): void {
+  /** An agent nobody's waiting call has claimed, AVAILABLE: one a new delivery may go to. */
+  isFree(a: SimAgent): boolean {
+    return a.state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId);
+  }
+
+  /** Rings `agent` with `call` (RESERVED, CALL_DELIVERED LCS_ALERTING), after an AGENT_PRE_CALL when `preCall`. */
+  deliverTo(call: SimCall, agent: SimAgent, preCall: boolean, lastRedirect?: string): void {
     if (preCall) this.emit(ev.agentPreCall(this.m, call, agent), [agent.agentId]);
     call.agentId = agent.agentId;
     call.connections.set(agent.agentId, LCS.LCS_ALERTING);
@@ -182,19 +188,19 @@ export class CallFlows {
     this.setAgentState(a, AS.AGENT_STATE_TALKING, { direction: DIRECTION_IN });
   }
 
-  hold(call: SimCall, agentId = call.agentId, changeAgentState = true): void {
+  hold(call: SimCall, agentId = call.agentId, changeAgentState = true, cause = ev.CEC_NONE): void {
     const a = this.requireConnection(call, agentId, LCS.LCS_CONNECT, 'hold');
     call.connections.set(a.agentId, LCS.LCS_HOLD);
     call.state = 'held';
-    this.emit(ev.held(this.m, call, a), call.parties, [call]);
+    this.emit(ev.held(this.m, call, a, cause), call.parties, [call]);
     if (changeAgentState) this.setAgentState(a, AS.AGENT_STATE_HOLD);
   }
 
-  retrieve(call: SimCall, agentId = call.agentId): void {
+  retrieve(call: SimCall, agentId = call.agentId, cause = ev.CEC_NONE): void {
     const a = this.requireConnection(call, agentId, LCS.LCS_HOLD, 'retrieve');
     call.connections.set(a.agentId, LCS.LCS_CONNECT);
     call.state = 'connected';
-    this.emit(ev.retrieved(this.m, call, a), call.parties, [call]);
+    this.emit(ev.retrieved(this.m, call, a, cause), call.parties, [call]);
     if (a.state !== AS.AGENT_STATE_TALKING) this.setAgentState(a, AS.AGENT_STATE_TALKING);
   }
 
@@ -203,10 +209,11 @@ export class CallFlows {
    * associated client, then each agent's AGENT_STATE (AVAILABLE when it has no other call).
    * Unsure: no wrap-up state is simulated after a call; agents go straight back to AVAILABLE.
    */
-  release(call: SimCall, cause = ev.CEC_NONE): void {
+  release(call: SimCall, cause = ev.CEC_NONE, releasingAgentId?: string): void {
     if (call.state === 'cleared') return;
     const parties = call.parties;
-    for (const agentId of parties) {
+    // One agent hanging up a call between agents: only its connection clears, then the call (§21.3).
+    for (const agentId of releasingAgentId === undefined ? parties : [releasingAgentId]) {
       const a = this.m.getAgent(agentId);
       this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }, cause), parties, [call]);
     }

@@ -7,6 +7,7 @@ import { CtiSimulatorPair } from './pair';
 import { readRecording, type Recording } from '../record/format';
 import { replay } from './replay';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from './scenarios';
+import { parseSkillGroups, parseTeams } from './organization';
 import { CtiSimulator } from './server';
 import type { AgentSpec } from './types';
 
@@ -62,6 +63,12 @@ Options:
   --calls <n>              stop starting calls after n calls (default: no limit)
   --agents <list>          agent ids, e.g. 1001-1010 or 1001,1002 (default 1001-1005; a scenario's
                            "agents" is used when this is not given)
+  --skill-groups <list>    skill groups: <number>[:<id>][=<name>]@<agents> joined by ";", agents as ranges
+                           joined by "+", e.g. "100:5100=Sales@1001-1003;200:5200=Support@1003+1004+1005"
+                           (default: 100 Sales 1001-1003 and 200 Support 1003-1005; with --agents alone one
+                           group 100 of all agents). The ID defaults to 5000 + number
+  --teams <list>           agent teams: <id>[=<name>]@<members>[/<supervisors>] joined by ";",
+                           e.g. "1=Team Blue@1001-1005/1009"
   --password <secret>      OPEN_REQ must carry this ClientPassword (without it, any password or none
                            is accepted, a missing ClientPassword field too)
   --client-id <id>         OPEN_REQ must carry this ClientID
@@ -96,6 +103,8 @@ export interface CliOptions {
   calls?: number;
   intervalMs: number;
   agents?: string;
+  skillGroups?: string;
+  teams?: string;
   password?: string;
   clientId?: string;
   peripheralId?: number;
@@ -143,6 +152,14 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--agents':
         o.agents = value();
+        break;
+      case '--skill-groups':
+        o.skillGroups = value();
+        parseSkillGroups(o.skillGroups);
+        break;
+      case '--teams':
+        o.teams = value();
+        parseTeams(o.teams);
         break;
       case '--password':
         o.password = value();
@@ -291,6 +308,8 @@ export async function launch(argv: string[], logger?: (line: string) => void): P
     peripheralId: o.peripheralId ?? recording?.header.peripheralId,
     peripheralType: o.peripheralType,
     agents,
+    skillGroups: o.skillGroups ?? scenario?.skillGroups,
+    teams: o.teams ?? scenario?.teams,
     clock,
     logger,
     debug: o.log === 'debug',

@@ -121,7 +121,7 @@ export const CONTROL_HANDLERS = {
   SNAPSHOT_CALL_REQ: snapshotCall,
 } satisfies Record<`${string}_REQ`, RequestHandler>;
 
-function requireControl(c: RequestContext): void {
+export function requireControl(c: RequestContext): void {
   // Unsure: the guide names no status for a request of a service that was not granted; chose
   // E_CTI_FUNCTION_NOT_AVAILABLE.
   if ((c.session.services & SVC.CTI_SERVICE_CLIENT_CONTROL) === 0)
@@ -130,10 +130,10 @@ function requireControl(c: RequestContext): void {
 }
 
 /** Where a request names a call: ConnectionCallID / -DeviceIDType / -DeviceID, or the Held… / Active… trio. */
-type CallField = 'connection' | 'heldConnection' | 'activeConnection';
+export type CallField = 'connection' | 'heldConnection' | 'activeConnection' | 'otherConnection';
 
 /** Finds the call a control request names (CONTROL_FAILURE_CONF CF_INVALID_CSTA_CALL_IDENTIFIER when unknown). */
-function findCall(c: RequestContext, field: CallField = 'connection', alertingFallback = false): SimCall {
+export function findCall(c: RequestContext, field: CallField = 'connection', alertingFallback = false): SimCall {
   requireControl(c);
   const callId = c.msg[`${field}CallId`] as number;
   const type = c.msg[`${field}DeviceIdType`] as number;
@@ -151,7 +151,7 @@ function findCall(c: RequestContext, field: CallField = 'connection', alertingFa
 }
 
 /** The agent device a request acts for: AgentInstrument, else the session's agent, else the call's agent. */
-function actingAgent(c: RequestContext, call: SimCall): SimAgent {
+export function actingAgent(c: RequestContext, call: SimCall): SimAgent {
   const a = c.msg.agentInstrument
     ? agentByInstrument(c, c.msg.agentInstrument)
     : (c.session.agent ?? (call.agentId !== undefined ? c.host.model.getAgent(call.agentId) : undefined));
@@ -162,13 +162,13 @@ function actingAgent(c: RequestContext, call: SimCall): SimAgent {
 }
 
 /** The acting agent, whose connection to `call` must be in state `lcs` (else CONTROL_FAILURE_CONF `code`). */
-function agentIn(c: RequestContext, call: SimCall, lcs: number, code: number, text: string): SimAgent {
+export function agentIn(c: RequestContext, call: SimCall, lcs: number, code: number, text: string): SimAgent {
   const agent = actingAgent(c, call);
   if (call.connections.get(agent.agentId) !== lcs) throw control(code, text);
   return agent;
 }
 
-function agentByInstrument(c: RequestContext, instrument: string | undefined): SimAgent {
+export function agentByInstrument(c: RequestContext, instrument: string | undefined): SimAgent {
   const a = instrument
     ? (c.host.model.findAgent({ instrument }) ?? c.host.model.findAgent({ extension: instrument }))
     : c.session.agent;
@@ -179,7 +179,7 @@ function agentByInstrument(c: RequestContext, instrument: string | undefined): S
   return a;
 }
 
-function newConnection(call: SimCall): Record<string, unknown> {
+export function newConnection(call: SimCall): Record<string, unknown> {
   return {
     newConnectionCallId: call.connectionCallId,
     newConnectionDeviceIdType: call.connectionDeviceIdType,
@@ -233,7 +233,7 @@ function joinRequest(c: RequestContext, kind: 'transfer' | 'conference'): void {
  * A call's ECC set goes to clients of every version; one that fits a v15 request's one-byte headers can exceed
  * the 2,000-byte limit with v20+ two-byte headers, and then its events could not be encoded for those clients.
  */
-function requireEccFitsEveryVersion(c: RequestContext): void {
+export function requireEccFitsEveryVersion(c: RequestContext): void {
   const ecc = eccBytes(c.msg, MAX_VERSION);
   if (ecc > MAX_ECC_BYTES)
     throw failure(

@@ -228,24 +228,24 @@ export function established(
   };
 }
 
-export function held(m: SimModel, c: SimCall, agent: SimAgent): CtiMessage {
+export function held(m: SimModel, c: SimCall, agent: SimAgent, cause = CEC_NONE): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_HELD_EVENT',
     holdingDeviceType: DEVID_DEVICE,
     localConnectionState: LCS.LCS_HOLD,
-    eventCause: CEC_NONE,
+    eventCause: cause,
     holdingDeviceId: agent.extension,
   };
 }
 
-export function retrieved(m: SimModel, c: SimCall, agent: SimAgent): CtiMessage {
+export function retrieved(m: SimModel, c: SimCall, agent: SimAgent, cause = CEC_NONE): CtiMessage {
   return {
     ...callBase(m, c),
     messageType: 'CALL_RETRIEVED_EVENT',
     retrievingDeviceType: DEVID_DEVICE,
     localConnectionState: LCS.LCS_CONNECT,
-    eventCause: CEC_NONE,
+    eventCause: cause,
     retrievingDeviceId: agent.extension,
   };
 }

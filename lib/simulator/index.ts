@@ -5,6 +5,19 @@ export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock
 export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState, type SimModelEvents } from './model';
 export { CallFlows } from './call-flows';
 export {
+  DEFAULT_SKILL_GROUPS,
+  DEFAULT_AGENT_NAMES,
+  parseSkillGroups,
+  parseTeams,
+  resolveOrganization,
+  type SkillGroupSpec,
+  type TeamSpec,
+  type SimSkillGroup,
+  type SimTeam,
+  type SimConfigChange,
+  type ResolvedOrganization,
+} from './organization';
+export {
   FaultInjector,
   parseFaultSpec,
   FAULT_NAMES,

@@ -7,6 +7,14 @@ import {
   PeripheralType,
 } from '../protocol';
 import type { SimClock } from './clock';
+import {
+  resolveOrganization,
+  type SimConfigChange,
+  type SimSkillGroup,
+  type SimTeam,
+  type SkillGroupSpec,
+  type TeamSpec,
+} from './organization';
 import type { AgentSpec, SimEvent } from './types';
 import { EccCatalog } from './variable-registration';
 
@@ -15,8 +23,13 @@ export interface SimAgent {
   agentId: string;
   extension: string;
   instrument: string;
+  /** The primary skill group (the first of skillGroupNumbers; 0xFFFFFFFF = NULL when the agent is in none). */
   skillGroupNumber: number;
   skillGroupId: number;
+  /** Every skill group the agent belongs to, primary first. */
+  skillGroupNumbers: number[];
+  firstName: string;
+  lastName: string;
   /** ICMAgentID / AgentSkillTargetID. */
   skillTargetId: number;
   state: number;
@@ -87,6 +100,9 @@ export class SimCall {
   }
 }
 
+/** NULL of a 4-byte ID field (an agent in no skill group). */
+const NULL_ID = 0xffffffff;
+
 /** Parses "1001-1010" / "1001,1005,2001-2003" into agent specs. */
 export function parseAgents(spec: string | AgentSpec[] | undefined): AgentSpec[] {
   if (spec === undefined) return parseAgents('1001-1005');
@@ -114,6 +130,8 @@ export interface ModelOptions {
   peripheralId?: number;
   peripheralType?: number;
   agents?: string | AgentSpec[];
+  skillGroups?: string | SkillGroupSpec[];
+  teams?: string | TeamSpec[];
   clock: SimClock;
   eccVariables?: string[];
   eccArrays?: string[];
@@ -124,6 +142,8 @@ export interface SimModelEvents {
   event: [event: SimEvent];
   /** A call's association ends: of one agent's clients, or (agentId undefined) of everyone. */
   dissociate: [call: SimCall, agentId: string | undefined];
+  /** An agent, skill group or team was added, renamed or changed at run time. */
+  config: [change: SimConfigChange];
 }
 
 /**
@@ -136,6 +156,10 @@ export class SimModel extends EventEmitter<SimModelEvents> {
   readonly peripheralType: number;
   readonly clock: SimClock;
   readonly agents = new Map<string, SimAgent>();
+  /** Skill groups by SkillGroupNumber. */
+  readonly skillGroups = new Map<number, SimSkillGroup>();
+  /** Agent teams by TeamID. */
+  readonly teams = new Map<number, SimTeam>();
   readonly calls = new Set<SimCall>();
   /** Configured ECC names (REGISTER_VARIABLES_REQ is checked against them). */
   readonly ecc: EccCatalog;
@@ -150,18 +174,31 @@ export class SimModel extends EventEmitter<SimModelEvents> {
     this.ecc = new EccCatalog(opts.eccVariables, opts.eccArrays);
     this.peripheralId = opts.peripheralId ?? 5000;
     this.peripheralType = opts.peripheralType ?? PeripheralType.byName.PT_ENTERPRISE_AGENT;
+    const org = resolveOrganization(
+      opts.agents === undefined ? undefined : parseAgents(opts.agents),
+      opts.skillGroups,
+      opts.teams,
+      parseAgents,
+    );
+    for (const g of org.skillGroups) this.skillGroups.set(g.skillGroupNumber, { ...g, agents: [...g.agents] });
+    for (const t of org.teams)
+      this.teams.set(t.teamId, { ...t, members: [...t.members], supervisors: [...t.supervisors] });
     let n = 0;
-    for (const spec of parseAgents(opts.agents)) {
+    for (const spec of org.agents) {
       const st = typeof spec.state === 'string' ? AgentState.valueOf(spec.state) : spec.state;
       if (typeof spec.state === 'string' && st === undefined)
         throw new RangeError(`unknown agent state "${spec.state}"`);
       const extension = spec.extension ?? spec.agentId;
+      const primary = this.skillGroups.get(spec.skillGroups[0]);
       this.agents.set(spec.agentId, {
         agentId: spec.agentId,
         extension,
         instrument: spec.instrument ?? extension,
-        skillGroupNumber: spec.skillGroupNumber ?? 100,
-        skillGroupId: spec.skillGroupId ?? 5100,
+        skillGroupNumber: primary?.skillGroupNumber ?? NULL_ID,
+        skillGroupId: primary?.skillGroupId ?? NULL_ID,
+        skillGroupNumbers: [...spec.skillGroups],
+        firstName: spec.firstName,
+        lastName: spec.lastName,
         skillTargetId: 5001 + n++,
         state: st ?? AgentState.byName.AGENT_STATE_AVAILABLE,
         reasonCode: 0,
@@ -169,6 +206,11 @@ export class SimModel extends EventEmitter<SimModelEvents> {
         sessionId: 0,
       });
     }
+  }
+
+  /** Announces a change of the organisation (configuration acquisition sends it to clients that asked). */
+  configChanged(change: SimConfigChange): void {
+    this.emit('config', change);
   }
 
   /** PGStatus bits as OPEN_CONF / SYSTEM_EVENT report them. */

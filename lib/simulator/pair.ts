@@ -25,6 +25,8 @@ export class CtiSimulatorPair {
     const model = new SimModel({
       clock,
       agents: opts.agents,
+      skillGroups: opts.skillGroups,
+      teams: opts.teams,
       peripheralId: opts.peripheralId,
       peripheralType: opts.peripheralType,
       eccVariables: opts.eccVariables,

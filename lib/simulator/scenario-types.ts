@@ -1,4 +1,5 @@
 import type { NamedArrayElement, NamedVariable } from '../protocol';
+import type { SkillGroupSpec, TeamSpec } from './organization';
 import type { AgentSpec } from './types';
 
 /** The JSON scenario format (SCENARIOS.md): scenarios.ts plays it, built-in-scenarios.ts is written in it. */
@@ -74,5 +75,9 @@ export interface ScenarioDef {
   description?: string;
   /** Agents the CLI creates the simulator with (runScenario on a running simulator ignores it). */
   agents?: string | AgentSpec[];
+  /** Skill groups the CLI creates the simulator with (organization.ts; `--skill-groups` wins). */
+  skillGroups?: string | SkillGroupSpec[];
+  /** Teams the CLI creates the simulator with (organization.ts; `--teams` wins). */
+  teams?: string | TeamSpec[];
   calls: ScenarioCall[];
 }

@@ -82,6 +82,8 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
       new SimModel({
         clock: this.clock,
         agents: opts.agents,
+        skillGroups: opts.skillGroups,
+        teams: opts.teams,
         peripheralId: opts.peripheralId,
         peripheralType: opts.peripheralType,
         eccVariables: opts.eccVariables,

@@ -1,5 +1,6 @@
 import type { CtiMessage, NamedArrayElement, NamedVariable } from '../protocol';
 import type { SimClock } from './clock';
+import type { SkillGroupSpec, TeamSpec } from './organization';
 
 /** One agent of the simulated peripheral. */
 export interface AgentSpec {
@@ -8,8 +9,18 @@ export interface AgentSpec {
   extension?: string;
   /** Defaults to the extension. */
   instrument?: string;
+  /**
+   * The agent's primary skill group when no `skillGroups` option is given (the model then makes one skill group
+   * per number the agents name). With `skillGroups`, membership comes from the groups' member lists.
+   */
   skillGroupNumber?: number;
   skillGroupId?: number;
+  /** First name (configuration: AgentFirstName). Default: generated ("Agent" / the agent ID for unknown IDs). */
+  firstName?: string;
+  /** Last name (configuration: AgentLastName). */
+  lastName?: string;
+  /** SkillGroupNumbers of further groups the agent belongs to (besides those whose member lists name it). */
+  skillGroups?: number[];
   /** Initial AgentState value or name (AGENT_STATE_AVAILABLE by default). */
   state?: number | string;
 }
@@ -25,6 +36,14 @@ export interface CtiSimulatorOptions {
   peripheralType?: number;
   /** "1001-1010", "1001,1002" or explicit specs. Default 1001-1005. */
   agents?: string | AgentSpec[];
+  /**
+   * Skill groups (organization.ts): specs, or the compact form `100:5100=Sales@1001-1003;200:5200=Support@1003-1005`.
+   * Default: 100 "Sales" (1001–1003) and 200 "Support" (1003–1005) with the default agents; with `agents` alone,
+   * one group per SkillGroupNumber the agents name (100 for those naming none).
+   */
+  skillGroups?: string | SkillGroupSpec[];
+  /** Agent teams (organization.ts): specs, or the compact form `1=Team Blue@1001-1005/1009`. Default: none. */
+  teams?: string | TeamSpec[];
   clock?: SimClock;
   logger?: (line: string) => void;
   /** Log every message sent and received, not only sessions and requests. */

@@ -13,7 +13,7 @@ import {
   type CtiMessage,
 } from '../../lib/protocol';
 import { findHeldAddress, requireCallAddress, type CallAddress } from './call-address';
-import { isEmpty, toCallDataFields, type RawCallData } from './call-data';
+import { isEmpty, toCallDataFields, type RawCallData } from './call-data-input';
 import { InputError } from './errors';
 import { showValue, toText, toUint } from './field-values';
 

@@ -4,7 +4,7 @@
  */
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
-import type { AgentSnapshot, CallSnapshot } from '../../lib/session';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import { tr } from './i18n';
 
 /** A session state as the nodes show it. */

@@ -10,10 +10,13 @@ import { compile } from '../../lib/protocol/catalog';
 const LAYOUT_OVERRIDES: Record<string, string> = {
   'CALL_DEQUEUED_EVENT.SkillGroupNumber': 'UINT in this layout, INT in CALL_QUEUED_EVENT / AGENT_STATE_EVENT',
   'QUERY_AGENT_STATE_CONF.SkillGroupNumber': 'UINT in this layout, INT in CALL_QUEUED_EVENT / AGENT_STATE_EVENT',
+  'EMERGENCY_CALL_EVENT.ClientAddress': "STRING 16 before v19, 64 from v19 (the table's size)",
 };
 /** Tags the reference does not print; chosen in the message table with an Unsure comment. */
 const GUESSED_TAGS: Record<string, number> = {
   'CALL_AGENT_GREETING_EVENT.GreetingType': 235,
+  // Printed "Used" without a name; the PV14–18 guides put ClientAddressIPV6 here.
+  'EMERGENCY_CALL_EVENT.ClientAddressIPV6': 226,
 };
 
 describe('floating tag table vs message layouts', () => {

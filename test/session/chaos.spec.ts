@@ -12,9 +12,9 @@ import {
   CtiRequestError,
   CtiSession,
   CtiTimeoutError,
-  type CallSnapshot,
   type SessionStateInfo,
 } from '../../lib/session';
+import type { CallSnapshot } from '../../lib/calls';
 import type { CtiMessage } from '../../lib/protocol';
 import { settle, waitForEvent, waitForState } from './helpers';
 import { mulberry32 } from '../support/seeded';

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { CtiSimulatorPair } from '../../lib/simulator';
-import { CtiSession, type CallSnapshot, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
+import type { CallSnapshot } from '../../lib/calls';
+import { CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
 import { EventCause, type CtiMessage } from '../../lib/protocol';
 import { recordStates, waitForEvent } from './helpers';
 import { ClientTap } from './tap';

@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { CtiSimulator } from '../../lib/simulator';
-import { CtiProtocolWarning, CtiSession, type CallSnapshot } from '../../lib/session';
+import type { CallSnapshot } from '../../lib/calls';
+import { CtiProtocolWarning, CtiSession } from '../../lib/session';
 import { HEADER_SIZE, type CtiMessage, type DecodeWarning } from '../../lib/protocol';
 import { startSimulator, waitForEvent } from './helpers';
 import { ANI_MAX, aniTooLong, wrongVariableCount } from '../support/deviating-frames';

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { CtiSimulator } from '../../lib/simulator';
-import { CtiSession, type CallSnapshot, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
+import type { CallSnapshot } from '../../lib/calls';
+import { CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
 import { waitForEvent } from './helpers';
 

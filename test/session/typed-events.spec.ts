@@ -3,7 +3,8 @@
  * be an error (a misspelt event or field does not compile) and each typed listener must fit its event.
  */
 import assert from 'node:assert/strict';
-import { CtiSession, type CallSnapshot, type SessionStateInfo } from '../../lib/session';
+import type { CallSnapshot } from '../../lib/calls';
+import { CtiSession, type SessionStateInfo } from '../../lib/session';
 import type { CallDeliveredEvent } from '../../lib/protocol';
 
 describe('CtiSession typed events', () => {

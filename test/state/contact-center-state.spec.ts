@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { CtiMessage } from '../../lib/protocol';
-import { CallTracker } from '../../lib/session';
-import { ContactCenterState, parseIdList, parseNumberList } from '../../lib/state';
+import { CallTracker } from '../../lib/calls';
+import { ContactCenterState, parseIdList, parseNumberList } from '../../lib/contact-center';
 import { stateOutputs } from '../../nodes/lib/state-outputs';
-import { begin, simpleEvent } from '../session/tracker-messages';
+import { begin, simpleEvent } from '../calls/tracker-messages';
 
 function agentEvent(agentId: string, state: number, extra: Partial<CtiMessage> = {}): CtiMessage {
   return {
@@ -17,7 +17,7 @@ function agentEvent(agentId: string, state: number, extra: Partial<CtiMessage> =
   };
 }
 
-describe('ContactCenterState (lib/state)', function () {
+describe('ContactCenterState (lib/contact-center)', function () {
   let now = 1_000_000;
   const clock = (): number => now;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { NodeMessage } from 'node-red';
 import { VirtualClock } from '../../lib/simulator';
-import type { ContactCenterView } from '../../lib/state';
+import type { ContactCenterView } from '../../lib/contact-center';
 import {
   helper,
   NODES,

@@ -2584,6 +2584,301 @@ export interface SendDtmfSignalConf {
   unknownFields?: UnknownField[];
 }
 
+/** SUPERVISOR_ASSIST_REQ (MessageType 118), as decoded in protocol versions 15–25. */
+export interface SupervisorAssistReq {
+  messageType: 'SUPERVISOR_ASSIST_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** CTIOSCILClientID: STRING[64], floating tag 217 */
+  ctiosCilClientId?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** SUPERVISOR_ASSIST_CONF (MessageType 119), as decoded in protocol versions 15–25. */
+export interface SupervisorAssistConf {
+  messageType: 'SUPERVISOR_ASSIST_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** LineHandle: USHORT, fixed part */
+  lineHandle: number;
+  /** LineType: USHORT, fixed part */
+  lineType: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** SUPERVISOR_ASSIST_EVENT (MessageType 120), as decoded in protocol versions 15–25. */
+export interface SupervisorAssistEvent {
+  messageType: 'SUPERVISOR_ASSIST_EVENT';
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** SessionID: UINT, fixed part */
+  sessionId: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId?: string;
+  /** ClientID: STRING[64], floating tag 1 */
+  clientId?: string;
+  /** Text: STRING[255], floating tag 7 */
+  text?: string;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** EMERGENCY_CALL_REQ (MessageType 121), as decoded in protocol versions 15–25. */
+export interface EmergencyCallReq {
+  messageType: 'EMERGENCY_CALL_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** CTIOSCILClientID: STRING[64], floating tag 217 */
+  ctiosCilClientId?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** EMERGENCY_CALL_CONF (MessageType 122), as decoded in protocol versions 15–25. */
+export interface EmergencyCallConf {
+  messageType: 'EMERGENCY_CALL_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** LineHandle: USHORT, fixed part */
+  lineHandle: number;
+  /** LineType: USHORT, fixed part */
+  lineType: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** EMERGENCY_CALL_EVENT (MessageType 123), as decoded in protocol versions 15–25. */
+export interface EmergencyCallEvent {
+  messageType: 'EMERGENCY_CALL_EVENT';
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** SessionID: UINT, fixed part */
+  sessionId: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** ClientID: STRING[64], floating tag 1 */
+  clientId: string;
+  /** ClientAddress: STRING[16], floating tag 81 | ClientAddress: STRING[64], floating tag 81 */
+  clientAddress: string;
+  /** ClientAddressIPV6: STRING[64], floating tag 226 | only in protocol versions 15–18 */
+  clientAddressIpv6?: string;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** SUPERVISE_CALL_REQ (MessageType 124), as decoded in protocol versions 15–25. */
+export interface SuperviseCallReq {
+  messageType: 'SUPERVISE_CALL_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** AgentConnectionCallID: UINT, fixed part */
+  agentConnectionCallId: number;
+  /** SupervisorConnectionCallID: UINT, fixed part */
+  supervisorConnectionCallId: number;
+  /** AgentConnectionDeviceIDType: USHORT, fixed part */
+  agentConnectionDeviceIdType: number;
+  /** SupervisorConnectionDeviceIDType: USHORT, fixed part */
+  supervisorConnectionDeviceIdType: number;
+  /** SupervisoryAction: USHORT, fixed part */
+  supervisoryAction: number;
+  /** AgentConnectionDeviceID: STRING[64], floating tag 90 */
+  agentConnectionDeviceId?: string;
+  /** SupervisorConnectionDeviceID: STRING[64], floating tag 91 */
+  supervisorConnectionDeviceId?: string;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** SupervisorInstrument: STRING[64], floating tag 85 */
+  supervisorInstrument?: string;
+  /** CTIOSCILClientID: STRING[64], floating tag 217 */
+  ctiosCilClientId?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** SUPERVISE_CALL_CONF (MessageType 125), as decoded in protocol versions 15–25. */
+export interface SuperviseCallConf {
+  messageType: 'SUPERVISE_CALL_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** ConnectionCallID: UINT, fixed part */
+  connectionCallId: number;
+  /** ConnectionDeviceIDType: USHORT, fixed part */
+  connectionDeviceIdType: number;
+  /** ConnectionDeviceID: STRING[64], floating tag 25 */
+  connectionDeviceId: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** AGENT_TEAM_CONFIG_EVENT (MessageType 128), as decoded in protocol versions 15–25. */
+export interface AgentTeamConfigEvent {
+  messageType: 'AGENT_TEAM_CONFIG_EVENT';
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** TeamID: UINT, fixed part */
+  teamId: number;
+  /** NumberOfAgents: USHORT, fixed part; counts atcAgentId */
+  numberOfAgents: number;
+  /** ConfigOperation: USHORT, fixed part */
+  configOperation: number;
+  /** AtcAgentID: STRING[12], floating tag 86, repeats */
+  atcAgentId?: string[];
+  /** AgentFlags: USHORT, floating tag 87, repeats */
+  agentFlags?: number[];
+  /** AtcAgentState: USHORT, floating tag 88, repeats */
+  atcAgentState?: number[];
+  /** AtcStateDuration: UINT, floating tag 89, repeats */
+  atcStateDuration?: number[];
+  /** AgentTeamName: STRING[32], floating tag 243 | only in protocol versions 16–25 */
+  agentTeamName?: string;
+  /** DepartmentID: INT, fixed part | only in protocol versions 19–25 */
+  departmentId?: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** LIST_AGENT_TEAM_REQ (MessageType 133), as decoded in protocol versions 15–25. */
+export interface ListAgentTeamReq {
+  messageType: 'LIST_AGENT_TEAM_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** SupervisorID: UINT, fixed part */
+  supervisorId: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** LIST_AGENT_TEAM_CONF (MessageType 134), as decoded in protocol versions 15–25. */
+export interface ListAgentTeamConf {
+  messageType: 'LIST_AGENT_TEAM_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** NumberOfAgentTeams: USHORT, fixed part; counts teamId */
+  numberOfAgentTeams: number;
+  /** SegmentNumber: USHORT, fixed part */
+  segmentNumber: number;
+  /** More: USHORT, fixed part */
+  more: number;
+  /** TeamID: UINT, floating tag 92, repeats */
+  teamId?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** MONITOR_AGENT_TEAM_START_REQ (MessageType 135), as decoded in protocol versions 15–25. */
+export interface MonitorAgentTeamStartReq {
+  messageType: 'MONITOR_AGENT_TEAM_START_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** TeamID: UINT, fixed part */
+  teamId: number;
+  /** CTIOSCILClientID: STRING[64], floating tag 217 */
+  ctiosCilClientId?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** MONITOR_AGENT_TEAM_START_CONF (MessageType 136), as decoded in protocol versions 15–25. */
+export interface MonitorAgentTeamStartConf {
+  messageType: 'MONITOR_AGENT_TEAM_START_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** MonitorID: UINT, fixed part */
+  monitorId: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** MONITOR_AGENT_TEAM_STOP_REQ (MessageType 137), as decoded in protocol versions 15–25. */
+export interface MonitorAgentTeamStopReq {
+  messageType: 'MONITOR_AGENT_TEAM_STOP_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** MonitorID: UINT, fixed part */
+  monitorId: number;
+  /** CTIOSCILClientID: STRING[64], floating tag 217 */
+  ctiosCilClientId?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** MONITOR_AGENT_TEAM_STOP_CONF (MessageType 138), as decoded in protocol versions 15–25. */
+export interface MonitorAgentTeamStopConf {
+  messageType: 'MONITOR_AGENT_TEAM_STOP_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
 /** Every laid-out message type, by its `messageType` name. */
 export interface CtiMessageMap {
   FAILURE_CONF: FailureConf;
@@ -2669,6 +2964,21 @@ export interface CtiMessageMap {
   SNAPSHOT_DEVICE_CONF: SnapshotDeviceConf;
   SEND_DTMF_SIGNAL_REQ: SendDtmfSignalReq;
   SEND_DTMF_SIGNAL_CONF: SendDtmfSignalConf;
+  SUPERVISOR_ASSIST_REQ: SupervisorAssistReq;
+  SUPERVISOR_ASSIST_CONF: SupervisorAssistConf;
+  SUPERVISOR_ASSIST_EVENT: SupervisorAssistEvent;
+  EMERGENCY_CALL_REQ: EmergencyCallReq;
+  EMERGENCY_CALL_CONF: EmergencyCallConf;
+  EMERGENCY_CALL_EVENT: EmergencyCallEvent;
+  SUPERVISE_CALL_REQ: SuperviseCallReq;
+  SUPERVISE_CALL_CONF: SuperviseCallConf;
+  AGENT_TEAM_CONFIG_EVENT: AgentTeamConfigEvent;
+  LIST_AGENT_TEAM_REQ: ListAgentTeamReq;
+  LIST_AGENT_TEAM_CONF: ListAgentTeamConf;
+  MONITOR_AGENT_TEAM_START_REQ: MonitorAgentTeamStartReq;
+  MONITOR_AGENT_TEAM_START_CONF: MonitorAgentTeamStartConf;
+  MONITOR_AGENT_TEAM_STOP_REQ: MonitorAgentTeamStopReq;
+  MONITOR_AGENT_TEAM_STOP_CONF: MonitorAgentTeamStopConf;
 }
 
 /** A decoded message of any laid-out type, discriminated by `messageType`. */

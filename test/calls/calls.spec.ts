@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { AcceleratedClock, CtiSimulator } from '../../lib/simulator';
-import { CtiSession, type CallSnapshot, type RouterCallKey } from '../../lib/session';
+import type { CallSnapshot, PreCallSnapshot, RouterCallKey } from '../../lib/calls';
+import { CtiSession } from '../../lib/session';
 import type { CtiMessage } from '../../lib/protocol';
-import type { PreCallSnapshot } from '../../lib/session/call-tracker';
-import { waitForEvent } from './helpers';
+import { waitForEvent } from '../session/helpers';
 
 interface Seen {
   msg: CtiMessage;

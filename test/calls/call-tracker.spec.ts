@@ -3,7 +3,7 @@
  * transfer / conference checks are in calls.spec.ts; this file covers the identity rules and the bounds.
  */
 import assert from 'node:assert/strict';
-import { AgentTracker, CallTracker } from '../../lib/session';
+import { AgentTracker, CallTracker } from '../../lib/calls';
 import type { CtiMessage } from '../../lib/protocol';
 import { DEV, begin, dataUpdate, endCall, simpleEvent, wire } from './tracker-messages';
 

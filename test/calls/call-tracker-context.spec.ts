@@ -5,7 +5,7 @@
  * sees what a session would.
  */
 import assert from 'node:assert/strict';
-import { CallTracker } from '../../lib/session';
+import { CallTracker } from '../../lib/calls';
 import type { CtiMessage } from '../../lib/protocol';
 import { DEV, begin, dataUpdate, endCall, wire } from './tracker-messages';
 

@@ -7,8 +7,7 @@
  * END_CALL_EVENT cannot keep a phantom call forever), the started/ended history keeps only one interval.
  */
 import { AgentState, type CtiMessage } from '../protocol';
-import type { AgentSnapshot } from '../session/agent-tracker';
-import type { CallSnapshot } from '../session/call-snapshot';
+import type { AgentSnapshot, CallSnapshot } from '../calls';
 import type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary } from './types';
 
 export interface ContactCenterStateOptions {

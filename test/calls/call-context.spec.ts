@@ -1,7 +1,7 @@
 /** How a call's context grows when a consult call is joined into it (transfer / conference). */
 import assert from 'node:assert/strict';
-import { mergeMissingContext } from '../../lib/session/call-context';
-import { newCallRecord } from '../../lib/session/call-record';
+import { mergeMissingContext } from '../../lib/calls/call-context';
+import { newCallRecord } from '../../lib/calls/call-record';
 
 describe('call context of a joined consult call', () => {
   it('fills what the surviving call lacks — fields, call variables, ECC scalars and array elements — and keeps its own', () => {

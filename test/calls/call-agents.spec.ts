@@ -4,7 +4,7 @@
  * answering device, the switchover replay, and the consult link from CALL_SERVICE_INITIATED's COC fields.
  */
 import assert from 'node:assert/strict';
-import { CallTracker, type CallSnapshot } from '../../lib/session';
+import { CallTracker, type CallSnapshot } from '../../lib/calls';
 import type { CtiMessage } from '../../lib/protocol';
 import { DEV, begin, endCall, simpleEvent } from './tracker-messages';
 

@@ -1,0 +1,14 @@
+/** Call and agent tracking: follows each call and agent through the session's messages (no Node-RED dependency). */
+export { Tracking, type TrackingOptions } from './tracking';
+export {
+  CallTracker,
+  connectionKey,
+  type CallSnapshot,
+  type CallConnection,
+  type CallParties,
+  type RouterCallKey,
+  type CallTrackerOptions,
+  type CallContextSources,
+} from './call-tracker';
+export type { PreCallSnapshot, PreCalls } from './pre-calls';
+export { AgentTracker, type AgentSnapshot } from './agent-tracker';
