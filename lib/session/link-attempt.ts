@@ -5,10 +5,11 @@
  * report reaches the session: a late callback of an old link cannot touch the new one.
  */
 import type { CtiMessage, CtiProtocolError, DecodeWarning } from '../protocol';
-import { CtiConnection, type ConnectionOptions } from './connection';
+import { CtiConnection } from './connection';
 import { CtiConnectionError, CtiTimeoutError } from './errors';
 import { Heartbeat } from './heartbeat';
 import type { InvokeTable } from './invoke';
+import type { CtiEndpoint, ResolvedOptions } from './options';
 
 export interface AttemptHandlers {
   /** TCP (TLS) is up. */
@@ -42,25 +43,31 @@ export class LinkAttempt {
 
   constructor(
     readonly side: 'A' | 'B',
-    connection: ConnectionOptions,
+    endpoint: CtiEndpoint,
+    version: number,
+    o: Readonly<ResolvedOptions>,
     private readonly invokes: InvokeTable,
     private readonly handlers: AttemptHandlers,
   ) {
-    this.conn = new CtiConnection(connection, {
-      onMessage: (msg) => this.onMessage(msg),
-      onDecodeError: (err, frame) => {
-        if (this.retired) return;
-        this.heartbeat?.noteLife();
-        this.handlers.onDecodeError(err, frame);
+    const { connectTimeoutMs, maxMessageLength, tls } = o;
+    this.conn = new CtiConnection(
+      { endpoint, side, version, connectTimeoutMs, maxMessageLength, tls },
+      {
+        onMessage: (msg) => this.onMessage(msg),
+        onDecodeError: (err, frame) => {
+          if (this.retired) return;
+          this.heartbeat?.noteLife();
+          this.handlers.onDecodeError(err, frame);
+        },
+        onDecodeWarning: (w) => {
+          if (!this.retired) this.handlers.onDecodeWarning(w);
+        },
+        onClose: (err) => this.fail(err ?? new CtiConnectionError(side, 'connection closed')),
+        onFrame: (dir, frame) => {
+          if (!this.retired) this.handlers.onFrame?.(dir, frame);
+        },
       },
-      onDecodeWarning: (w) => {
-        if (!this.retired) this.handlers.onDecodeWarning(w);
-      },
-      onClose: (err) => this.fail(err ?? new CtiConnectionError(side, 'connection closed')),
-      onFrame: (dir, frame) => {
-        if (!this.retired) this.handlers.onFrame?.(dir, frame);
-      },
-    });
+    );
   }
 
   get isRetired(): boolean {

@@ -1,6 +1,7 @@
 /**
  * Which side the next attempt goes to and when: sides alternate A, B, A …; after a working link drops the other
- * side is tried at once (single side: the first backoff step); failed attempts back off per backoff.ts.
+ * side is tried at once (single side: the first backoff step); failed attempts back off per backoff.ts. It holds
+ * the timer of the next attempt.
  */
 import { Backoff } from './backoff';
 import type { CtiEndpoint, ResolvedOptions } from './options';
@@ -15,6 +16,7 @@ export interface NextAttempt {
 export class ReconnectPlan {
   private readonly backoff: Backoff;
   private turn = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: Readonly<ResolvedOptions>) {
     this.backoff = new Backoff(options.reconnect, options.sides.length);
@@ -50,5 +52,19 @@ export class ReconnectPlan {
       delayMs,
       firstRoundOver: this.backoff.consecutiveFailures >= this.options.sides.length,
     };
+  }
+
+  /** The next attempt: after `delayMs`, `due` is called with the side (and endpoint) whose turn it is then. */
+  arm(delayMs: number, due: (next: { side: 'A' | 'B'; endpoint: CtiEndpoint }) => void): void {
+    this.cancel();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      due(this.current());
+    }, delayMs);
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }

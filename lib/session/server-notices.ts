@@ -18,9 +18,9 @@ export type ServerNotice =
   | { kind: 'peripheral-offline'; reason: string }
   | { kind: 'peripheral-online'; reason: string }
   /** The standby server this session waits on has become active. */
-  | { kind: 'standby-active' }
+  | { kind: 'standby-active'; reason: string }
   /** The server asks to go into maintenance mode; `reply` is the answer to send. */
-  | { kind: 'maintenance-request'; reply: CtiMessage };
+  | { kind: 'maintenance-request'; reason: string; reply: CtiMessage };
 
 const SYS = SystemEventId.byName;
 
@@ -35,13 +35,14 @@ export function readServerNotice(msg: CtiMessage, peripheralId: number): ServerN
     case 'FAILURE_EVENT':
       return readFailureEvent(msg.status);
     case 'STANDBY_ACTIVE_EVENT_MSG':
-      return { kind: 'standby-active' };
+      return { kind: 'standby-active', reason: 'the standby CTI Server became active (STANDBY_ACTIVE_EVENT)' };
     case 'ACTIVE_MAINTENANCE_REQ_MSG':
       // Unsure: accepting maintenance mode obliges the client to hold a second session to the other side and
       // send STOPPING_REQUESTS_TO_THIS_SIDE_IND; this session holds one link, so it declines (the guide: no
       // answer = reject) and fails over when the side closes it.
       return {
         kind: 'maintenance-request',
+        reason: 'the CTI Server asks to go into maintenance mode (ACTIVE_MAINTENANCE_REQ)',
         reply: { messageType: 'ACTIVE_MAINTENANCE_RESP_MSG', invokeId: msg.invokeId, maintenanceModeAccepted: 0 },
       };
     default:

@@ -88,3 +88,8 @@ export interface SessionStats {
   lastError?: Error;
   openedAt?: number;
 }
+
+/** The counters of a new session. */
+export function newStats(): SessionStats {
+  return { attempts: 0, reconnects: 0, openFailures: 0, linkDrops: 0, deadLinks: 0, decodeErrors: 0, loopStalls: 0 };
+}

@@ -1,11 +1,12 @@
 /**
  * The session's state machine as data: for every state, the events that are legal in it, the state each one
- * leads to, and what the transition does to the link (the current attempt's connection), its timers and the
- * requests waiting for an answer. An event not listed for a state is refused (ignored): that is how a late
- * answer after close(), or a second failure report for a link already given up, can do no harm.
+ * leads to, and what the transition does to the link (the current attempt's connection), its timers, the
+ * requests waiting for an answer, the open() caller and the counters. An event not listed for a state is refused
+ * (ignored): that is how a late answer after close(), or a second failure report for a link already given up, can
+ * do no harm. Whatever depends on the state is written here, as a row: the session never asks which state it is in.
  *
- * The session (session.ts) decides *which* event happened (e.g. a refused OPEN_REQ is 'link-failed' or
- * 'give-up' depending on the give-up limit); this table decides what it does. state-machine.ts applies it.
+ * The session (session.ts) decides *which* event happened and hands its details (reason, error, the OPEN_CONF …)
+ * to fire(); this table decides what it does. state-machine.ts applies it.
  */
 import type { SessionState } from './session-state';
 
@@ -18,10 +19,12 @@ export type SessionEvent =
   | 'tcp-up'
   /** version 'auto': the server refused the version offered; the same side is tried at once one version lower. */
   | 'version-refused'
-  /** OPEN_CONF from the active side (or the standby became active): heartbeats run, the registration is restored. */
+  /** OPEN_CONF from the active side: heartbeats run, the registration is restored. */
   | 'conf-accepted'
   /** OPEN_CONF from the standby side, staying there until it becomes active. */
   | 'standby-conf'
+  /** STANDBY_ACTIVE_EVENT on the session's link: the side it waited on has become active. */
+  | 'standby-active'
   /** Ready for requests (registration restored or none), peripheral online. */
   | 'opened'
   /** Ready for requests, but the peripheral reports offline. */
@@ -44,6 +47,7 @@ export const SESSION_EVENTS: readonly SessionEvent[] = [
   'version-refused',
   'conf-accepted',
   'standby-conf',
+  'standby-active',
   'opened',
   'opened-offline',
   'peripheral-offline',
@@ -66,9 +70,10 @@ export const SESSION_STATES: readonly SessionState[] = [
 ];
 
 /**
- * What a transition does. Applied in this order: retry timer cleared, open timer, heartbeat, link retired,
- * pending requests rejected, retry timer armed, state set and announced, and last (only if nothing re-entered
- * the machine meanwhile) a new link connected.
+ * What a transition does. Applied in this order (state-machine.ts): retry timer cleared, open timer cleared,
+ * heartbeat stopped, link retired, pending requests rejected, OPEN_REQ sent, heartbeat started, retry timer armed,
+ * a standby OPEN_CONF held, state set, the failure recorded, the state announced, the open() caller answered, the OPEN_CONF accepted, and
+ * last (only if nothing re-entered the machine meanwhile) a new link connected.
  */
 export interface TransitionEffects {
   /**
@@ -76,20 +81,40 @@ export interface TransitionEffects {
    * 'replace': both (retired first, the new one connected after the announcement).
    */
   link: 'keep' | 'connect' | 'retire' | 'replace';
-  /** The wait for OPEN_CONF (attempt-scoped). */
+  /** 'arm': OPEN_REQ goes out and its answer is awaited (attempt-scoped); 'clear': the wait is over. */
   openTimer: 'keep' | 'arm' | 'clear';
   /** HEARTBEAT_REQ cadence and dead-link detection (attempt-scoped). */
   heartbeat: 'keep' | 'start' | 'stop';
-  /** The timer of the next attempt (backoff). */
-  retryTimer: 'keep' | 'arm' | 'clear';
-  /** Requests waiting for their CONF. */
-  pending: 'keep' | 'reject';
+  /**
+   * The timer of the next attempt. 'restart': open() on a stopped session: a fresh reconnect plan (side A first),
+   * the first attempt on a 0 ms timer; 'backoff': after a failure, the reconnect plan gives side and delay (and
+   * ends the open() caller's wait once every side has been tried).
+   */
+  retryTimer: 'keep' | 'clear' | 'restart' | 'backoff';
+  /** Requests waiting for their CONF: 'lost' = the link went; 'closed' = close() ended them. */
+  pending: 'keep' | 'lost' | 'closed';
+  /**
+   * 'accept': the OPEN_CONF in the event's detail (or the one the standby session got) is taken: counters, the
+   * reconnect plan, and the variable registration restored before 'opened'. 'resolve': the open() caller gets it.
+   * 'refuse': the open() caller is told the session is closing. 'hold': a standby OPEN_CONF is kept until the
+   * side becomes active.
+   */
+  conf: 'keep' | 'accept' | 'resolve' | 'refuse' | 'hold';
+  /**
+   * A failure of what this state holds: 'attempt' (nothing was open yet), 'standby' (a standby session), 'open'
+   * (a working session: counted in linkDrops). The error is recorded and reported; 'none': not a failure here.
+   */
+  lost: 'none' | 'attempt' | 'standby' | 'open';
+  /** For close(): 'goodbye' = CLOSE_REQ on the link first; 'drop' = nothing to say goodbye to; 'none' = done. */
+  close: 'none' | 'goodbye' | 'drop';
 }
 
 export interface Transition extends TransitionEffects {
   to: SessionState;
   /** false: an internal step users need not see (no 'state' event). */
   announce: boolean;
+  /** The reason (and its key) users read, when this row fixes it (otherwise the event's detail says it). */
+  says?: { reason: string; key: string };
   /** Why the transition looks the way it does. */
   why: string;
 }
@@ -102,23 +127,28 @@ const NOTHING: TransitionEffects = {
   heartbeat: 'keep',
   retryTimer: 'keep',
   pending: 'keep',
+  conf: 'keep',
+  lost: 'none',
+  close: 'none',
 };
 /** Everything the current link holds goes. */
 const DROP_LINK: Partial<TransitionEffects> = {
   link: 'retire',
   openTimer: 'clear',
   heartbeat: 'stop',
-  pending: 'reject',
+  pending: 'lost',
 };
 
-function t(to: SessionState, announce: boolean, effects: Partial<TransitionEffects>, why: string): Transition {
+type Extra = Partial<TransitionEffects> & Pick<Transition, 'says'>;
+
+function t(to: SessionState, announce: boolean, effects: Extra, why: string): Transition {
   return { to, announce, ...NOTHING, ...effects, why };
 }
 
 const start = t(
   'idle',
   false,
-  { retryTimer: 'arm' },
+  { retryTimer: 'restart' },
   'the first attempt runs on a 0 ms timer, so listeners added right after open() see it',
 );
 const connect = t(
@@ -127,38 +157,48 @@ const connect = t(
   { retryTimer: 'clear', link: 'connect' },
   'a new attempt on the side whose turn it is',
 );
-const failover = t(
-  'failover',
-  true,
-  { ...DROP_LINK, retryTimer: 'arm' },
-  'the link is gone; the next attempt waits for the backoff',
-);
-const giveUp = t(
-  'closed',
-  true,
-  { ...DROP_LINK, retryTimer: 'clear' },
-  'stopped for good until open() is called again',
-);
+function failover(lost: TransitionEffects['lost']): Transition {
+  return t(
+    'failover',
+    true,
+    { ...DROP_LINK, retryTimer: 'backoff', lost },
+    'the link is gone; the next attempt waits for the backoff (none after a working link: the other side at once)',
+  );
+}
+function giveUp(lost: TransitionEffects['lost']): Transition {
+  return t(
+    'closed',
+    true,
+    { ...DROP_LINK, retryTimer: 'clear', lost },
+    'stopped for good until open() is called again',
+  );
+}
 const closeUnlinked = t(
   'closing',
   true,
-  { ...DROP_LINK, retryTimer: 'clear' },
+  { ...DROP_LINK, retryTimer: 'clear', pending: 'closed', close: 'drop' },
   'no session on the server to close: drop what there is',
 );
 const closeLinked = t(
   'closing',
   true,
-  { openTimer: 'clear', heartbeat: 'stop', retryTimer: 'clear' },
+  { openTimer: 'clear', heartbeat: 'stop', retryTimer: 'clear', close: 'goodbye' },
   'CLOSE_REQ goes out on the link; pending requests wait for the CLOSE_CONF or its timeout',
 );
-const opened = t('open', true, {}, 'requests allowed');
-const openedOffline = t('peripheral-offline', true, {}, 'requests allowed; the peripheral is offline');
+const opened = t('open', true, { conf: 'resolve' }, 'requests allowed');
+const alreadyOpen = t('open', false, { conf: 'resolve' }, 'open() on an open session: answered with its OPEN_CONF');
+const openedOffline = t('peripheral-offline', true, { conf: 'resolve' }, 'requests allowed; the peripheral is offline');
 
 export const TRANSITIONS: TransitionTable = {
   idle: {
     open: start,
     'retry-due': connect,
-    close: t('closed', true, { retryTimer: 'clear' }, 'closed before open(): nothing to tear down'),
+    close: t(
+      'closed',
+      true,
+      { retryTimer: 'clear', says: { reason: 'closed before open()', key: 'close' } },
+      'closed before open(): nothing to tear down',
+    ),
   },
   connecting: {
     'tcp-up': t(
@@ -170,38 +210,38 @@ export const TRANSITIONS: TransitionTable = {
     'version-refused': t(
       'connecting',
       true,
-      { link: 'replace', openTimer: 'clear', pending: 'reject' },
+      { link: 'replace', openTimer: 'clear', pending: 'lost' },
       'the guide: reset the connection after a refusal; the next version down is offered at once on the same side',
     ),
     'conf-accepted': t(
       'connecting',
       false,
-      { openTimer: 'clear', heartbeat: 'start' },
+      { openTimer: 'clear', heartbeat: 'start', conf: 'accept' },
       'OPEN_CONF: the registration is restored before announcing open',
     ),
     'standby-conf': t(
       'standby',
       true,
-      { openTimer: 'clear', heartbeat: 'start' },
+      { openTimer: 'clear', heartbeat: 'start', conf: 'hold' },
       'a standby side keeps the session (heartbeats) until it becomes active',
     ),
     opened,
     'opened-offline': openedOffline,
-    'link-failed': failover,
-    'give-up': giveUp,
+    'link-failed': failover('attempt'),
+    'give-up': giveUp('attempt'),
     close: closeUnlinked,
   },
   standby: {
-    'conf-accepted': t(
+    'standby-active': t(
       'standby',
       false,
-      {},
-      'STANDBY_ACTIVE_EVENT: the heartbeat already runs; restore the registration',
+      { conf: 'accept' },
+      'STANDBY_ACTIVE_EVENT: the heartbeat already runs; the standby OPEN_CONF is taken, the registration restored',
     ),
     opened,
     'opened-offline': openedOffline,
-    'link-failed': failover,
-    'give-up': giveUp,
+    'link-failed': failover('standby'),
+    'give-up': giveUp('standby'),
     close: closeLinked,
   },
   open: {
@@ -211,31 +251,40 @@ export const TRANSITIONS: TransitionTable = {
       {},
       'SYSTEM_EVENT: the peripheral went offline; requests still allowed',
     ),
-    'link-failed': failover,
-    'give-up': giveUp,
+    'link-failed': failover('open'),
+    'give-up': giveUp('open'),
     close: closeLinked,
+    open: alreadyOpen,
   },
   'peripheral-offline': {
     'peripheral-online': t('open', true, {}, 'SYSTEM_EVENT: the peripheral is back'),
-    'link-failed': failover,
-    'give-up': giveUp,
+    'link-failed': failover('open'),
+    'give-up': giveUp('open'),
     close: closeLinked,
+    open: { ...alreadyOpen, to: 'peripheral-offline' },
   },
   failover: {
     'retry-due': connect,
     close: closeUnlinked,
   },
   closing: {
+    open: t('closing', false, { conf: 'refuse' }, 'open() while close() runs: refused, the close goes on'),
     'link-failed': t('closing', false, DROP_LINK, 'the link dropped while CLOSE_CONF was awaited: that ends the wait'),
-    'close-done': t('closed', true, { ...DROP_LINK, retryTimer: 'clear' }, 'nothing of the session is left running'),
+    'give-up': t('closing', false, DROP_LINK, 'a stopping failure while CLOSE_CONF was awaited ends the wait too'),
+    'close-done': t(
+      'closed',
+      true,
+      { ...DROP_LINK, pending: 'closed', retryTimer: 'clear' },
+      'nothing of the session is left running',
+    ),
   },
   closed: {
-    open: t('closed', false, { retryTimer: 'arm' }, 'open() after close(): the first attempt runs on a 0 ms timer'),
+    open: t('closed', false, { retryTimer: 'restart' }, 'open() after close(): the first attempt runs on a 0 ms timer'),
     'retry-due': connect,
     close: t(
       'closed',
       false,
-      { ...DROP_LINK, retryTimer: 'clear' },
+      { ...DROP_LINK, retryTimer: 'clear', pending: 'closed' },
       'already closed: a second closed event would hide why it closed',
     ),
   },
@@ -245,3 +294,6 @@ export const TRANSITIONS: TransitionTable = {
 export function transitionFor(state: SessionState, event: SessionEvent): Transition | undefined {
   return TRANSITIONS[state][event];
 }
+
+/** The states in which requests may be sent (the server has an active session for this client). */
+export const REQUEST_STATES: ReadonlySet<SessionState> = new Set<SessionState>(['open', 'peripheral-offline']);

@@ -1,0 +1,97 @@
+/**
+ * Everything the server sends, routed: answers to this link's own OPEN_REQ and HEARTBEAT_REQs go back to the
+ * session; CONFs settle their requests; call and agent events feed the trackers; every message is published to
+ * listeners (with the call's snapshot); and messages about the server itself are read as notices
+ * (server-notices.ts) for the session to act on. Decoding deviations are counted here, each kind reported once.
+ */
+import { decodeWarningKey, type CtiMessage, type CtiProtocolError, type DecodeWarning } from '../protocol';
+import type { CallSnapshot, Tracking } from '../calls';
+import { CtiProtocolWarning } from './errors';
+import type { LinkAttempt } from './link-attempt';
+import type { SessionRequests } from './requests';
+import { readServerNotice, type ServerNotice } from './server-notices';
+import type { ProtocolWarningCounts, SessionStats } from './session-state';
+
+export interface InboundSession {
+  readonly options: { peripheralId: number };
+  readonly tracking: Tracking;
+  /** The link whose messages are the session's (a notice from an older one is ignored). */
+  currentLink(): LinkAttempt | null;
+  /** The answer to the link's OPEN_REQ (OPEN_CONF or FAILURE_CONF), or a FAILURE_CONF to a HEARTBEAT_REQ. */
+  onAnswer(msg: CtiMessage, answers: 'OPEN_REQ' | 'HEARTBEAT_REQ', link: LinkAttempt): void;
+  onNotice(notice: ServerNotice, link: LinkAttempt): void;
+  /** Emits without letting a throwing listener out (safe-emit.ts). */
+  emitSafely(event: string, ...args: unknown[]): void;
+}
+
+export class Inbound {
+  readonly warnings: ProtocolWarningCounts = { total: 0, dropped: 0, byKind: {} };
+
+  constructor(
+    private readonly session: InboundSession,
+    private readonly requests: SessionRequests,
+    private readonly stats: SessionStats,
+  ) {}
+
+  onMessage(msg: CtiMessage, link: LinkAttempt, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void {
+    const s = this.session;
+    const t = msg.messageType;
+    if (answers !== undefined) {
+      s.onAnswer(msg, answers, link);
+      this.publish(msg, undefined);
+      return;
+    }
+    const id = msg.invokeId;
+    let call: CallSnapshot | undefined;
+    if (typeof id === 'number' && (t.endsWith('_CONF') || t === 'FAILURE_CONF')) {
+      call = this.safeTrack(msg, this.requests.requestFor(id));
+      const closeAnswer = this.requests.settle(msg);
+      this.publish(msg, closeAnswer ? undefined : call);
+      return;
+    }
+    call = this.safeTrack(msg);
+    this.publish(msg, call);
+    // A listener may have closed the session or the link: a notice is about a link that is no longer ours.
+    if (link !== s.currentLink()) return;
+    const notice = readServerNotice(msg, s.options.peripheralId);
+    if (notice !== undefined) s.onNotice(notice, link);
+  }
+
+  /** Counted per key; the first of each key is reported ('protocol-warning' and 'warning'), later ones only counted. */
+  onDecodeWarning(side: 'A' | 'B', w: DecodeWarning): void {
+    const key = decodeWarningKey(w);
+    const counts = this.warnings;
+    const seen = counts.byKind[key];
+    counts.total++;
+    counts.byKind[key] = (seen ?? 0) + 1;
+    if (seen !== undefined) return;
+    this.session.emitSafely('protocol-warning', { ...w, count: 1 });
+    this.session.emitSafely('warning', new CtiProtocolWarning(side, w));
+  }
+
+  onDecodeError(err: CtiProtocolError, frame: Buffer): void {
+    this.stats.decodeErrors++;
+    this.warnings.dropped++;
+    this.session.emitSafely('protocol-error', err, frame);
+  }
+
+  private safeTrack(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
+    try {
+      return this.session.tracking.feed(msg, request);
+    } catch (err) {
+      this.session.emitSafely('warning', err);
+      return undefined;
+    }
+  }
+
+  private publish(msg: CtiMessage, call: CallSnapshot | undefined): void {
+    const emit = this.session;
+    if (call) {
+      emit.emitSafely('message', msg, call);
+      emit.emitSafely(msg.messageType, msg, call);
+    } else {
+      emit.emitSafely('message', msg);
+      emit.emitSafely(msg.messageType, msg);
+    }
+  }
+}
