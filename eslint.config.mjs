@@ -36,8 +36,11 @@ export default tseslint.config(
       '@typescript-eslint/no-dynamic-delete': 'off',
       // `deferred<void>()`, `Promise<void> | void`: void as a type argument of our own helpers is meant.
       '@typescript-eslint/no-invalid-void-type': 'off',
-      // The codec compiles its encoders/decoders from the message tables; every other new Function is a mistake.
+      // No code from strings (the codec is TypeScript written by the build): the package runs under
+      // node --disallow-code-generation-from-strings (test/compat/no-code-generation.spec.ts).
       'no-new-func': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
     },
   },
   {

@@ -42,6 +42,8 @@ export interface RedProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** The HTTP port; default 0 (the OS picks one). */
   port?: number;
+  /** Options for node itself, before red.js (e.g. --disallow-code-generation-from-strings). */
+  nodeArgs?: string[];
 }
 
 /** Builds dist/ when the node files are missing (a test run straight after a clone without npm install). */
@@ -69,6 +71,7 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
   const child = spawn(
     process.execPath,
     [
+      ...(opts.nodeArgs ?? []),
       resolveFromNodeRed('node-red/red.js'),
       '-u',
       userDir,
