@@ -67,15 +67,17 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
-      // lib/ is usable from plain TypeScript: it never imports Node-RED.
-      'no-restricted-imports': ['error', { patterns: ['node-red', '@node-red/*', '../../nodes/*', '../nodes/*'] }],
+      // lib/ is usable from plain TypeScript: it never imports Node-RED, the nodes or the command lines.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node-red', '@node-red/*', '../../nodes/*', '../nodes/*', '../../cli/*', '../cli/*'] },
+      ],
     },
   },
   {
     files: ['lib/**/*.ts', 'nodes/**/*.ts'],
-    ignores: ['lib/**/cli.ts'],
     rules: {
-      // Runtime code reports through node.log/warn/error or the session's events; the CLIs print.
+      // Runtime code reports through node.log/warn/error or the session's events; the CLIs (cli/) print.
       'no-console': 'error',
     },
   },
