@@ -11,6 +11,7 @@ import {
   type CtiSessionOptions,
   type SessionStateInfo,
 } from '../lib/session';
+import type { CallSnapshot } from '../lib/calls';
 import type { CtiMessage, DecodeWarning } from '../lib/protocol';
 import { recordSession, type Recorder } from '../lib/record';
 import { DEFAULT_VERSION } from '../lib/protocol';
@@ -201,7 +202,7 @@ export = function (RED: NodeAPI): void {
       setView(next);
     }
 
-    function onSessionMessage(message: CtiMessage, call?: unknown): void {
+    function onSessionMessage(message: CtiMessage, call?: CallSnapshot): void {
       if (eventListeners.size === 0) return;
       const origin: EventOrigin = {
         server: serverLabel,
