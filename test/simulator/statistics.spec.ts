@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { configRecords, type CtiMessage, StatusCode } from '../../lib/protocol';
-import { type CtiSimRun, launch } from '../../lib/simulator/cli';
+import { type CtiSimRun, launch } from '../../cli/cti-sim';
 import { RawClient, SVC } from './raw-client';
 
 const S = StatusCode.byName;
