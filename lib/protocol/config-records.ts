@@ -54,10 +54,11 @@ export function configRecords(msg: CtiMessage): ConfigRecord[] {
   }
   for (const l of LISTS[msg.messageType] ?? []) {
     for (const field of l.fields) {
-      const all = msg[field] as unknown[] | undefined;
-      if (!Array.isArray(all)) continue;
+      const all = Array.isArray(msg[field]) ? (msg[field] as unknown[]) : [];
       let at = 0;
       for (const r of out) {
+        // A record without the count and without the list has neither.
+        if (all.length === 0 && typeof r[l.count] !== 'number') continue;
         const n = typeof r[l.count] === 'number' ? (r[l.count] as number) : out.length === 1 ? all.length : 0;
         r[field] = all.slice(at, at + n);
         at += n;

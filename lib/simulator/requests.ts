@@ -4,6 +4,7 @@ import { CALL_DATA_HANDLERS } from './call-data-requests';
 import { CONTROL_HANDLERS } from './control-requests';
 import { handleConfigMessage } from './config-acquisition';
 import { STATISTICS_HANDLERS } from './statistics-requests';
+import { SUPERVISION_HANDLERS } from './supervision';
 import {
   Refusal,
   type RequestContext,
@@ -24,6 +25,8 @@ const HANDLERS = {
   ...CONTROL_HANDLERS,
   ...CALL_CONTROL_MORE_HANDLERS,
   ...STATISTICS_HANDLERS,
+  // Overrides SET_AGENT_STATE_REQ for a supervisor changing a team member's state (and delegates the rest).
+  ...SUPERVISION_HANDLERS,
 } satisfies Record<`${string}_REQ`, RequestHandler>;
 
 export type HandledRequestType = keyof typeof HANDLERS;

@@ -131,14 +131,21 @@ describe('simulator: skill-group / agent statistics and configuration acquisitio
       ],
     );
     const agents = records('CONFIG_AGENT_EVENT');
+    // The five agents of the skill groups, named, and the default team's supervisor 1009 (in no skill group).
     assert.deepEqual(
       agents.map((r) => r.loginId),
-      ['1001', '1002', '1003', '1004', '1005'],
+      ['1001', '1002', '1003', '1004', '1005', '1009'],
     );
     for (const a of agents) {
       assert.match(String(a.firstName), /^[A-Z][a-z]+$/);
       assert.match(String(a.lastName), /^[A-Z][a-z]+$/);
     }
+    assert.deepEqual(
+      agents.map((a) => a.agentType),
+      [0, 0, 0, 0, 0, 1],
+      'CONFIG_AGENT for the agents, CONFIG_SUPERVISOR for 1009',
+    );
+    assert.deepEqual(agents[5].fltSkillGroupNumber, []);
     assert.deepEqual(agents[2].fltSkillGroupNumber, [100, 200], '1003 is in both groups');
     // Every block but the last ends PARTIAL.
     const ends = upload.filter((m) => m.messageType === 'CONFIG_END_EVENT').map((m) => m.configEndStatus);
