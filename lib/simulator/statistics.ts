@@ -149,6 +149,14 @@ export class SimStatistics {
     }
   }
 
+  /**
+   * Counts one supervisory action or emergency (supervision.ts): BargeInCalls, InterceptCalls, MonitorCalls,
+   * EmergencyCalls — for the agent and its skill groups.
+   */
+  countFor(a: SimAgent, counter: 'BargeInCalls' | 'InterceptCalls' | 'MonitorCalls' | 'EmergencyCalls'): void {
+    this.add(a, { [counter]: 1 });
+  }
+
   /** Seconds of each time-in-state counter that `ms` in `state` earns. */
   private static stateTimes(state: number, ms: number): Counters {
     const out: Counters = {};

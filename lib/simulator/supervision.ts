@@ -32,6 +32,7 @@ import {
   teamOf,
   teamsSupervisedBy,
 } from './teams';
+import { statisticsOf } from './statistics';
 import type { SimEvent } from './types';
 
 /**
@@ -312,15 +313,21 @@ function superviseCall(c: RequestContext): void {
       `agent ${agent.agentId} is not in ${sup.agentId}'s team`,
     );
   const s: SupervisionFlow = { model, flows, store, sup, agent, call };
+  // Unsure: the statistics count the supervised agent's calls ("supervisor barge-ins completed"), when the
+  // action succeeds; the guide does not say whose counters they are nor when an action counts as completed.
+  const stats = statisticsOf(model);
   switch (action) {
     case SA.SUPERVISOR_MONITOR:
       monitor(s, current);
+      stats.countFor(agent, 'MonitorCalls');
       break;
     case SA.SUPERVISOR_BARGE_IN:
       bargeIn(s, current);
+      stats.countFor(agent, 'BargeInCalls');
       break;
     case SA.SUPERVISOR_INTERCEPT:
       intercept(s, current);
+      stats.countFor(agent, 'InterceptCalls');
       break;
     default:
       clear(s, current!);
@@ -570,6 +577,8 @@ function assistOrEmergency(c: RequestContext, kind: 'assist' | 'emergency'): voi
     s.agent !== undefined &&
     team.supervisors.includes(s.agent.agentId);
   if (kind === 'emergency') {
+    // Counted whether or not a supervisor is found: the emergency was raised (the guide: it always raises an alarm).
+    statisticsOf(model).countFor(agent, 'EmergencyCalls');
     model.emitEvent({
       msg: {
         messageType: 'EMERGENCY_CALL_EVENT',

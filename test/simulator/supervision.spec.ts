@@ -243,6 +243,17 @@ describe('simulator: Supervisor service (teams, supervise call, help / emergency
     assert.equal(call.agentId, '1009');
     assert.ok(sim.model.calls.has(call));
 
+    // The supervision counts in the agent's statistics.
+    const stats = await bridge.request({
+      messageType: 'QUERY_AGENT_STATISTICS_REQ',
+      peripheralId: 5000,
+      agentId: '1001',
+    });
+    assert.deepEqual(
+      [stats.monitorCallsToday, stats.bargeInCallsToday, stats.interceptCallsToday, stats.monitorCallsSession],
+      [1, 1, 1, 1],
+    );
+
     // The customer hangs up: the supervisor goes back to Not Ready (its state before monitoring).
     s = sup.messages.length;
     await sim.hangUpCaller(call);
@@ -400,6 +411,12 @@ describe('simulator: Supervisor service (teams, supervise call, help / emergency
       (m) => m.messageType === 'EMERGENCY_CALL_EVENT' || m.messageType === 'SUPERVISOR_ASSIST_EVENT',
     );
     assert.equal(atBridge.messageType, 'EMERGENCY_CALL_EVENT', 'the help request did not go to the bridge');
+    const stats = await bridge.request({
+      messageType: 'QUERY_AGENT_STATISTICS_REQ',
+      peripheralId: 5000,
+      agentId: '1001',
+    });
+    assert.equal(stats.emergencyCallsToday, 2, 'both emergencies count, the one no supervisor saw too');
 
     // An agent in no team.
     await sim.stop();
