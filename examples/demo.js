@@ -36,6 +36,8 @@ const WALLBOARD_EXAMPLE = 'dashboard/Wallboard';
 const WALLBOARD_PATH = 'dashboard/wallboard';
 const AGENT_PAGE_EXAMPLE = 'dashboard/Agent page';
 const AGENT_PAGE_PATH = 'dashboard/agent';
+const SUPERVISOR_EXAMPLE = 'dashboard/Supervisor desk';
+const SUPERVISOR_PATH = 'dashboard/supervisor';
 // --ringing: the demo's calls ring until someone answers them on the agent page (the caller gives up after this).
 const RINGING = process.argv.includes('--ringing');
 const RING_GIVE_UP_MS = 60000;
@@ -71,7 +73,8 @@ async function firstFreePort(start, host, tries = 20) {
 
 async function startSimulator() {
   const { CtiSimulator } = require(path.join(root, 'dist', 'lib', 'simulator'));
-  const options = { host: SIM_HOST, agents: AGENTS.join(','), logger: () => {} };
+  // The simulator's defaults: agents 1001-1005, supervisor 1009 and team 1 (the Supervisor desk's).
+  const options = { host: SIM_HOST, logger: () => {} };
   let sim = new CtiSimulator({ ...options, port: SIM_PORT });
   try {
     await sim.start();
@@ -169,7 +172,12 @@ function hasDashboard() {
 }
 
 function demoExamples() {
-  return hasDashboard() ? [...DEMO_EXAMPLES, WALLBOARD_EXAMPLE, AGENT_PAGE_EXAMPLE] : DEMO_EXAMPLES;
+  return hasDashboard() ? [...DEMO_EXAMPLES, WALLBOARD_EXAMPLE, AGENT_PAGE_EXAMPLE, SUPERVISOR_EXAMPLE] : DEMO_EXAMPLES;
+}
+
+/** A desktop's own session (Client Events for one agent, e.g. the supervisor's): kept, not merged into the bridge. */
+function isDesktopServer(n) {
+  return Array.isArray(n.services) && n.services.includes('CLIENT_EVENTS');
 }
 
 function readExample(name) {
@@ -187,8 +195,13 @@ function buildDemoFlow(simPort) {
     const comment = nodes.find((n) => n.type === 'comment');
     const label = comment ? comment.name : name;
     flow.push({ id: tabId, type: 'tab', label, disabled: false, info: comment ? comment.info || '' : '' });
-    const serverIds = new Set(nodes.filter((n) => n.type === 'cti-server').map((n) => n.id));
+    const serverIds = new Set(nodes.filter((n) => n.type === 'cti-server' && !isDesktopServer(n)).map((n) => n.id));
     for (const n of nodes) {
+      if (n.type === 'cti-server' && isDesktopServer(n)) {
+        if (!configIds.has(n.id)) flow.push({ ...n, portA: simPort });
+        configIds.add(n.id);
+        continue;
+      }
       if (n.type === 'cti-server') {
         if (!server) server = { ...n, id: DEMO_SERVER_ID, portA: simPort };
         continue;
@@ -212,11 +225,13 @@ function prepareFlowFile(simPort, reset) {
     return;
   }
   const flow = JSON.parse(fs.readFileSync(flowFile, 'utf8'));
-  const server = Array.isArray(flow) && flow.find((n) => n.id === DEMO_SERVER_ID);
-  if (server && Number(server.portA) !== simPort) {
-    server.portA = simPort;
-    fs.writeFileSync(flowFile, JSON.stringify(flow, null, 2));
-  }
+  // The bridge and the desktops' own servers (the supervisor's, agent 1001's) all point at the simulator.
+  const servers = Array.isArray(flow)
+    ? flow.filter((n) => n.type === 'cti-server' && (n.id === DEMO_SERVER_ID || isDesktopServer(n)))
+    : [];
+  const stale = servers.filter((n) => n.hostA === SIM_HOST && Number(n.portA) !== simPort);
+  for (const n of stale) n.portA = simPort;
+  if (stale.length > 0) fs.writeFileSync(flowFile, JSON.stringify(flow, null, 2));
 }
 
 /** A demo flow saved before the wallboard / agent page existed (or the dashboard was installed) lacks that tab. */
@@ -231,6 +246,7 @@ function lacks(test) {
 }
 const lacksWallboard = () => lacks((n) => n.type === 'cti-state');
 const lacksAgentPage = () => lacks((n) => n.type === 'ui-page' && n.path === '/agent');
+const lacksSupervisorDesk = () => lacks((n) => n.type === 'ui-page' && n.path === '/supervisor');
 
 function writeSettings(uiPort) {
   const settings = `// Written by examples/demo.js on every start - edit that script, not this file.
@@ -319,10 +335,16 @@ async function main() {
                   ? 'calls ring until you answer'
                   : 'calls answer themselves after 2 s; `npm start -- --ringing` waits for you'
               })\n`;
+        const supervisorDesk = !hasDashboard()
+          ? ''
+          : lacksSupervisorDesk()
+            ? 'Supervisor desk: your saved demo flow has none - `npm start -- --reset` rebuilds the demo with it\n'
+            : `Supervisor desk: ${editorUrl}${SUPERVISOR_PATH}   (supervisor 1009, team 1001-1005)\n`;
         console.log(
           `\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n` +
             wallboard +
-            agentPage,
+            agentPage +
+            supervisorDesk,
         );
       }
     });

@@ -145,7 +145,7 @@ describe('the editor gets the runtime defaults and migrations from the build (wi
     assert.ok(changed.includes('version') && changed.includes('configVersion') && changed.includes('record'));
     assert.equal(inputs['#node-config-input-version'].value, '24');
     assert.equal(inputs['#node-config-input-record'].checked, false);
-    assert.equal(node.configVersion, 1, 'no input for it: set on the node');
+    assert.equal(node.configVersion, CONFIG_VERSIONS['cti-server'], 'no input for it: set on the node');
     assert.equal(JSON.stringify(node.registerCallVariables), '[]', 'an array is set on the node');
     assert.deepEqual(
       [...shared.prepareEdit(node, 'cti-server')],
