@@ -114,6 +114,9 @@ export class ClientSession implements RequestSession {
   get services(): number {
     return this.granted.services;
   }
+  get configMsgMask(): number {
+    return (this.openReq?.configMsgMask as number | undefined) ?? 0;
+  }
   get clientId(): string | undefined {
     return this.client.clientId;
   }
