@@ -1,4 +1,4 @@
-import type { AgentSpec } from './types';
+import type { AgentSpec, SkillGroupSpec, TeamSpec } from './types';
 
 /**
  * The simulated peripheral's organisation: skill groups (number, ID, name, member agents), agents' names and
@@ -6,26 +6,8 @@ import type { AgentSpec } from './types';
  * (config-acquisition.ts) and the statistics (statistics.ts) read them.
  */
 
-/** A skill group as options, scenario files and the CLI give it. */
-export interface SkillGroupSpec {
-  /** SkillGroupNumber: the number the ACD knows the group by. */
-  skillGroupNumber: number;
-  /** SkillGroupID: the group's SkillTargetID in the central controller's configuration. */
-  skillGroupId: number;
-  name: string;
-  /** AgentIDs of the members. */
-  agents: string[];
-}
-
-/** An agent team as options, scenario files and the CLI give it. */
-export interface TeamSpec {
-  teamId: number;
-  name: string;
-  /** AgentIDs of the members. */
-  members: string[];
-  /** AgentIDs of the team's supervisors (primary first). */
-  supervisors: string[];
-}
+// The option shapes live in types.ts (beside AgentSpec), so that file needs nothing from this one.
+export type { SkillGroupSpec, TeamSpec } from './types';
 
 /** A skill group of the running model (names and members can change at run time: a 'config' event says so). */
 export interface SimSkillGroup {

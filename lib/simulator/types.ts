@@ -1,6 +1,5 @@
 import type { CtiMessage, NamedArrayElement, NamedVariable } from '../protocol';
 import type { SimClock } from './clock';
-import type { SkillGroupSpec, TeamSpec } from './organization';
 
 /** One agent of the simulated peripheral. */
 export interface AgentSpec {
@@ -204,4 +203,25 @@ export interface SimRequestInfo {
    * (e.g. E_CTI_CTI_SERVER_OFFLINE for a request to a standby session). OPEN_REQ: the FAILURE_CONF status.
    */
   refusedStatus?: number;
+}
+
+/** A skill group as options, scenario files and the CLI give it. */
+export interface SkillGroupSpec {
+  /** SkillGroupNumber: the number the ACD knows the group by. */
+  skillGroupNumber: number;
+  /** SkillGroupID: the group's SkillTargetID in the central controller's configuration. */
+  skillGroupId: number;
+  name: string;
+  /** AgentIDs of the members. */
+  agents: string[];
+}
+
+/** An agent team as options, scenario files and the CLI give it. */
+export interface TeamSpec {
+  teamId: number;
+  name: string;
+  /** AgentIDs of the members. */
+  members: string[];
+  /** AgentIDs of the team's supervisors (primary first). */
+  supervisors: string[];
 }
