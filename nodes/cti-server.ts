@@ -47,6 +47,7 @@ export = function (RED: NodeAPI): void {
     node.subscribe = (listener) => owner.subscribe(listener);
     node.onState = (listener) => status.onState(listener);
     node.request = (message, timeoutMs) => owner.request(message, timeoutMs);
+    node.notify = (message) => owner.notify(message);
     node.currentState = () => owner.currentState();
     node.tracked = () => owner.tracked();
     node.protocolVersion = () => owner.protocolVersion();

@@ -64,6 +64,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   onState(listener: StateListener): () => void;
   /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
   request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
+  /** Sends a client message that has no answer (CONFIG_REQUEST_EVENT …); false when the session is not open. */
+  notify?(message: CtiMessage): boolean;
   currentState(): SessionStateView;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;

@@ -80,6 +80,11 @@ export class SessionOwner {
     return s.request(message, timeoutMs === undefined ? undefined : { timeoutMs });
   }
 
+  /** A client message without an answer (configuration acquisition); false when the session is not open. */
+  notify(message: CtiMessage): boolean {
+    return this.session?.isOpen === true && this.session.notify(message);
+  }
+
   /** The view of the state; the protocol warning counts grow between state changes, so they are the current ones. */
   currentState(): SessionStateView {
     const view = this.p.status.current;
