@@ -84,7 +84,8 @@ describe('cti-state node: skill group statistics and names', function () {
     for (const g of [100, 200]) {
       const n = polls.filter((p) => p.group === g).length;
       assert.ok(n >= 2, `group ${g}: ${n} polls`);
-      assert.ok(n <= Math.floor(elapsed / 1000) + 1, `group ${g}: ${n} polls in ${elapsed} ms`);
+      // Rounds are at least 95 % of the interval apart (a timer may fire a little early).
+      assert.ok(n <= Math.floor(elapsed / 950) + 1, `group ${g}: ${n} polls in ${elapsed} ms`);
     }
     assert.ok(
       polls.every((p) => p.group === 100 || p.group === 200),
