@@ -26,7 +26,7 @@ interface Seen {
 }
 
 describe('HA pair over MQTT (real mosquitto, two Node-RED processes, simulator)', function () {
-  this.timeout(240000);
+  this.timeout(900000);
   let broker: Broker;
   let sim: CtiSimulator;
   let watcher: MqttClient | undefined;
@@ -123,7 +123,7 @@ msg.topic = 'cti/${PERIPHERAL}/session'; return msg;`,
   }
 
   async function start(instance: string): Promise<RedProcess> {
-    const red = await startRed({ flows: flow(instance), settings: { ciscoCti: { ha: HA } } });
+    const red = await startRed({ flows: flow(instance), settings: { ciscoCti: { ha: HA } }, readyTimeoutMs: 120000 });
     reds.set(instance, red);
     return red;
   }
@@ -147,7 +147,7 @@ msg.topic = 'cti/${PERIPHERAL}/session'; return msg;`,
     sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1003', peripheralId: PERIPHERAL });
     await sim.start();
     sim.on('session-open', (info) => {
-      opens.push({ at: Date.now(), clientId: info.clientId });
+      opens.push({ at: Date.now(), clientId: info.clientId ?? '' });
       maxConcurrent = Math.max(maxConcurrent, sim.sessions().length);
       poke();
     });
