@@ -33,6 +33,14 @@ export interface SessionStateView {
   eventsMayHaveBeenMissed?: boolean;
   /** In 'failover': milliseconds until the next attempt. */
   nextAttemptInMs?: number;
+  /** With an HA pair (README "Scaling out"): this member's role, the owner the broker names, a takeover. */
+  ha?: {
+    role: 'joining' | 'standby' | 'active';
+    group: string;
+    instance: string;
+    owner?: string;
+    tookOverFrom?: string;
+  };
   /** The status every user node shows for this state. */
   status: NodeStatus;
 }
