@@ -53,6 +53,8 @@ const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !
  */
 function servicesFor(request: string): string[] {
   if (needsSupervisorService(request)) return ['SUPERVISOR'];
+  // Statistics are the Miscellaneous service, which every session has.
+  if (request === 'query-skill-group-statistics' || request === 'query-agent-statistics') return [];
   return request === 'set-agent-state' || request === 'query-agent-state'
     ? ['CLIENT_CONTROL', 'AGENT_STATE_CONTROL_ONLY']
     : ['CLIENT_CONTROL'];
