@@ -7,7 +7,7 @@
  * Calls are kept least recently updated first, so the tracker's bounds can drop the oldest without sorting.
  */
 import { connectionKey, type CallConnection } from './call-connection';
-import { frozenCopy } from './call-data';
+import { appended, frozenCopy } from './call-data';
 import { newCallRecord, type CallRecord } from './call-record';
 import { MultiMap } from './multi-map';
 import { sameRouterCall, type RouterCallKey } from './pre-calls';
@@ -126,7 +126,7 @@ export class CallIndex {
       if (other) this.detach(other, ck);
     }
     // Frozen: snapshots share the connection objects.
-    rec.connections.push(Object.isFrozen(conn) ? conn : frozenCopy(conn));
+    rec.connections = appended(rec.connections, Object.isFrozen(conn) ? conn : frozenCopy(conn));
     this.byConnection.set(ck, rec.key);
     this.byCallId.add(conn.callId, rec.key);
   }

@@ -34,16 +34,22 @@ export interface CallRecord extends CallAgents {
 }
 
 const NO_SOURCES: readonly string[] = Object.freeze([]);
+/** Shared by calls that have none yet: lists are replaced when they grow (appended), never pushed to. */
+const NONE = Object.freeze([]) as unknown as never[];
 
+/**
+ * Every field is there from the start (the optional ones undefined): a field added later would give the record
+ * a second block of properties, and records of one shape share one hidden class.
+ */
 export function newCallRecord(key: string, partial: boolean, now: number, seq: number): CallRecord {
   return {
     key,
-    connections: [],
+    connections: NONE,
     data: {},
     callVariables: NO_DATA,
     ecc: NO_DATA,
     parties: {},
-    history: [],
+    history: NONE,
     currentVisit: -1,
     established: false,
     partial,
@@ -54,5 +60,9 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     seq,
     preCallFrom: NO_SOURCES,
     awaitingBegin: false,
+    merged: undefined,
+    madeBy: undefined,
+    consultOf: undefined,
+    routerBase: undefined,
   };
 }
