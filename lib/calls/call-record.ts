@@ -5,6 +5,8 @@ import { NO_DATA, type CallVariables, type Ecc } from './call-data';
 
 export interface CallRecord extends CallAgents {
   key: string;
+  /** The call has the connection its key names (CallIndex finds that one by the key). */
+  ownsKey: boolean;
   connections: CallConnection[];
   data: Record<string, unknown>;
   /** Frozen, replaced when changed: snapshots share them (call-context.ts). */
@@ -44,6 +46,7 @@ const NONE = Object.freeze([]) as unknown as never[];
 export function newCallRecord(key: string, partial: boolean, now: number, seq: number): CallRecord {
   return {
     key,
+    ownsKey: false,
     connections: NONE,
     data: {},
     callVariables: NO_DATA,
