@@ -40,6 +40,28 @@ const NO_SOURCES: readonly string[] = Object.freeze([]);
 const NONE = Object.freeze([]) as unknown as never[];
 
 /**
+ * The record's `data` with the fields almost every call gets already there (undefined until a message says
+ * them): the fields sit inside the object instead of in a second block that grows as they arrive. Rarer ones
+ * (customer numbers, wrap-up data, user-to-user info …) are added when said.
+ */
+function newCallData(): Record<string, unknown> {
+  return {
+    peripheralId: undefined,
+    ani: undefined,
+    dnis: undefined,
+    dialedNumber: undefined,
+    callerEnteredDigits: undefined,
+    callType: undefined,
+    routerCallKey: undefined,
+    agentId: undefined,
+    skillGroupNumber: undefined,
+    serviceNumber: undefined,
+    localConnectionState: undefined,
+    lastEventCause: undefined,
+  };
+}
+
+/**
  * Every field is there from the start (the optional ones undefined): a field added later would give the record
  * a second block of properties, and records of one shape share one hidden class.
  */
@@ -48,7 +70,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     key,
     ownsKey: false,
     connections: NONE,
-    data: {},
+    data: newCallData(),
     callVariables: NO_DATA,
     ecc: NO_DATA,
     parties: {},

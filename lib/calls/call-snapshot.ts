@@ -176,6 +176,7 @@ export function callSnapshot(
   };
   for (const k in d) {
     const v = d[k];
+    if (v === undefined) continue;
     if (k === 'localConnectionState') snap.state = nameOr(LocalConnectionState, v as number);
     else if (k === 'callType') snap.callType = nameOr(CallType, v as number);
     else if (k === 'lastEventCause') snap.lastEventCause = nameOr(EventCause, v as number);
