@@ -48,7 +48,8 @@ export const FIELD_ENUMS: Readonly<Record<string, CtiEnum>> = Object.freeze({
   peripheralType: PeripheralType,
   callType: CallType,
   lineType: LineType,
-  ...each(['localConnectionState', 'callDeviceConnectionState'], LocalConnectionState),
+  // SNAPSHOT_DEVICE_CONF CallState: the guide gives it LocalConnectionState values.
+  ...each(['localConnectionState', 'callDeviceConnectionState', 'callState'], LocalConnectionState),
   // SkillGroupState / FltSkillGroupState / NextAgentState carry AgentState values (AGENT_STATE_EVENT layout).
   ...each(['agentState', 'skillGroupState', 'fltSkillGroupState', 'nextAgentState', 'atcAgentState'], AgentState),
   internalAgentState: AgentInternalState,

@@ -20,9 +20,11 @@ import type { SimClock, SimTimer } from './clock';
 import { callStateEvents } from './call-state-rebuild';
 import * as ev from './events';
 import type { SimAgent, SimCall } from './model';
+import { decodeOpenTolerantly, normalizeOpen } from './open-tolerance';
 import { type OpenPolicy, validateOpen } from './open-validation';
 import type { RequestHost, RequestSession } from './request-context';
 import { handleRequest } from './requests';
+import { teamMonitorIdFor } from './supervision';
 import type { SimRequestInfo, SimSessionInfo, SimEvent, SimVariableRegistration } from './types';
 import { filterCallData } from './variable-registration';
 
@@ -43,6 +45,8 @@ export interface SessionHost extends RequestHost {
   isActive(): boolean;
   /** The side became active by a switchover: All Events clients are told the state of calls in progress. */
   rebuildsCallState(): boolean;
+  /** All Events sessions get a SYSTEM_EVENT after OPEN_CONF (off while a recording is replayed). */
+  readonly announcesPeripheralStatus: boolean;
   readonly side: 'A' | 'B';
   readonly debug: boolean;
   sessionOpened(s: ClientSession): void;
@@ -111,6 +115,9 @@ export class ClientSession implements RequestSession {
   }
   get services(): number {
     return this.granted.services;
+  }
+  get configMsgMask(): number {
+    return (this.openReq?.configMsgMask as number | undefined) ?? 0;
   }
   get clientId(): string | undefined {
     return this.client.clientId;
@@ -245,27 +252,19 @@ export class ClientSession implements RequestSession {
   }
 
   /**
-   * Strict decode, with one tolerance: an OPEN_REQ without ClientPassword. The guide wants the field ("required,
-   * may be zero length"), but public clients leave it out when the password is empty; it is read as absent and
-   * validateOpen() refuses it only when this side has a password.
+   * Strict decode, with the OPEN_REQ tolerances of open-tolerance.ts (a STRING without its NUL, no
+   * ClientPassword field): such an OPEN_REQ is read liberally and what was tolerated is logged.
    */
   private decodeStrict(frame: Buffer, version: number): CtiMessage {
     try {
       return decodeMessage(frame, version, { strict: true });
     } catch (err) {
-      const missingPassword =
-        err instanceof CtiProtocolError &&
-        err.code === 'E_CTI_REQUIRED_DATA_MISSING' &&
-        err.messageType === 'OPEN_REQ' &&
-        err.field === 'clientPassword';
-      if (!missingPassword) throw err;
-      // The strict decode got as far as its required-field check (ClientID, checked first, is there), so a
-      // non-strict decode reads the same fields.
-      const msg = decodeMessage(frame, version, { strict: false });
-      this.host.log(
-        `session ${this.id}: OPEN_REQ from "${msg.clientId}" has no ClientPassword field (the guide wants it, zero length allowed); read as no password`,
-      );
-      return msg;
+      if (!(err instanceof CtiProtocolError) || err.messageType !== 'OPEN_REQ') throw err;
+      const tolerated = decodeOpenTolerantly(frame, version);
+      if (tolerated === undefined) throw err;
+      for (const note of tolerated.notes)
+        this.host.log(`session ${this.id}: OPEN_REQ from "${tolerated.msg.clientId}" ${note}`);
+      return tolerated.msg;
     }
   }
 
@@ -340,7 +339,10 @@ export class ClientSession implements RequestSession {
     });
   }
 
-  private open(req: CtiMessage, invokeId: number): void {
+  private open(sent: CtiMessage, invokeId: number): void {
+    // Unused mask bits off, PeripheralID 0 of a bridge as NULL_PERIPHERAL_ID (open-tolerance.ts), logged once.
+    const { req, notes } = normalizeOpen(sent);
+    for (const note of notes) this.host.log(`session ${this.id}: OPEN_REQ from "${req.clientId}" ${note}`);
     const others = this.host.openSessions().filter((s) => s !== this);
     const decision = validateOpen(req, { ...this.host.openPolicy(), openSessions: others });
     const v = req.versionNumber as number;
@@ -399,7 +401,7 @@ export class ClientSession implements RequestSession {
       multilineAgentControl: [0],
     });
     if (this.isAllEvents && !this.standby) {
-      this.send(ev.peripheralStatusEvent(m));
+      if (this.host.announcesPeripheralStatus) this.send(ev.peripheralStatusEvent(m));
       if (this.host.rebuildsCallState()) this.sendCallStates();
     }
     this.armIdleTimer();
@@ -456,8 +458,17 @@ export class ClientSession implements RequestSession {
   /** Addresses one model event to this client, if its services and masks ask for it. */
   deliver(e: SimEvent): void {
     if (this.state !== 'open' || this.standby) return;
+    if (e.to !== undefined) {
+      if (e.to(this)) this.sendEvent(e.msg);
+      return;
+    }
     if (e.allEventsOnly === true && !this.isAllEvents) return;
-    if (!this.isAllEvents && !(this.isClientEvents && e.agents.includes(this.agent!.agentId))) return;
+    if (!this.isAllEvents && !(this.isClientEvents && e.agents.includes(this.agent!.agentId))) {
+      // A supervisor's team monitor (MONITOR_AGENT_TEAM_START) receives its members' agent states.
+      const teamMonitor = teamMonitorIdFor(this, this.host.model, e);
+      if (teamMonitor !== undefined) this.sendEvent(e.msg, teamMonitor);
+      return;
+    }
     for (const call of e.calls ?? []) {
       if (this.associated.has(call)) continue;
       this.associated.add(call);
@@ -476,7 +487,7 @@ export class ClientSession implements RequestSession {
   }
 
   /** Sends an unsolicited event if the session's masks let it through, with the session's MonitorID. */
-  sendEvent(msg: CtiMessage): void {
+  sendEvent(msg: CtiMessage, monitorId = this.monitorId): void {
     if (msg.messageType === 'AGENT_STATE_EVENT') {
       const bit = agentStateBit(msg.agentState);
       if (bit !== undefined && (this.granted.agentStateMask & bit) === 0) return;
@@ -484,7 +495,7 @@ export class ClientSession implements RequestSession {
       const bit = CALL_MASK_BIT.get(msg.messageType);
       if (bit !== undefined && (this.granted.callMsgMask & bit) >>> 0 === 0) return;
     }
-    this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
+    this.send('monitorId' in msg ? { ...msg, monitorId } : msg);
   }
 
   /**

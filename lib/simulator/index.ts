@@ -4,6 +4,9 @@ export { CtiSimulatorPair, type CtiSimulatorPairOptions } from './pair';
 export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock, type SimTimer } from './clock';
 export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState, type SimModelEvents } from './model';
 export { CallFlows } from './call-flows';
+export { SimStatistics, statisticsOf } from './statistics';
+export { SimConfiguration, configurationOf, CONFIG_AGENT_TYPE } from './config-acquisition';
+export { SimConfigChanges } from './config-changes';
 export {
   DEFAULT_SKILL_GROUPS,
   DEFAULT_AGENT_NAMES,
@@ -36,6 +39,9 @@ export {
   type ScenarioTarget,
 } from './scenarios';
 export { HANDLED_REQUESTS, type HandledRequestType } from './requests';
+export { DEFAULT_TEAMS, DEFAULT_SUPERVISOR } from './organization';
+export { setTeam, addTeamMember, removeTeamMember, teamConfigEvent, teamsSupervisedBy, teamOf } from './teams';
+export { SUPERVISOR_FORCED_REASON } from './supervision';
 export type {
   AgentSpec,
   CtiSimulatorOptions,

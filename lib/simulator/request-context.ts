@@ -14,11 +14,18 @@ export interface RequestSession {
   /** Protocol version the session opened with (message sizes differ by version). */
   readonly version: number;
   readonly services: number;
+  /** 'closed' once the session has ended (configuration updates stop then). */
+  readonly state: 'new' | 'open' | 'closed';
+  /** OPEN_REQ ConfigMsgMask: the configuration items the client wants updates of. */
+  readonly configMsgMask: number;
   /** The agent a Client Events session signed on as. */
   readonly agent: SimAgent | undefined;
   readonly isAllEvents: boolean;
   /** CTIClientSignature of the session's client. */
   readonly signature: string | undefined;
+  /** OPEN_REQ ClientID, and the client's address ("host:port"). */
+  readonly clientId: string | undefined;
+  readonly remote: string;
   send(message: CtiMessage): boolean;
   failureConf(invokeId: number, status: number): void;
   /** Replaces what the session receives of call variables and ECC (REGISTER_VARIABLES_REQ). */

@@ -2,13 +2,18 @@ import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { AgentState, StatusCode, SystemEventId, type CtiMessage } from '../protocol';
 import { RealClock, type SimClock, type SimTimer } from './clock';
+import { configurationOf } from './config-acquisition';
+import { SimConfigChanges } from './config-changes';
+import { statisticsOf } from './statistics';
 import { CallFlows } from './call-flows';
 import { ClientSession, type SessionHost } from './client-session';
 import * as ev from './events';
 import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
 import { type SimAgent, type SimCall, SimModel } from './model';
+import type { SimConfigChange } from './organization';
 import type { OpenPolicy } from './open-validation';
 import { runScenario, type ScenarioDef, type ScenarioRunOptions, type ScenarioTarget } from './scenarios';
+import { supervisorSessionClosed, supervisorSessionOpened, teamChanged } from './supervision';
 import type {
   CtiSimulatorOptions,
   InboundCallOptions,
@@ -47,6 +52,8 @@ export interface CtiSimulatorEvents {
  */
 export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements SessionHost, ScenarioTarget {
   readonly model: SimModel;
+  /** Changes to agents and skill groups while running (announced to configuration-acquisition clients). */
+  readonly config: SimConfigChanges;
   readonly flows: CallFlows;
   readonly clock: SimClock;
   readonly faults: FaultInjector;
@@ -69,6 +76,10 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   };
   private readonly onDissociate = (call: SimCall, agentId: string | undefined): void => {
     for (const s of this.clients) s.dissociate(call, agentId);
+  };
+  /** A team changed: its supervisor sessions on this side get AGENT_TEAM_CONFIG_EVENT. */
+  private readonly onConfig = (change: SimConfigChange): void => {
+    if (change.kind === 'team' && this.active) teamChanged(this.openSessions(), this.model, change.id as number);
   };
 
   constructor(
@@ -97,8 +108,13 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.port = opts.port ?? 0;
     this.logger = opts.logger;
     this.debug = opts.debug === true;
+    // Statistics and configuration acquisition follow the model from its start (one of each per model).
+    statisticsOf(this.model);
+    configurationOf(this.model);
+    this.config = new SimConfigChanges(this.model);
     this.model.on('event', this.onModelEvent);
     this.model.on('dissociate', this.onDissociate);
+    this.model.on('config', this.onConfig);
   }
 
   // ---- SessionHost -------------------------------------------------------------------------------
@@ -125,6 +141,13 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     return this.active;
   }
   /**
+   * Whether an All Events session gets the simulator's own SYSTEM_EVENT (peripheral status) right after its
+   * OPEN_CONF. A replay turns it off: the recording carries the SYSTEM_EVENT its client got, and a second one
+   * would make the replayed events differ from the recorded ones.
+   */
+  announcesPeripheralStatus = true;
+
+  /**
    * Unsure: the guide does not say for how long after a switchover newly opened All Events sessions are told
    * the state of calls in progress; chose for as long as this side stays active (a client opening later still
    * has no other way to learn about calls that began before it opened).
@@ -141,9 +164,11 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
       `session ${s.id} (${s.remote}) open: client "${i.clientId}" v${i.version}, services ${s.services.toString(16)}` +
         `${s.agent ? `, agent ${s.agent.agentId}` : ''}${s.standby ? ' (standby)' : ''}`,
     );
+    supervisorSessionOpened(s, this.model);
     this.emit('session-open', i);
   }
   sessionClosed(s: ClientSession, reason: string): void {
+    supervisorSessionClosed(s, this.model);
     this.emit('session-close', s.info(reason));
   }
   /** 'message-sent' (tests account for each event on the wire); costs nothing when nobody listens. */
@@ -217,6 +242,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.sleepers.clear();
     this.model.off('event', this.onModelEvent);
     this.model.off('dissociate', this.onDissociate);
+    this.model.off('config', this.onConfig);
     const server = this.server;
     this.server = undefined;
     for (const s of this.clients) s.close('simulator stopped', true);
@@ -225,6 +251,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     // Listeners come back if the simulator is started again.
     this.model.on('event', this.onModelEvent);
     this.model.on('dissociate', this.onDissociate);
+    this.model.on('config', this.onConfig);
   }
 
   /** True once stop() was called (until the next start()). */

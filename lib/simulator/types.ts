@@ -72,6 +72,11 @@ export interface InboundCallOptions {
   callVariables?: { [n: number]: string };
   namedVariables?: NamedVariable[];
   namedArrays?: NamedArrayElement[];
+  /**
+   * The skill group (SkillGroupNumber) the call is routed to: it goes to an available agent of that group, or
+   * queues there (CALL_QUEUED_EVENT names the group) until one becomes available. Default: any agent.
+   */
+  skillGroupNumber?: number;
   /** Queue the call (CALL_QUEUED / CALL_DEQUEUED) before delivering it. */
   queued?: boolean;
   /** How long the call stays queued (clock ms). Default 0. */
@@ -132,6 +137,15 @@ export interface SimEvent {
    * sessions get `msg`.
    */
   forAgent?: (agentId: string, msg: CtiMessage) => CtiMessage;
+  /**
+   * When set, exactly the sessions it accepts receive the event, instead of the agents / All Events rule
+   * (supervisor-service events: SUPERVISOR_ASSIST_EVENT to the team's supervisor sessions, …).
+   */
+  to?: (session: {
+    readonly services: number;
+    readonly agent?: { agentId: string };
+    readonly isAllEvents: boolean;
+  }) => boolean;
 }
 
 /**
