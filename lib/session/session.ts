@@ -15,11 +15,11 @@
 import { EventEmitter } from 'node:events';
 import { ServiceMask, StatusCode, type CtiMessage } from '../protocol';
 import { Tracking, type AgentTracker, type CallTracker } from '../calls';
-import { CtiNotOpenError, CtiServerEndedError } from './errors';
+import { CtiNotOpenError, CtiServerEndedError, CtiSessionError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
-import { LinkAttempt } from './link-attempt';
+import { LinkAttempt, type AttemptHandlers } from './link-attempt';
 import { openRequest } from './open-handshake';
 import { OpenProgress } from './open-progress';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
@@ -30,6 +30,7 @@ import { recordSessionOption } from '../record/session-option';
 import type { Recorder } from '../record/recorder';
 import type { ServerNotice } from './server-notices';
 import type { CtiSessionEvents } from './session-events';
+import { StandbyLink } from './standby-link';
 import { stateInfo } from './state-info';
 import { SessionMachine, type EventDetail, type MachineHooks, type Step } from './state-machine';
 import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './session-state';
@@ -52,6 +53,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private _side: 'A' | 'B' | undefined;
   private readonly _stats: SessionStats = newStats();
   private readonly inbound: Inbound;
+  private readonly standby: StandbyLink;
   private closePromise: Promise<void> | null = null;
 
   constructor(options: CtiSessionOptions) {
@@ -76,10 +78,23 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
         onAnswer: (msg, answers, link) => this.onAnswer(msg, answers, link),
         onNotice: (notice, link) => this.onNotice(notice, link),
         emitSafely: (event, ...args) => this.safeEmit(event, ...args),
+        tap: (msg, link) => this.tap(msg, link, 'active'),
       },
       this.requests,
       this._stats,
     );
+    this.standby = new StandbyLink(this.options, this.requests.invokes, {
+      onHeld: (side) => this.fire('standby-held', { reason: `standby session held on side ${side}`, key: 'open' }),
+      onLost: (err, ms) => {
+        const reason = `standby session lost: ${err.message}; reopening it in ${ms} ms`;
+        this.fire('standby-lost', { reason, key: 'open' });
+      },
+      onActive: (side, conf) => {
+        const error = new CtiSessionError(`side ${side} became active (STANDBY_ACTIVE_EVENT)`, 'switchover');
+        this.fire('other-side-active', { reason: `${error.message}; moving to it`, error, conf });
+      },
+      onMessage: (msg, link) => this.tap(msg, link, 'standby'),
+    });
     this.machine = new SessionMachine(this.hooks(), (t) => {
       if (this.listenerCount('transition') > 0)
         this.safeEmit('transition', { from: t.from, event: t.event, to: t.transition.to });
@@ -194,7 +209,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     return this.machine.fire(event, detail) !== undefined;
   }
 
+  /** A failure; with a standby session held, losing the active link takes that session over instead. */
   private fail(f: EventWithDetail): void {
+    const standby = this.standby.heldSide;
+    if (f.event === 'link-failed' && standby !== undefined) {
+      const reason = `${f.detail.reason}; the standby session on side ${standby} takes over`;
+      if (this.fire('active-lost', { ...f.detail, reason })) return;
+    }
     this.fire(f.event, f.detail);
   }
 
@@ -216,6 +237,23 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
         this.attempt = null;
         attempt?.retire();
       },
+      promoteStandby: () => {
+        let link: LinkAttempt | undefined;
+        const taken = this.standby.take(this.linkHandlers(() => link as LinkAttempt));
+        link = taken?.link;
+        this.attempt = link ?? null;
+        this._side = link?.side ?? this._side;
+        if (taken) this.progress.conf = taken.conf;
+      },
+      dropStandby: () => this.standby.drop(),
+      armActivationDeadline: () =>
+        this.attempt?.armDeadline(
+          this.options.openTimeoutMs,
+          `side ${this.attempt.side}: the standby session did not become active within ${this.options.openTimeoutMs} ms`,
+        ),
+      holdStandby: () => {
+        if (this.attempt) this.standby.hold(this.attempt.side, this.progress.version);
+      },
       rejectPending: (step) => {
         const why = step.detail.error ? `: ${step.detail.error.message}` : '';
         this.requests.rejectAll(step.transition.pending === 'closed' ? 'closed' : 'lost', step.from, this._side, why);
@@ -231,6 +269,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           reconnects: this._stats.reconnects,
           lastError: this._stats.lastError,
           eventsMayHaveBeenMissed: this.progress.missedEvents,
+          standbySide: this.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
         this.safeEmit('state', stateInfo(step, facts));
@@ -277,34 +316,36 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   private connectLink(): void {
     const { side, endpoint } = this.plan.current();
-    const attempt: LinkAttempt = new LinkAttempt(
-      side,
-      endpoint,
-      this.progress.version,
-      this.options,
-      this.requests.invokes,
-      {
-        onConnected: () => {
-          const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
-          this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
-        },
-        onMessage: (msg, answers) => this.inbound.onMessage(msg, attempt, answers),
-        onDecodeError: (err, frame) => this.inbound.onDecodeError(err, frame),
-        onDecodeWarning: (w) => this.inbound.onDecodeWarning(side, w),
-        onFailed: (err, kind) => {
-          if (kind === 'dead-link') this._stats.deadLinks++;
-          this.fail(linkLost(err, this.options));
-        },
-        onFrame: (dir, frame) => {
-          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
-          if (this.listenerCount('frame') > 0) {
-            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
-          }
-        },
+    const version = this.progress.version;
+    const attempt: LinkAttempt = new LinkAttempt(side, endpoint, version, this.options, this.requests.invokes, {
+      ...this.linkHandlers(() => attempt),
+      onConnected: () => {
+        const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
+        this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
       },
-    );
+    });
     this.attempt = attempt;
     attempt.connect();
+  }
+
+  /** What the session's own link reports to (a link it connected, or a standby session it took over). */
+  private linkHandlers(link: () => LinkAttempt): AttemptHandlers {
+    return {
+      onConnected: () => undefined,
+      onMessage: (msg, answers) => this.inbound.onMessage(msg, link(), answers),
+      onDecodeError: (err, frame) => this.inbound.onDecodeError(err, frame),
+      onDecodeWarning: (w) => this.inbound.onDecodeWarning(link().side, w),
+      onFailed: (err, kind) => {
+        if (kind === 'dead-link') this._stats.deadLinks++;
+        this.fail(linkLost(err, this.options));
+      },
+      onFrame: (dir, frame) => {
+        // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+        if (this.listenerCount('frame') > 0) {
+          this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+        }
+      },
+    };
   }
 
   // ---------------------------------------------------------------- opening
@@ -393,6 +434,12 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
     this.tracking.clear();
     this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
+  }
+
+  /** 'link-message': every message with the link it came on (only while someone listens). */
+  private tap(msg: CtiMessage, link: LinkAttempt, role: 'active' | 'standby'): void {
+    if (this.listenerCount('link-message') > 0)
+      this.safeEmit('link-message', msg, { id: link.id, side: link.side, role });
   }
 
   /** Throwing listeners end up on 'warning' (see safe-emit.ts). */
