@@ -15,12 +15,12 @@
 import { EventEmitter } from 'node:events';
 import { ServiceMask, StatusCode, type CtiMessage } from '../protocol';
 import { Tracking, type AgentTracker, type CallTracker } from '../calls';
-import { CtiNotOpenError, CtiServerEndedError, CtiSessionError } from './errors';
+import { CtiNotOpenError, CtiServerEndedError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
-import { LinkAttempt, type AttemptHandlers } from './link-attempt';
-import { openRequest } from './open-handshake';
+import type { AttemptHandlers, LinkAttempt } from './link-attempt';
+import { SessionLinks } from './links';
 import { OpenProgress } from './open-progress';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
@@ -30,7 +30,6 @@ import { recordSessionOption } from '../record/session-option';
 import type { Recorder } from '../record/recorder';
 import type { ServerNotice } from './server-notices';
 import type { CtiSessionEvents } from './session-events';
-import { StandbyLink } from './standby-link';
 import { stateInfo } from './state-info';
 import { SessionMachine, type EventDetail, type MachineHooks, type Step } from './state-machine';
 import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './session-state';
@@ -49,11 +48,10 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private readonly plan: ReconnectPlan;
   private readonly requests: SessionRequests;
   private readonly progress: OpenProgress;
-  private attempt: LinkAttempt | null = null;
+  private readonly links: SessionLinks;
   private _side: 'A' | 'B' | undefined;
   private readonly _stats: SessionStats = newStats();
   private readonly inbound: Inbound;
-  private readonly standby: StandbyLink;
   private closePromise: Promise<void> | null = null;
 
   constructor(options: CtiSessionOptions) {
@@ -74,7 +72,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       {
         options: this.options,
         tracking: this.tracking,
-        currentLink: () => this.attempt,
+        currentLink: () => this.links.current,
         onAnswer: (msg, answers, link) => this.onAnswer(msg, answers, link),
         onNotice: (notice, link) => this.onNotice(notice, link),
         emitSafely: (event, ...args) => this.safeEmit(event, ...args),
@@ -83,17 +81,21 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       this.requests,
       this._stats,
     );
-    this.standby = new StandbyLink(this.options, this.requests.invokes, {
-      onHeld: (side) => this.fire('standby-held', { reason: `standby session held on side ${side}`, key: 'open' }),
-      onLost: (err, ms) => {
-        const reason = `standby session lost: ${err.message}; reopening it in ${ms} ms`;
-        this.fire('standby-lost', { reason, key: 'open' });
+    this.links = new SessionLinks({
+      options: this.options,
+      invokes: this.requests.invokes,
+      version: () => this.progress.version,
+      handlers: (link) => this.linkHandlers(link),
+      onTcpUp: (side) => {
+        const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
+        this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
       },
-      onActive: (side, conf) => {
-        const error = new CtiSessionError(`side ${side} became active (STANDBY_ACTIVE_EVENT)`, 'switchover');
-        this.fire('other-side-active', { reason: `${error.message}; moving to it`, error, conf });
+      onLoopStall: () => this._stats.loopStalls++,
+      standby: {
+        fire: (e) => this.fire(e.event, e.detail),
+        planned: () => false,
+        onMessage: (msg, link) => this.tap(msg, link, 'standby'),
       },
-      onMessage: (msg, link) => this.tap(msg, link, 'standby'),
     });
     this.machine = new SessionMachine(this.hooks(), (t) => {
       if (this.listenerCount('transition') > 0)
@@ -183,7 +185,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    * CONTROL_FAILURE_CONF), CtiTimeoutError, or CtiProtocolError (the message cannot be encoded).
    */
   request(message: CtiMessage, opts: RequestOptions = {}): Promise<CtiMessage> {
-    const link = this.isOpen ? (this.attempt ?? undefined) : undefined;
+    const link = this.isOpen ? (this.links.current ?? undefined) : undefined;
     return this.requests.send(link, message, opts, (type) => {
       const why = this._stats.lastError ? ` (last error: ${this._stats.lastError.message})` : '';
       return new CtiNotOpenError(
@@ -211,49 +213,26 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   /** A failure; with a standby session held, losing the active link takes that session over instead. */
   private fail(f: EventWithDetail): void {
-    const standby = this.standby.heldSide;
-    if (f.event === 'link-failed' && standby !== undefined) {
-      const reason = `${f.detail.reason}; the standby session on side ${standby} takes over`;
-      if (this.fire('active-lost', { ...f.detail, reason })) return;
-    }
-    this.fire(f.event, f.detail);
+    const instead = this.links.standby.insteadOf(f);
+    if (!instead || !this.fire(instead.event, instead.detail)) this.fire(f.event, f.detail);
   }
 
   private hooks(): MachineHooks {
     return {
       clearRetryTimer: () => this.plan.cancel(),
       armRetryTimer: (step) => this.armRetryTimer(step),
-      armOpenTimer: () => this.sendOpenRequest(),
-      clearOpenTimer: () => this.attempt?.clearOpenTimer(),
-      startHeartbeat: () =>
-        this.attempt?.startHeartbeat({
-          intervalMs: this.options.heartbeatMs,
-          deadAfterIntervals: this.options.deadAfterIntervals,
-          onLoopStall: () => this._stats.loopStalls++,
-        }),
-      stopHeartbeat: () => this.attempt?.stopHeartbeat(),
-      retireLink: () => {
-        const attempt = this.attempt;
-        this.attempt = null;
-        attempt?.retire();
-      },
+      armOpenTimer: () => this.links.sendOpenRequest(),
+      clearOpenTimer: () => this.links.current?.clearOpenTimer(),
+      startHeartbeat: () => this.links.startHeartbeat(),
+      stopHeartbeat: () => this.links.current?.stopHeartbeat(),
+      retireLink: () => this.links.retire(),
       promoteStandby: () => {
-        let link: LinkAttempt | undefined;
-        const taken = this.standby.take(this.linkHandlers(() => link as LinkAttempt));
-        link = taken?.link;
-        this.attempt = link ?? null;
-        this._side = link?.side ?? this._side;
-        if (taken) this.progress.conf = taken.conf;
+        this.progress.conf = this.links.promote() ?? this.progress.conf;
+        this._side = this.links.current?.side ?? this._side;
       },
-      dropStandby: () => this.standby.drop(),
-      armActivationDeadline: () =>
-        this.attempt?.armDeadline(
-          this.options.openTimeoutMs,
-          `side ${this.attempt.side}: the standby session did not become active within ${this.options.openTimeoutMs} ms`,
-        ),
-      holdStandby: () => {
-        if (this.attempt) this.standby.hold(this.attempt.side, this.progress.version);
-      },
+      dropStandby: () => this.links.standby.drop(),
+      armActivationDeadline: () => this.links.armActivationDeadline(),
+      holdStandby: () => this.links.holdStandby(),
       rejectPending: (step) => {
         const why = step.detail.error ? `: ${step.detail.error.message}` : '';
         this.requests.rejectAll(step.transition.pending === 'closed' ? 'closed' : 'lost', step.from, this._side, why);
@@ -269,7 +248,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           reconnects: this._stats.reconnects,
           lastError: this._stats.lastError,
           eventsMayHaveBeenMissed: this.progress.missedEvents,
-          standbySide: this.standby.heldSide,
+          standbySide: this.links.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
         this.safeEmit('state', stateInfo(step, facts));
@@ -279,7 +258,10 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           this.progress.reject(new CtiNotOpenError('open() called while the session is closing', 'closing'));
         } else if (this.progress.conf) this.progress.resolve(this.progress.conf);
       },
-      connectLink: () => this.connectLink(),
+      connectLink: () => {
+        const { side, endpoint } = this.plan.current();
+        this.links.connect(side, endpoint);
+      },
     };
   }
 
@@ -314,20 +296,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (this.listenerCount('error') > 0) this.safeEmit('error', err);
   }
 
-  private connectLink(): void {
-    const { side, endpoint } = this.plan.current();
-    const version = this.progress.version;
-    const attempt: LinkAttempt = new LinkAttempt(side, endpoint, version, this.options, this.requests.invokes, {
-      ...this.linkHandlers(() => attempt),
-      onConnected: () => {
-        const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
-        this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
-      },
-    });
-    this.attempt = attempt;
-    attempt.connect();
-  }
-
   /** What the session's own link reports to (a link it connected, or a standby session it took over). */
   private linkHandlers(link: () => LinkAttempt): AttemptHandlers {
     return {
@@ -350,13 +318,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   // ---------------------------------------------------------------- opening
 
-  private sendOpenRequest(): void {
-    const attempt = this.attempt;
-    const version = this.progress.version;
-    attempt?.armOpenTimer(this.options.openTimeoutMs);
-    attempt?.sendOpenRequest((invokeId) => openRequest(this.options, invokeId, version));
-  }
-
   /**
    * OPEN_CONF from the active side, or the standby side became active. The variable registration is part of what
    * this session asked for: it is restored before 'open' is announced, so a flow never sees an open session that
@@ -364,7 +325,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    */
   private acceptConf(step: Step): void {
     const conf = step.detail.conf ?? this.progress.conf;
-    const attempt = this.attempt;
+    const attempt = this.links.current;
     if (!conf || !attempt) return;
     // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
     this.tracking.opened(this.progress.version);
@@ -374,7 +335,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     const reopened = this.progress.accepted(conf);
     if (reopened) this._stats.reconnects++;
     const opened = (note: string): void => {
-      if (this.attempt !== attempt) return;
+      if (this.links.current !== attempt) return;
       const online = this.progress.peripheralOnline;
       const how = reopened ? 're-opened (events may have been missed while down)' : 'opened';
       const reason = `session ${how} on side ${attempt.side}` + (online ? '' : '; peripheral offline') + note;
@@ -386,7 +347,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       return;
     }
     restoring.then(opened, (err: Error) => {
-      if (this.attempt !== attempt) return;
+      if (this.links.current !== attempt) return;
       this.safeEmit('warning', err);
       opened(`; variable registration refused: ${err.message}`);
     });
@@ -427,7 +388,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   private async runClose(): Promise<void> {
     this.progress.reject(new CtiNotOpenError('the session was closed before it opened', 'closing'));
-    const attempt = this.attempt;
+    const attempt = this.links.current;
     const tr = this.machine.fire('close', { reason: 'close() called', key: 'closing', stopReason: 'close' });
     if (tr === undefined || tr.close === 'none') return;
     if (tr.close === 'goodbye' && attempt) await this.requests.goodbye(attempt, () => this.state);

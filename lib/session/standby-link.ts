@@ -11,7 +11,8 @@
  * doubles per failure (the reconnect options' initial delay up to their cap).
  */
 import { ServiceMask, SessionType, StatusCode, type CtiMessage } from '../protocol';
-import { CtiConnectionError } from './errors';
+import { CtiConnectionError, CtiSessionError } from './errors';
+import type { EventWithDetail } from './failure-events';
 import type { InvokeTable } from './invoke';
 import { LinkAttempt, type AttemptHandlers } from './link-attempt';
 import { openRequest } from './open-handshake';
@@ -21,12 +22,13 @@ import type { ResolvedOptions } from './options';
 export type StandbyStatus = 'off' | 'opening' | 'held' | 'waiting' | 'refused';
 
 export interface StandbyHandlers {
-  /** The standby session is open. */
-  onHeld(side: 'A' | 'B'): void;
-  /** A held standby session was lost; it is reopened in `retryInMs`. */
-  onLost(err: Error, retryInMs: number): void;
-  /** STANDBY_ACTIVE_EVENT on it: the other side has become the active one. */
-  onActive(side: 'A' | 'B', conf: CtiMessage): void;
+  /**
+   * What happened to it, as the session's event: 'standby-held', 'standby-lost' (reopened later), and on its
+   * STANDBY_ACTIVE_EVENT 'other-side-active' — or 'switchover' when `planned()` says the session is moving there.
+   */
+  fire(e: EventWithDetail): void;
+  /** The session accepted maintenance mode and is moving to the other side (maintenance.ts). */
+  planned(): boolean;
   /** Every message on it (the session's 'link-message' tap). */
   onMessage(msg: CtiMessage, link: LinkAttempt): void;
 }
@@ -120,7 +122,10 @@ export class StandbyLink {
         this.current = 'held';
         this.failures = 0;
         link.startHeartbeat({ intervalMs: this.o.heartbeatMs, deadAfterIntervals: this.o.deadAfterIntervals });
-        this.handlers.onHeld(link.side);
+        this.handlers.fire({
+          event: 'standby-held',
+          detail: { reason: `standby session held on side ${link.side}`, key: 'open' },
+        });
         return;
       }
       // Refused, or the side says it is active too: no standby session while this active link lasts.
@@ -135,9 +140,7 @@ export class StandbyLink {
       link.fail(new CtiConnectionError(link.side, `standby session: HEARTBEAT_REQ refused with ${name}`));
       return;
     }
-    if (t === 'STANDBY_ACTIVE_EVENT_MSG' && this.current === 'held' && this.conf) {
-      this.handlers.onActive(link.side, this.conf);
-    }
+    if (t === 'STANDBY_ACTIVE_EVENT_MSG' && this.current === 'held' && this.conf) this.activated(link.side, this.conf);
   }
 
   private onFailed(link: LinkAttempt, err: Error, version: number): void {
@@ -153,7 +156,36 @@ export class StandbyLink {
       this.current = 'off';
       this.open(link.side, version);
     }, delayMs);
-    if (wasHeld) this.handlers.onLost(err, delayMs);
+    if (!wasHeld) return;
+    const reason = `standby session lost: ${err.message}; reopening it in ${delayMs} ms`;
+    this.handlers.fire({ event: 'standby-lost', detail: { reason, key: 'open' } });
+  }
+
+  /** STANDBY_ACTIVE_EVENT: the session moves here, as planned (maintenance) or not. */
+  private activated(side: 'A' | 'B', conf: CtiMessage): void {
+    if (this.handlers.planned()) {
+      const reason = `side ${side} became active (maintenance mode of the other side); requests go to side ${side}`;
+      this.handlers.fire({ event: 'switchover', detail: { reason, key: 'open', conf } });
+      return;
+    }
+    const error = new CtiSessionError(`side ${side} became active (STANDBY_ACTIVE_EVENT)`, 'switchover');
+    this.handlers.fire({
+      event: 'other-side-active',
+      detail: { reason: `${error.message}; moving to it`, error, conf },
+    });
+  }
+
+  /**
+   * A failure of the active link, as the session would fire it: with a standby session held, losing the active
+   * link is 'active-lost' (the standby session takes over); undefined when there is none to take over.
+   */
+  insteadOf(f: EventWithDetail): EventWithDetail | undefined {
+    const side = this.heldSide;
+    if (f.event !== 'link-failed' || side === undefined) return undefined;
+    return {
+      event: 'active-lost',
+      detail: { ...f.detail, reason: `${f.detail.reason}; the standby session on side ${side} takes over` },
+    };
   }
 
   /** CLOSE_REQ, then FIN without waiting for the CLOSE_CONF: nothing depends on it. */

@@ -46,7 +46,12 @@ export type SessionEvent =
   /** STANDBY_ACTIVE_EVENT on the standby session: the other side has become active (not planned by us). */
   | 'other-side-active'
   /** The active link was lost while a standby session is held: that session is taken over and waits to become active. */
-  | 'active-lost';
+  | 'active-lost'
+  /**
+   * Maintenance mode accepted, and STANDBY_ACTIVE_EVENT on the standby session: the planned move (§23.2): requests go
+   * to the new side, the old side is told STOPPING_REQUESTS_TO_THIS_SIDE_IND and keeps answering what it was asked.
+   */
+  | 'switchover';
 
 export const SESSION_EVENTS: readonly SessionEvent[] = [
   'open',
