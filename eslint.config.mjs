@@ -36,8 +36,11 @@ export default tseslint.config(
       '@typescript-eslint/no-dynamic-delete': 'off',
       // `deferred<void>()`, `Promise<void> | void`: void as a type argument of our own helpers is meant.
       '@typescript-eslint/no-invalid-void-type': 'off',
-      // The codec compiles its encoders/decoders from the message tables; every other new Function is a mistake.
+      // No code from strings (the codec is TypeScript written by the build): the package runs under
+      // node --disallow-code-generation-from-strings (test/compat/no-code-generation.spec.ts).
       'no-new-func': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
     },
   },
   {
@@ -64,15 +67,17 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
-      // lib/ is usable from plain TypeScript: it never imports Node-RED.
-      'no-restricted-imports': ['error', { patterns: ['node-red', '@node-red/*', '../../nodes/*', '../nodes/*'] }],
+      // lib/ is usable from plain TypeScript: it never imports Node-RED, the nodes or the command lines.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node-red', '@node-red/*', '../../nodes/*', '../nodes/*', '../../cli/*', '../cli/*'] },
+      ],
     },
   },
   {
     files: ['lib/**/*.ts', 'nodes/**/*.ts'],
-    ignores: ['lib/**/cli.ts'],
     rules: {
-      // Runtime code reports through node.log/warn/error or the session's events; the CLIs print.
+      // Runtime code reports through node.log/warn/error or the session's events; the CLIs (cli/) print.
       'no-console': 'error',
     },
   },

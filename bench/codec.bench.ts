@@ -10,6 +10,10 @@
  * one and FrameReader over a 1 MB stream in 1460-byte (one TCP MSS) chunks. Rows also go to bench/results.json.
  *
  *   npm run bench            (ROUNDS=15 npm run bench for steadier medians)
+ *
+ * A/B: CODEC_AB=<another build's dist/lib/protocol> (e.g. a copy of main's) also runs both codecs and JSON in the
+ * same alternating rounds and prints each against JSON and this build against the other (a change measured in one
+ * run, on a shared machine).
  */
 import type { CtiMessage, FloatPlan, MessagePlan } from '../lib/protocol';
 import { writeResults, type BenchRow } from './results';
@@ -227,11 +231,14 @@ export const ALL_TYPES_MIX: Sample[] = [15, 24].flatMap((v) =>
 
 const CALL_EVENTS: Sample[] = EVENT_MIX.map((msg) => ({ msg, version: VERSION }));
 
-function codecRound(mix: Sample[], n: number): number {
+type Codec = Pick<typeof protocol, 'encodeMessage' | 'decodeMessage'>;
+
+function codecRound(mix: Sample[], n: number, codec: Codec = protocol): number {
+  const { encodeMessage: encode, decodeMessage: decode } = codec;
   let sink = 0;
   for (let i = 0; i < n; i++) {
     const s = mix[i % mix.length];
-    const back = decodeMessage(encodeMessage(s.msg, s.version), s.version);
+    const back = decode(encode(s.msg, s.version), s.version);
     sink += back.messageType.length;
   }
   return sink;
@@ -426,7 +433,40 @@ function benchFrameReader(): { framingMBps: number; framingDecodeMBps: number } 
   return { framingMBps: mb / (readerMs / 1000), framingDecodeMBps: mb / (d / 1000) };
 }
 
+/** This build (A) against another (B, CODEC_AB) and JSON, in the same alternating rounds; medians. */
+function abCompare(name: string, mix: Sample[], n: number, other: Codec): void {
+  warmUp(mix, n);
+  for (let i = 0; i < 10; i++) codecRound(mix, n, other);
+  const a: number[] = [];
+  const b: number[] = [];
+  const j: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = [
+      () => a.push(cpuMs(() => codecRound(mix, n))),
+      () => b.push(cpuMs(() => codecRound(mix, n, other))),
+      () => j.push(cpuMs(() => jsonRound(mix, n))),
+    ];
+    for (let k = 0; k < 3; k++) order[(k + r) % 3]();
+  }
+  const [ma, mb, mj] = [median(a), median(b), median(j)];
+  console.log(
+    `| ${name.padEnd(29)} | ${((ma * 1000) / n).toFixed(3).padStart(7)} | ${((mb * 1000) / n).toFixed(3).padStart(7)} | ${((mj * 1000) / n).toFixed(3).padStart(7)} | ${(ma / mj).toFixed(3).padStart(6)} | ${(mb / mj).toFixed(3).padStart(6)} | ${(ma / mb).toFixed(3).padStart(6)} |`,
+  );
+}
+
 function main(): void {
+  const abPath = process.env.CODEC_AB;
+  if (abPath !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const other = require(abPath) as Codec;
+    sanityCheck(ALL_TYPES_MIX);
+    console.log(`A/B: A = this build, B = ${abPath}; ${ROUNDS} rounds, CPU time, medians (µs/msg).`);
+    console.log('| mix                           |       A |       B |    JSON | A/JSON | B/JSON |    A/B |');
+    console.log('|-------------------------------|--------:|--------:|--------:|-------:|-------:|-------:|');
+    abCompare('call events (v24)', CALL_EVENTS, 60_000, other);
+    abCompare('all types (v15 + v24)', ALL_TYPES_MIX, 60_000, other);
+    return;
+  }
   sanityCheck(CALL_EVENTS);
   sanityCheck(ALL_TYPES_MIX);
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The package build (npm run build, and npm install's prepare): an empty dist/, the TypeScript compile of lib/
-// and nodes/, then what tsc does not emit — the editor .html files, icons and locales — copied beside the
+// The package build (npm run build, and npm install's prepare): an empty dist/, the TypeScript compile of lib/,
+// nodes/ and cli/, then what tsc does not emit — the editor .html files, icons and locales — copied beside the
 // compiled node files, where Node-RED looks for them.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -34,9 +34,10 @@ for (const entry of fs.readdirSync(__dirname, { withFileTypes: true })) {
     fs.writeFileSync(path.join(out, entry.name), editorShared + fs.readFileSync(from, 'utf8'));
   }
 }
-// The simulator's and the recorder's CLIs are the package's "bin"s: they must be executable where npm does not set the bit itself.
-fs.chmodSync(path.join(dist, 'lib', 'simulator', 'cli.js'), 0o755);
-fs.chmodSync(path.join(dist, 'lib', 'record', 'cli.js'), 0o755);
+// The simulator's and the recorder's CLIs (cli/) are the package's "bin"s: they must be executable where npm does
+// not set the bit itself.
+fs.chmodSync(path.join(dist, 'cli', 'cti-sim.js'), 0o755);
+fs.chmodSync(path.join(dist, 'cli', 'cti-record.js'), 0o755);
 
 /**
  * window.ciscoCti for the editor, from the compiled nodes/lib/defaults.ts and nodes/lib/migrations.ts: the same

@@ -4,6 +4,7 @@
  */
 import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import type { CtiMessage } from '../lib/protocol';
+import type { CallSnapshot } from '../lib/calls';
 import { getServer, type CtiServerNode, type EventOrigin } from './lib/server-api';
 import { compileFilter, type CompiledFilter, type EventFilterConfig } from './lib/event-filter';
 import { isDeliverableEvent } from './lib/event-types';
@@ -47,14 +48,14 @@ export = function (RED: NodeAPI): void {
     const server: CtiServerNode | undefined = getServer(RED, node, config.server, 'cti-event.errors.missing-config');
     if (!server) return;
 
-    function deliver(event: CtiMessage, snapshot: unknown, origin: EventOrigin): void {
+    function deliver(event: CtiMessage, call: CallSnapshot | undefined, origin: EventOrigin): void {
       const type = event.messageType;
       if (!isDeliverableEvent(type)) return;
       if (wanted.size > 0 && !wanted.has(type)) return;
       let msg: NodeMessage;
       try {
         // Built once per event for every cti-event node of the session (see eventView).
-        const view = eventView(event, snapshot);
+        const view = eventView(event, call);
         if (!filter(event, view.call)) return;
         msg = { topic: type, payload: view.payload, cti: origin };
         if (view.call !== undefined) msg.call = view.call;

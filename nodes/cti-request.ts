@@ -36,6 +36,7 @@ const TYPED_PARAMS = [
   'agentState',
   'reasonCode',
   'consultType',
+  'dtmfString',
 ] as const;
 
 type Bag = Record<string, unknown>;

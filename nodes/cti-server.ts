@@ -11,7 +11,9 @@ import {
   type CtiSessionOptions,
   type SessionStateInfo,
 } from '../lib/session';
+import type { CallSnapshot } from '../lib/calls';
 import type { CtiMessage, DecodeWarning } from '../lib/protocol';
+import { recordSession, type Recorder } from '../lib/record';
 import { DEFAULT_VERSION } from '../lib/protocol';
 import {
   DISCONNECTED_STATUS,
@@ -26,7 +28,13 @@ import { explainSessionError, type Explanation, type ReasonContext } from './lib
 import { LogGate } from './lib/log-gate';
 import { statusFor } from './lib/status';
 import { SERVER_DEFAULTS } from './lib/defaults';
-import { buildSessionOptions, ConfigError, requestedServiceNames, type CtiServerConfig } from './lib/server-config';
+import {
+  buildSessionOptions,
+  ConfigError,
+  requestedServiceNames,
+  type CtiServerConfig,
+  type ServerSetup,
+} from './lib/server-config';
 import { migrateConfig } from './lib/migrations';
 
 interface TlsConfigNode extends Node {
@@ -62,6 +70,7 @@ export = function (RED: NodeAPI): void {
     const logGate = new LogGate();
     const relogMs = settings.relogIntervalMs ?? RELOG_CONFIG_REFUSAL_MS;
     let session: CtiSession | undefined;
+    let recorder: Recorder | undefined;
     let closing = false;
     let closingPromise: Promise<void> | undefined;
     /** The failure since the session was last open (cleared by an open). */
@@ -110,7 +119,7 @@ export = function (RED: NodeAPI): void {
       if (info.state === 'open' || info.state === 'peripheral-offline') {
         if (info.previous === 'open' || info.previous === 'peripheral-offline') return;
         logGate.reset();
-        const recordError = session?.recorder?.stats.lastError;
+        const recordError = recorder?.stats.lastError;
         if (recordError !== undefined && !recordWarned) {
           recordWarned = true;
           node.warn(t('cti-server.log.record-failed', { error: recordError.message }));
@@ -193,7 +202,7 @@ export = function (RED: NodeAPI): void {
       setView(next);
     }
 
-    function onSessionMessage(message: CtiMessage, call?: unknown): void {
+    function onSessionMessage(message: CtiMessage, call?: CallSnapshot): void {
       if (eventListeners.size === 0) return;
       const origin: EventOrigin = {
         server: serverLabel,
@@ -269,26 +278,27 @@ export = function (RED: NodeAPI): void {
     function connect(): void {
       if (session !== undefined || closing) return;
       let s: CtiSession;
-      let opts: CtiSessionOptions;
+      let setup: ServerSetup;
+      let r: Recorder | undefined;
       try {
-        opts = buildSessionOptions(
+        setup = buildSessionOptions(
           config,
           node.credentials?.password,
           tlsOptions(),
           settings.session,
           (RED.settings as unknown as { userDir?: string }).userDir,
         );
-        s = new CtiSession(opts);
+        s = new CtiSession(setup.session);
+        // Tapped before open(): the recording starts with the first connection attempt.
+        if (setup.record !== undefined) r = recordSession(s, setup.record);
       } catch (err) {
         refuseConfig(err);
         return;
       }
       session = s;
+      recorder = r;
       failure = undefined;
-      const record = opts.record;
-      if (record !== undefined) {
-        node.log(t('cti-server.log.recording', { path: typeof record === 'string' ? record : record.path }));
-      }
+      if (setup.record !== undefined) node.log(t('cti-server.log.recording', { path: setup.record.path }));
       s.on('state', onSessionState);
       s.on('message', onSessionMessage);
       s.on('warning', onSessionWarning);
@@ -331,7 +341,7 @@ export = function (RED: NodeAPI): void {
         try {
           await s.close();
           // The recording is complete on disk before a redeploy goes on.
-          await s.recorder?.close();
+          await recorder?.close();
         } catch (err) {
           node.warn(t('cti-server.log.close-failed', { error: (err as Error).message }));
         } finally {
@@ -339,7 +349,10 @@ export = function (RED: NodeAPI): void {
           s.removeListener('message', onSessionMessage);
           s.removeListener('warning', onSessionWarning);
           s.removeListener('protocol-warning', onProtocolWarning);
-          if (session === s) session = undefined;
+          if (session === s) {
+            session = undefined;
+            recorder = undefined;
+          }
           closingPromise = undefined;
           failure = undefined;
           setView({

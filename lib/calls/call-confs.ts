@@ -82,8 +82,8 @@ export function inheritFromConsulted(rec: CallRecord, source: CallRecord): void 
 
 /** Call variables and ECC a MAKE_CALL_REQ / CONSULTATION_CALL_REQ gives its new call. */
 function requestContext(request: CtiMessage): CallDataSets {
-  const ctx = { callVariables: {}, namedVariables: {}, namedArrays: {} };
+  const ctx = { callVariables: {}, ecc: {} };
   readCallVariables(request, ctx.callVariables);
-  readEcc(request, ctx.namedVariables, ctx.namedArrays);
+  readEcc(request, ctx.ecc);
   return ctx;
 }

@@ -7,16 +7,17 @@
  */
 import { fieldKey, getMessageDef, type CtiMessage } from '../protocol';
 import {
-  NO_DATA,
   copyBuffer,
   copyOf,
-  frozenArrays,
+  fillMissingEcc,
+  frozenEcc,
   hasCallVariables,
+  hasEcc,
   isNoValue,
   readCallVariables,
   readEcc,
   type CallDataSets,
-  type NamedArrays,
+  type Ecc,
 } from './call-data';
 import type { CallRecord } from './call-record';
 import { shared, sharedValue } from './call-strings';
@@ -133,13 +134,9 @@ function sameKey(a: RouterCallKey | undefined, b: RouterCallKey): boolean {
 function absorbEcc(rec: CallRecord, msg: CtiMessage, version: number): void {
   // From PV22 CALL_DATA_UPDATE_EVENT always carries every ECC variable of the call: replace the set.
   const replace = msg.messageType === 'CALL_DATA_UPDATE_EVENT' && version >= 22;
-  if (!replace && !Array.isArray(msg.namedVariables) && !Array.isArray(msg.namedArrays)) return;
-  const vars = replace ? {} : copyOf(rec.namedVariables);
-  const arrays: NamedArrays = {};
-  if (!replace) for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
-  readEcc(msg, vars, arrays);
-  rec.namedVariables = Object.keys(vars).length === 0 ? NO_DATA : Object.freeze(vars);
-  rec.namedArrays = Object.keys(arrays).length === 0 ? NO_DATA : frozenArrays(arrays);
+  if (!replace && !hasEcc(msg)) return;
+  const ecc: Ecc = replace ? {} : copyOf(rec.ecc);
+  if (readEcc(msg, ecc) || replace) rec.ecc = frozenEcc(ecc);
 }
 
 /** Copies `names` from `fields`, and the call data of `ctx`, where the call has no value yet. */
@@ -158,16 +155,9 @@ export function fillMissing(
   const cv: Record<number, string> = copyOf(rec.callVariables);
   for (const [k, v] of Object.entries(ctx.callVariables)) cv[Number(k)] ??= v;
   rec.callVariables = Object.freeze(cv);
-  const vars: Record<string, string> = copyOf(rec.namedVariables);
-  for (const [k, v] of Object.entries(ctx.namedVariables)) vars[k] ??= v;
-  rec.namedVariables = Object.freeze(vars);
-  const arrays: NamedArrays = {};
-  for (const name of Object.keys(rec.namedArrays)) arrays[name] = copyOf(rec.namedArrays[name]);
-  for (const [name, elems] of Object.entries(ctx.namedArrays)) {
-    const into = (arrays[name] ??= {});
-    for (const [i, v] of Object.entries(elems)) into[Number(i)] ??= v;
-  }
-  rec.namedArrays = frozenArrays(arrays);
+  const ecc: Ecc = copyOf(rec.ecc);
+  fillMissingEcc(ecc, ctx.ecc);
+  rec.ecc = frozenEcc(ecc);
 }
 
 /** The call's own events said it first: the pre-call only fills what is missing. */

@@ -6,15 +6,22 @@ import type { CtiMessage } from '../protocol';
 import { shared } from './call-strings';
 
 export type CallVariables = Record<number, string>;
-export type NamedVariables = Record<string, string>;
-export type NamedArrays = Record<string, Record<number, string>>;
+/** An ECC array's elements by index; an element no message has set is null. */
+export type EccArray = readonly (string | null)[];
+/**
+ * Expanded Call Context variables by name: a scalar (NamedVariable) is its value, an array (NamedArray) an array
+ * of its elements. The form flows see in `msg.call.ecc` and give cti-set-call-data in `msg.payload.ecc`.
+ */
+export type Ecc = Record<string, string | EccArray>;
 
-/** The three call-data sets a call (or a pre-call, or a request) holds. */
+/** The call data a call (or a pre-call, or a request) holds. */
 export interface CallDataSets {
   readonly callVariables: Readonly<CallVariables>;
-  readonly namedVariables: Readonly<NamedVariables>;
-  readonly namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  readonly ecc: Readonly<Ecc>;
 }
+
+/** ECC array indexes are one byte (ECC arrays have at most 255 elements). */
+const MAX_ECC_INDEX = 255;
 
 /** NULL_SKILL_GROUP / NULL_SERVICE: "no value", not a value. */
 const NULL_ID = 0xffffffff;
@@ -45,18 +52,73 @@ export function readCallVariables(msg: CtiMessage, into: CallVariables): boolean
   return changed;
 }
 
-/** Merges the message's ECC into `vars` / `arrays` (element by element for arrays). */
-export function readEcc(msg: CtiMessage, vars: NamedVariables, arrays: NamedArrays): void {
+/** Whether the message carries any ECC variable. */
+export function hasEcc(msg: CtiMessage): boolean {
+  return Array.isArray(msg.namedVariables) || Array.isArray(msg.namedArrays);
+}
+
+/**
+ * Merges the message's ECC into `into` (element by element for arrays). An array it changes is replaced by a
+ * new one, so `into` may hold frozen arrays shared with earlier snapshots. Returns whether anything changed.
+ */
+export function readEcc(msg: CtiMessage, into: Ecc): boolean {
+  let changed = false;
   if (Array.isArray(msg.namedVariables)) {
-    for (const v of msg.namedVariables as Array<{ name: string; value: string }>)
-      if (vars[v.name] !== v.value) vars[shared(v.name)] = shared(v.value);
-  }
-  if (Array.isArray(msg.namedArrays)) {
-    for (const a of msg.namedArrays as Array<{ name: string; index: number; value: string }>) {
-      const elems = (arrays[a.name] ??= {});
-      if (elems[a.index] !== a.value) elems[a.index] = shared(a.value);
+    for (const v of msg.namedVariables as Array<{ name: string; value: string }>) {
+      if (into[v.name] === v.value) continue;
+      into[shared(v.name)] = shared(v.value);
+      changed = true;
     }
   }
+  if (Array.isArray(msg.namedArrays)) {
+    const copied = new Set<string>();
+    for (const a of msg.namedArrays as Array<{ name: string; index: number; value: string }>) {
+      if (!Number.isInteger(a.index) || a.index < 0 || a.index > MAX_ECC_INDEX) continue;
+      const old = into[a.name];
+      if (Array.isArray(old) && old[a.index] === a.value) continue;
+      let elems: (string | null)[];
+      if (copied.has(a.name)) elems = old as (string | null)[];
+      else {
+        elems = Array.isArray(old) ? old.slice() : [];
+        into[shared(a.name)] = elems;
+        copied.add(a.name);
+      }
+      for (let i = elems.length; i < a.index; i++) elems[i] = null;
+      elems[a.index] = shared(a.value);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Fills, in `into`, what it lacks from `from`: missing names, and missing elements of arrays both have. */
+export function fillMissingEcc(into: Ecc, from: Readonly<Ecc>): void {
+  for (const name of Object.keys(from)) {
+    const v = from[name];
+    const have = into[name];
+    if (have === undefined) into[name] = v;
+    else if (Array.isArray(have) && Array.isArray(v)) {
+      let merged: (string | null)[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        if (v[i] === null || (i < have.length && have[i] !== null)) continue;
+        merged ??= have.slice();
+        for (let j = merged.length; j < i; j++) merged[j] = null;
+        merged[i] = v[i];
+      }
+      if (merged !== undefined) into[name] = merged;
+    }
+  }
+}
+
+/** `ecc` frozen, arrays included (arrays already frozen are shared as they are). */
+export function frozenEcc(ecc: Ecc): Readonly<Ecc> {
+  let empty = true;
+  for (const name in ecc) {
+    empty = false;
+    const v = ecc[name];
+    if (Array.isArray(v) && !Object.isFrozen(v)) Object.freeze(v);
+  }
+  return empty ? NO_DATA : Object.freeze(ecc);
 }
 
 /** Buffers are mutable: whoever receives one gets a copy of its own. */
@@ -82,22 +144,12 @@ export function frozenCopy<T extends object>(o: T): Readonly<T> {
 /** Frozen: a snapshot may share it, and whoever changes a call's set replaces it (see call-context.ts). */
 export const NO_DATA: Readonly<Record<string, never>> = Object.freeze({});
 
-/** A frozen copy of ECC arrays, inner objects included. */
-export function frozenArrays(arrays: Readonly<NamedArrays>): Readonly<NamedArrays> {
-  const out: NamedArrays = {};
-  for (const name of Object.keys(arrays)) out[name] = frozenCopy(arrays[name]) as Record<number, string>;
-  return Object.freeze(out);
-}
-
-/** Copies of the three sets, so a snapshot does not share them with the live record. */
-export function copyCallData(src: CallDataSets): {
-  callVariables: CallVariables;
-  namedVariables: NamedVariables;
-  namedArrays: NamedArrays;
-} {
-  return {
-    callVariables: { ...src.callVariables },
-    namedVariables: { ...src.namedVariables },
-    namedArrays: Object.fromEntries(Object.entries(src.namedArrays).map(([k, v]) => [k, { ...v }])),
-  };
+/** Copies of the sets, so a snapshot does not share them with a live entry. */
+export function copyCallData(src: CallDataSets): { callVariables: CallVariables; ecc: Ecc } {
+  const ecc: Ecc = {};
+  for (const name of Object.keys(src.ecc)) {
+    const v = src.ecc[name];
+    ecc[name] = typeof v === 'string' ? v : v.slice();
+  }
+  return { callVariables: { ...src.callVariables }, ecc };
 }

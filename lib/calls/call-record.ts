@@ -1,7 +1,7 @@
 /** The tracker's working state for one call. It is never handed out: callers get a CallSnapshot. */
 import type { CallAgentVisit, CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
-import { NO_DATA, type CallVariables, type NamedVariables } from './call-data';
+import { NO_DATA, type CallVariables, type Ecc } from './call-data';
 
 export interface CallRecord extends CallAgents {
   key: string;
@@ -9,8 +9,7 @@ export interface CallRecord extends CallAgents {
   data: Record<string, unknown>;
   /** Frozen, replaced when changed: snapshots share them (call-context.ts). */
   callVariables: Readonly<CallVariables>;
-  namedVariables: Readonly<NamedVariables>;
-  namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  ecc: Readonly<Ecc>;
   parties: Record<string, unknown>;
   /** The devices (agents) the call passed, and which of them has it now (call-agents.ts). */
   history: CallAgentVisit[];
@@ -42,8 +41,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     connections: [],
     data: {},
     callVariables: NO_DATA,
-    namedVariables: NO_DATA,
-    namedArrays: NO_DATA,
+    ecc: NO_DATA,
     parties: {},
     history: [],
     currentVisit: -1,

@@ -1,14 +1,18 @@
 /**
- * The view of a call handed to flows: a new object per event, frozen all the way down, so a flow may keep it,
- * and nothing a flow does to it reaches the tracker or another flow.
+ * The one form of a call that leaves the tracker: what a session's listeners get with each call event and what a
+ * flow sees as `msg.call`, the same object for every node and listener. Built once per event that changes the
+ * call, frozen all the way down as it is built (a flow may keep it; nothing a flow does reaches the tracker or
+ * another flow). Field names are the protocol's, in camelCase; enumerations that describe the call (type, state,
+ * cause) are names, as in `msg.payload`; the connection fields stay numbers, as requests take them.
  */
-import { CallType, LocalConnectionState } from '../protocol';
+import { CallType, EventCause, LocalConnectionState } from '../protocol';
 import { resolveAgents, type AgentAtDevice, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
-import { frozenCopy } from './call-data';
+import { frozenCopy, type CallVariables, type Ecc } from './call-data';
 import type { CallRecord } from './call-record';
 import type { RouterCallKey } from './pre-calls';
 
+/** The devices on the call by role (the last event that named each role). */
 export interface CallParties {
   readonly calling?: string;
   readonly called?: string;
@@ -24,7 +28,15 @@ export interface CallParties {
   readonly addedParty?: string;
   readonly diverting?: string;
   /** ConnectedParty list of the last CALL_CONFERENCED / CALL_TRANSFERRED / CONF. */
-  readonly connected?: readonly CallConnection[];
+  readonly connected?: readonly CallSnapshotConnection[];
+}
+
+/** One connection (leg) of the call, as a request names it (ConnectionCallID, ConnectionDeviceIDType, ConnectionDeviceID). */
+export interface CallSnapshotConnection {
+  readonly connectionCallId: number;
+  /** ConnectionDeviceIDType as a number (0 static, 1 dynamic): what a request takes. */
+  readonly connectionDeviceIdType: number;
+  readonly connectionDeviceId: string;
 }
 
 /** Where context that the call's own events did not carry came from. */
@@ -37,50 +49,86 @@ export interface CallContextSources {
   readonly consultOf?: string;
 }
 
-/** What the tracker knows about one call; deep-frozen, a new object per event. */
+/** One device (and its agent) the call passed. */
+export interface CallVisit {
+  /** The agent at the device, when known. */
+  readonly agentId?: string;
+  readonly device: string;
+  /** When the device joined the call (ms since the epoch); absent when this client saw only its leaving. */
+  readonly from?: number;
+  /** When it left. */
+  readonly to?: number;
+  /** The event that took the call away from the device (e.g. CALL_TRANSFERRED_EVENT). */
+  readonly cause?: string;
+}
+
+/**
+ * What the tracker knows about one call after an event: `msg.call` in a flow, the second argument of a session's
+ * call-event listeners. Frozen all the way down; a new object per event that changes the call, shared by every
+ * node and listener of that event. A property is present only when some message said it.
+ */
 export interface CallSnapshot {
   /** Stable id for the life of the call in this tracker ("callId/deviceIdType/deviceId" of its first connection). */
   readonly key: string;
-  /** The connection of the event this snapshot was made for (or the call's first connection). */
+  /** ConnectionCallID of the event this snapshot was made for (or of the call's first connection). */
   readonly connectionCallId: number;
+  /**
+   * ConnectionDeviceIDType of that connection as a number (0 CONNECTION_ID_STATIC, 1 CONNECTION_ID_DYNAMIC): the
+   * three connection fields are the call's address, copied as they are into a request.
+   */
   readonly connectionDeviceIdType: number;
+  /** ConnectionDeviceID of that connection. */
   readonly connectionDeviceId: string;
-  readonly connections: readonly CallConnection[];
+  /** Every current connection of the call (renames by CALL_DATA_UPDATE_EVENT and by CONFs are followed). */
+  readonly connections: readonly CallSnapshotConnection[];
+  /** PeripheralID. */
   readonly peripheralId?: number;
-  readonly callType?: number;
-  readonly callTypeName?: string;
+  /** CallType by name (e.g. CALLTYPE_PREROUTE_ACD_IN); the number if it has none. */
+  readonly callType?: string | number;
+  /** ANI: the caller's number. */
   readonly ani?: string;
+  /** DNIS: the number the call was delivered to. */
   readonly dnis?: string;
+  /** DialedNumber: the number the caller dialed. */
   readonly dialedNumber?: string;
+  /** CallerEnteredDigits (CED): what the caller keyed in (e.g. in an IVR). */
   readonly callerEnteredDigits?: string;
+  /** CallWrapupData. */
   readonly callWrapupData?: string;
-  /** From CALL_DATA_UPDATE_EVENT / SET_CALL_DATA. */
+  /** CustomerPhoneNumber (CALL_DATA_UPDATE_EVENT / SET_CALL_DATA). */
   readonly customerPhoneNumber?: string;
+  /** CustomerAccountNumber (CALL_DATA_UPDATE_EVENT / SET_CALL_DATA). */
   readonly customerAccountNumber?: string;
+  /** UserToUserInfo as received (a copy of its own per snapshot: a Buffer cannot be frozen). */
   readonly userToUserInfo?: Buffer;
+  /** CallReferenceID as received (a copy of its own per snapshot). */
   readonly callReferenceId?: Buffer;
-  /** CallVariable1..10 by number. */
-  readonly callVariables: Readonly<Record<number, string>>;
-  /** ECC scalars by name. */
-  readonly namedVariables: Readonly<Record<string, string>>;
-  /** ECC arrays by name, then index. */
-  readonly namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  /** CallVariable1..10 by number: `{ 1: "…", 10: "…" }`. */
+  readonly callVariables: Readonly<CallVariables>;
+  /** Expanded Call Context variables by name; an ECC array is an array (an element never set is null). */
+  readonly ecc: Readonly<Ecc>;
+  /** RouterCallKeyDay / RouterCallKeyCallID / RouterCallKeySequenceNumber. */
   readonly routerCallKey?: RouterCallKey;
   /**
-   * The agent at the device that has the call now (answering, alerting, the transfer's or conference's new
-   * party; see call-agents.ts), else the agent an announcement or the call's own events named.
+   * AgentID of the agent at the device that has the call now (answering, alerting, the transfer's or
+   * conference's new party), else the agent an announcement or the call's own events named.
    */
   readonly agentId?: string;
+  /** AgentExtension of that agent. */
   readonly agentExtension?: string;
+  /** AgentInstrument of that agent. */
   readonly agentInstrument?: string;
+  /** SkillGroupNumber the call was delivered through. */
   readonly skillGroupNumber?: number;
+  /** ServiceNumber. */
   readonly serviceNumber?: number;
   /** The devices (and their agents) the call passed, oldest first; the agent fields above are those of the current one. */
-  readonly history: readonly Readonly<CallAgentVisit>[];
-  /** LocalConnectionState of the last event that had one (name, e.g. LCS_ALERTING). */
-  readonly state?: string;
-  readonly localConnectionState?: number;
-  readonly lastEventCause?: number;
+  readonly history: readonly CallVisit[];
+  /** LocalConnectionState of the last event that had one, by name (LCS_ALERTING …); the number if it has none. */
+  readonly state?: string | number;
+  /** EventCause of the last event that had one, by name (CEC_NEW_CALL …); the number if it has none. */
+  readonly lastEventCause?: string | number;
+  /** The devices on the call by role. */
   readonly parties: CallParties;
   /** Present when some context came from elsewhere than the call's own events. */
   readonly contextFrom?: CallContextSources;
@@ -88,10 +136,15 @@ export interface CallSnapshot {
   readonly established: boolean;
   /** The call was created by an event other than BEGIN_CALL_EVENT (its start was missed). */
   readonly partial: boolean;
+  /** The call ended with this event (END_CALL_EVENT); the tracker has forgotten it. */
   readonly ended: boolean;
+  /** The message type of the last event about the call. */
   readonly lastEvent: string;
+  /** How many messages were about the call. */
   readonly eventCount: number;
+  /** When the tracker first saw the call (ms since the epoch). */
   readonly startedAt: number;
+  /** When the last message about the call arrived (ms since the epoch). */
   readonly updatedAt: number;
 }
 
@@ -118,22 +171,18 @@ export function callSnapshot(
     connectionCallId: conn.callId,
     connectionDeviceIdType: conn.deviceIdType,
     connectionDeviceId: conn.deviceId,
-    connections: Object.freeze(rec.connections.slice()),
+    connections: connectionsOf(rec.connections),
   };
   for (const k in d) {
     const v = d[k];
-    if (k === 'localConnectionState') {
-      snap.localConnectionState = v;
-      snap.state = LocalConnectionState.nameOf(v as number) ?? String(v);
-    } else if (k === 'callType') {
-      snap.callType = v;
-      snap.callTypeName = CallType.nameOf(v as number);
-    } else snap[k] = Buffer.isBuffer(v) ? Buffer.from(v) : v; // objects in data are frozen (routerCallKey)
+    if (k === 'localConnectionState') snap.state = nameOr(LocalConnectionState, v as number);
+    else if (k === 'callType') snap.callType = nameOr(CallType, v as number);
+    else if (k === 'lastEventCause') snap.lastEventCause = nameOr(EventCause, v as number);
+    else snap[k] = Buffer.isBuffer(v) ? Buffer.from(v) : v; // objects in data are frozen (routerCallKey)
   }
   snap.callVariables = rec.callVariables;
-  snap.namedVariables = rec.namedVariables;
-  snap.namedArrays = rec.namedArrays;
-  snap.parties = frozenCopy(rec.parties);
+  snap.ecc = rec.ecc;
+  snap.parties = partiesOf(rec.parties);
   if (rec.preCallFrom.length > 0 || rec.madeBy !== undefined || rec.consultOf !== undefined) {
     const from: Record<string, unknown> = {};
     if (rec.preCallFrom.length > 0) from.preCall = Object.freeze(rec.preCallFrom.slice());
@@ -153,6 +202,34 @@ export function callSnapshot(
 }
 
 const NO_CONNECTION: CallConnection = Object.freeze({ callId: 0, deviceIdType: 0, deviceId: '' });
+
+function nameOr(e: { nameOf(v: number): string | undefined }, v: number): string | number {
+  return e.nameOf(v) ?? v;
+}
+
+function connectionOf(c: CallConnection): CallSnapshotConnection {
+  return Object.freeze({
+    connectionCallId: c.callId,
+    connectionDeviceIdType: c.deviceIdType,
+    connectionDeviceId: c.deviceId,
+  });
+}
+
+function connectionsOf(list: readonly CallConnection[]): readonly CallSnapshotConnection[] {
+  const out = new Array<CallSnapshotConnection>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = connectionOf(list[i]);
+  return Object.freeze(out);
+}
+
+/** The record's parties (changed in place by the tracker) as they are now, connected parties named as requests name them. */
+function partiesOf(p: Record<string, unknown>): CallParties {
+  const out: Record<string, unknown> = {};
+  for (const k in p) {
+    const v = p[k];
+    out[k] = k === 'connected' ? connectionsOf(v as CallConnection[]) : v;
+  }
+  return Object.freeze(out) as CallParties;
+}
 
 /** agentId / agentExtension / agentInstrument of the device that has the call, and the call's history. */
 function setAgentFields(snap: Record<string, unknown>, rec: CallRecord, agentAt: AgentAtDevice | undefined): void {

@@ -25,7 +25,8 @@ import { PreCallStore, routerCallKeyOf, type PreCalls, type RouterCallKey } from
 
 export type { PreCallSnapshot, PreCalls, RouterCallKey } from './pre-calls';
 export { connectionKey, type CallConnection } from './call-connection';
-export type { CallContextSources, CallParties, CallSnapshot } from './call-snapshot';
+export type { CallContextSources, CallParties, CallSnapshot, CallSnapshotConnection, CallVisit } from './call-snapshot';
+export type { CallVariables, Ecc, EccArray } from './call-data';
 
 export interface CallTrackerOptions {
   maxCalls?: number;

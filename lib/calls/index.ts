@@ -9,6 +9,11 @@ export {
   type RouterCallKey,
   type CallTrackerOptions,
   type CallContextSources,
+  type CallSnapshotConnection,
+  type CallVisit,
+  type CallVariables,
+  type Ecc,
+  type EccArray,
 } from './call-tracker';
 export type { PreCallSnapshot, PreCalls } from './pre-calls';
 export { AgentTracker, type AgentSnapshot } from './agent-tracker';

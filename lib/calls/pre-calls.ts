@@ -16,8 +16,7 @@ import {
   readEcc,
   type CallDataSets,
   type CallVariables,
-  type NamedArrays,
-  type NamedVariables,
+  type Ecc,
 } from './call-data';
 import { deepFreeze } from './deep-freeze';
 import { MultiMap } from './multi-map';
@@ -52,8 +51,8 @@ export interface PreCallSnapshot {
   readonly fltCallTypeId?: number;
   readonly preCallInvokeId?: number;
   readonly callVariables: Readonly<Record<number, string>>;
-  readonly namedVariables: Readonly<Record<string, string>>;
-  readonly namedArrays: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  /** ECC variables by name, an ECC array as an array (as in CallSnapshot.ecc). */
+  readonly ecc: Readonly<Ecc>;
   readonly receivedAt: number;
   readonly updatedAt: number;
 }
@@ -80,8 +79,7 @@ interface Entry {
   sources: string[];
   fields: Record<string, unknown>;
   callVariables: CallVariables;
-  namedVariables: NamedVariables;
-  namedArrays: NamedArrays;
+  ecc: Ecc;
   receivedAt: number;
   updatedAt: number;
 }
@@ -180,8 +178,7 @@ export class PreCallStore implements PreCalls {
         sources: [],
         fields: {},
         callVariables: {},
-        namedVariables: {},
-        namedArrays: {},
+        ecc: {},
         receivedAt: now,
         updatedAt: now,
       };
@@ -213,7 +210,7 @@ export class PreCallStore implements PreCalls {
 
   /** Context of an announcement that is not kept (its call is already tracked). */
   static contextOf(msg: CtiMessage): PreCallContext {
-    const e = { fields: {}, callVariables: {}, namedVariables: {}, namedArrays: {} };
+    const e = { fields: {}, callVariables: {}, ecc: {} };
     absorbContext(e, msg);
     return { ...e, sources: [msg.messageType] };
   }
@@ -273,14 +270,11 @@ export class PreCallStore implements PreCalls {
   }
 }
 
-function absorbContext(
-  e: Pick<Entry, 'fields' | 'callVariables' | 'namedVariables' | 'namedArrays'>,
-  msg: CtiMessage,
-): void {
+function absorbContext(e: Pick<Entry, 'fields' | 'callVariables' | 'ecc'>, msg: CtiMessage): void {
   for (const f of FIELDS) {
     const v = msg[f];
     if (!isNoValue(f, v)) e.fields[f] = copyBuffer(v);
   }
   readCallVariables(msg, e.callVariables);
-  readEcc(msg, e.namedVariables, e.namedArrays);
+  readEcc(msg, e.ecc);
 }

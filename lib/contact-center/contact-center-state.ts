@@ -238,13 +238,13 @@ export class ContactCenterState {
       queued,
       since: existing?.view.since ?? call.startedAt,
       callVariables: { ...call.callVariables },
-      ecc: eccOf(call),
+      ecc: eccOf(call.ecc),
     };
     if (queued) view.queuedSince = existing?.view.queued ? existing.view.queuedSince : now;
     if (call.peripheralId !== undefined) view.peripheralId = call.peripheralId;
     if (call.ani !== undefined) view.ani = call.ani;
     if (call.dnis !== undefined) view.dnis = call.dnis;
-    if (call.state !== undefined) view.state = call.state;
+    if (call.state !== undefined) view.state = String(call.state);
     if (call.agentId !== undefined) view.agentId = call.agentId;
     if (call.skillGroupNumber !== undefined && call.skillGroupNumber !== NO_SKILL_GROUP)
       view.skillGroupNumber = call.skillGroupNumber;
@@ -285,16 +285,14 @@ function skillGroupsOf(msg: CtiMessage): number[] {
   return out;
 }
 
-function eccOf(call: CallSnapshot): Record<string, string | Record<number, string>> {
-  const ecc: Record<string, string | Record<number, string>> = { ...call.namedVariables };
-  for (const [name, arr] of Object.entries(call.namedArrays)) ecc[name] = { ...arr };
+function eccOf(from: CallSnapshot['ecc']): CallView['ecc'] {
+  const ecc: CallView['ecc'] = {};
+  for (const [k, val] of Object.entries(from)) ecc[k] = typeof val === 'string' ? val : val.slice();
   return ecc;
 }
 
 function copyCall(v: CallView): CallView {
-  const ecc: CallView['ecc'] = {};
-  for (const [k, val] of Object.entries(v.ecc)) ecc[k] = typeof val === 'string' ? val : { ...val };
-  return { ...v, callVariables: { ...v.callVariables }, ecc };
+  return { ...v, callVariables: { ...v.callVariables }, ecc: eccOf(v.ecc) };
 }
 
 function agentMatches(a: AgentEntry, f: StateFilter): boolean {

@@ -31,7 +31,8 @@ export interface CallView {
   /** When the call last entered the queue, while queued (ms since epoch). */
   queuedSince?: number;
   callVariables: Record<number, string>;
-  ecc: Record<string, string | Record<number, string>>;
+  /** As in msg.call: ECC variables by name, an ECC array as an array (an element never set is null). */
+  ecc: Record<string, string | (string | null)[]>;
 }
 
 export interface StateSummary {

@@ -5,6 +5,8 @@ import { CALL_EVENT_MESSAGES } from './messages/call-events';
 import { AGENT_EVENT_MESSAGES } from './messages/agent-events';
 import { CALL_DATA_MESSAGES } from './messages/call-data';
 import { CLIENT_CONTROL_MESSAGES } from './messages/client-control';
+import { STATISTICS_MESSAGES } from './messages/statistics';
+import { CONFIG_MESSAGES } from './messages/config';
 import { SUPERVISOR_MESSAGES } from './messages/supervisor';
 import { MESSAGE_TYPES } from './message-types';
 import { TAG_BY_NUMBER } from './tags';
@@ -16,6 +18,8 @@ export const MESSAGE_DEFS: readonly MessageDef[] = [
   ...AGENT_EVENT_MESSAGES,
   ...CALL_DATA_MESSAGES,
   ...CLIENT_CONTROL_MESSAGES,
+  ...STATISTICS_MESSAGES,
+  ...CONFIG_MESSAGES,
   ...SUPERVISOR_MESSAGES,
 ];
 

@@ -3,6 +3,8 @@ import type { DecodeWarning, DecodeWarningKind } from './warnings';
 import { CtiProtocolError, type CtiProtocolErrorCode } from './errors';
 import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
 import { TAG_BY_NUMBER } from './tags';
+// One String.fromCharCode call per short string, one case per length (written by the build: tools/write-codec.ts).
+import { latin1 } from './generated/latin1';
 
 /**
  * What the generated decoders call for everything that is not a plain number: strings, ECC fields, and every
@@ -100,24 +102,6 @@ function keep(m: CtiMessage, tag: number, buf: Buffer, off: number, len: number)
   if (m.unknownFields === undefined) m.unknownFields = [item];
   else m.unknownFields.push(item);
 }
-
-const SHORT_STRING = 24;
-
-/**
- * One character per byte. Strings of up to SHORT_STRING bytes (nearly every CTI field) are made by a
- * single String.fromCharCode call with the bytes as arguments, generated below per length: measured
- * about 2-3x cheaper than a native toString call or a per-character loop for such short strings.
- */
-const latin1: (buf: Buffer, start: number, end: number) => string = (() => {
-  const cases: string[] = ["case 0: return '';"];
-  for (let n = 1; n <= SHORT_STRING; n++) {
-    const args = Array.from({ length: n }, (_, i) => (i === 0 ? 'b[s]' : `b[s + ${i}]`));
-    cases.push(`case ${n}: return F(${args.join(', ')});`);
-  }
-  const body = `return function latin1(b, s, e) { switch (e - s) { ${cases.join(' ')} default: return b.toString('latin1', s, e); } };`;
-  // eslint-disable-next-line no-new-func -- generated from the message tables, never from input
-  return new Function('F', body)(String.fromCharCode);
-})();
 
 function nulIndex(buf: Buffer, start: number, end: number): number {
   let i = start;

@@ -2,7 +2,9 @@ import type { CodecOptions, CtiMessage } from './types';
 import type { DecodeWarning } from './warnings';
 import { CtiProtocolError } from './errors';
 import { getPlan, messageTypeName, type MessagePlan } from './catalog';
-import { compileDecoder, type CompiledDecoder } from './compile-decoder';
+import type { CompiledDecoder } from './decoder-source';
+import { DECODERS } from './generated/decoders';
+import { generatedFor } from './generated-codec';
 import type { DecodeContext } from './decode-helpers';
 
 export const HEADER_SIZE = 8;
@@ -66,13 +68,13 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
   cx.suspect = false;
   if (opts?.strict === true) {
     cx.strict = true;
-    return decoder(frame, start, end, cx);
+    return decoder(frame, start, end, cx, plan);
   }
   cx.strict = false;
   let msg: CtiMessage | undefined;
   let unreadable: unknown;
   try {
-    msg = decoder(frame, start, end, cx);
+    msg = decoder(frame, start, end, cx, plan);
   } catch (err) {
     unreadable = err;
   }
@@ -80,7 +82,7 @@ export function decodeMessage(frame: Buffer, version: number, opts?: CodecOption
     const skip = extraFixedBytes(plan, frame, start, end);
     if (skip > 0) {
       cx.warnings = undefined;
-      msg = decoder(frame, start + skip, end, cx);
+      msg = decoder(frame, start + skip, end, cx, plan);
       const longer: DecodeWarning = {
         messageType: plan.name,
         messageTypeId: plan.id,
@@ -110,15 +112,12 @@ interface DecoderEntry {
 const entries: (DecoderEntry | null | undefined)[][] = [];
 /** Type ids below this are cached in the table above; others (none in the catalog) are looked up each time. */
 const TABLE_SIZE = 4096;
-const byPlan = new WeakMap<MessagePlan, CompiledDecoder>();
 
 function entryFor(typeId: number, version: number): DecoderEntry | null {
   const plan = getPlan(typeId, version);
   let entry: DecoderEntry | null = null;
   if (plan !== undefined) {
-    const decoder = byPlan.get(plan) ?? compileDecoder(plan);
-    byPlan.set(plan, decoder);
-    entry = { plan, decoder };
+    entry = { plan, decoder: generatedFor<CompiledDecoder>(DECODERS, plan, 'decoder') };
   }
   if (typeId < TABLE_SIZE) {
     let row = entries[version];

@@ -2,7 +2,9 @@ import type { CodecOptions, CtiMessage } from './types';
 import { CtiProtocolError } from './errors';
 import { getPlan, messageTypeId, type MessagePlan } from './catalog';
 import { DEFAULT_MAX_MESSAGE_LENGTH } from './decode';
-import { compileEncoder, type CompiledEncoder } from './compile-encoder';
+import type { CompiledEncoder } from './encoder-source';
+import { ENCODERS } from './generated/encoders';
+import { generatedFor } from './generated-codec';
 import { writer } from './encode-helpers';
 
 export { MAX_ECC_BYTES } from './encode-helpers';
@@ -20,11 +22,11 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
     throw new CtiProtocolError('E_CTI_BAD_MESSAGE_FORMAT', 'a message needs a string messageType');
   }
   const row = encoderRows[version];
-  let encoder = row === undefined ? undefined : row.get(msg.messageType);
-  if (encoder === undefined) encoder = encoderFor(msg, version);
+  let entry = row === undefined ? undefined : row.get(msg.messageType);
+  if (entry === undefined) entry = entryFor(msg, version);
   writer.off = 0;
-  if (encoder === null) writeRaw(msg, version);
-  else encoder(msg, writer);
+  if (entry === null) writeRaw(msg, version);
+  else entry.encoder(msg, writer, entry.plan);
   const total = writer.off;
   const max =
     opts === undefined || opts.maxMessageLength === undefined ? DEFAULT_MAX_MESSAGE_LENGTH : opts.maxMessageLength;
@@ -38,26 +40,24 @@ export function encodeMessage(msg: CtiMessage, version: number, opts?: CodecOpti
   return writer.copy();
 }
 
-/** Compiled encoders by version and message name; null: the message has no layout there (raw body). */
-const encoderRows: (Map<string, CompiledEncoder | null> | undefined)[] = [];
+/** Encoders by version and message name, with their plans; null: the message has no layout there (raw body). */
+const encoderRows: (Map<string, EncoderEntry | null> | undefined)[] = [];
 
-const byPlan = new WeakMap<MessagePlan, CompiledEncoder>();
+interface EncoderEntry {
+  plan: MessagePlan;
+  encoder: CompiledEncoder;
+}
 
-function encoderFor(msg: CtiMessage, version: number): CompiledEncoder | null {
-  const id = typeId(msg);
-  const plan = getPlan(id, version);
-  let encoder: CompiledEncoder | null = null;
-  if (plan !== undefined) {
-    encoder = byPlan.get(plan) ?? compileEncoder(plan);
-    byPlan.set(plan, encoder);
-  }
+function entryFor(msg: CtiMessage, version: number): EncoderEntry | null {
+  const plan = getPlan(typeId(msg), version);
+  const entry = plan === undefined ? null : { plan, encoder: generatedFor<CompiledEncoder>(ENCODERS, plan, 'encoder') };
   // 'UNKNOWN' names no one type: its id comes from each message.
   if (msg.messageType !== 'UNKNOWN') {
     let row = encoderRows[version];
     if (row === undefined) row = encoderRows[version] = new Map();
-    row.set(msg.messageType, encoder);
+    row.set(msg.messageType, entry);
   }
-  return encoder;
+  return entry;
 }
 
 function typeId(msg: CtiMessage): number {

@@ -62,3 +62,10 @@ export function defineMask(byName: Record<string, number>): CtiMask {
     },
   });
 }
+
+/** One property's value named: a number by its name (when it has one), an array element by element. */
+export function enumName(names: ReadonlyMap<number, string>, v: unknown): unknown {
+  if (typeof v === 'number') return names.get(v) ?? v;
+  if (!Array.isArray(v)) return v;
+  return v.map((x: unknown) => (typeof x === 'number' ? (names.get(x) ?? x) : x));
+}

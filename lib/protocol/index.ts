@@ -28,3 +28,4 @@ export {
 export { MESSAGE_TYPES } from './message-types';
 export { TAGS, TAG_BY_NUMBER } from './tags';
 export { FIELD_ENUMS, withEnumNames, fromEnumNames } from './field-enums';
+export { configRecords, fromConfigRecords, CONFIG_ITEM, CONFIG_RECORD, type ConfigRecord } from './config-records';

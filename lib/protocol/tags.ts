@@ -116,41 +116,41 @@ export const TAGS: TagDef[] = [
   { tag: 124, name: 'DEQUEUE_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 125, name: 'SENDING_ADDRESS_TAG', type: 'STRING', max: 64 }, // SendingAddress. Unsure: no layout; the PV19 change note says it grew from 16 to 64 bytes; chose STRING 64
   { tag: 126, name: 'SENDING_PORT_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 129, name: 'MAX_QUEUED_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 129, name: 'MAX_QUEUED_TAG', type: 'UINT', max: 4 }, // MaxQueued (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 130, name: 'QUEUE_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 131, name: 'CUSTOMER_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 132, name: 'SERVICE_SKILL_TARGET_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 133, name: 'PERIPHERAL_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 134, name: 'DESCRIPTION_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 135, name: 'SERVICE_MEMBER_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 136, name: 'SERVICE_MEMBER_PRIORITY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 137, name: 'FIRST_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 138, name: 'LAST_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 131, name: 'CUSTOMER_ID_TAG', type: 'UINT', max: 4 }, // CustomerID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 132, name: 'SERVICE_SKILL_TARGET_ID_TAG', type: 'UINT', max: 4 }, // ServiceSkillTargetID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 133, name: 'PERIPHERAL_NAME_TAG', type: 'STRING', max: 64 }, // PeripheralName (service / skill group name) (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 134, name: 'DESCRIPTION_TAG', type: 'STRING', max: 128 }, // Description (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 135, name: 'SERVICE_MEMBER_ID_TAG', type: 'UINT', max: 4 }, // ServiceMemberID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 136, name: 'SERVICE_MEMBER_PRIORITY_TAG', type: 'USHORT', max: 2 }, // ServiceMemberPriority (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 137, name: 'FIRST_NAME_TAG', type: 'STRING', max: 32 }, // FirstName (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 138, name: 'LAST_NAME_TAG', type: 'STRING', max: 32 }, // LastName (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 139, name: 'SKILL_GROUP_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 141, name: 'AGENT_SKILL_TARGET_ID_TAG', ...NO_LAYOUT }, // no layout gives a type; same name also listed at 185 in the guide
+  { tag: 141, name: 'AGENT_SKILL_TARGET_ID_TAG', type: 'UINT', max: 4 }, // AgentSkillTargetID (configuration, cti-protocol-supervisor-config.md §22); same name also listed at 185 in the guide
   { tag: 142, name: 'SERVICE_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 150, name: 'DURATION_TAG', type: 'UINT', max: 4 }, // AGENT_STATE_EVENT Duration
-  { tag: 173, name: 'EXTENSION_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 174, name: 'SERVICE_LEVEL_THRESHOLD_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 175, name: 'SERVICE_LEVEL_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 176, name: 'CONFIG_PARAM_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 177, name: 'SERVICE_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 178, name: 'SKILL_GROUP_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 179, name: 'AGENT_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 180, name: 'DEVICE_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 183, name: 'RECORD_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 184, name: 'PERIPHERAL_NUMBER_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 185, name: 'AGENT_SKILL_TARGET_ID_TAG', ...NO_LAYOUT }, // no layout gives a type; same name also listed at 141 in the guide
-  { tag: 186, name: 'NUM_SERVICE_MEMBERS_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 187, name: 'SERVICE_MEMBER_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 188, name: 'SERVICE_PRIORITY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 189, name: 'AGENT_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 190, name: 'LOGIN_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 191, name: 'NUM_SKILLS_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 192, name: 'SKILL_GROUP_SKILL_TARGET_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 193, name: 'SERVICE_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 173, name: 'EXTENSION_TAG', type: 'STRING', max: 16 }, // Extension (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 174, name: 'SERVICE_LEVEL_THRESHOLD_TAG', type: 'UINT', max: 4 }, // ServiceLevelThreshold (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 175, name: 'SERVICE_LEVEL_TYPE_TAG', type: 'UINT', max: 4 }, // ServiceLevelType (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 176, name: 'CONFIG_PARAM_TAG', type: 'STRING', max: 255 }, // ConfigParam (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 177, name: 'SERVICE_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // ServiceConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 178, name: 'SKILL_GROUP_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // SkillGroupConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 179, name: 'AGENT_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // AgentConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 180, name: 'DEVICE_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // DeviceConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 183, name: 'RECORD_TYPE_TAG', type: 'USHORT', max: 2 }, // RecordType (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 184, name: 'PERIPHERAL_NUMBER_TAG', type: 'UINT', max: 4 }, // PeripheralNumber (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 185, name: 'AGENT_SKILL_TARGET_ID_TAG', type: 'UINT', max: 4 }, // AgentSkillTargetID (as 141) (configuration, cti-protocol-supervisor-config.md §22); same name also listed at 141 in the guide
+  { tag: 186, name: 'NUM_SERVICE_MEMBERS_TAG', type: 'USHORT', max: 2 }, // NumServiceMembers (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 187, name: 'SERVICE_MEMBER_TAG', type: 'UINT', max: 4 }, // ServiceMember (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 188, name: 'SERVICE_PRIORITY_TAG', type: 'USHORT', max: 2 }, // ServicePriority (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 189, name: 'AGENT_TYPE_TAG', type: 'USHORT', max: 2 }, // AgentType (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 190, name: 'LOGIN_ID_TAG', type: 'STRING', max: 64 }, // LoginID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 191, name: 'NUM_SKILLS_TAG', type: 'USHORT', max: 2 }, // NumSkills (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 192, name: 'SKILL_GROUP_SKILL_TARGET_ID_TAG', type: 'UINT', max: 4 }, // SkillGroupSkillTargetID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 193, name: 'SERVICE_ID_TAG', type: 'UINT', max: 4 }, // FltServiceID (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 194, name: 'AGENT_ID_LONG_TAG', type: 'STRING', max: 12 }, // AgentID (alternative tag). Unsure: the layouts give AgentID STRING 12; UCCX documents 129 for this tag; chose 12
-  { tag: 195, name: 'DEVICE_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 195, name: 'DEVICE_TYPE_TAG', type: 'USHORT', max: 2 }, // DeviceType (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 198, name: 'ENABLE_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 199, name: 'DEVICEID_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 200, name: 'TIMEOUT_TAG', ...NO_LAYOUT }, // no layout gives a type
@@ -160,16 +160,16 @@ export const TAGS: TagDef[] = [
   { tag: 204, name: 'TEAM_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 205, name: 'MEMBER_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 206, name: 'EVENT_DEVICE_ID_TAG', type: 'STRING', max: 64 }, // SYSTEM_EVENT EventDeviceID
-  { tag: 207, name: 'LOGIN_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type; V11
+  { tag: 207, name: 'LOGIN_NAME_TAG', type: 'STRING', max: 255 }, // LoginName (32 before v20) (configuration, cti-protocol-supervisor-config.md §22); V11
   { tag: 208, name: 'PERIPHERAL_ID_TAG', type: 'UINT', max: 4 }, // OPEN_CONF FltPeripheralID. Unsure: cti-protocol.md gives no tag for it; tag 208 per the UCCX OPEN_CONF page
-  { tag: 209, name: 'CALL_TYPE_KEY_CONFIG_TAG', ...NO_LAYOUT }, // no layout gives a type; V11
+  { tag: 209, name: 'CALL_TYPE_KEY_CONFIG_TAG', type: 'UNSPEC', max: 8 }, // CallTypeConfigKey (configuration, cti-protocol-supervisor-config.md §22); V11
   { tag: 210, name: 'CALL_TYPE_ID_TAG', type: 'UINT', max: 4 }, // FltCallTypeID
-  { tag: 211, name: 'CUSTOMER_DEFINITION_ID_TAG', ...NO_LAYOUT }, // no layout gives a type; V11
-  { tag: 212, name: 'ENTERPRISE_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type; V11
-  { tag: 213, name: 'OLD_PERIPHERAL_NUMBER_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 214, name: 'CUR_LOGIN_ID', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
+  { tag: 211, name: 'CUSTOMER_DEFINITION_ID_TAG', type: 'UINT', max: 4 }, // CustomerDefinitionID (configuration, cti-protocol-supervisor-config.md §22); V11
+  { tag: 212, name: 'ENTERPRISE_NAME_TAG', type: 'STRING', max: 32 }, // EnterpriseName (configuration, cti-protocol-supervisor-config.md §22); V11
+  { tag: 213, name: 'OLD_PERIPHERAL_NUMBER_TAG', type: 'UINT', max: 4 }, // OldPeripheralNumber (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 214, name: 'CUR_LOGIN_ID', type: 'STRING', max: 64 }, // OldLoginID (configuration, cti-protocol-supervisor-config.md §22); guide spells it without _TAG
   { tag: 215, name: 'ANI_II_TAG', type: 'STRING', max: 2 }, // ANI_II
-  { tag: 216, name: 'MR_DOMAIN_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 216, name: 'MR_DOMAIN_ID_TAG', type: 'UINT', max: 4 }, // FltMRDomainID (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 217, name: 'CTIOS_CIL_CLIENT_ID_TAG', type: 'STRING', max: 64 }, // CTIOSCILClientID. Unsure: no layout gives a type; chose STRING 64 (names a CTI OS client, like ClientID)
   { tag: 218, name: 'SILENT_MONITOR_STATUS_TAG', type: 'USHORT', max: 2 }, // SilentMonitorStatus
   { tag: 219, name: 'REQUESTING_DEVICE_ID_TAG', type: 'STRING', max: 64 }, // CLEAR_CONNECTION_REQ RequestingDeviceID
@@ -193,8 +193,8 @@ export const TAGS: TagDef[] = [
   { tag: 247, name: 'MEDIA_CLASS_ID_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 248, name: 'TASK_LIFE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 249, name: 'TASK_START_TIMEOUT_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
-  { tag: 250, name: 'MAX_TASK_DURATION_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only also CONFIG_MRD_EVENT
-  { tag: 251, name: 'INTERRUPTIBLE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only also CONFIG_MRD_EVENT
+  { tag: 250, name: 'MAX_TASK_DURATION_TAG', type: 'UINT', max: 4 }, // FltMaxTaskDuration (configuration, cti-protocol-supervisor-config.md §22); Internal Cisco Use Only also CONFIG_MRD_EVENT
+  { tag: 251, name: 'INTERRUPTIBLE_TAG', type: 'BOOL', max: 2 }, // FltInterruptible (configuration, cti-protocol-supervisor-config.md §22); Internal Cisco Use Only also CONFIG_MRD_EVENT
   { tag: 252, name: 'MAX_CALLS_IN_QUEUE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 253, name: 'MAX_CALLS_IN_QUEUE_PER_CALL_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
   { tag: 254, name: 'MAX_TIME_IN_QUEUE_TAG', ...NO_LAYOUT }, // no layout gives a type; Internal Cisco Use Only
@@ -203,33 +203,33 @@ export const TAGS: TagDef[] = [
   { tag: 258, name: 'FLT_TASK_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 259, name: 'FLT_ICM_DISP_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 260, name: 'FLT_APP_DISP_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 261, name: 'NUM_MRDS_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 262, name: 'FLT_AGENT_MRD_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 263, name: 'FLT_AGENT_MRD_STATE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 264, name: 'FLT_PRECISION_QUEUE_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 265, name: 'FLT_PRECISION_QUEUE_NAME_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 261, name: 'NUM_MRDS_TAG', type: 'USHORT', max: 2 }, // NumMRDs (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 262, name: 'FLT_AGENT_MRD_ID_TAG', type: 'UINT', max: 4 }, // FltAgentMRDID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 263, name: 'FLT_AGENT_MRD_STATE_TAG', type: 'USHORT', max: 2 }, // FltAgentMRDState (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 264, name: 'FLT_PRECISION_QUEUE_ID_TAG', type: 'UINT', max: 4 }, // FltPrecisionQueueID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 265, name: 'FLT_PRECISION_QUEUE_NAME_TAG', type: 'STRING', max: 32 }, // FltPrecisionQueueName (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 266, name: 'MAX_BEYOND_TASK_LIMIT_TAG', type: 'UINT', max: 4 }, // MaxBeyondTaskLimit
-  { tag: 267, name: 'AGENT_DESK_SETTINGS_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 267, name: 'AGENT_DESK_SETTINGS_ID_TAG', type: 'UINT', max: 4 }, // AgentDeskSettingsID (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 268, name: 'XFER_IN_WHILE_LOGGED_OUT_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 269, name: 'PERIPHERAL_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 270, name: 'AGENT_DESK_SETTINGS_CONFIG_KEY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 271, name: 'CONFIG_PERIPHERAL_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 272, name: 'DEFAULT_AGENT_DESK_SETTINGS_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 273, name: 'FLT_DESK_SETTINGS_MASK_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 274, name: 'FLT_WRAP_UP_DATA_INCOMING_MODE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 275, name: 'FLT_WRAP_UP_DATA_OUTGOING_MODE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 276, name: 'FLT_LOGOUT_NON_ACTIVITY_TIME_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 277, name: 'FLT_QUALITY_RECORDING_RATE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 278, name: 'FLT_RING_NO_ANSWER_TIME_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 279, name: 'FLT_SILENT_MONITOR_WARNING_MESSAGE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 280, name: 'FLT_SILENT_MONITOR_AUDIBLE_INDICATION_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 281, name: 'FLT_SUPERVISOR_ASSIST_CALL_METHOD_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 282, name: 'FLT_EMERGENCY_CALL_METHOD_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 283, name: 'FLT_AUTO_RECORD_ON_EMERGENCY_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 284, name: 'FLT_RECORDING_MODE_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 285, name: 'FLT_WORK_MODE_TIMER_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 286, name: 'FLT_RING_NO_ANSWER_DN_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 287, name: 'FLT_DEFAULT_DEVICE_PORT_ADDRESS_TAG', ...NO_LAYOUT }, // no layout gives a type
+  { tag: 269, name: 'PERIPHERAL_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // PeripheralConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 270, name: 'AGENT_DESK_SETTINGS_CONFIG_KEY_TAG', type: 'UNSPEC', max: 8 }, // AgentDeskSettingsConfigKey (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 271, name: 'CONFIG_PERIPHERAL_ID_TAG', type: 'UINT', max: 4 }, // ConfigPeripheralID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 272, name: 'DEFAULT_AGENT_DESK_SETTINGS_ID_TAG', type: 'UINT', max: 4 }, // DefaultAgentDeskSettingsID (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 273, name: 'FLT_DESK_SETTINGS_MASK_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 274, name: 'FLT_WRAP_UP_DATA_INCOMING_MODE_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 275, name: 'FLT_WRAP_UP_DATA_OUTGOING_MODE_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 276, name: 'FLT_LOGOUT_NON_ACTIVITY_TIME_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 277, name: 'FLT_QUALITY_RECORDING_RATE_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 278, name: 'FLT_RING_NO_ANSWER_TIME_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 279, name: 'FLT_SILENT_MONITOR_WARNING_MESSAGE_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 280, name: 'FLT_SILENT_MONITOR_AUDIBLE_INDICATION_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 281, name: 'FLT_SUPERVISOR_ASSIST_CALL_METHOD_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 282, name: 'FLT_EMERGENCY_CALL_METHOD_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 283, name: 'FLT_AUTO_RECORD_ON_EMERGENCY_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 284, name: 'FLT_RECORDING_MODE_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 285, name: 'FLT_WORK_MODE_TIMER_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 286, name: 'FLT_RING_NO_ANSWER_DN_ID_TAG', type: 'UINT', max: 4 }, // agent desk setting (configuration, cti-protocol-supervisor-config.md §22)
+  { tag: 287, name: 'FLT_DEFAULT_DEVICE_PORT_ADDRESS_TAG', type: 'STRING', max: 64 }, // FltDefaultDevicePortAddress (printed "String, 4"; Unsure) (configuration, cti-protocol-supervisor-config.md §22)
   { tag: 288, name: 'DESKTOP_CONNECTED_FLAG_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 289, name: 'PLAY_TONE_DIRECTION_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 290, name: 'INVOCATION_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
@@ -243,12 +243,12 @@ export const TAGS: TagDef[] = [
   { tag: 298, name: 'RECORDER_TYPE_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 299, name: 'RECORDER_STATUS_TAG', ...NO_LAYOUT }, // no layout gives a type
   { tag: 300, name: 'RECORDING_DEVICE_ID_TAG', ...NO_LAYOUT }, // no layout gives a type
-  { tag: 302, name: 'FLT_TERM_TYPE', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
+  { tag: 302, name: 'FLT_TERM_TYPE', type: 'USHORT', max: 2 }, // TerminalType (configuration, cti-protocol-supervisor-config.md §22); guide spells it without _TAG
   { tag: 303, name: 'FLT_TERM_DEVICE_NAME', type: 'STRING', max: 64 }, // ActiveTerminal (Unsure mapping, see cti-protocol.md section 8)
-  { tag: 304, name: 'FLT__TERM_TYPE_NAME', ...NO_LAYOUT }, // no layout gives a type; guide spells it with a double underscore and without _TAG
-  { tag: 305, name: 'FLT_NUM_INSTRUMENTS', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
-  { tag: 306, name: 'ACD_SHARED_LINE_USAGE', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
-  { tag: 307, name: 'PLAY_ZIP_TONE', ...NO_LAYOUT }, // no layout gives a type; guide spells it without _TAG
+  { tag: 304, name: 'FLT__TERM_TYPE_NAME', type: 'STRING', max: 100 }, // TerminalTypeName (configuration, cti-protocol-supervisor-config.md §22); guide spells it with a double underscore and without _TAG
+  { tag: 305, name: 'FLT_NUM_INSTRUMENTS', type: 'USHORT', max: 2 }, // NumInstruments (configuration, cti-protocol-supervisor-config.md §22); guide spells it without _TAG
+  { tag: 306, name: 'ACD_SHARED_LINE_USAGE', type: 'UINT', max: 4 }, // ACDSharedLineUsage (configuration, cti-protocol-supervisor-config.md §22); guide spells it without _TAG
+  { tag: 307, name: 'PLAY_ZIP_TONE', type: 'UINT', max: 4 }, // PlayZipTone (configuration, cti-protocol-supervisor-config.md §22); guide spells it without _TAG
   { tag: 309, name: 'FLT_ENABLED_SERVICES', type: 'USHORT', max: 2 }, // FltEnabledServices. Unsure: the layout reads "USHORT x N"; taken as one USHORT per field, repeated N times (as AGENT_PRE_CALL_EVENT's table does)
   { tag: 310, name: 'NUM_OF_ENABLED_SERVICES', type: 'USHORT', max: 2 }, // NumOfEnabledServices
   { tag: 311, name: 'CCAI_CONFIG_ID', type: 'STRING', max: 40 }, // CcaiConfigId

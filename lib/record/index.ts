@@ -7,6 +7,7 @@ export {
   type RecordableSession,
   type SessionFrame,
 } from './recorder';
+export { recordSession, type RecordOption } from './record-session';
 export { FrameMasker, type MaskOptions, type MaskStats } from './mask';
 export { Pseudonymizer } from './pseudonym';
 export { RotatingWriter, type RotatingWriterOptions, type WriterStats } from './writer';

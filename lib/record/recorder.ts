@@ -1,14 +1,14 @@
 /**
- * Records a session's frames to a JSON Lines file (format.ts), masking PII on the way (mask.ts). It only listens
- * to the session's 'frame' event, so recording never changes what the session does; the file is written
- * asynchronously (writer.ts).
+ * Records a session's frames to a JSON Lines file (format.ts), masking PII on the way (mask.ts). It attaches from
+ * outside through the session's frame tap (CtiSession.tapFrames), so recording never changes what the session
+ * does and the session knows nothing of it; the file is written asynchronously (writer.ts).
  */
 import { ServiceMask, messageTypeId } from '../protocol';
 import { RECORDING_FORMAT, RECORDING_FORMAT_VERSION, typeLabel, type FrameLine, type RecordingHeader } from './format';
 import { FrameMasker, type MaskStats } from './mask';
 import { RotatingWriter, type WriterStats } from './writer';
 
-/** What the session's 'frame' event carries: a whole frame, header included. */
+/** What the session's frame tap hands over: a whole frame, header included (lib/session's SessionFrameEvent). */
 export interface SessionFrame {
   dir: 'in' | 'out';
   type: number;
@@ -16,10 +16,13 @@ export interface SessionFrame {
   at: number;
 }
 
-/** The part of a CtiSession the recorder uses (a CtiSession fits). */
+/**
+ * The part of a CtiSession the recorder uses (a CtiSession fits). Written out here rather than imported, so this
+ * folder does not depend on lib/session at all.
+ */
 export interface RecordableSession {
-  on(event: 'frame', listener: (f: SessionFrame) => void): unknown;
-  off(event: 'frame', listener: (f: SessionFrame) => void): unknown;
+  /** Calls the listener with every frame from now on; returns the function that stops it. */
+  tapFrames(listener: (f: SessionFrame) => void): () => void;
   readonly version: number;
   readonly isOpen: boolean;
   readonly options: {
@@ -82,7 +85,7 @@ export class Recorder {
   private version: number;
   private pending: PendingLine[] = [];
   private closing: Promise<void> | null = null;
-  private readonly onFrame = (f: SessionFrame): void => this.record(f);
+  private readonly untap: () => void;
 
   constructor(
     private readonly session: RecordableSession,
@@ -101,7 +104,7 @@ export class Recorder {
       () => this.nextHeaderLine(),
     );
     this.version = session.version;
-    session.on('frame', this.onFrame);
+    this.untap = session.tapFrames((f) => this.record(f));
     // Attached to a session that is already open: no OPEN_CONF will come to say which version it speaks.
     if (session.isOpen) this.startHeader(Date.now());
   }
@@ -137,7 +140,7 @@ export class Recorder {
   /** Stops listening, writes what is queued and closes the file. Safe to call more than once. */
   close(): Promise<void> {
     if (this.closing === null) {
-      this.session.off('frame', this.onFrame);
+      this.untap();
       if (this.header === undefined) this.startHeader(this.frames > 0 ? this.startAt : Date.now());
       this.closing = this.writer.close();
     }

@@ -14,7 +14,6 @@ import {
   type CtiMessage,
   type OpenMaskField,
 } from '../protocol';
-import type { RecordOption } from '../record/session-option';
 
 export interface CtiEndpoint {
   host: string;
@@ -123,11 +122,6 @@ export interface CtiSessionOptions {
    * Without it the server sends all of them (the guide's default).
    */
   registerVariables?: CtiVariableRegistration;
-  /**
-   * Record every frame to a JSON Lines file (a path, or RecorderOptions: maxBytes, maxFiles, mask, maskAgents);
-   * PII is masked unless `mask: false`. The file is closed when the session closes. See README "Recording".
-   */
-  record?: RecordOption;
 }
 
 export interface CtiVariableRegistration {
@@ -272,6 +266,13 @@ function optString(option: string, v: string | undefined, max: number): string |
 
 export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
   if (!o || typeof o !== 'object') throw new CtiOptionsError('options', 'must be an object');
+  // The session no longer owns a recorder (it offers tapFrames); an old caller gets told where recording went.
+  if ('record' in o && (o as { record?: unknown }).record !== undefined) {
+    throw new CtiOptionsError(
+      'record',
+      'recording attaches from outside now: recordSession(session, path) from lib/record',
+    );
+  }
   const sides = [endpoint('sideA', o.sideA)];
   if (o.sideB) sides.push(endpoint('sideB', o.sideB));
 

@@ -26,10 +26,8 @@ import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './
 import { ReconnectPlan } from './reconnect-plan';
 import { SessionRequests, type RequestOptions } from './requests';
 import { emitSafely } from './safe-emit';
-import { recordSessionOption } from '../record/session-option';
-import type { Recorder } from '../record/recorder';
 import type { ServerNotice } from './server-notices';
-import type { CtiSessionEvents } from './session-events';
+import type { CtiSessionEvents, SessionFrameEvent } from './session-events';
 import { stateInfo } from './state-info';
 import { SessionMachine, type EventDetail, type MachineHooks, type Step } from './state-machine';
 import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './session-state';
@@ -41,8 +39,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   readonly options: Readonly<ResolvedOptions>;
   /** Call and agent tracking (lib/calls): fed every inbound message, read through `calls` / `agents`. */
   private readonly tracking: Tracking;
-  /** The recorder of the `record` option (README "Recording"); undefined without it. */
-  readonly recorder: Recorder | undefined;
 
   private readonly machine: SessionMachine;
   private readonly plan: ReconnectPlan;
@@ -101,7 +97,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       if (this.listenerCount('transition') > 0)
         this.safeEmit('transition', { from: t.from, event: t.event, to: t.transition.to });
     });
-    if (options.record !== undefined) this.recorder = recordSessionOption(this, options.record);
   }
 
   /** The calls being tracked (lib/calls). */
@@ -114,6 +109,16 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   }
   get state(): SessionState {
     return this.machine.state;
+  }
+
+  /**
+   * The frame tap: every whole frame both ways, header included, from the next one on (a recorder attaches here
+   * from outside; the session knows nothing of recording). Frames are copied only while someone taps. Returns
+   * the function that removes this tap.
+   */
+  tapFrames(listener: (frame: SessionFrameEvent) => void): () => void {
+    this.on('frame', listener);
+    return () => void this.off('frame', listener);
   }
   /** The side in use (or being tried). */
   get side(): 'A' | 'B' | undefined {

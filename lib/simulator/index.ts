@@ -1,4 +1,4 @@
-/** The CTI Server simulator: library API (the `cti-sim` CLI is cli.ts). No Node-RED imports. */
+/** The CTI Server simulator: library API (the `cti-sim` command line is cli/cti-sim.ts). No Node-RED imports. */
 export { CtiSimulator, type CtiSimulatorEvents, type SharedModel } from './server';
 export { CtiSimulatorPair, type CtiSimulatorPairOptions } from './pair';
 export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock, type SimTimer } from './clock';

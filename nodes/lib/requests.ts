@@ -31,6 +31,13 @@ export const REQUEST_TYPES = {
   'query-agent-state': 'QUERY_AGENT_STATE_REQ',
   'snapshot-call': 'SNAPSHOT_CALL_REQ',
   'release-call': 'RELEASE_CALL_REQ',
+  'alternate-call': 'ALTERNATE_CALL_REQ',
+  'reconnect-call': 'RECONNECT_CALL_REQ',
+  'deflect-call': 'DEFLECT_CALL_REQ',
+  'send-dtmf': 'SEND_DTMF_SIGNAL_REQ',
+  'make-predictive-call': 'MAKE_PREDICTIVE_CALL_REQ',
+  'snapshot-device': 'SNAPSHOT_DEVICE_REQ',
+  'query-device-info': 'QUERY_DEVICE_INFO_REQ',
 } as const;
 
 export type RequestName = keyof typeof REQUEST_TYPES;
@@ -56,6 +63,11 @@ export function resolveRequestName(configured: string | undefined, topic: unknow
     hangup: 'clear-connection',
     dial: 'make-call',
     consult: 'consultation',
+    alternate: 'alternate-call',
+    reconnect: 'reconnect-call',
+    deflect: 'deflect-call',
+    dtmf: 'send-dtmf',
+    'send-dtmf-signal': 'send-dtmf',
   };
   // Own keys only: "constructor" must not find Object.prototype.constructor.
   if (Object.prototype.hasOwnProperty.call(aliases, lower)) return aliases[lower];
@@ -77,6 +89,10 @@ export interface RequestParams {
   consultType?: unknown;
   mrdid?: unknown;
   skillGroupNumber?: unknown;
+  dtmfString?: unknown;
+  toneDuration?: unknown;
+  pauseDuration?: unknown;
+  calledDeviceId?: unknown;
   callData: RawCallData;
 }
 
@@ -92,6 +108,10 @@ export const REQUEST_PARAM_KEYS = [
   'consultType',
   'mrdid',
   'skillGroupNumber',
+  'dtmfString',
+  'toneDuration',
+  'pauseDuration',
+  'calledDeviceId',
 ] as const;
 
 function enumValue(
@@ -143,6 +163,26 @@ function withInstrument(m: CtiMessage, p: RequestParams): CtiMessage {
   const inst = toText(p.agentInstrument, 'agentInstrument', 63);
   if (inst !== undefined && inst !== '') m.agentInstrument = inst;
   return m;
+}
+
+/** The call the request also names (held, or for alternate-call the other call); `what` says why it is needed. */
+function requireHeldAddress(msg: Record<string, unknown>, name: string, what: string): CallAddress {
+  const held = findHeldAddress(msg);
+  if (held === undefined) {
+    throw new InputError(
+      `${name} needs ${what}: msg.heldCall (the msg.call of that call) or msg.payload.heldConnectionCallId / ` +
+        'heldConnectionDeviceId / heldConnectionDeviceIdType',
+    );
+  }
+  return held;
+}
+
+function prefixed(prefix: string, a: CallAddress): Record<string, unknown> {
+  return {
+    [`${prefix}CallId`]: a.connectionCallId,
+    [`${prefix}DeviceIdType`]: a.connectionDeviceIdType,
+    [`${prefix}DeviceId`]: a.connectionDeviceId,
+  };
 }
 
 function callData(p: RequestParams, messageType: string, version: number): Record<string, unknown> {
@@ -267,6 +307,72 @@ export function buildRequest(
       if (pw) m.agentPassword = pw;
       return m;
     }
+    case 'alternate-call':
+      return withInstrument(
+        {
+          ...base,
+          ...prefixed('activeConnection', requireCallAddress(msg)),
+          ...prefixed('otherConnection', requireHeldAddress(msg, name, 'the other call (held or ringing)')),
+        },
+        p,
+      );
+    case 'reconnect-call':
+      return withInstrument(
+        {
+          ...base,
+          ...prefixed('activeConnection', requireCallAddress(msg)),
+          ...prefixed('heldConnection', requireHeldAddress(msg, name, 'the held call to go back to')),
+        },
+        p,
+      );
+    case 'deflect-call':
+      return withInstrument(
+        {
+          ...base,
+          ...connection(requireCallAddress(msg)),
+          calledDeviceType: 0,
+          // The editor's dialed-number field names the destination; msg.payload.calledDeviceId works too.
+          calledDeviceId: requiredText(p.calledDeviceId ?? p.dialedNumber, 'dialedNumber (the destination)', 63),
+        },
+        p,
+      );
+    case 'send-dtmf':
+      return withInstrument(
+        {
+          ...base,
+          ...connection(requireCallAddress(msg)),
+          toneDuration: toUint(p.toneDuration, 'toneDuration', 0xffff) ?? 0,
+          pauseDuration: toUint(p.pauseDuration, 'pauseDuration') ?? 0,
+          // Which characters the peripheral plays is its business (0-9 * #, maybe A-D): only the length is checked.
+          dtmfString: requiredText(p.dtmfString, 'dtmfString (the digits)', 31),
+        },
+        p,
+      );
+    case 'make-predictive-call': {
+      // MAKE_PREDICTIVE_CALL_REQ has no PostRoute field.
+      const { postRoute: _unused, ...dial } = DIAL_DEFAULTS;
+      return {
+        ...base,
+        ...dial,
+        allocationState: 0,
+        destinationCountry: 0,
+        answerDetectMode: 0,
+        answerDetectTime: 0,
+        answerDetectControl1: 0,
+        answerDetectControl2: 0,
+        originatingDeviceId: requiredText(p.agentInstrument, 'agentInstrument (the originating device)', 63),
+        dialedNumber: requiredText(p.dialedNumber, 'dialedNumber', 39),
+        ...callData(p, messageType, version),
+      };
+    }
+    case 'snapshot-device':
+      return {
+        ...base,
+        snapshotDeviceType: 0,
+        agentInstrument: requiredText(p.agentInstrument, 'agentInstrument', 63),
+      };
+    case 'query-device-info':
+      return { ...base, agentInstrument: requiredText(p.agentInstrument, 'agentInstrument', 63) };
     case 'query-agent-state': {
       const m: CtiMessage = {
         ...base,

@@ -46,7 +46,8 @@ export interface EventOrigin {
   receivedAt: number;
 }
 
-export type EventListener = (event: CtiMessage, call: unknown, origin: EventOrigin) => void;
+/** `call`: the tracker's CallSnapshot of the event's call (what a flow sees as msg.call); undefined for other events. */
+export type EventListener = (event: CtiMessage, call: CallSnapshot | undefined, origin: EventOrigin) => void;
 export type StateListener = (state: SessionStateView) => void;
 
 export interface CtiServerNode extends Node<{ password?: string }> {

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { ServiceMask } from '../../lib/protocol';
 import type { CtiSessionOptions, CtiVariableRegistration } from '../../lib/session';
+import type { RecorderOptions } from '../../lib/record';
 import { SERVER_DEFAULTS, SERVER_LIMITS } from './defaults';
 import { tr, type Params } from './i18n';
 
@@ -245,10 +246,16 @@ export function buildRecordSettings(config: CtiServerConfig): RecordSettings | u
   return out;
 }
 
+/** What a config makes: the session's options and, when recording is on, the recorder's (it taps the session). */
+export interface ServerSetup {
+  session: CtiSessionOptions;
+  record?: RecorderOptions;
+}
+
 /**
- * Session options for a config. Throws ConfigError listing every bad value. `tuning` are options set by the
- * Node-RED settings file (timers, reconnect pacing), applied last; a relative record path is taken from `baseDir`
- * (Node-RED's user directory).
+ * Session (and recorder) options for a config. Throws ConfigError listing every bad value. `tuning` are options
+ * set by the Node-RED settings file (timers, reconnect pacing), applied last; a relative record path is taken from
+ * `baseDir` (Node-RED's user directory).
  */
 export function buildSessionOptions(
   config: CtiServerConfig,
@@ -256,7 +263,7 @@ export function buildSessionOptions(
   tls: Record<string, unknown> | undefined,
   tuning: Partial<CtiSessionOptions> = {},
   baseDir: string = process.cwd(),
-): CtiSessionOptions {
+): ServerSetup {
   const p = new Problems();
   const hostA = text(config.hostA) ?? p.add('hostA', 'host-required');
   const portA = port(p, 'portA', config.portA, SERVER_DEFAULTS.portA);
@@ -283,7 +290,7 @@ export function buildSessionOptions(
   const registerVariables = registration(p, config);
   const record = recordSettings(p, config);
   p.throwIfAny();
-  return {
+  const session: CtiSessionOptions = {
     sideA: { host: hostA as string, port: portA as number },
     sideB: hostB === undefined ? undefined : { host: hostB, port: portB as number },
     clientId,
@@ -299,15 +306,16 @@ export function buildSessionOptions(
     idleTimeout: idle,
     tls: tls === undefined ? undefined : (tls as { ca?: string }),
     registerVariables,
-    record:
-      record === undefined
-        ? undefined
-        : {
-            path: path.resolve(baseDir, record.path),
-            maxBytes: record.maxBytes,
-            maxFiles: record.maxFiles,
-            mask: record.mask,
-          },
     ...tuning,
+  };
+  if (record === undefined) return { session };
+  return {
+    session,
+    record: {
+      path: path.resolve(baseDir, record.path),
+      maxBytes: record.maxBytes,
+      maxFiles: record.maxFiles,
+      mask: record.mask,
+    },
   };
 }

@@ -9,21 +9,29 @@ describe('call context of a joined consult call', () => {
     into.data.ani = '111';
     // The record's sets are frozen and replaced as a whole (copy on write).
     into.callVariables = { 1: 'own' };
-    into.namedVariables = { 'user.x': 'own' };
-    into.namedArrays = { 'user.items': { 0: 'own-0' } };
+    into.ecc = { 'user.x': 'own', 'user.items': ['own-0'] };
     const from = newCallRecord('b', false, 0, 2);
     from.data.ani = '222';
     from.data.dnis = '800';
     from.callVariables = { 1: 'consult', 2: 'consult-2' };
-    from.namedVariables = { 'user.x': 'consult', 'user.y': 'consult-y' };
-    from.namedArrays = { 'user.items': { 0: 'consult-0', 1: 'consult-1' }, 'user.tags': { 3: 't3' } };
+    from.ecc = {
+      'user.x': 'consult',
+      'user.y': 'consult-y',
+      'user.items': ['consult-0', 'consult-1'],
+      'user.tags': [null, null, null, 't3'],
+    };
 
     mergeMissingContext(into, from);
 
     assert.equal(into.data.ani, '111');
     assert.equal(into.data.dnis, '800');
     assert.deepEqual({ ...into.callVariables }, { 1: 'own', 2: 'consult-2' });
-    assert.deepEqual({ ...into.namedVariables }, { 'user.x': 'own', 'user.y': 'consult-y' });
-    assert.deepEqual(into.namedArrays, { 'user.items': { 0: 'own-0', 1: 'consult-1' }, 'user.tags': { 3: 't3' } });
+    assert.deepEqual(into.ecc, {
+      'user.x': 'own',
+      'user.items': ['own-0', 'consult-1'],
+      'user.y': 'consult-y',
+      'user.tags': [null, null, null, 't3'],
+    });
+    assert.ok(Object.isFrozen(into.ecc) && Object.isFrozen(into.ecc['user.items']), 'shared by snapshots: frozen');
   });
 });

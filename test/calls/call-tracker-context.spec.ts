@@ -147,8 +147,7 @@ describe('CallTracker pre-call context', () => {
     assert.equal(s.agentId, '1001');
     assert.equal(s.agentInstrument, '1001');
     assert.deepEqual(s.callVariables, { 1: 'begin-cv1', 2: 'pre-cv2' });
-    assert.deepEqual(s.namedVariables, { 'user.acct': '9', 'user.lang': 'en' });
-    assert.deepEqual(s.namedArrays, { 'user.items': { 1: 'a' } });
+    assert.deepEqual(s.ecc, { 'user.acct': '9', 'user.lang': 'en', 'user.items': [null, 'a'] });
     assert.deepEqual(s.routerCallKey, { day: 150000, callId: 77, sequenceNumber: 1 });
     assert.deepEqual(s.contextFrom, { preCall: ['AGENT_PRE_CALL_EVENT'] });
     assert.equal(t.preCalls.size, 0, 'taken');
@@ -325,8 +324,7 @@ describe('CallTracker calls announced by CONFs', () => {
     assert.notEqual(s.key, active.key);
     assert.equal(t.size, 2);
     assert.deepEqual(s.callVariables, { 1: 'orig-cv1', 2: 'req-cv2' });
-    assert.deepEqual(s.namedVariables, { 'user.lang': 'en' });
-    assert.deepEqual(s.namedArrays, { 'user.items': { 0: 'a' } });
+    assert.deepEqual(s.ecc, { 'user.lang': 'en', 'user.items': ['a'] });
     assert.equal(s.callWrapupData, 'wrap');
     assert.equal(s.dialedNumber, '1002');
     assert.equal(s.ani, undefined, 'the consult leg has its own origin');

@@ -54,8 +54,7 @@ describe('CallTracker', () => {
     assert.equal(s2.dialedNumber, '18005550100');
     assert.equal(s2.callerEnteredDigits, '42');
     assert.deepEqual(s2.callVariables, { 1: 'acct-1', 10: 'ten' });
-    assert.deepEqual(s2.namedVariables, { 'user.lang': 'en' });
-    assert.deepEqual(s2.namedArrays, { 'user.items': { 2: 'x' } });
+    assert.deepEqual(s2.ecc, { 'user.lang': 'en', 'user.items': [null, null, 'x'] });
     assert.equal(s2.state, 'LCS_CONNECT');
     assert.equal(s2.parties.answering, '1001');
     assert.equal(s2.established, true);
@@ -125,10 +124,10 @@ describe('CallTracker', () => {
     const upd = { namedVariables: [{ name: 'b', value: '3' }] };
     const v24 = new CallTracker({ version: 24 });
     v24.update(begin(1, 'x', ecc));
-    assert.deepEqual(v24.update(dataUpdate(1, 'x', upd))!.namedVariables, { b: '3' });
+    assert.deepEqual(v24.update(dataUpdate(1, 'x', upd))!.ecc, { b: '3' });
     const v21 = new CallTracker({ version: 21 });
     v21.update(wire({ ...begin(1, 'x', ecc) }, 21));
-    assert.deepEqual(v21.update(dataUpdate(1, 'x', upd, 21))!.namedVariables, { a: '1', b: '3' });
+    assert.deepEqual(v21.update(dataUpdate(1, 'x', upd, 21))!.ecc, { a: '1', b: '3' });
   });
 
   it('an event for a call it never saw begin creates a partial call', () => {

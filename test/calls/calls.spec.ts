@@ -165,7 +165,7 @@ describe('CtiSession call tracking', function () {
     assert.equal(dcall.ani, '5550111');
     assert.equal(dcall.callVariables[1], 'acct-42');
     assert.equal(dcall.callVariables[4], 'vip');
-    assert.equal(dcall.namedVariables['user.lang'], 'de');
+    assert.equal(dcall.ecc['user.lang'], 'de');
     assert.equal(dcall.agentId, '1001');
     assert.deepEqual(dcall.contextFrom?.preCall, ['AGENT_PRE_CALL_EVENT']);
     assert.equal(agent.calls.preCalls.size, 0, 'the pre-call entry was taken by the call');
@@ -270,7 +270,7 @@ describe('CtiSession call tracking', function () {
     assert.equal(est.call.dnis, '8001');
     assert.equal(est.call.callVariables[1], 'cv-one');
     assert.equal(est.call.callVariables[7], 'cv-seven');
-    assert.equal(est.call.namedVariables['user.lang'], 'fr');
+    assert.equal(est.call.ecc['user.lang'], 'fr');
     assert.equal(est.call.state, 'LCS_CONNECT');
     // Call events name the agent's device only; the agent comes from the agent tracker's AGENT_STATE_EVENTs.
     assert.equal(est.call.agentId, '1003');

@@ -28,7 +28,7 @@ import {
 type Any = any;
 
 const ROOT = path.join(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'lib', 'simulator', 'cli.ts');
+const CLI = path.join(ROOT, 'cli', 'cti-sim.ts');
 /** What the issue promises a newcomer: the example's effect within 15 s of deploying it. */
 const PROMISE_MS = 15000;
 

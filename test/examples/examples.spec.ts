@@ -490,7 +490,7 @@ describe('examples', function () {
       }
     });
 
-    it('Call control - answer hold transfer: answers, holds, retrieves and transfers to 1005', async function () {
+    it('Call control - answer hold transfer: answers, holds, retrieves, consults and goes back, sends digits, transfers to 1005', async function () {
       await load('Call control - answer hold transfer');
       const out = probe('ctl-debug');
       const errors = probe('ctl-debug-error');
@@ -507,6 +507,26 @@ describe('examples', function () {
       helper.getNode('ctl-inject-retrieve').receive({});
       await out.next(confOf('RETRIEVE_CALL_CONF'), 'RETRIEVE_CALL_CONF');
       assert.strictEqual(call.state, 'connected');
+
+      // Consult 1005, then back to the customer: the consultation ends, the caller is connected again.
+      helper.getNode('ctl-inject-consult').receive({});
+      await out.next(confOf('CONSULTATION_CALL_CONF'), 'CONSULTATION_CALL_CONF');
+      assert.strictEqual(call.state, 'held');
+      const consult = sim.model.callsOf('1005')[0];
+      assert.ok(consult !== undefined && consult.consultOf === call, 'a consultation of the call rings 1005');
+      helper.getNode('ctl-inject-back').receive({});
+      await out.next(confOf('RECONNECT_CALL_CONF'), 'RECONNECT_CALL_CONF');
+      await request('RECONNECT_CALL_REQ', (m) => m.activeConnectionCallId === consult.connectionCallId);
+      assert.strictEqual(call.state, 'connected');
+      assert.strictEqual(sim.model.calls.has(consult), false, 'the consultation ended');
+      assert.deepEqual(sim.model.callsOf('1005'), [], '1005 is free again');
+
+      helper.getNode('ctl-inject-dtmf').receive({});
+      await out.next(confOf('SEND_DTMF_SIGNAL_CONF'), 'SEND_DTMF_SIGNAL_CONF');
+      await request(
+        'SEND_DTMF_SIGNAL_REQ',
+        (m) => m.dtmfString === '1234#' && m.connectionCallId === call.connectionCallId,
+      );
 
       helper.getNode('ctl-inject-transfer').receive({});
       await out.next(confOf('TRANSFER_CALL_CONF'), 'TRANSFER_CALL_CONF');

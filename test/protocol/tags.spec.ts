@@ -10,6 +10,8 @@ import { compile } from '../../lib/protocol/catalog';
 const LAYOUT_OVERRIDES: Record<string, string> = {
   'CALL_DEQUEUED_EVENT.SkillGroupNumber': 'UINT in this layout, INT in CALL_QUEUED_EVENT / AGENT_STATE_EVENT',
   'QUERY_AGENT_STATE_CONF.SkillGroupNumber': 'UINT in this layout, INT in CALL_QUEUED_EVENT / AGENT_STATE_EVENT',
+  'CONFIG_AGENT_EVENT.LoginName': 'STRING 32 before v20, 255 from v20 (two entries of the layout)',
+  'CONFIG_SKILL_GROUP_EVENT.AutoWork': 'BOOL; no tag printed, 185 (AGENT_SKILL_TARGET_ID_TAG elsewhere) as UCCX uses',
   'EMERGENCY_CALL_EVENT.ClientAddress': "STRING 16 before v19, 64 from v19 (the table's size)",
 };
 /** Tags the reference does not print; chosen in the message table with an Unsure comment. */

@@ -4,15 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CtiSession } from '../../lib/session';
 import { CtiSimulator } from '../../lib/simulator';
-import { readRecording } from '../../lib/record';
-import { parseRecordArgs } from '../../lib/record/cli';
+import { readRecording, recordSession } from '../../lib/record';
+import { parseRecordArgs } from '../../cli/cti-record';
 import { decodeMessage } from '../../lib/protocol';
 import { PERIPHERAL, tempDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The installed entry points (package.json "bin"); `npm test` builds first, run `npm run build` for this file alone. */
-const RECORD_BIN = path.join(ROOT, 'dist', 'lib', 'record', 'cli.js');
-const SIM_BIN = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
+const RECORD_BIN = path.join(ROOT, 'dist', 'cli', 'cti-record.js');
+const SIM_BIN = path.join(ROOT, 'dist', 'cli', 'cti-sim.js');
 const ANI = '4155550143';
 
 interface Run {
@@ -177,13 +177,13 @@ describe('record: the cti-record and cti-sim --replay command lines', function (
       clientId: 'rec',
       peripheralId: PERIPHERAL,
       heartbeatInterval: 0,
-      record: file,
     });
+    const recorder = recordSession(rec, file);
     const done = new Promise<void>((resolve) => rec.on('END_CALL_EVENT', () => resolve()));
     await rec.open();
     await done;
     await rec.close();
-    await rec.recorder!.close();
+    await recorder.close();
     await s.stop();
     sim = undefined;
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CtiSession, type CtiSessionOptions } from '../../lib/session';
 import type { CtiSimulator } from '../../lib/simulator';
-import type { RecorderOptions } from '../../lib/record';
+import { recordSession, type Recorder, type RecorderOptions } from '../../lib/record';
 
 export const PERIPHERAL = 5000;
 
@@ -18,24 +18,27 @@ export function tempDir(): { dir: string; file(name: string): string; remove(): 
   };
 }
 
+/** A session with the recorder that taps it (recordSession: attached before open, closed with the session). */
+export type RecordingSession = CtiSession & { recorder: Recorder };
+
 /** An All Events session to `sim` that records to `record`; heartbeats off (accelerated simulator clocks). */
 export async function openRecordingSession(
   sim: CtiSimulator,
   record: RecorderOptions,
   extra: Partial<CtiSessionOptions> = {},
-): Promise<CtiSession> {
+): Promise<RecordingSession> {
   const s = new CtiSession({
     sideA: { host: '127.0.0.1', port: sim.port },
     clientId: 'record-test',
     peripheralId: PERIPHERAL,
     heartbeatInterval: 0,
     services: ['ALL_EVENTS'],
-    record,
     ...extra,
   });
+  const recording = Object.assign(s, { recorder: recordSession(s, record) });
   s.on('error', () => undefined);
   await s.open();
-  return s;
+  return recording;
 }
 
 /**
@@ -56,7 +59,7 @@ export function lines(file: string): Array<Record<string, unknown>> {
 }
 
 /** Closes the session (its recorder closes with it) and waits until the file is complete. */
-export async function finish(s: CtiSession): Promise<void> {
+export async function finish(s: RecordingSession): Promise<void> {
   await s.close();
-  await s.recorder?.close();
+  await s.recorder.close();
 }

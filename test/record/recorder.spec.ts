@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { encodeMessage, StatusCode } from '../../lib/protocol';
 import { CtiSession } from '../../lib/session';
 import { CtiSimulator } from '../../lib/simulator';
-import { attachRecorder, readRecording } from '../../lib/record';
+import { attachRecorder, readRecording, type SessionFrame } from '../../lib/record';
 import { PERIPHERAL, barrier, lines, tempDir } from './helpers';
 
 describe('record: attachRecorder on a session', function () {
@@ -56,6 +56,29 @@ describe('record: attachRecorder on a session', function () {
     assert.equal(recorder.close(), recorder.close(), 'close() is idempotent');
   });
 
+  it("the session's frame tap: each tap sees every frame both ways until untapped; the old record option is refused", async function () {
+    const seen: Array<[string, number]> = [];
+    const other: string[] = [];
+    const untap = session.tapFrames((f) => seen.push([f.dir, f.type]));
+    session.tapFrames((f) => other.push(f.dir));
+    await session.open();
+    await barrier(session);
+    const whileTapped = seen.length;
+    assert.ok(whileTapped >= 4, 'OPEN_REQ, OPEN_CONF, HEARTBEAT_REQ, HEARTBEAT_CONF at least');
+    assert.deepEqual(seen.slice(0, 2), [
+      ['out', 3], // OPEN_REQ
+      ['in', 4], // OPEN_CONF
+    ]);
+    untap();
+    await barrier(session);
+    assert.equal(seen.length, whileTapped, 'nothing after untap()');
+    assert.ok(other.length > whileTapped, 'the other tap goes on');
+    assert.throws(
+      () => new CtiSession({ sideA: { host: '127.0.0.1', port: 1 }, clientId: 'x', record: 'a.jsonl' } as never),
+      /CtiSession option "record": recording attaches from outside now: recordSession/,
+    );
+  });
+
   it('attached before open(): the handshake is recorded and the header waits for the accepted version', async function () {
     const file = tmp.file('handshake.jsonl');
     const recorder = attachRecorder(session, { path: file, mask: false });
@@ -78,8 +101,17 @@ describe('record: attachRecorder on a session', function () {
   });
 
   it('version auto stepping down: the header names the accepted version, the refused attempt carries "v"', async function () {
-    // The frames a session offering v25 to a v24 server exchanges, in the order the 'frame' event reports them.
-    const fake = Object.assign(new EventEmitter(), { version: 25, isOpen: false, options: { peripheralId: 5000 } });
+    // The frames a session offering v25 to a v24 server exchanges, in the order its frame tap hands them over.
+    const wire = new EventEmitter();
+    const fake = {
+      version: 25,
+      isOpen: false,
+      options: { peripheralId: 5000 },
+      tapFrames: (l: (f: SessionFrame) => void) => {
+        wire.on('frame', l);
+        return () => void wire.off('frame', l);
+      },
+    };
     const file = tmp.file('stepdown.jsonl');
     const recorder = attachRecorder(fake, { path: file });
     const open = (version: number, invokeId: number): Buffer =>
@@ -129,7 +161,7 @@ describe('record: attachRecorder on a session', function () {
       ['in', encodeMessage({ messageType: 'HEARTBEAT_CONF', invokeId: 3 }, 24)], // stands in for what follows
     ];
     let at = 1000;
-    for (const [dir, frame] of frames) fake.emit('frame', { dir, type: frame.readUInt32BE(4), frame, at: at++ });
+    for (const [dir, frame] of frames) wire.emit('frame', { dir, type: frame.readUInt32BE(4), frame, at: at++ });
     await recorder.close();
     const [header, ...rest] = lines(file);
     assert.equal(header.protocolVersion, 24);

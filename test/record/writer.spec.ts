@@ -79,7 +79,7 @@ describe('record: writer (rotation, bounded queue)', function () {
       }
       await barrier(s);
       await finish(s);
-      assert.ok(s.recorder!.stats.rotations >= 1, 'rotated');
+      assert.ok(s.recorder.stats.rotations >= 1, 'rotated');
       const parts = fs.readdirSync(tmp.dir).filter((f) => f.startsWith('session.jsonl'));
       assert.ok(parts.length >= 2 && parts.length <= 4, `parts: ${parts.join(', ')}`);
       for (const p of parts) {

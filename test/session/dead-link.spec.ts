@@ -39,7 +39,7 @@ function startSimProcess(): Promise<{ child: ChildProcess; port: number }> {
     [
       '-r',
       'tsx/cjs',
-      'lib/simulator/cli.ts',
+      'cli/cti-sim.ts',
       '--port',
       '0',
       '--scenario',

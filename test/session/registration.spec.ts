@@ -61,7 +61,7 @@ describe('CtiSession variable registration', function () {
     assert.deepEqual(registered(), [{ callVariableMask: 0b101, namedVariables: ['user.case'], namedArrays: [] }]);
     const call = await beginCallOf(s);
     assert.deepEqual({ ...call.callVariables }, { 1: 'one', 3: 'three' });
-    assert.deepEqual({ ...call.namedVariables }, { 'user.case': 'C-1' });
+    assert.deepEqual({ ...call.ecc }, { 'user.case': 'C-1' });
   });
 
   it('restores a registration made with request() after the link drops, and says so', async () => {
@@ -82,7 +82,7 @@ describe('CtiSession variable registration', function () {
     assert.deepEqual(registered(), [{ callVariableMask: 0b10, namedVariables: ['user.lang'], namedArrays: [] }]);
     const call = await beginCallOf(s);
     assert.deepEqual({ ...call.callVariables }, { 2: 'two' });
-    assert.deepEqual({ ...call.namedVariables }, { 'user.lang': 'fr' });
+    assert.deepEqual({ ...call.ecc }, { 'user.lang': 'fr' });
   });
 
   it('a registration the server refuses does not keep the session from opening: a warning, and the reason says why', async () => {

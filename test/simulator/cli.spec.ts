@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from '../../lib/simulator/cli';
+import { parseArgs } from '../../cli/cti-sim';
 import { RawClient, SVC } from './raw-client';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * The installed entry point (package.json "bin": dist/lib/simulator/cli.js), so packaging mistakes show here.
+ * The installed entry point (package.json "bin": dist/cli/cti-sim.js), so packaging mistakes show here.
  * `npm test` builds first; run `npm run build` before running this file alone.
  */
-const BIN = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
-const BUILT = path.join(ROOT, 'dist', 'lib', 'simulator', 'cli.js');
+const BIN = path.join(ROOT, 'dist', 'cli', 'cti-sim.js');
+const BUILT = path.join(ROOT, 'dist', 'cli', 'cti-sim.js');
 
 function spawnCli(args: string[]): ChildProcess {
   if (!fs.existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { AgentState, type CtiMessage, EventCause } from '../../lib/protocol';
 import { AcceleratedClock, BUILT_IN_SCENARIOS, VirtualClock } from '../../lib/simulator';
-import { launch, parseRate, type CtiSimRun } from '../../lib/simulator/cli';
+import { launch, parseRate, type CtiSimRun } from '../../cli/cti-sim';
 import { agentClient, bridgeClient, Fixture } from './helpers';
 import { RawClient } from './raw-client';
 

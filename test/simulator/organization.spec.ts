@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseSkillGroups, parseTeams, SimModel, VirtualClock } from '../../lib/simulator';
-import { parseArgs } from '../../lib/simulator/cli';
+import { parseArgs } from '../../cli/cti-sim';
 
 function model(opts: Partial<ConstructorParameters<typeof SimModel>[0]> = {}): SimModel {
   return new SimModel({ clock: new VirtualClock(), ...opts });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { NodeMessage } from 'node-red';
-import { VirtualClock } from '../../lib/simulator';
+import { RealClock } from '../../lib/simulator';
 import type { ContactCenterView } from '../../lib/contact-center';
 import {
   helper,
@@ -113,22 +113,54 @@ describe('cti-state node (real runtime, simulator over TCP)', function () {
     assert.equal(done.agents.find((a) => a.agentId === '1001')?.activeCall, undefined);
   });
 
-  it('counts a queued call and its wait until it is delivered to an agent', async function () {
-    const clock = new VirtualClock();
+  it('counts a queued call and its actual wait until it is delivered to an agent', async function () {
+    // The simulator runs on the real clock here, the one the node measures waits with: the wait the node reports
+    // must be the time that passed on the simulator's clock since it queued the call.
+    const clock = new RealClock();
     sim = await startSim({ clock });
     const h = await deploy();
     await nextView(h, (v) => v.agents.length === 3);
+    // No agent free: the call waits in the queue until one becomes available (no timer decides when).
+    const busy = nextView(h, (v) => v.agents.every((a) => a.state === 'AGENT_STATE_NOT_READY'));
+    for (const id of ['1001', '1002', '1003']) await sim.setAgentState(id, 'AGENT_STATE_NOT_READY');
+    await busy;
     const queued = nextView(h, (v) => v.summary.callsQueued === 1);
-    const delivered = sim.startInboundCall({ agentId: '1002', queued: true, queueMs: 30_000 });
+    const queuedFrom = clock.now();
+    const delivered = sim.startInboundCall({ queued: true });
     const q = await queued;
-    assert.equal(q.calls[0].queued, true);
-    assert.ok(q.summary.longestQueuedSeconds >= 0);
-    const dequeued = nextView(h, (v) => v.summary.callsQueued === 0 && v.calls.length === 1);
-    await clock.advance(30_000);
+    const seenQueued = clock.now();
+    const c = q.calls[0];
+    assert.equal(c.queued, true);
+    assert.ok(
+      c.queuedSince !== undefined && c.queuedSince >= queuedFrom && c.queuedSince <= seenQueued,
+      `queued at ${c.queuedSince}, between ${queuedFrom} and ${seenQueued}`,
+    );
+
+    // A query while the call waits, at least 1.2 s of the simulator's clock after the node saw it queued.
+    await clock.sleep(1_200);
+    const asked = clock.now();
+    const answer = nextView(h, (v) => v.at >= asked);
+    helper.getNode('st').receive({ topic: 'query' });
+    const a = await answer;
+    const answered = clock.now();
+    assert.equal(a.summary.callsQueued, 1);
+    assert.equal(a.calls[0].queuedSince, c.queuedSince, 'the wait runs from when the call was queued');
+    const least = Math.floor((asked - seenQueued) / 1000);
+    const most = Math.floor((answered - queuedFrom) / 1000);
+    assert.ok(least >= 1, `the query came ${asked - seenQueued} ms after the queued call was seen`);
+    assert.ok(
+      a.summary.longestQueuedSeconds >= least && a.summary.longestQueuedSeconds <= most,
+      `waited ${a.summary.longestQueuedSeconds} s; the simulator's clock says between ${least} and ${most} s`,
+    );
+
+    // An agent becomes free: the call leaves the queue and is delivered to it.
+    const dequeued = nextView(h, (v) => v.summary.callsQueued === 0 && v.calls[0]?.agentId === '1002');
+    await sim.setAgentState('1002', 'AGENT_STATE_AVAILABLE');
     await delivered;
     const d = await dequeued;
     assert.equal(d.summary.longestQueuedSeconds, 0);
     assert.equal(d.calls[0].queued, false);
+    assert.equal(d.calls[0].queuedSince, undefined);
   });
 
   it('answers a query message with the current state on that message, filtered by agent', async function () {

@@ -39,6 +39,8 @@ export interface RedProcessOptions {
   /** Extra settings.js entries (JSON-serialisable). */
   settings?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** Options for node itself, before red.js (e.g. --disallow-code-generation-from-strings). */
+  nodeArgs?: string[];
 }
 
 /** Builds dist/ when the node files are missing (a test run straight after a clone without npm install). */
@@ -65,7 +67,16 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
   if (opts.flows) fs.writeFileSync(path.join(userDir, 'flows.json'), JSON.stringify(opts.flows, null, 2));
   const child = spawn(
     process.execPath,
-    [resolveFromNodeRed('node-red/red.js'), '-u', userDir, '-s', path.join(userDir, 'settings.js'), '-p', '0'],
+    [
+      ...(opts.nodeArgs ?? []),
+      resolveFromNodeRed('node-red/red.js'),
+      '-u',
+      userDir,
+      '-s',
+      path.join(userDir, 'settings.js'),
+      '-p',
+      '0',
+    ],
     { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let out = '';

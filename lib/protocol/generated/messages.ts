@@ -2584,6 +2584,919 @@ export interface SendDtmfSignalConf {
   unknownFields?: UnknownField[];
 }
 
+/** QUERY_AGENT_STATISTICS_REQ (MessageType 112), as decoded in protocol versions 15–25. */
+export interface QueryAgentStatisticsReq {
+  messageType: 'QUERY_AGENT_STATISTICS_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** QUERY_AGENT_STATISTICS_CONF (MessageType 113), as decoded in protocol versions 15–25. */
+export interface QueryAgentStatisticsConf {
+  messageType: 'QUERY_AGENT_STATISTICS_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** AvailTimeSession: UINT, fixed part */
+  availTimeSession: number;
+  /** LoggedOnTimeSession: UINT, fixed part */
+  loggedOnTimeSession: number;
+  /** NotReadyTimeSession: UINT, fixed part */
+  notReadyTimeSession: number;
+  /** ICMAvailableTimeSession: UINT, fixed part */
+  icmAvailableTimeSession: number;
+  /** RoutableTimeSession: UINT, fixed part */
+  routableTimeSession: number;
+  /** AgentOutCallsSession: UINT, fixed part */
+  agentOutCallsSession: number;
+  /** AgentOutCallsTalkTimeSession: UINT, fixed part */
+  agentOutCallsTalkTimeSession: number;
+  /** AgentOutCallsTimeSession: UINT, fixed part */
+  agentOutCallsTimeSession: number;
+  /** AgentOutCallsHeldSession: UINT, fixed part */
+  agentOutCallsHeldSession: number;
+  /** AgentOutCallsHeldTimeSession: UINT, fixed part */
+  agentOutCallsHeldTimeSession: number;
+  /** HandledCallsSession: UINT, fixed part */
+  handledCallsSession: number;
+  /** HandledCallsTalkTimeSession: UINT, fixed part */
+  handledCallsTalkTimeSession: number;
+  /** HandledCallsAfterCallTimeSession: UINT, fixed part */
+  handledCallsAfterCallTimeSession: number;
+  /** HandledCallsTimeSession: UINT, fixed part */
+  handledCallsTimeSession: number;
+  /** IncomingCallsHeldSession: UINT, fixed part */
+  incomingCallsHeldSession: number;
+  /** IncomingCallsHeldTimeSession: UINT, fixed part */
+  incomingCallsHeldTimeSession: number;
+  /** InternalCallsSession: UINT, fixed part */
+  internalCallsSession: number;
+  /** InternalCallsTimeSession: UINT, fixed part */
+  internalCallsTimeSession: number;
+  /** InternalCallsRcvdSession: UINT, fixed part */
+  internalCallsRcvdSession: number;
+  /** InternalCallsRcvdTimeSession: UINT, fixed part */
+  internalCallsRcvdTimeSession: number;
+  /** InternalCallsHeldSession: UINT, fixed part */
+  internalCallsHeldSession: number;
+  /** InternalCallsHeldTimeSession: UINT, fixed part */
+  internalCallsHeldTimeSession: number;
+  /** AutoOutCallsSession: UINT, fixed part */
+  autoOutCallsSession: number;
+  /** AutoOutCallsTalkTimeSession: UINT, fixed part */
+  autoOutCallsTalkTimeSession: number;
+  /** AutoOutCallsTimeSession: UINT, fixed part */
+  autoOutCallsTimeSession: number;
+  /** AutoOutCallsHeldSession: UINT, fixed part */
+  autoOutCallsHeldSession: number;
+  /** AutoOutCallsHeldTimeSession: UINT, fixed part */
+  autoOutCallsHeldTimeSession: number;
+  /** PreviewCallsSession: UINT, fixed part */
+  previewCallsSession: number;
+  /** PreviewCallsTalkTimeSession: UINT, fixed part */
+  previewCallsTalkTimeSession: number;
+  /** PreviewCallsTimeSession: UINT, fixed part */
+  previewCallsTimeSession: number;
+  /** PreviewCallsHeldSession: UINT, fixed part */
+  previewCallsHeldSession: number;
+  /** PreviewCallsHeldTimeSession: UINT, fixed part */
+  previewCallsHeldTimeSession: number;
+  /** ReservationCallsSession: UINT, fixed part */
+  reservationCallsSession: number;
+  /** ReservationCallsTalkTimeSession: UINT, fixed part */
+  reservationCallsTalkTimeSession: number;
+  /** ReservationCallsTimeSession: UINT, fixed part */
+  reservationCallsTimeSession: number;
+  /** ReservationCallsHeldSession: UINT, fixed part */
+  reservationCallsHeldSession: number;
+  /** ReservationCallsHeldTimeSession: UINT, fixed part */
+  reservationCallsHeldTimeSession: number;
+  /** BargeInCallsSession: UINT, fixed part */
+  bargeInCallsSession: number;
+  /** InterceptCallsSession: UINT, fixed part */
+  interceptCallsSession: number;
+  /** MonitorCallsSession: UINT, fixed part */
+  monitorCallsSession: number;
+  /** WhisperCallsSession: UINT, fixed part */
+  whisperCallsSession: number;
+  /** EmergencyCallsSession: UINT, fixed part */
+  emergencyCallsSession: number;
+  /** AvailTimeToday: UINT, fixed part */
+  availTimeToday: number;
+  /** LoggedOnTimeToday: UINT, fixed part */
+  loggedOnTimeToday: number;
+  /** NotReadyTimeToday: UINT, fixed part */
+  notReadyTimeToday: number;
+  /** ICMAvailableTimeToday: UINT, fixed part */
+  icmAvailableTimeToday: number;
+  /** RoutableTimeToday: UINT, fixed part */
+  routableTimeToday: number;
+  /** AgentOutCallsToday: UINT, fixed part */
+  agentOutCallsToday: number;
+  /** AgentOutCallsTalkTimeToday: UINT, fixed part */
+  agentOutCallsTalkTimeToday: number;
+  /** AgentOutCallsTimeToday: UINT, fixed part */
+  agentOutCallsTimeToday: number;
+  /** AgentOutCallsHeldToday: UINT, fixed part */
+  agentOutCallsHeldToday: number;
+  /** AgentOutCallsHeldTimeToday: UINT, fixed part */
+  agentOutCallsHeldTimeToday: number;
+  /** HandledCallsToday: UINT, fixed part */
+  handledCallsToday: number;
+  /** HandledCallsTalkTimeToday: UINT, fixed part */
+  handledCallsTalkTimeToday: number;
+  /** HandledCallsAfterCallTimeToday: UINT, fixed part */
+  handledCallsAfterCallTimeToday: number;
+  /** HandledCallsTimeToday: UINT, fixed part */
+  handledCallsTimeToday: number;
+  /** IncomingCallsHeldToday: UINT, fixed part */
+  incomingCallsHeldToday: number;
+  /** IncomingCallsHeldTimeToday: UINT, fixed part */
+  incomingCallsHeldTimeToday: number;
+  /** InternalCallsToday: UINT, fixed part */
+  internalCallsToday: number;
+  /** InternalCallsTimeToday: UINT, fixed part */
+  internalCallsTimeToday: number;
+  /** InternalCallsRcvdToday: UINT, fixed part */
+  internalCallsRcvdToday: number;
+  /** InternalCallsRcvdTimeToday: UINT, fixed part */
+  internalCallsRcvdTimeToday: number;
+  /** InternalCallsHeldToday: UINT, fixed part */
+  internalCallsHeldToday: number;
+  /** InternalCallsHeldTimeToday: UINT, fixed part */
+  internalCallsHeldTimeToday: number;
+  /** AutoOutCallsToday: UINT, fixed part */
+  autoOutCallsToday: number;
+  /** AutoOutCallsTalkTimeToday: UINT, fixed part */
+  autoOutCallsTalkTimeToday: number;
+  /** AutoOutCallsTimeToday: UINT, fixed part */
+  autoOutCallsTimeToday: number;
+  /** AutoOutCallsHeldToday: UINT, fixed part */
+  autoOutCallsHeldToday: number;
+  /** AutoOutCallsHeldTimeToday: UINT, fixed part */
+  autoOutCallsHeldTimeToday: number;
+  /** PreviewCallsToday: UINT, fixed part */
+  previewCallsToday: number;
+  /** PreviewCallsTalkTimeToday: UINT, fixed part */
+  previewCallsTalkTimeToday: number;
+  /** PreviewCallsTimeToday: UINT, fixed part */
+  previewCallsTimeToday: number;
+  /** PreviewCallsHeldToday: UINT, fixed part */
+  previewCallsHeldToday: number;
+  /** PreviewCallsHeldTimeToday: UINT, fixed part */
+  previewCallsHeldTimeToday: number;
+  /** ReservationCallsToday: UINT, fixed part */
+  reservationCallsToday: number;
+  /** ReservationCallsTalkTimeToday: UINT, fixed part */
+  reservationCallsTalkTimeToday: number;
+  /** ReservationCallsTimeToday: UINT, fixed part */
+  reservationCallsTimeToday: number;
+  /** ReservationCallsHeldToday: UINT, fixed part */
+  reservationCallsHeldToday: number;
+  /** ReservationCallsHeldTimeToday: UINT, fixed part */
+  reservationCallsHeldTimeToday: number;
+  /** BargeInCallsToday: UINT, fixed part */
+  bargeInCallsToday: number;
+  /** InterceptCallsToday: UINT, fixed part */
+  interceptCallsToday: number;
+  /** MonitorCallsToday: UINT, fixed part */
+  monitorCallsToday: number;
+  /** WhisperCallsToday: UINT, fixed part */
+  whisperCallsToday: number;
+  /** EmergencyCallsToday: UINT, fixed part */
+  emergencyCallsToday: number;
+  /** AgentExtension: STRING[16], floating tag 4 */
+  agentExtension?: string;
+  /** AgentID: STRING[12], floating tag 5 */
+  agentId?: string;
+  /** AgentInstrument: STRING[64], floating tag 6 */
+  agentInstrument?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** QUERY_SKILL_GROUP_STATISTICS_REQ (MessageType 114), as decoded in protocol versions 15–25. */
+export interface QuerySkillGroupStatisticsReq {
+  messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** SkillGroupNumber: UINT, fixed part */
+  skillGroupNumber: number;
+  /** SkillGroupID: UINT, fixed part */
+  skillGroupId: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** QUERY_SKILL_GROUP_STATISTICS_CONF (MessageType 115), as decoded in protocol versions 15–25. */
+export interface QuerySkillGroupStatisticsConf {
+  messageType: 'QUERY_SKILL_GROUP_STATISTICS_CONF';
+  /** InvokeID: UINT, fixed part */
+  invokeId: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** SkillGroupNumber: UINT, fixed part */
+  skillGroupNumber: number;
+  /** SkillGroupID: UINT, fixed part */
+  skillGroupId: number;
+  /** AgentsLoggedOn: UINT, fixed part */
+  agentsLoggedOn: number;
+  /** AgentsAvail: UINT, fixed part */
+  agentsAvail: number;
+  /** AgentsNotReady: UINT, fixed part */
+  agentsNotReady: number;
+  /** AgentsReady: UINT, fixed part */
+  agentsReady: number;
+  /** AgentsTalkingIn: UINT, fixed part */
+  agentsTalkingIn: number;
+  /** AgentsTalkingOut: UINT, fixed part */
+  agentsTalkingOut: number;
+  /** AgentsTalkingOther: UINT, fixed part */
+  agentsTalkingOther: number;
+  /** AgentsWorkNotReady: UINT, fixed part */
+  agentsWorkNotReady: number;
+  /** AgentsWorkReady: UINT, fixed part */
+  agentsWorkReady: number;
+  /** AgentsBusyOther: UINT, fixed part */
+  agentsBusyOther: number;
+  /** AgentsReserved: UINT, fixed part */
+  agentsReserved: number;
+  /** AgentsHold: UINT, fixed part */
+  agentsHold: number;
+  /** AgentsICMAvailable: UINT, fixed part */
+  agentsIcmAvailable: number;
+  /** AgentsApplicationAvailable: UINT, fixed part */
+  agentsApplicationAvailable: number;
+  /** AgentsTalkingAutoOut: UINT, fixed part */
+  agentsTalkingAutoOut: number;
+  /** AgentsTalkingPreview: UINT, fixed part */
+  agentsTalkingPreview: number;
+  /** AgentsTalkingReservation: UINT, fixed part */
+  agentsTalkingReservation: number;
+  /** RouterCallsQNow: UINT, fixed part */
+  routerCallsQNow: number;
+  /** LongestRouterCallQNow: UINT, fixed part */
+  longestRouterCallQNow: number;
+  /** CallsQNow: UINT, fixed part */
+  callsQNow: number;
+  /** CallsQTimeNow: UINT, fixed part */
+  callsQTimeNow: number;
+  /** LongestCallQNow: UINT, fixed part */
+  longestCallQNow: number;
+  /** AvailTimeTo5: UINT, fixed part */
+  availTimeTo5: number;
+  /** LoggedOnTimeTo5: UINT, fixed part */
+  loggedOnTimeTo5: number;
+  /** NotReadyTimeTo5: UINT, fixed part */
+  notReadyTimeTo5: number;
+  /** AgentOutCallsTo5: UINT, fixed part */
+  agentOutCallsTo5: number;
+  /** AgentOutCallsTalkTimeTo5: UINT, fixed part */
+  agentOutCallsTalkTimeTo5: number;
+  /** AgentOutCallsTimeTo5: UINT, fixed part */
+  agentOutCallsTimeTo5: number;
+  /** AgentOutCallsHeldTo5: UINT, fixed part */
+  agentOutCallsHeldTo5: number;
+  /** AgentOutCallsHeldTimeTo5: UINT, fixed part */
+  agentOutCallsHeldTimeTo5: number;
+  /** HandledCallsTo5: UINT, fixed part */
+  handledCallsTo5: number;
+  /** HandledCallsTalkTimeTo5: UINT, fixed part */
+  handledCallsTalkTimeTo5: number;
+  /** HandledCallsAfterCallTimeTo5: UINT, fixed part */
+  handledCallsAfterCallTimeTo5: number;
+  /** HandledCallsTimeTo5: UINT, fixed part */
+  handledCallsTimeTo5: number;
+  /** IncomingCallsHeldTo5: UINT, fixed part */
+  incomingCallsHeldTo5: number;
+  /** IncomingCallsHeldTimeTo5: UINT, fixed part */
+  incomingCallsHeldTimeTo5: number;
+  /** InternalCallsRcvdTo5: UINT, fixed part */
+  internalCallsRcvdTo5: number;
+  /** InternalCallsRcvdTimeTo5: UINT, fixed part */
+  internalCallsRcvdTimeTo5: number;
+  /** InternalCallsHeldTo5: UINT, fixed part */
+  internalCallsHeldTo5: number;
+  /** InternalCallsHeldTimeTo5: UINT, fixed part */
+  internalCallsHeldTimeTo5: number;
+  /** AutoOutCallsTo5: UINT, fixed part */
+  autoOutCallsTo5: number;
+  /** AutoOutCallsTalkTimeTo5: UINT, fixed part */
+  autoOutCallsTalkTimeTo5: number;
+  /** AutoOutCallsTimeTo5: UINT, fixed part */
+  autoOutCallsTimeTo5: number;
+  /** AutoOutCallsHeldTo5: UINT, fixed part */
+  autoOutCallsHeldTo5: number;
+  /** AutoOutCallsHeldTimeTo5: UINT, fixed part */
+  autoOutCallsHeldTimeTo5: number;
+  /** PreviewCallsTo5: UINT, fixed part */
+  previewCallsTo5: number;
+  /** PreviewCallsTalkTimeTo5: UINT, fixed part */
+  previewCallsTalkTimeTo5: number;
+  /** PreviewCallsTimeTo5: UINT, fixed part */
+  previewCallsTimeTo5: number;
+  /** PreviewCallsHeldTo5: UINT, fixed part */
+  previewCallsHeldTo5: number;
+  /** PreviewCallsHeldTimeTo5: UINT, fixed part */
+  previewCallsHeldTimeTo5: number;
+  /** ReservationCallsTo5: UINT, fixed part */
+  reservationCallsTo5: number;
+  /** ReservationCallsTalkTimeTo5: UINT, fixed part */
+  reservationCallsTalkTimeTo5: number;
+  /** ReservationCallsTimeTo5: UINT, fixed part */
+  reservationCallsTimeTo5: number;
+  /** ReservationCallsHeldTo5: UINT, fixed part */
+  reservationCallsHeldTo5: number;
+  /** ReservationCallsHeldTimeTo5: UINT, fixed part */
+  reservationCallsHeldTimeTo5: number;
+  /** BargeInCallsTo5: UINT, fixed part */
+  bargeInCallsTo5: number;
+  /** InterceptCallsTo5: UINT, fixed part */
+  interceptCallsTo5: number;
+  /** MonitorCallsTo5: UINT, fixed part */
+  monitorCallsTo5: number;
+  /** WhisperCallsTo5: UINT, fixed part */
+  whisperCallsTo5: number;
+  /** EmergencyCallsTo5: UINT, fixed part */
+  emergencyCallsTo5: number;
+  /** CallsQ5: UINT, fixed part */
+  callsQ5: number;
+  /** CallsQTime5: UINT, fixed part */
+  callsQTime5: number;
+  /** LongestCallQ5: UINT, fixed part */
+  longestCallQ5: number;
+  /** AvailTimeToHalf: UINT, fixed part */
+  availTimeToHalf: number;
+  /** LoggedOnTimeToHalf: UINT, fixed part */
+  loggedOnTimeToHalf: number;
+  /** NotReadyTimeToHalf: UINT, fixed part */
+  notReadyTimeToHalf: number;
+  /** AgentOutCallsToHalf: UINT, fixed part */
+  agentOutCallsToHalf: number;
+  /** AgentOutCallsTalkTimeToHalf: UINT, fixed part */
+  agentOutCallsTalkTimeToHalf: number;
+  /** AgentOutCallsTimeToHalf: UINT, fixed part */
+  agentOutCallsTimeToHalf: number;
+  /** AgentOutCallsHeldToHalf: UINT, fixed part */
+  agentOutCallsHeldToHalf: number;
+  /** AgentOutCallsHeldTimeToHalf: UINT, fixed part */
+  agentOutCallsHeldTimeToHalf: number;
+  /** HandledCallsToHalf: UINT, fixed part */
+  handledCallsToHalf: number;
+  /** HandledCallsTalkTimeToHalf: UINT, fixed part */
+  handledCallsTalkTimeToHalf: number;
+  /** HandledCallsAfterCallTimeToHalf: UINT, fixed part */
+  handledCallsAfterCallTimeToHalf: number;
+  /** HandledCallsTimeToHalf: UINT, fixed part */
+  handledCallsTimeToHalf: number;
+  /** IncomingCallsHeldToHalf: UINT, fixed part */
+  incomingCallsHeldToHalf: number;
+  /** IncomingCallsHeldTimeToHalf: UINT, fixed part */
+  incomingCallsHeldTimeToHalf: number;
+  /** InternalCallsRcvdToHalf: UINT, fixed part */
+  internalCallsRcvdToHalf: number;
+  /** InternalCallsRcvdTimeToHalf: UINT, fixed part */
+  internalCallsRcvdTimeToHalf: number;
+  /** InternalCallsHeldToHalf: UINT, fixed part */
+  internalCallsHeldToHalf: number;
+  /** InternalCallsHeldTimeToHalf: UINT, fixed part */
+  internalCallsHeldTimeToHalf: number;
+  /** AutoOutCallsToHalf: UINT, fixed part */
+  autoOutCallsToHalf: number;
+  /** AutoOutCallsTalkTimeToHalf: UINT, fixed part */
+  autoOutCallsTalkTimeToHalf: number;
+  /** AutoOutCallsTimeToHalf: UINT, fixed part */
+  autoOutCallsTimeToHalf: number;
+  /** AutoOutCallsHeldToHalf: UINT, fixed part */
+  autoOutCallsHeldToHalf: number;
+  /** AutoOutCallsHeldTimeToHalf: UINT, fixed part */
+  autoOutCallsHeldTimeToHalf: number;
+  /** PreviewCallsToHalf: UINT, fixed part */
+  previewCallsToHalf: number;
+  /** PreviewCallsTalkTimeToHalf: UINT, fixed part */
+  previewCallsTalkTimeToHalf: number;
+  /** PreviewCallsTimeToHalf: UINT, fixed part */
+  previewCallsTimeToHalf: number;
+  /** PreviewCallsHeldToHalf: UINT, fixed part */
+  previewCallsHeldToHalf: number;
+  /** PreviewCallsHeldTimeToHalf: UINT, fixed part */
+  previewCallsHeldTimeToHalf: number;
+  /** ReservationCallsToHalf: UINT, fixed part */
+  reservationCallsToHalf: number;
+  /** ReservationCallsTalkTimeToHalf: UINT, fixed part */
+  reservationCallsTalkTimeToHalf: number;
+  /** ReservationCallsTimeToHalf: UINT, fixed part */
+  reservationCallsTimeToHalf: number;
+  /** ReservationCallsHeldToHalf: UINT, fixed part */
+  reservationCallsHeldToHalf: number;
+  /** ReservationCallsHeldTimeToHalf: UINT, fixed part */
+  reservationCallsHeldTimeToHalf: number;
+  /** BargeInCallsToHalf: UINT, fixed part */
+  bargeInCallsToHalf: number;
+  /** InterceptCallsToHalf: UINT, fixed part */
+  interceptCallsToHalf: number;
+  /** MonitorCallsToHalf: UINT, fixed part */
+  monitorCallsToHalf: number;
+  /** WhisperCallsToHalf: UINT, fixed part */
+  whisperCallsToHalf: number;
+  /** EmergencyCallsToHalf: UINT, fixed part */
+  emergencyCallsToHalf: number;
+  /** CallsQHalf: UINT, fixed part */
+  callsQHalf: number;
+  /** CallsQTimeHalf: UINT, fixed part */
+  callsQTimeHalf: number;
+  /** LongestCallQHalf: UINT, fixed part */
+  longestCallQHalf: number;
+  /** AvailTimeToday: UINT, fixed part */
+  availTimeToday: number;
+  /** LoggedOnTimeToday: UINT, fixed part */
+  loggedOnTimeToday: number;
+  /** NotReadyTimeToday: UINT, fixed part */
+  notReadyTimeToday: number;
+  /** AgentOutCallsToday: UINT, fixed part */
+  agentOutCallsToday: number;
+  /** AgentOutCallsTalkTimeToday: UINT, fixed part */
+  agentOutCallsTalkTimeToday: number;
+  /** AgentOutCallsTimeToday: UINT, fixed part */
+  agentOutCallsTimeToday: number;
+  /** AgentOutCallsHeldToday: UINT, fixed part */
+  agentOutCallsHeldToday: number;
+  /** AgentOutCallsHeldTimeToday: UINT, fixed part */
+  agentOutCallsHeldTimeToday: number;
+  /** HandledCallsToday: UINT, fixed part */
+  handledCallsToday: number;
+  /** HandledCallsTalkTimeToday: UINT, fixed part */
+  handledCallsTalkTimeToday: number;
+  /** HandledCallsAfterCallTimeToday: UINT, fixed part */
+  handledCallsAfterCallTimeToday: number;
+  /** HandledCallsTimeToday: UINT, fixed part */
+  handledCallsTimeToday: number;
+  /** IncomingCallsHeldToday: UINT, fixed part */
+  incomingCallsHeldToday: number;
+  /** IncomingCallsHeldTimeToday: UINT, fixed part */
+  incomingCallsHeldTimeToday: number;
+  /** InternalCallsRcvdToday: UINT, fixed part */
+  internalCallsRcvdToday: number;
+  /** InternalCallsRcvdTimeToday: UINT, fixed part */
+  internalCallsRcvdTimeToday: number;
+  /** InternalCallsHeldToday: UINT, fixed part */
+  internalCallsHeldToday: number;
+  /** InternalCallsHeldTimeToday: UINT, fixed part */
+  internalCallsHeldTimeToday: number;
+  /** AutoOutCallsToday: UINT, fixed part */
+  autoOutCallsToday: number;
+  /** AutoOutCallsTalkTimeToday: UINT, fixed part */
+  autoOutCallsTalkTimeToday: number;
+  /** AutoOutCallsTimeToday: UINT, fixed part */
+  autoOutCallsTimeToday: number;
+  /** AutoOutCallsHeldToday: UINT, fixed part */
+  autoOutCallsHeldToday: number;
+  /** AutoOutCallsHeldTimeToday: UINT, fixed part */
+  autoOutCallsHeldTimeToday: number;
+  /** PreviewCallsToday: UINT, fixed part */
+  previewCallsToday: number;
+  /** PreviewCallsTalkTimeToday: UINT, fixed part */
+  previewCallsTalkTimeToday: number;
+  /** PreviewCallsTimeToday: UINT, fixed part */
+  previewCallsTimeToday: number;
+  /** PreviewCallsHeldToday: UINT, fixed part */
+  previewCallsHeldToday: number;
+  /** PreviewCallsHeldTimeToday: UINT, fixed part */
+  previewCallsHeldTimeToday: number;
+  /** ReservationCallsToday: UINT, fixed part */
+  reservationCallsToday: number;
+  /** ReservationCallsTalkTimeToday: UINT, fixed part */
+  reservationCallsTalkTimeToday: number;
+  /** ReservationCallsTimeToday: UINT, fixed part */
+  reservationCallsTimeToday: number;
+  /** ReservationCallsHeldToday: UINT, fixed part */
+  reservationCallsHeldToday: number;
+  /** ReservationCallsHeldTimeToday: UINT, fixed part */
+  reservationCallsHeldTimeToday: number;
+  /** BargeInCallsToday: UINT, fixed part */
+  bargeInCallsToday: number;
+  /** InterceptCallsToday: UINT, fixed part */
+  interceptCallsToday: number;
+  /** MonitorCallsToday: UINT, fixed part */
+  monitorCallsToday: number;
+  /** WhisperCallsToday: UINT, fixed part */
+  whisperCallsToday: number;
+  /** EmergencyCallsToday: UINT, fixed part */
+  emergencyCallsToday: number;
+  /** CallsQToday: UINT, fixed part */
+  callsQToday: number;
+  /** CallsQTimeToday: UINT, fixed part */
+  callsQTimeToday: number;
+  /** LongestCallQToday: UINT, fixed part */
+  longestCallQToday: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_REQUEST_KEY_EVENT (MessageType 230), as decoded in protocol versions 15–25. */
+export interface ConfigRequestKeyEvent {
+  messageType: 'CONFIG_REQUEST_KEY_EVENT';
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** CustomerID: UINT, floating tag 131 */
+  customerId?: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_KEY_EVENT (MessageType 231), as decoded in protocol versions 15–25. */
+export interface ConfigKeyEvent {
+  messageType: 'CONFIG_KEY_EVENT';
+  /** ConfigKeyStatus: UINT, fixed part */
+  configKeyStatus: number;
+  /** ServiceConfigKey: UNSPEC[8], floating tag 177 */
+  serviceConfigKey?: Buffer;
+  /** SkillGroupConfigKey: UNSPEC[8], floating tag 178 */
+  skillGroupConfigKey?: Buffer;
+  /** AgentConfigKey: UNSPEC[8], floating tag 179 */
+  agentConfigKey?: Buffer;
+  /** DeviceConfigKey: UNSPEC[8], floating tag 180 */
+  deviceConfigKey?: Buffer;
+  /** CallTypeConfigKey: UNSPEC[8], floating tag 209 */
+  callTypeConfigKey?: Buffer;
+  /** PeripheralConfigKey: UNSPEC[8], floating tag 269 | only in protocol versions 22–25 */
+  peripheralConfigKey?: Buffer;
+  /** AgentDeskSettingsConfigKey: UNSPEC[8], floating tag 270 | only in protocol versions 22–25 */
+  agentDeskSettingsConfigKey?: Buffer;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_REQUEST_EVENT (MessageType 232), as decoded in protocol versions 15–25. */
+export interface ConfigRequestEvent {
+  messageType: 'CONFIG_REQUEST_EVENT';
+  /** ConfigInformation: UINT, fixed part */
+  configInformation: number;
+  /** ConfigMsgMask: UINT, fixed part */
+  configMsgMask: number;
+  /** PeripheralID: UINT, fixed part */
+  peripheralId: number;
+  /** CustomerID: UINT, floating tag 131 */
+  customerId?: number;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_BEGIN_EVENT (MessageType 233), as decoded in protocol versions 15–25. */
+export interface ConfigBeginEvent {
+  messageType: 'CONFIG_BEGIN_EVENT';
+  /** ConfigType: USHORT, fixed part */
+  configType: number;
+  /** ConfigInformation: UINT, fixed part */
+  configInformation: number;
+  /** ServiceConfigKey: UNSPEC[8], floating tag 177 */
+  serviceConfigKey?: Buffer;
+  /** SkillGroupConfigKey: UNSPEC[8], floating tag 178 */
+  skillGroupConfigKey?: Buffer;
+  /** AgentConfigKey: UNSPEC[8], floating tag 179 */
+  agentConfigKey?: Buffer;
+  /** DeviceConfigKey: UNSPEC[8], floating tag 180 */
+  deviceConfigKey?: Buffer;
+  /** CallTypeConfigKey: UNSPEC[8], floating tag 209 */
+  callTypeConfigKey?: Buffer;
+  /** PeripheralConfigKey: UNSPEC[8], floating tag 269 | only in protocol versions 22–25 */
+  peripheralConfigKey?: Buffer;
+  /** AgentDeskSettingsConfigKey: UNSPEC[8], floating tag 270 | only in protocol versions 22–25 */
+  agentDeskSettingsConfigKey?: Buffer;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_END_EVENT (MessageType 234), as decoded in protocol versions 15–25. */
+export interface ConfigEndEvent {
+  messageType: 'CONFIG_END_EVENT';
+  /** ConfigEndStatus: UINT, fixed part */
+  configEndStatus: number;
+  /** Text: STRING[255], floating tag 7 */
+  text?: string;
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_SERVICE_EVENT (MessageType 235), as decoded in protocol versions 15–25. */
+export interface ConfigServiceEvent {
+  messageType: 'CONFIG_SERVICE_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltPeripheralID: UINT, floating tag 208, repeats */
+  fltPeripheralId?: number[];
+  /** PeripheralNumber: UINT, floating tag 184, repeats */
+  peripheralNumber?: number[];
+  /** MaxQueued: UINT, floating tag 129, repeats */
+  maxQueued?: number[];
+  /** Extension: STRING[16], floating tag 173, repeats */
+  extension?: string[];
+  /** ServiceSkillTargetID: UINT, floating tag 132, repeats */
+  serviceSkillTargetId?: number[];
+  /** PeripheralName: STRING[64], floating tag 133, repeats */
+  peripheralName?: string[];
+  /** Description: STRING[128], floating tag 134, repeats */
+  description?: string[];
+  /** ServiceLevelThreshold: UINT, floating tag 174, repeats */
+  serviceLevelThreshold?: number[];
+  /** ServiceLevelType: UINT, floating tag 175, repeats */
+  serviceLevelType?: number[];
+  /** ConfigParam: STRING[255], floating tag 176, repeats */
+  configParam?: string[];
+  /** NumServiceMembers: USHORT, floating tag 186, repeats */
+  numServiceMembers?: number[];
+  /** OldPeripheralNumber: UINT, floating tag 213, repeats */
+  oldPeripheralNumber?: number[];
+  /** ServiceMember: UINT, floating tag 187, repeats */
+  serviceMember?: number[];
+  /** ServicePriority: USHORT, floating tag 188, repeats */
+  servicePriority?: number[];
+  /** FltMRDomainID: UINT, floating tag 216, repeats | only in protocol versions 20–25 */
+  fltMrDomainId?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_SKILL_GROUP_EVENT (MessageType 236), as decoded in protocol versions 15–25. */
+export interface ConfigSkillGroupEvent {
+  messageType: 'CONFIG_SKILL_GROUP_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltPeripheralID: UINT, floating tag 208, repeats */
+  fltPeripheralId?: number[];
+  /** PeripheralNumber: UINT, floating tag 184, repeats */
+  peripheralNumber?: number[];
+  /** FltSkillGroupPriority: USHORT, floating tag 64, repeats */
+  fltSkillGroupPriority?: number[];
+  /** SkillGroupSkillTargetID: UINT, floating tag 192, repeats */
+  skillGroupSkillTargetId?: number[];
+  /** AutoWork: BOOL, floating tag 185, repeats */
+  autoWork?: number[];
+  /** Extension: STRING[16], floating tag 173, repeats */
+  extension?: string[];
+  /** PeripheralName: STRING[64], floating tag 133, repeats */
+  peripheralName?: string[];
+  /** Description: STRING[128], floating tag 134, repeats */
+  description?: string[];
+  /** ConfigParam: STRING[255], floating tag 176, repeats */
+  configParam?: string[];
+  /** OldPeripheralNumber: UINT, floating tag 213, repeats */
+  oldPeripheralNumber?: number[];
+  /** ServiceMemberID: UINT, floating tag 135, repeats */
+  serviceMemberId?: number[];
+  /** ServiceMemberPriority: USHORT, floating tag 136, repeats */
+  serviceMemberPriority?: number[];
+  /** FltMRDomainID: UINT, floating tag 216, repeats | only in protocol versions 20–25 */
+  fltMrDomainId?: number[];
+  /** FltPrecisionQueueID: UINT, floating tag 264, repeats | only in protocol versions 22–25 */
+  fltPrecisionQueueId?: number[];
+  /** FltPrecisionQueueName: STRING[32], floating tag 265, repeats | only in protocol versions 22–25 */
+  fltPrecisionQueueName?: string[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_AGENT_EVENT (MessageType 237), as decoded in protocol versions 15–25. */
+export interface ConfigAgentEvent {
+  messageType: 'CONFIG_AGENT_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltPeripheralID: UINT, floating tag 208, repeats */
+  fltPeripheralId?: number[];
+  /** AgentType: USHORT, floating tag 189, repeats */
+  agentType?: number[];
+  /** LoginID: STRING[64], floating tag 190, repeats */
+  loginId?: string[];
+  /** LoginName: STRING[32], floating tag 207, repeats | LoginName: STRING[255], floating tag 207, repeats */
+  loginName?: string[];
+  /** LastName: STRING[32], floating tag 138, repeats */
+  lastName?: string[];
+  /** FirstName: STRING[32], floating tag 137, repeats */
+  firstName?: string[];
+  /** Extension: STRING[16], floating tag 173, repeats */
+  extension?: string[];
+  /** Description: STRING[128], floating tag 134, repeats */
+  description?: string[];
+  /** AgentSkillTargetID: UINT, floating tag 141, repeats */
+  agentSkillTargetId?: number[];
+  /** NumSkills: USHORT, floating tag 191, repeats */
+  numSkills?: number[];
+  /** OldLoginID: STRING[64], floating tag 214, repeats */
+  oldLoginId?: string[];
+  /** FltSkillGroupNumber: INT, floating tag 62, repeats */
+  fltSkillGroupNumber?: number[];
+  /** FltSkillGroupPriority: USHORT, floating tag 64, repeats */
+  fltSkillGroupPriority?: number[];
+  /** SSOEnabled: USHORT, floating tag 257, repeats | only in protocol versions 20–25 */
+  ssoEnabled?: number[];
+  /** ActiveTerminal: STRING[64], floating tag 303, repeats | only in protocol versions 20–25 */
+  activeTerminal?: string[];
+  /** NumMRDs: USHORT, floating tag 261, repeats | only in protocol versions 21–25 */
+  numMrds?: number[];
+  /** FltAgentMRDID: UINT, floating tag 262, repeats | only in protocol versions 21–25 */
+  fltAgentMrdIds?: number[];
+  /** FltAgentMRDState: USHORT, floating tag 263, repeats | only in protocol versions 21–25 */
+  fltAgentMrdStates?: number[];
+  /** AgentDeskSettingsID: UINT, floating tag 267, repeats | only in protocol versions 22–25 */
+  agentDeskSettingsId?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_DEVICE_EVENT (MessageType 238), as decoded in protocol versions 15–25. */
+export interface ConfigDeviceEvent {
+  messageType: 'CONFIG_DEVICE_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltPeripheralID: UINT, floating tag 208, repeats */
+  fltPeripheralId?: number[];
+  /** PeripheralNumber: UINT, floating tag 184, repeats */
+  peripheralNumber?: number[];
+  /** DeviceType: USHORT, floating tag 195, repeats */
+  deviceType?: number[];
+  /** MaxQueued: UINT, floating tag 129, repeats */
+  maxQueued?: number[];
+  /** FltServiceID: UINT, floating tag 193, repeats */
+  fltServiceId?: number[];
+  /** DialedNumber: STRING[40], floating tag 11, repeats */
+  dialedNumber?: string[];
+  /** DNIS: STRING[32], floating tag 10, repeats */
+  dnis?: string[];
+  /** Extension: STRING[16], floating tag 173, repeats */
+  extension?: string[];
+  /** Description: STRING[128], floating tag 134, repeats */
+  description?: string[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_CALL_TYPE_EVENT (MessageType 245), as decoded in protocol versions 15–25. */
+export interface ConfigCallTypeEvent {
+  messageType: 'CONFIG_CALL_TYPE_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltCallTypeID: UINT, floating tag 210, repeats */
+  fltCallTypeId?: number[];
+  /** CustomerDefinitionID: UINT, floating tag 211, repeats */
+  customerDefinitionId?: number[];
+  /** EnterpriseName: STRING[32], floating tag 212, repeats */
+  enterpriseName?: string[];
+  /** Description: STRING[128], floating tag 134, repeats */
+  description?: string[];
+  /** ServiceLevelThreshold: UINT, floating tag 174, repeats */
+  serviceLevelThreshold?: number[];
+  /** ServiceLevelType: UINT, floating tag 175, repeats */
+  serviceLevelType?: number[];
+  /** OldPeripheralNumber: UINT, floating tag 213, repeats */
+  oldPeripheralNumber?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_MRD_EVENT (MessageType 254), as decoded in protocol versions 20–25. */
+export interface ConfigMrdEvent {
+  messageType: 'CONFIG_MRD_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltMRDomainID: UINT, floating tag 216, repeats */
+  fltMrDomainId?: number[];
+  /** FltEnterpriseName: STRING[32], floating tag 212, repeats */
+  fltEnterpriseName?: string[];
+  /** FltDescription: STRING[128], floating tag 134, repeats */
+  fltDescription?: string[];
+  /** FltMaxTaskDuration: UINT, floating tag 250, repeats */
+  fltMaxTaskDuration?: number[];
+  /** FltInterruptible: BOOL, floating tag 251, repeats */
+  fltInterruptible?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_PERIPHERAL_EVENT (MessageType 260), as decoded in protocol versions 22–25. */
+export interface ConfigPeripheralEvent {
+  messageType: 'CONFIG_PERIPHERAL_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** ConfigPeripheralID: UINT, floating tag 271, repeats */
+  configPeripheralId?: number[];
+  /** DefaultAgentDeskSettingsID: UINT, floating tag 272, repeats */
+  defaultAgentDeskSettingsId?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_AGENT_DESK_SETTINGS_EVENT (MessageType 261), as decoded in protocol versions 22–25. */
+export interface ConfigAgentDeskSettingsEvent {
+  messageType: 'CONFIG_AGENT_DESK_SETTINGS_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** AgentDeskSettingsID: UINT, floating tag 267, repeats */
+  agentDeskSettingsId?: number[];
+  /** FltDeskSettingsMask: UINT, floating tag 273, repeats */
+  fltDeskSettingsMask?: number[];
+  /** FltWrapUpDataIncomingMode: UINT, floating tag 274, repeats */
+  fltWrapUpDataIncomingMode?: number[];
+  /** FltWrapUpDataOutgoingMode: UINT, floating tag 275, repeats */
+  fltWrapUpDataOutgoingMode?: number[];
+  /** FltLogoutNonActivityTime: UINT, floating tag 276, repeats */
+  fltLogoutNonActivityTime?: number[];
+  /** FltQualityRecordingRate: UINT, floating tag 277, repeats */
+  fltQualityRecordingRate?: number[];
+  /** FltRingNoAnswerTime: UINT, floating tag 278, repeats */
+  fltRingNoAnswerTime?: number[];
+  /** FltSilentMonitorWarningMessage: UINT, floating tag 279, repeats */
+  fltSilentMonitorWarningMessage?: number[];
+  /** FltSilentMonitorAudibleIndication: UINT, floating tag 280, repeats */
+  fltSilentMonitorAudibleIndication?: number[];
+  /** FltSupervisorAssistCallMethod: UINT, floating tag 281, repeats */
+  fltSupervisorAssistCallMethod?: number[];
+  /** FltEmergencyCallMethod: UINT, floating tag 282, repeats */
+  fltEmergencyCallMethod?: number[];
+  /** FltAutoRecordOnEmergency: UINT, floating tag 283, repeats */
+  fltAutoRecordOnEmergency?: number[];
+  /** FltRecordingMode: UINT, floating tag 284, repeats */
+  fltRecordingMode?: number[];
+  /** FltWorkModeTimer: UINT, floating tag 285, repeats */
+  fltWorkModeTimer?: number[];
+  /** FltRingNoAnswerDnID: UINT, floating tag 286, repeats */
+  fltRingNoAnswerDnId?: number[];
+  /** FltDefaultDevicePortAddress: STRING[64], floating tag 287, repeats */
+  fltDefaultDevicePortAddress?: string[];
+  /** PlayZipTone: UINT, floating tag 307, repeats */
+  playZipTone?: number[];
+  /** ACDSharedLineUsage: UINT, floating tag 306, repeats */
+  acdSharedLineUsage?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_TERMINAL_EVENT (MessageType 276), as decoded in protocol versions 20–25. */
+export interface ConfigTerminalEvent {
+  messageType: 'CONFIG_TERMINAL_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** TerminalType: USHORT, floating tag 302, repeats */
+  terminalType?: number[];
+  /** TerminalDeviceName: STRING[64], floating tag 303, repeats */
+  terminalDeviceName?: string[];
+  /** TerminalTypeName: STRING[100], floating tag 304, repeats */
+  terminalTypeName?: string[];
+  /** NumInstruments: USHORT, floating tag 305, repeats */
+  numInstruments?: number[];
+  /** Instrument: STRING[64], floating tag 6, repeats */
+  instrument?: string[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
+/** CONFIG_AGENT_SERVICE_EVENT (MessageType 282), as decoded in protocol versions 24–25. */
+export interface ConfigAgentServiceEvent {
+  messageType: 'CONFIG_AGENT_SERVICE_EVENT';
+  /** NumRecords: USHORT, fixed part; counts recordType */
+  numRecords: number;
+  /** AgentSkillTargetID: UINT, floating tag 141, repeats */
+  agentSkillTargetId?: number[];
+  /** NumOfEnabledServices: USHORT, floating tag 310, repeats */
+  numOfEnabledServices?: number[];
+  /** RecordType: USHORT, floating tag 183, repeats */
+  recordType?: number[];
+  /** FltEnabledServices: USHORT, floating tag 309, repeats */
+  fltEnabledServices?: number[];
+  /** Floating fields this message does not define, kept with their raw bytes (liberal decoding). */
+  unknownFields?: UnknownField[];
+}
+
 /** SUPERVISOR_ASSIST_REQ (MessageType 118), as decoded in protocol versions 15–25. */
 export interface SupervisorAssistReq {
   messageType: 'SUPERVISOR_ASSIST_REQ';
@@ -2964,6 +3877,25 @@ export interface CtiMessageMap {
   SNAPSHOT_DEVICE_CONF: SnapshotDeviceConf;
   SEND_DTMF_SIGNAL_REQ: SendDtmfSignalReq;
   SEND_DTMF_SIGNAL_CONF: SendDtmfSignalConf;
+  QUERY_AGENT_STATISTICS_REQ: QueryAgentStatisticsReq;
+  QUERY_AGENT_STATISTICS_CONF: QueryAgentStatisticsConf;
+  QUERY_SKILL_GROUP_STATISTICS_REQ: QuerySkillGroupStatisticsReq;
+  QUERY_SKILL_GROUP_STATISTICS_CONF: QuerySkillGroupStatisticsConf;
+  CONFIG_REQUEST_KEY_EVENT: ConfigRequestKeyEvent;
+  CONFIG_KEY_EVENT: ConfigKeyEvent;
+  CONFIG_REQUEST_EVENT: ConfigRequestEvent;
+  CONFIG_BEGIN_EVENT: ConfigBeginEvent;
+  CONFIG_END_EVENT: ConfigEndEvent;
+  CONFIG_SERVICE_EVENT: ConfigServiceEvent;
+  CONFIG_SKILL_GROUP_EVENT: ConfigSkillGroupEvent;
+  CONFIG_AGENT_EVENT: ConfigAgentEvent;
+  CONFIG_DEVICE_EVENT: ConfigDeviceEvent;
+  CONFIG_CALL_TYPE_EVENT: ConfigCallTypeEvent;
+  CONFIG_MRD_EVENT: ConfigMrdEvent;
+  CONFIG_PERIPHERAL_EVENT: ConfigPeripheralEvent;
+  CONFIG_AGENT_DESK_SETTINGS_EVENT: ConfigAgentDeskSettingsEvent;
+  CONFIG_TERMINAL_EVENT: ConfigTerminalEvent;
+  CONFIG_AGENT_SERVICE_EVENT: ConfigAgentServiceEvent;
   SUPERVISOR_ASSIST_REQ: SupervisorAssistReq;
   SUPERVISOR_ASSIST_CONF: SupervisorAssistConf;
   SUPERVISOR_ASSIST_EVENT: SupervisorAssistEvent;

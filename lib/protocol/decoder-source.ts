@@ -1,28 +1,29 @@
 import type { CtiMessage } from './types';
 import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
-import { decoderHelpers, type DecodeContext, type DecoderHelpers } from './decode-helpers';
+import type { DecodeContext, DecoderHelpers } from './decode-helpers';
 import { caller, generatedName, prop as propOf, type Code } from './codegen';
 
 /**
- * Turns a message's table into a specialised decode function, once per (message, version).
- * The table stays the single description of the layout; generating straight-line code from it lets V8
- * build every decoded object with one shape and literal property names, which is what makes decoding
- * cheaper than JSON.parse of the same object.
+ * Writes the TypeScript of a message's decoder, once per distinct layout. The table stays the single description
+ * of the layout; straight-line code written from it lets V8 build every decoded object with one shape and literal
+ * property names, which is what makes decoding cheaper than JSON.parse of the same object. The build
+ * (tools/write-codec.ts) puts every decoder into lib/protocol/generated/decoders.ts, which tsc compiles like any
+ * other source: no code is made from strings at run time, and a stack trace points into that file.
  *
- * The generated function sees only its named parameters and what the factory below hands it: the helpers
- * (typed by DecoderHelpers; every call is written through `call`, so a renamed or re-shaped helper is a
- * compile error here, not a runtime one), the plan and its floating fields.
+ * The generated function reaches the helpers `h` (DecoderHelpers; every call is written through `call`, so a
+ * renamed or re-shaped helper is a compile error here, and tsc checks the generated call again) and the message's
+ * plan, its `plan` parameter (for the deviations, which name the field).
  */
-export type CompiledDecoder = (buf: Buffer, start: number, end: number, cx: DecodeContext) => CtiMessage;
-
-/** The factory's parameters, as the generated code names them. */
-type DecoderFactory = (
-  h: DecoderHelpers,
+export type CompiledDecoder = (
+  buf: Buffer,
+  start: number,
+  end: number,
+  cx: DecodeContext,
   plan: MessagePlan,
-  fields: readonly FloatPlan[],
-  counts: readonly FixedPlan[],
-) => CompiledDecoder;
-const FACTORY_PARAMS = ['h', 'plan', 'fields', 'counts'] as const;
+) => CtiMessage;
+
+/** The parameters of every generated decoder (CompiledDecoder). */
+export const DECODER_PARAMS = 'buf: Buffer, start: number, end: number, cx: DecodeContext, plan: MessagePlan';
 
 /** `h.name(args)`, with the name and the number of arguments checked against DecoderHelpers. */
 const call = caller<DecoderHelpers>();
@@ -88,7 +89,7 @@ const lengthOf = (key: string): Code => `(${prop(key)} === undefined ? 0 : ${pro
  * for a single field (a second copy is a deviation), appended for a repeating one.
  */
 function readField(f: FloatPlan, i: number): Code[] {
-  const F = `fields[${i}]`;
+  const F = `plan.floats[${i}]`;
   const key = prop(f.key);
   const size = NUMBER_SIZE[f.type];
   const L: Code[] = [];
@@ -133,8 +134,11 @@ function readField(f: FloatPlan, i: number): Code[] {
   return L;
 }
 
-/** The generated source of a decoder (for compileDecoder and for reading it while debugging). */
-export function decoderSource(plan: MessagePlan): string {
+/**
+ * The TypeScript source of a decoder, named `decode_<MESSAGE>_v<first version of the layout>` unless `name` is
+ * given.
+ */
+export function decoderSource(plan: MessagePlan, name = generatedName('decode', plan.name, plan.version)): string {
   const wide = plan.version >= 20;
   const L: Code[] = [];
   const props = [`messageType: ${JSON.stringify(plan.name)}`];
@@ -143,8 +147,8 @@ export function decoderSource(plan: MessagePlan): string {
     props.push(`${JSON.stringify(f.key)}: ${fixedExpr(f, off)}`);
     off += f.size;
   }
-  L.push(`var m = { ${props.join(',\n    ')} };`);
-  L.push('var off = start, tag = 0, len = 0, v;');
+  L.push(`const m: CtiMessage = { ${props.join(',\n    ')} };`);
+  L.push('let off = start, tag = 0, len = 0, v: unknown;');
   L.push('while (off < end) {');
   const head = wide ? 4 : 2;
   L.push(`  if (end - off < ${head}) { ${call('stray', 'cx', 'plan', 'end - off')}; break; }`);
@@ -168,18 +172,11 @@ export function decoderSource(plan: MessagePlan): string {
     const present = lengthOf(c.countOf);
     const said = prop(c.key);
     const ci = plan.counts.indexOf(c);
-    L.push(`if (${present} !== ${said}) ${call('countMismatch', 'cx', 'plan', `counts[${ci}]`, said, present)};`);
+    L.push(`if (${present} !== ${said}) ${call('countMismatch', 'cx', 'plan', `plan.counts[${ci}]`, said, present)};`);
   });
   plan.floats.forEach((f, i) => {
-    if (f.required) L.push(`if (${prop(f.key)} === undefined) ${call('missing', 'cx', 'plan', `fields[${i}]`)};`);
+    if (f.required) L.push(`if (${prop(f.key)} === undefined) ${call('missing', 'cx', 'plan', `plan.floats[${i}]`)};`);
   });
   L.push('return m;');
-  const name = generatedName('decode', plan.name, plan.version);
-  return `return function ${name}(buf, start, end, cx) {\n  ${L.join('\n  ')}\n};`;
-}
-
-export function compileDecoder(plan: MessagePlan): CompiledDecoder {
-  // eslint-disable-next-line no-new-func -- generated from the message tables, never from input
-  const factory = new Function(...FACTORY_PARAMS, decoderSource(plan)) as DecoderFactory;
-  return factory(decoderHelpers, plan, plan.floats, plan.counts);
+  return `export function ${name}(${DECODER_PARAMS}): CtiMessage {\n  ${L.join('\n  ')}\n}`;
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
-import { intArg, walkArgs } from '../cli-args';
-import { AcceleratedClock, parseDuration, RealClock, type SimClock } from './clock';
-import { parseFaultSpec } from './faults';
-import { CtiSimulatorPair } from './pair';
-import { readRecording, type Recording } from '../record/format';
-import { replay } from './replay';
-import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from './scenarios';
-import { parseSkillGroups, parseTeams } from './organization';
-import { CtiSimulator } from './server';
-import type { AgentSpec } from './types';
+import { intArg, walkArgs } from './args';
+import { AcceleratedClock, parseDuration, RealClock, type SimClock } from '../lib/simulator/clock';
+import { parseFaultSpec } from '../lib/simulator/faults';
+import { CtiSimulatorPair } from '../lib/simulator/pair';
+import { readRecording, type Recording } from '../lib/record/format';
+import { replay } from '../lib/simulator/replay';
+import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from '../lib/simulator/scenarios';
+import { parseSkillGroups, parseTeams } from '../lib/simulator/organization';
+import { CtiSimulator } from '../lib/simulator/server';
+import type { AgentSpec } from '../lib/simulator/types';
 
 /** Wraps `text` to lines of at most `width` characters, each after `indent`. */
 function wrap(text: string, indent: string, width = 112): string {

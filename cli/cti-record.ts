@@ -3,11 +3,10 @@
  * cti-record: opens a CTI session (All Events by default) and records every frame to a JSON Lines file,
  * PII masked unless --no-mask. Stops after --duration or on SIGINT / SIGTERM and prints a summary.
  */
-import { intArg, walkArgs } from '../cli-args';
-import { parseDuration } from '../simulator/clock';
-import { CtiSession } from '../session/session';
-import type { CtiEndpoint, CtiSessionOptions } from '../session/options';
-import type { RecorderStats } from './recorder';
+import { intArg, walkArgs } from './args';
+import { parseDuration } from '../lib/simulator/clock';
+import { CtiSession, type CtiEndpoint, type CtiSessionOptions } from '../lib/session';
+import { recordSession, type Recorder, type RecorderStats } from '../lib/record';
 
 const HELP = `Usage: cti-record --host <addr> --port <n> --out <file> [options]
 
@@ -171,16 +170,28 @@ export async function main(argv: string[]): Promise<number> {
     ...(o.version !== undefined ? { version: o.version } : {}),
     ...(o.services !== undefined ? { services: o.services } : {}),
     ...(o.peripheralId !== undefined ? { peripheralId: o.peripheralId } : {}),
-    record: { path: out, maxBytes: o.maxBytes, maxFiles: o.maxFiles, mask: o.mask, maskAgents: o.maskAgents },
   };
   let session: CtiSession;
   try {
     session = new CtiSession(options);
   } catch (err) {
     process.stderr.write(`cti-record: ${(err as Error).message}\n`);
-    return (err as NodeJS.ErrnoException).code !== undefined ? 1 : 2;
+    return 2;
   }
-  const recorder = session.recorder!;
+  let recorder: Recorder;
+  try {
+    // Tapped before open(): the recording starts with the first connection attempt.
+    recorder = recordSession(session, {
+      path: out,
+      maxBytes: o.maxBytes,
+      maxFiles: o.maxFiles,
+      mask: o.mask,
+      maskAgents: o.maskAgents,
+    });
+  } catch (err) {
+    process.stderr.write(`cti-record: ${(err as Error).message}\n`);
+    return 1;
+  }
   if (!o.quiet) {
     session.on('state', (info: { state: string; reason: string }) => {
       process.stderr.write(`${new Date().toISOString()} ${info.state}: ${info.reason}\n`);

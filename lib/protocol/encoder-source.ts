@@ -1,28 +1,21 @@
 import type { CtiMessage } from './types';
-import type { FixedPlan, FloatPlan, MessagePlan } from './catalog';
+import type { FixedPlan, MessagePlan } from './catalog';
 import type { BufferWriter } from './writer';
-import { encoderHelpers, type EncoderHelpers } from './encode-helpers';
+import type { EncoderHelpers } from './encode-helpers';
 import { caller, generatedName, prop as propOf, type Code } from './codegen';
 
 /**
- * Turns a message's table into a specialised encode function, once per (message, version): the fixed
- * part becomes straight-line range checks and byte stores, each floating field a literal property read
- * and a call to the writer for its type. The table stays the one description of the layout.
+ * Writes the TypeScript of a message's encoder, once per distinct layout: the fixed part becomes straight-line range
+ * checks and byte stores, each floating field a literal property read and a call to the writer for its type. The
+ * build (tools/write-codec.ts) puts every encoder into lib/protocol/generated/encoders.ts, which tsc compiles like
+ * any other source: no code is made from strings at run time, and a stack trace points into that file.
  *
  * The generated function writes the whole frame, header included, at the writer's offset: the header and fixed
- * part inline, floating fields through the helpers. It sees only its named parameters and what the factory below hands it; helper calls are
- * written through `call`, checked against EncoderHelpers.
+ * part inline, floating fields through the helpers `h` (EncoderHelpers: every call is written through `call`, so a
+ * renamed or re-shaped helper fails the build here, and tsc checks the generated call again). It reaches the
+ * message's plan (for error messages and the helpers) only through its `plan` parameter.
  */
-export type CompiledEncoder = (m: CtiMessage, w: BufferWriter) => void;
-
-type EncoderFactory = (
-  h: EncoderHelpers,
-  plan: MessagePlan,
-  fixed: readonly FixedPlan[],
-  fields: readonly FloatPlan[],
-  groups: readonly (readonly FloatPlan[])[],
-) => CompiledEncoder;
-const FACTORY_PARAMS = ['h', 'plan', 'fixed', 'fields', 'groups'] as const;
+export type CompiledEncoder = (m: CtiMessage, w: BufferWriter, plan: MessagePlan) => void;
 
 const call = caller<EncoderHelpers>();
 const prop = (key: string): Code => propOf('m', key);
@@ -68,12 +61,12 @@ function fixedPart(plan: MessagePlan): Code[] {
     `b[o + 4] = ${id >>> 24}; b[o + 5] = ${(id >>> 16) & 255}; b[o + 6] = ${(id >>> 8) & 255}; b[o + 7] = ${id & 255}; o += 8;`,
   );
   plan.fixed.forEach((f, i) => {
-    const F = `fixed[${i}]`;
+    const F = `plan.fixed[${i}]`;
     L.push(`v = ${prop(f.key)};`);
     if (f.countOf !== undefined) {
       // A count field is filled from its list when the list is given.
       const list = prop(f.countOf);
-      const field = `fields[${plan.floats.findIndex((p) => p.key === f.countOf)}]`;
+      const field = `plan.floats[${plan.floats.findIndex((p) => p.key === f.countOf)}]`;
       L.push(`if (${list} !== undefined && ${list} !== null) v = ${call('listOf', 'plan', field, list)}.length;`);
       L.push('else if (v === undefined || v === null) v = 0;');
     }
@@ -96,16 +89,15 @@ function floatingPart(plan: MessagePlan): Code[] {
   const wide = plan.version >= 20;
   const W = String(wide);
   const L: Code[] = [];
-  let groups = 0;
   // The helpers write at w.off and may grow the buffer: the fixed part's locals are handed over here.
   L.push('w.off = o;');
   const helper = (code: Code): Code => `${code};`;
-  for (const step of plan.encodeSteps) {
+  plan.encodeSteps.forEach((step, s) => {
     if (Array.isArray(step)) {
-      L.push(helper(call('writeGroup', 'plan', `groups[${groups++}]`, 'm', W)));
-      continue;
+      L.push(helper(call('writeGroup', 'plan', `plan.encodeSteps[${s}] as FloatPlan[]`, 'm', W)));
+      return;
     }
-    const F = `fields[${plan.floats.indexOf(step)}]`;
+    const F = `plan.floats[${plan.floats.indexOf(step)}]`;
     let write: Code[];
     if (step.repeats) {
       const ecc = step.type === 'NAMEDVAR' || step.type === 'NAMEDARRAY';
@@ -120,7 +112,7 @@ function floatingPart(plan: MessagePlan): Code[] {
     L.push(`v = ${prop(step.key)};`);
     L.push('if (v !== undefined && v !== null) {', ...write.map((l) => `  ${l}`), '}');
     if (step.required) L.push(`else ${call('missing', 'plan', JSON.stringify(step.key))};`);
-  }
+  });
   if (plan.floats.some((f) => f.type === 'NAMEDVAR' || f.type === 'NAMEDARRAY'))
     L.push(`${call('checkEcc', 'plan', 'ecc')};`);
   // MessageLength: the body's bytes.
@@ -132,15 +124,18 @@ function floatingPart(plan: MessagePlan): Code[] {
   return L;
 }
 
-/** The generated source of an encoder (for compileEncoder and for reading it while debugging). */
-export function encoderSource(plan: MessagePlan): string {
-  const L: Code[] = ['var v, b, o, start, n, ecc = 0;', ...fixedPart(plan), ...floatingPart(plan)];
-  return `return function ${generatedName('encode', plan.name, plan.version)}(m, w) {\n  ${L.join('\n  ')}\n};`;
-}
+/** The parameters of every generated encoder (CompiledEncoder). */
+export const ENCODER_PARAMS = 'm: CtiMessage, w: BufferWriter, plan: MessagePlan';
 
-export function compileEncoder(plan: MessagePlan): CompiledEncoder {
-  const groups = plan.encodeSteps.filter((s): s is FloatPlan[] => Array.isArray(s));
-  // eslint-disable-next-line no-new-func -- generated from the message tables, never from input
-  const factory = new Function(...FACTORY_PARAMS, encoderSource(plan)) as EncoderFactory;
-  return factory(encoderHelpers, plan, plan.fixed, plan.floats, groups);
+/**
+ * The TypeScript source of an encoder, named `encode_<MESSAGE>_v<first version of the layout>` unless `name` is
+ * given. `v` holds whatever the message carries (checked before use), hence `any`.
+ */
+export function encoderSource(plan: MessagePlan, name = generatedName('encode', plan.name, plan.version)): string {
+  const L: Code[] = [
+    'let v: any, b: Buffer, o: number, start: number, n: number, ecc = 0;',
+    ...fixedPart(plan),
+    ...floatingPart(plan),
+  ];
+  return `export function ${name}(${ENCODER_PARAMS}): void {\n  ${L.join('\n  ')}\n}`;
 }
