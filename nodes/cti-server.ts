@@ -183,6 +183,7 @@ export = function (RED: NodeAPI): void {
         version,
         reconnects: info.reconnects,
         eventsMayHaveBeenMissed: info.eventsMayHaveBeenMissed,
+        standbySide: info.standbySide,
         nextAttemptInMs: info.nextAttemptInMs,
         protocolWarnings: info.protocolWarnings,
         status: statusFor(
@@ -191,6 +192,7 @@ export = function (RED: NodeAPI): void {
             side,
             phase: info.phase,
             version,
+            standbySide: info.standbySide,
             failure: failure?.short,
             configRefused,
             stopReason: info.stopReason,
