@@ -53,10 +53,10 @@ export class SessionLinks {
 
   /** The standby session becomes the session's link; returns its OPEN_CONF (SessionType 2). */
   promote(): CtiMessage | undefined {
-    let link: LinkAttempt | undefined;
-    const taken = this.standby.take(this.host.handlers(() => link as LinkAttempt));
-    link = taken?.link;
-    this.current = link ?? null;
+    const ref: { link?: LinkAttempt } = {};
+    const taken = this.standby.take(this.host.handlers(() => ref.link as LinkAttempt));
+    ref.link = taken?.link;
+    this.current = taken?.link ?? null;
     return taken?.conf;
   }
 
