@@ -5,6 +5,8 @@
 //
 //   npm start              start (keeps your edits to the demo flow between runs)
 //   npm start -- --reset   rebuild the demo flow from examples/ first
+//   npm start -- --ringing calls ring until answered on the agent page (/dashboard/agent), as with
+//                          `cti-sim --scenario ringing`; without it the simulated agent answers after 2 s
 //   npm start -- --replay FILE [--speed N] [--loop]   play a cti-record recording instead of the demo calls
 //
 // Ctrl-C stops Node-RED first (so the CTI session closes cleanly), then the simulator.
@@ -29,9 +31,14 @@ const DEMO_EXAMPLES = [
   'Agent state board',
   'Session status alerting',
 ];
-// The wallboard needs FlowFuse Dashboard 2.0 (a devDependency: `npm install` in this project brings it).
+// The wallboard and the agent page need FlowFuse Dashboard 2.0 (a devDependency: `npm install` here brings it).
 const WALLBOARD_EXAMPLE = 'dashboard/Wallboard';
 const WALLBOARD_PATH = 'dashboard/wallboard';
+const AGENT_PAGE_EXAMPLE = 'dashboard/Agent page';
+const AGENT_PAGE_PATH = 'dashboard/agent';
+// --ringing: the demo's calls ring until someone answers them on the agent page (the caller gives up after this).
+const RINGING = process.argv.includes('--ringing');
+const RING_GIVE_UP_MS = 60000;
 
 const log = (line) => console.log(`[demo] ${line}`);
 
@@ -82,7 +89,8 @@ const digits = (n) => Array.from({ length: n }, () => Math.floor(Math.random() *
 
 /**
  * A call every few seconds to an agent without a call: delivered, answered by the simulated agent after a
- * couple of seconds (unless a flow answered it first), released a little later.
+ * couple of seconds (unless a flow answered it first), released a little later. With --ringing the call waits
+ * for an answer from a client (the agent page) instead, and the caller gives up after a minute.
  */
 function startDemoTraffic(sim) {
   const busy = new Set();
@@ -116,8 +124,21 @@ function startDemoTraffic(sim) {
         namedVariables: [{ name: 'user.cust.id', value: `C${digits(5)}` }],
         answer: false,
       });
+      const talk = 8000 + Math.floor(Math.random() * 6000);
+      if (RINGING) {
+        const outcome = await sim.waitForAnswer(call, RING_GIVE_UP_MS);
+        if (outcome === 'timeout') await quietly(sim.hangUpCaller(call));
+        if (outcome !== 'answered') {
+          busy.delete(agentId);
+          return;
+        }
+        later(talk * 2, () => {
+          quietly(sim.releaseCall(call)).then(() => busy.delete(agentId));
+        });
+        return;
+      }
       later(2000, () => quietly(sim.answerCall(call)));
-      later(8000 + Math.floor(Math.random() * 6000), () => {
+      later(talk, () => {
         quietly(sim.releaseCall(call)).then(() => busy.delete(agentId));
       });
     } catch (err) {
@@ -148,7 +169,7 @@ function hasDashboard() {
 }
 
 function demoExamples() {
-  return hasDashboard() ? [...DEMO_EXAMPLES, WALLBOARD_EXAMPLE] : DEMO_EXAMPLES;
+  return hasDashboard() ? [...DEMO_EXAMPLES, WALLBOARD_EXAMPLE, AGENT_PAGE_EXAMPLE] : DEMO_EXAMPLES;
 }
 
 function readExample(name) {
@@ -159,6 +180,7 @@ function readExample(name) {
 function buildDemoFlow(simPort) {
   const flow = [];
   let server;
+  const configIds = new Set(); // the dashboard's base and theme are shared by the wallboard and the agent page
   demoExamples().forEach((name, i) => {
     const nodes = readExample(name);
     const tabId = `demo-tab-${i + 1}`;
@@ -171,7 +193,9 @@ function buildDemoFlow(simPort) {
         if (!server) server = { ...n, id: DEMO_SERVER_ID, portA: simPort };
         continue;
       }
-      // Config nodes (the dashboard's base, theme, page and groups) have no wires and stay global.
+      // Config nodes (the dashboard's base, theme, page and groups) have no wires and stay global, once each.
+      if (n.wires === undefined && configIds.has(n.id)) continue;
+      if (n.wires === undefined) configIds.add(n.id);
       const copy = n.wires === undefined ? { ...n } : { ...n, z: tabId };
       if (serverIds.has(copy.server)) copy.server = DEMO_SERVER_ID;
       flow.push(copy);
@@ -195,16 +219,18 @@ function prepareFlowFile(simPort, reset) {
   }
 }
 
-/** A demo flow saved before the wallboard existed (or before the dashboard was installed) has no wallboard tab. */
-function lacksWallboard() {
+/** A demo flow saved before the wallboard / agent page existed (or the dashboard was installed) lacks that tab. */
+function lacks(test) {
   if (!hasDashboard()) return false;
   try {
     const flow = JSON.parse(fs.readFileSync(flowFile, 'utf8'));
-    return !flow.some((n) => n.type === 'cti-state');
+    return !flow.some(test);
   } catch {
     return true;
   }
 }
+const lacksWallboard = () => lacks((n) => n.type === 'cti-state');
+const lacksAgentPage = () => lacks((n) => n.type === 'ui-page' && n.path === '/agent');
 
 function writeSettings(uiPort) {
   const settings = `// Written by examples/demo.js on every start - edit that script, not this file.
@@ -249,7 +275,7 @@ async function main() {
   const replayFile = argValue('--replay');
   log(
     `CTI Server simulator on ${SIM_HOST}:${sim.port} (agents ${AGENTS.join(', ')}, ` +
-      (replayFile ? `replaying ${replayFile})` : 'a call every 4 s)'),
+      (replayFile ? `replaying ${replayFile})` : `a call every 4 s${RINGING ? ', ringing until answered' : ''})`),
   );
   const stopTraffic = replayFile ? startReplay(sim, replayFile) : startDemoTraffic(sim);
 
@@ -284,9 +310,19 @@ async function main() {
           : lacksWallboard()
             ? 'Wallboard:       your saved demo flow has none - `npm start -- --reset` rebuilds the demo with it\n'
             : `Wallboard:       ${editorUrl}${WALLBOARD_PATH}\n`;
+        const agentPage = !hasDashboard()
+          ? ''
+          : lacksAgentPage()
+            ? 'Agent page:      your saved demo flow has none - `npm start -- --reset` rebuilds the demo with it\n'
+            : `Agent page:      ${editorUrl}${AGENT_PAGE_PATH}?agent=1001   (${
+                RINGING
+                  ? 'calls ring until you answer'
+                  : 'calls answer themselves after 2 s; `npm start -- --ringing` waits for you'
+              })\n`;
         console.log(
           `\nNode-RED editor: ${editorUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; Ctrl-C stops the demo)\n` +
-            wallboard,
+            wallboard +
+            agentPage,
         );
       }
     });

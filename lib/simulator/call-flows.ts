@@ -89,6 +89,12 @@ export class CallFlows {
   }
   private readonly waiters: ((a: SimAgent) => void)[] = [];
 
+  /**
+   * The state an agent takes when its last call ends, instead of the usual one (supervision.ts: a supervisor
+   * goes back to its state before it joined a call; a supervisor's "log out" of a talking agent waits here).
+   */
+  readonly stateAfterCalls = new Map<string, { state: number; reasonCode: number }>();
+
   /** An AVAILABLE agent nobody has claimed yet. */
   private freeAgent(): SimAgent | undefined {
     for (const a of this.m.agents.values()) {
@@ -230,10 +236,18 @@ export class CallFlows {
     for (const agentId of agents) this.agentFreed(this.m.getAgent(agentId));
   }
 
+  /** An agent left a call outside these flows (supervision.ts): its state follows as after any call. */
+  settleAgent(a: SimAgent): void {
+    this.agentFreed(a);
+  }
+
   private agentFreed(a: SimAgent): void {
     const others = this.m.callsOf(a.agentId);
     if (others.length === 0) {
-      if (!STICKY_STATES.has(a.state)) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
+      const after = this.stateAfterCalls.get(a.agentId);
+      this.stateAfterCalls.delete(a.agentId);
+      if (after !== undefined) this.setAgentState(a, after.state, { reasonCode: after.reasonCode });
+      else if (!STICKY_STATES.has(a.state)) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
     } else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
       this.setAgentState(a, AS.AGENT_STATE_TALKING);
   }
@@ -256,16 +270,16 @@ export class CallFlows {
     this.finish(call, parties);
   }
 
-  /** One agent leaves; a call with no agent left is cleared. */
-  clearConnection(call: SimCall, agentId: string): void {
+  /** One agent leaves; a call with no agent left is cleared. `cause`: the EventCause of its events. */
+  clearConnection(call: SimCall, agentId: string, cause = ev.CEC_NONE): void {
     if (!call.connections.has(agentId)) throw new Error(`agent ${agentId} is not on call ${call.key}`);
     if (call.connections.size <= 1) {
-      this.release(call);
+      this.release(call, cause);
       return;
     }
     const a = this.m.getAgent(agentId);
     const parties = call.parties;
-    this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }), parties, [call]);
+    this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }, cause), parties, [call]);
     call.connections.delete(agentId);
     if (call.agentId === agentId) call.agentId = call.parties[0];
     this.m.dissociate(call, agentId);

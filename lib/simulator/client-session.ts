@@ -23,6 +23,7 @@ import type { SimAgent, SimCall } from './model';
 import { type OpenPolicy, validateOpen } from './open-validation';
 import type { RequestHost, RequestSession } from './request-context';
 import { handleRequest } from './requests';
+import { teamMonitorIdFor } from './supervision';
 import type { SimRequestInfo, SimSessionInfo, SimEvent, SimVariableRegistration } from './types';
 import { filterCallData } from './variable-registration';
 
@@ -456,8 +457,17 @@ export class ClientSession implements RequestSession {
   /** Addresses one model event to this client, if its services and masks ask for it. */
   deliver(e: SimEvent): void {
     if (this.state !== 'open' || this.standby) return;
+    if (e.to !== undefined) {
+      if (e.to(this)) this.sendEvent(e.msg);
+      return;
+    }
     if (e.allEventsOnly === true && !this.isAllEvents) return;
-    if (!this.isAllEvents && !(this.isClientEvents && e.agents.includes(this.agent!.agentId))) return;
+    if (!this.isAllEvents && !(this.isClientEvents && e.agents.includes(this.agent!.agentId))) {
+      // A supervisor's team monitor (MONITOR_AGENT_TEAM_START) receives its members' agent states.
+      const teamMonitor = teamMonitorIdFor(this, this.host.model, e);
+      if (teamMonitor !== undefined) this.sendEvent(e.msg, teamMonitor);
+      return;
+    }
     for (const call of e.calls ?? []) {
       if (this.associated.has(call)) continue;
       this.associated.add(call);
@@ -476,7 +486,7 @@ export class ClientSession implements RequestSession {
   }
 
   /** Sends an unsolicited event if the session's masks let it through, with the session's MonitorID. */
-  sendEvent(msg: CtiMessage): void {
+  sendEvent(msg: CtiMessage, monitorId = this.monitorId): void {
     if (msg.messageType === 'AGENT_STATE_EVENT') {
       const bit = agentStateBit(msg.agentState);
       if (bit !== undefined && (this.granted.agentStateMask & bit) === 0) return;
@@ -484,7 +494,7 @@ export class ClientSession implements RequestSession {
       const bit = CALL_MASK_BIT.get(msg.messageType);
       if (bit !== undefined && (this.granted.callMsgMask & bit) >>> 0 === 0) return;
     }
-    this.send('monitorId' in msg ? { ...msg, monitorId: this.monitorId } : msg);
+    this.send('monitorId' in msg ? { ...msg, monitorId } : msg);
   }
 
   /**

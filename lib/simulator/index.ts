@@ -36,6 +36,9 @@ export {
   type ScenarioTarget,
 } from './scenarios';
 export { HANDLED_REQUESTS, type HandledRequestType } from './requests';
+export { DEFAULT_TEAMS, DEFAULT_SUPERVISOR } from './organization';
+export { setTeam, addTeamMember, removeTeamMember, teamConfigEvent, teamsSupervisedBy, teamOf } from './teams';
+export { SUPERVISOR_FORCED_REASON } from './supervision';
 export type {
   AgentSpec,
   CtiSimulatorOptions,

@@ -65,7 +65,19 @@ export const DEFAULT_AGENT_NAMES: Readonly<Record<string, readonly [string, stri
   '1003': ['Carla', 'Novak'],
   '1004': ['David', 'Osei'],
   '1005': ['Emma', 'Lindqvist'],
+  '1009': ['Sam', 'Rivera'],
 });
+
+/** The supervisor of `npx cti-sim` with no options: extension 1009, logged in, Not Ready, in no skill group. */
+export const DEFAULT_SUPERVISOR: Readonly<AgentSpec> = Object.freeze({
+  agentId: '1009',
+  state: 'AGENT_STATE_NOT_READY',
+});
+
+/** The team of `npx cti-sim` with no options: team 1 "Team Blue", members 1001–1005, supervisor 1009. */
+export const DEFAULT_TEAMS: readonly TeamSpec[] = Object.freeze([
+  { teamId: 1, name: 'Team Blue', members: ['1001', '1002', '1003', '1004', '1005'], supervisors: ['1009'] },
+]);
 
 /** The name an agent gets when none is configured: "Agent" and its ID. */
 export function generatedName(agentId: string): { firstName: string; lastName: string } {
@@ -198,7 +210,8 @@ export interface ResolvedOrganization {
 
 /**
  * Resolves the options into one consistent organisation:
- * - nothing given: agents 1001–1005 with names, skill groups 100 "Sales" and 200 "Support";
+ * - nothing given: agents 1001–1005 with names, skill groups 100 "Sales" and 200 "Support", the supervisor 1009
+ *   (Not Ready, in no skill group) and team 1 "Team Blue" (members 1001–1005, supervisor 1009);
  * - `agents` alone: those agents with generated names, one skill group per SkillGroupNumber the agent specs
  *   name (100 / 5100 "Skill group 100" for agents that name none) — today's behaviour;
  * - `skillGroups` alone: the agents the groups name;
@@ -214,6 +227,8 @@ export function resolveOrganization(
 ): ResolvedOrganization {
   let groups: SkillGroupSpec[];
   let specs: AgentSpec[];
+  /** Nothing given: the default organisation, which has the default team. */
+  let defaults = false;
   if (skillGroups !== undefined) {
     groups = parseSkillGroups(skillGroups);
     specs =
@@ -237,8 +252,9 @@ export function resolveOrganization(
     }
     groups = [...byNumber.values()];
   } else {
-    specs = parseAgentList('1001-1005');
+    specs = [...parseAgentList('1001-1005'), { ...DEFAULT_SUPERVISOR }];
     groups = DEFAULT_SKILL_GROUPS.map((g) => ({ ...g, agents: [...g.agents] }));
+    defaults = true;
   }
   const known = new Set(specs.map((s) => s.agentId));
   for (const g of groups)
@@ -263,8 +279,8 @@ export function resolveOrganization(
       skillGroups: member,
     };
   });
-  // Teams: the part the supervisor features fill in (none unless given).
-  const teamList = teams !== undefined ? parseTeams(teams) : [];
+  // Teams: as given; with no options at all the default team (1001–1005, supervisor 1009); else none.
+  const teamList = teams !== undefined ? parseTeams(teams) : defaults ? parseTeams(DEFAULT_TEAMS) : [];
   for (const t of teamList)
     for (const a of [...t.members, ...t.supervisors])
       if (!known.has(a)) throw new RangeError(`team ${t.teamId} names agent ${a}, which is not configured`);

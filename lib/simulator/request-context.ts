@@ -19,6 +19,9 @@ export interface RequestSession {
   readonly isAllEvents: boolean;
   /** CTIClientSignature of the session's client. */
   readonly signature: string | undefined;
+  /** OPEN_REQ ClientID, and the client's address ("host:port"). */
+  readonly clientId: string | undefined;
+  readonly remote: string;
   send(message: CtiMessage): boolean;
   failureConf(invokeId: number, status: number): void;
   /** Replaces what the session receives of call variables and ECC (REGISTER_VARIABLES_REQ). */

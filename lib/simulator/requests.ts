@@ -2,6 +2,7 @@ import { ControlFailureCode, type CtiMessage, StatusCode } from '../protocol';
 import { CALL_CONTROL_MORE_HANDLERS } from './call-control-more';
 import { CALL_DATA_HANDLERS } from './call-data-requests';
 import { CONTROL_HANDLERS } from './control-requests';
+import { SUPERVISION_HANDLERS } from './supervision';
 import {
   Refusal,
   type RequestContext,
@@ -17,10 +18,13 @@ const CF = ControlFailureCode.byName;
  * Every request the simulator implements after OPEN, by message type (OPEN / HEARTBEAT / CLOSE are the
  * session's own). Call Data Update answers with its CONF first (SET_CALL_DATA_CONF only confirms receipt).
  */
-const HANDLERS = { ...CALL_DATA_HANDLERS, ...CONTROL_HANDLERS, ...CALL_CONTROL_MORE_HANDLERS } satisfies Record<
-  `${string}_REQ`,
-  RequestHandler
->;
+const HANDLERS = {
+  ...CALL_DATA_HANDLERS,
+  ...CONTROL_HANDLERS,
+  ...CALL_CONTROL_MORE_HANDLERS,
+  // Overrides SET_AGENT_STATE_REQ for a supervisor changing a team member's state (and delegates the rest).
+  ...SUPERVISION_HANDLERS,
+} satisfies Record<`${string}_REQ`, RequestHandler>;
 
 export type HandledRequestType = keyof typeof HANDLERS;
 

@@ -7,8 +7,10 @@ import { ClientSession, type SessionHost } from './client-session';
 import * as ev from './events';
 import { type FaultSpec, FaultInjector, parseFaultSpec } from './faults';
 import { type SimAgent, type SimCall, SimModel } from './model';
+import type { SimConfigChange } from './organization';
 import type { OpenPolicy } from './open-validation';
 import { runScenario, type ScenarioDef, type ScenarioRunOptions, type ScenarioTarget } from './scenarios';
+import { supervisorSessionClosed, supervisorSessionOpened, teamChanged } from './supervision';
 import type {
   CtiSimulatorOptions,
   InboundCallOptions,
@@ -70,6 +72,10 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   private readonly onDissociate = (call: SimCall, agentId: string | undefined): void => {
     for (const s of this.clients) s.dissociate(call, agentId);
   };
+  /** A team changed: its supervisor sessions on this side get AGENT_TEAM_CONFIG_EVENT. */
+  private readonly onConfig = (change: SimConfigChange): void => {
+    if (change.kind === 'team' && this.active) teamChanged(this.openSessions(), this.model, change.id as number);
+  };
 
   constructor(
     private readonly opts: CtiSimulatorOptions = {},
@@ -99,6 +105,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.debug = opts.debug === true;
     this.model.on('event', this.onModelEvent);
     this.model.on('dissociate', this.onDissociate);
+    this.model.on('config', this.onConfig);
   }
 
   // ---- SessionHost -------------------------------------------------------------------------------
@@ -141,9 +148,11 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
       `session ${s.id} (${s.remote}) open: client "${i.clientId}" v${i.version}, services ${s.services.toString(16)}` +
         `${s.agent ? `, agent ${s.agent.agentId}` : ''}${s.standby ? ' (standby)' : ''}`,
     );
+    supervisorSessionOpened(s, this.model);
     this.emit('session-open', i);
   }
   sessionClosed(s: ClientSession, reason: string): void {
+    supervisorSessionClosed(s, this.model);
     this.emit('session-close', s.info(reason));
   }
   /** 'message-sent' (tests account for each event on the wire); costs nothing when nobody listens. */
@@ -217,6 +226,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.sleepers.clear();
     this.model.off('event', this.onModelEvent);
     this.model.off('dissociate', this.onDissociate);
+    this.model.off('config', this.onConfig);
     const server = this.server;
     this.server = undefined;
     for (const s of this.clients) s.close('simulator stopped', true);
@@ -225,6 +235,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     // Listeners come back if the simulator is started again.
     this.model.on('event', this.onModelEvent);
     this.model.on('dissociate', this.onDissociate);
+    this.model.on('config', this.onConfig);
   }
 
   /** True once stop() was called (until the next start()). */

@@ -132,6 +132,15 @@ export interface SimEvent {
    * sessions get `msg`.
    */
   forAgent?: (agentId: string, msg: CtiMessage) => CtiMessage;
+  /**
+   * When set, exactly the sessions it accepts receive the event, instead of the agents / All Events rule
+   * (supervisor-service events: SUPERVISOR_ASSIST_EVENT to the team's supervisor sessions, …).
+   */
+  to?: (session: {
+    readonly services: number;
+    readonly agent?: { agentId: string };
+    readonly isAllEvents: boolean;
+  }) => boolean;
 }
 
 /**

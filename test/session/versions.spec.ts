@@ -17,7 +17,7 @@ describe('CtiSession at every protocol version', function () {
   let sim: CtiSimulator;
 
   before(async () => {
-    sim = await startSimulator(sims);
+    sim = await startSimulator(sims, { agents: '1001-1005,1009', teams: '1=Team Blue@1001-1005/1009' });
   });
 
   after(async () => {
@@ -53,11 +53,13 @@ describe('CtiSession at every protocol version', function () {
       assert.equal((info.servicesRequested ?? 0) & ~maskBitsDefinedIn('servicesRequested', version), 0);
     });
 
-    it(`v${version}: every service (Client Events for agent 1001 included) opens`, async () => {
+    // Every service includes CTI_SERVICE_SUPERVISOR, which only a team supervisor's agent may open (1009
+    // here; for 1001 the open is refused, as the guide says).
+    it(`v${version}: every service (Client Events and Supervisor for agent 1009 included) opens`, async () => {
       const conf = await openAndClose(version, {
         services: EVERY_SERVICE,
         peripheralId: 5000,
-        agentExtension: '1001',
+        agentExtension: '1009',
       });
       assert.equal(conf.messageType, 'OPEN_CONF');
       assert.ok(

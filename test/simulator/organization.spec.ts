@@ -9,7 +9,7 @@ function model(opts: Partial<ConstructorParameters<typeof SimModel>[0]> = {}): S
 describe('simulator: organisation (skill groups, names, teams)', () => {
   it('defaults: agents 1001-1005 with names, skill groups 100 Sales and 200 Support', () => {
     const m = model();
-    assert.deepEqual([...m.agents.keys()], ['1001', '1002', '1003', '1004', '1005']);
+    assert.deepEqual([...m.agents.keys()], ['1001', '1002', '1003', '1004', '1005', '1009']);
     assert.deepEqual(
       [...m.skillGroups.values()].map((g) => [g.skillGroupNumber, g.skillGroupId, g.name, g.agents.join(',')]),
       [
@@ -27,6 +27,20 @@ describe('simulator: organisation (skill groups, names, teams)', () => {
     assert.equal(a1003.skillGroupId, 5100);
     assert.equal(m.getAgent('1005').skillGroupNumber, 200);
     assert.equal(m.getAgent('1005').skillGroupId, 5200);
+  });
+
+  it('defaults: team 1 "Team Blue" (1001-1005) supervised by 1009, who is logged in, Not Ready, in no skill group', () => {
+    const m = model();
+    assert.deepEqual(
+      [...m.teams.values()],
+      [{ teamId: 1, name: 'Team Blue', members: ['1001', '1002', '1003', '1004', '1005'], supervisors: ['1009'] }],
+    );
+    const sup = m.getAgent('1009');
+    assert.equal(sup.extension, '1009');
+    assert.equal(sup.state, 2 /* AGENT_STATE_NOT_READY */);
+    assert.deepEqual(sup.skillGroupNumbers, []);
+    assert.equal(sup.skillGroupNumber, 0xffffffff);
+    for (const g of m.skillGroups.values()) assert.ok(!g.agents.includes('1009'));
   });
 
   it('--agents alone: generated names and one skill group 100 with all of them', () => {

@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveFromNodeRed } from './node-red-runtime';
@@ -39,6 +40,8 @@ export interface RedProcessOptions {
   /** Extra settings.js entries (JSON-serialisable). */
   settings?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** The HTTP port; default 0 (the OS picks one). */
+  port?: number;
   /** Options for node itself, before red.js (e.g. --disallow-code-generation-from-strings). */
   nodeArgs?: string[];
 }
@@ -75,7 +78,7 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
       '-s',
       path.join(userDir, 'settings.js'),
       '-p',
-      '0',
+      String(opts.port ?? 0),
     ],
     { cwd: userDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
@@ -121,6 +124,18 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
     await stop();
     throw err;
   }
+}
+
+/** A TCP port free right now on 127.0.0.1 (for a child that must know its own URL before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 /** An example flow as a user imports it, on a tab, its CTI server pointed at a test simulator. */

@@ -1,0 +1,105 @@
+/**
+ * cti-server, part "configuration": what the node's editor properties, its credentials and the settings file
+ * (`ciscoCti` in settings.js) make. The session's and the recorder's options (a ConfigError names every bad field
+ * at once), and the names the other parts use to speak about the server: its label, endpoints, client ID, the
+ * configured peripheral, version and services. Fixed for the node's life: an edit is a new node.
+ */
+import type { NodeAPI } from 'node-red';
+import { DEFAULT_VERSION } from '../../../lib/protocol';
+import type { CtiSessionOptions } from '../../../lib/session';
+import { SERVER_DEFAULTS } from '../defaults';
+import type { ReasonContext } from '../errors';
+import type { Translate } from '../i18n';
+import {
+  buildSessionOptions,
+  ConfigError,
+  requestedServiceNames,
+  type CtiServerConfig,
+  type ServerSetup,
+} from '../server-config';
+
+/** Settings file (settings.js) options: `ciscoCti: { session: {...CtiSession options}, relogIntervalMs }`. */
+export interface CiscoCtiSettings {
+  session?: Partial<CtiSessionOptions>;
+  relogIntervalMs?: number;
+}
+
+interface TlsConfigNode {
+  addTLSOptions?(opts: Record<string, unknown>): void;
+}
+
+/** A configuration refusal is logged again this often while it lasts. */
+const RELOG_CONFIG_REFUSAL_MS = 10 * 60 * 1000;
+
+export class ServerConfiguration {
+  /** The server's name in the editor, else "hostA:portA": what msg.cti.server says. */
+  readonly label: string;
+  /** The version asked for (the session may step down with version auto). */
+  readonly configuredVersion: number;
+  /** How often a configuration refusal is logged again while it lasts. */
+  readonly relogMs: number;
+  /** What explanations of failures name: endpoints, client ID, whether a password and TLS are set. */
+  readonly reasonContext: ReasonContext;
+  private readonly settings: CiscoCtiSettings;
+
+  constructor(
+    private readonly RED: NodeAPI,
+    private readonly config: CtiServerConfig,
+    private readonly password: string | undefined,
+    private readonly t: Translate,
+  ) {
+    this.settings = ((RED.settings as unknown as { ciscoCti?: CiscoCtiSettings }).ciscoCti ?? {}) as CiscoCtiSettings;
+    this.label = config.name || `${config.hostA}:${config.portA || SERVER_DEFAULTS.portA}`;
+    this.configuredVersion = Number(config.version) || DEFAULT_VERSION;
+    this.relogMs = this.settings.relogIntervalMs ?? RELOG_CONFIG_REFUSAL_MS;
+    const host = (side: 'A' | 'B'): string => String((side === 'B' ? config.hostB : config.hostA) ?? '').trim();
+    this.reasonContext = {
+      endpoint: (side) => {
+        const port = String(
+          (side === 'B' ? config.portB : config.portA) || SERVER_DEFAULTS[side === 'B' ? 'portB' : 'portA'],
+        );
+        const h = host(side);
+        return `${h.includes(':') ? `[${h}]` : h}:${port}`; // IPv6 literal: keep host and port apart
+      },
+      host,
+      clientId: (config.clientId ?? '').trim() || SERVER_DEFAULTS.clientId,
+      passwordSet: (password ?? '') !== '',
+      tls: Boolean(config.tls),
+    };
+  }
+
+  /** The configured PeripheralID, if it is one. */
+  peripheralId(): number | undefined {
+    const raw = this.config.peripheralId;
+    const p = Number(raw);
+    return raw === '' || raw === undefined || !Number.isInteger(p) ? undefined : p;
+  }
+
+  /** The services asked for in OPEN_REQ, short names as in the editor. */
+  requestedServices(): string[] {
+    return requestedServiceNames(this.config);
+  }
+
+  /** The session's and the recorder's options now (the TLS node is looked up each time). Throws ConfigError. */
+  setup(): ServerSetup {
+    return buildSessionOptions(
+      this.config,
+      this.password,
+      this.tlsOptions(),
+      this.settings.session,
+      (this.RED.settings as unknown as { userDir?: string }).userDir,
+    );
+  }
+
+  private tlsOptions(): Record<string, unknown> | undefined {
+    const id = this.config.tls;
+    if (!id) return undefined;
+    const tlsNode = this.RED.nodes.getNode(id) as TlsConfigNode | null;
+    if (!tlsNode || typeof tlsNode.addTLSOptions !== 'function') {
+      throw new ConfigError([{ field: 'tls', text: this.t('cti-server.config.tls-not-found', { id }) }]);
+    }
+    const opts: Record<string, unknown> = {};
+    tlsNode.addTLSOptions(opts);
+    return opts;
+  }
+}

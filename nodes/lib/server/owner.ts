@@ -1,0 +1,222 @@
+/**
+ * cti-server, part "session ownership": the ONE CtiSession of this config node, shared by every user. It opens
+ * when the first user registers and closes only when a user is removed and none is left (after the deploy, when an
+ * edited user went to another server), or when the node stops — the MQTT broker node's register/deregister
+ * pattern. A session that stopped by itself (taken over, gave up) starts again, as a new one, when a deploy brings
+ * its users back. Events fan out to the subscribers; requests go to the open session or fail at once.
+ */
+import type { Node } from 'node-red';
+import type { CallSnapshot } from '../../../lib/calls';
+import type { CtiMessage } from '../../../lib/protocol';
+import { CtiNotOpenError, CtiSession, type SessionStateInfo } from '../../../lib/session';
+import type { Translate } from '../i18n';
+import { ConfigError } from '../server-config';
+import { explainSessionError } from '../errors';
+import type { CtiServerNode, EventListener, EventOrigin, SessionStateView } from '../server-api';
+import type { ServerConfiguration } from './configuration';
+import { opensAfterOutage, type ServerLog } from './logging';
+import type { ServerRecording } from './recording';
+import type { ServerStatus } from './status';
+import type { UserRegistry } from './users';
+
+/** The other parts the owner works with. */
+export interface OwnerParts {
+  config: ServerConfiguration;
+  status: ServerStatus;
+  log: ServerLog;
+  recording: ServerRecording;
+  users: UserRegistry;
+  t: Translate;
+}
+
+export class SessionOwner {
+  private session: CtiSession | undefined;
+  /** The node is stopping: no new session. */
+  private stopping = false;
+  private closingPromise: Promise<void> | undefined;
+  private readonly eventListeners = new Set<EventListener>();
+
+  constructor(private readonly p: OwnerParts) {}
+
+  /** Adds a user: the first one opens the session; a deploy that brings users back restarts a stopped one. */
+  register(user: Node): void {
+    if (this.p.users.add(user, this.p.status.current.status)) this.connect();
+    this.restartIfStopped();
+  }
+
+  /** See CtiServerNode.deregister (node-red PRs #3966, #3992). */
+  deregister(user: Node, done: () => void, removed: boolean): void {
+    this.p.users.remove(user);
+    const lastGone = !this.stopping && this.p.users.size === 0 && this.session !== undefined;
+    if (removed && lastGone) {
+      // done only after the close has finished, so a node that re-registers meanwhile gets a fresh session.
+      this.disconnect().then(
+        () => done(),
+        () => done(),
+      );
+      return;
+    }
+    // Not removed: the user is edited and normally comes back; decide once the deploy has started the flows.
+    if (!removed && lastGone) {
+      this.p.users.whenDeployed(() => {
+        if (!this.stopping && this.session !== undefined) void this.disconnect();
+      });
+    }
+    done();
+  }
+
+  /** Every decoded inbound message from now on; returns the function that stops it. */
+  subscribe(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  async request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage> {
+    const s = this.session;
+    if (s === undefined || !s.isOpen) {
+      const state = s?.state ?? this.p.status.current.state;
+      throw new CtiNotOpenError(this.p.t('cti-server.failure.not-open', { state }), state);
+    }
+    return s.request(message, timeoutMs === undefined ? undefined : { timeoutMs });
+  }
+
+  /** The view of the state; the protocol warning counts grow between state changes, so they are the current ones. */
+  currentState(): SessionStateView {
+    const view = this.p.status.current;
+    return this.session === undefined ? view : { ...view, protocolWarnings: this.session.protocolWarnings };
+  }
+
+  tracked(): ReturnType<CtiServerNode['tracked']> {
+    const s = this.session;
+    return s === undefined ? undefined : { calls: s.calls.all(), agents: s.agents.all() };
+  }
+
+  protocolVersion(): number {
+    const v = this.session?.version;
+    return typeof v === 'number' ? v : this.p.config.configuredVersion;
+  }
+
+  listenerCounts(): ReturnType<CtiServerNode['listenerCounts']> {
+    return {
+      events: this.eventListeners.size,
+      states: this.p.status.listenerCount,
+      users: this.p.users.size,
+      sessionMessage: this.session?.listenerCount('message') ?? 0,
+      sessionState: this.session?.listenerCount('state') ?? 0,
+    };
+  }
+
+  /** The node stops: close the session (and its recording) and let go of every listener. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.p.users.cancelDeployCheck();
+    await this.disconnect();
+    this.eventListeners.clear();
+    this.p.status.clearListeners();
+  }
+
+  private connect(): void {
+    if (this.session !== undefined || this.stopping) return;
+    let s: CtiSession;
+    try {
+      const setup = this.p.config.setup();
+      s = new CtiSession(setup.session);
+      // Tapped before open(): the recording starts with the first connection attempt.
+      this.p.recording.attach(s, setup.record);
+    } catch (err) {
+      this.refuseConfig(err);
+      return;
+    }
+    this.session = s;
+    this.p.status.forgetFailure();
+    s.on('state', this.onState);
+    s.on('message', this.onMessage);
+    s.on('warning', this.onWarning);
+    s.on('protocol-warning', this.onProtocolWarning);
+    // No 'error' listener on purpose: the session emits 'error' only when someone listens, so nothing can
+    // become an uncaught exception (S7 issue #143); 'state' carries every failure with its reason.
+    // open() rejects after the first round of attempts; the 'state' events have said (and logged) it all.
+    s.open().catch(() => undefined);
+    // The first attempt starts on a timer: say "connecting" now, so a node or cti-status starting meanwhile
+    // does not see the idle state of a session that is already on its way.
+    if (s.state !== 'closed') this.p.status.showConnecting();
+  }
+
+  /** The configuration cannot make a session: say every problem, stop, and wait for a change. */
+  private refuseConfig(err: unknown): void {
+    const { t, config } = this.p;
+    const problems =
+      err instanceof ConfigError ? err.problems.join('; ') : explainSessionError(err, config.reasonContext, t).full;
+    const fields =
+      err instanceof ConfigError
+        ? err.fields.map((f) => t(`cti-server.field.${f}`)).join(', ')
+        : t('cti-server.status.unknown-failure');
+    const reason = t('cti-server.errors.invalid-config', { error: problems });
+    this.p.log.configRefused(reason);
+    this.p.status.showRefused(reason, fields);
+  }
+
+  private restartIfStopped(): void {
+    const s = this.session;
+    if (s === undefined || this.stopping || s.state !== 'closed' || this.closingPromise !== undefined) return;
+    this.p.log.reset();
+    void this.disconnect().then(() => {
+      if (this.p.users.size > 0 && !this.stopping) this.connect();
+    });
+  }
+
+  private disconnect(): Promise<void> {
+    const s = this.session;
+    if (s === undefined) return Promise.resolve();
+    if (this.closingPromise) return this.closingPromise;
+    this.closingPromise = (async () => {
+      try {
+        await s.close();
+        // The recording is complete on disk before a redeploy goes on.
+        await this.p.recording.close();
+      } catch (err) {
+        this.p.log.closeFailed(err);
+      } finally {
+        s.removeListener('state', this.onState);
+        s.removeListener('message', this.onMessage);
+        s.removeListener('warning', this.onWarning);
+        s.removeListener('protocol-warning', this.onProtocolWarning);
+        if (this.session === s) this.session = undefined;
+        this.closingPromise = undefined;
+        this.p.status.showClosed();
+      }
+    })();
+    return this.closingPromise;
+  }
+
+  private readonly onState = (info: SessionStateInfo): void => {
+    const { status, log, recording } = this.p;
+    const { failure, key } = status.explain(info);
+    if (opensAfterOutage(info)) recording.checkAtOpen();
+    log.state(info, failure, key, this.session?.version ?? this.p.config.configuredVersion);
+    status.showSession(info, key, this.session);
+  };
+
+  private readonly onMessage = (message: CtiMessage, call?: CallSnapshot): void => {
+    if (this.eventListeners.size === 0) return;
+    const origin: EventOrigin = {
+      server: this.p.config.label,
+      side: this.session?.side,
+      peripheralId: typeof message.peripheralId === 'number' ? message.peripheralId : this.p.config.peripheralId(),
+      version: this.protocolVersion(),
+      receivedAt: Date.now(),
+    };
+    // The Set itself: one that unsubscribes meanwhile is skipped, no copy per event.
+    for (const l of this.eventListeners) {
+      try {
+        l(message, call, origin);
+      } catch (err) {
+        this.p.log.eventListenerFailed(err as Error);
+      }
+    }
+  };
+
+  private readonly onWarning = (err: unknown): void => this.p.log.warning(err);
+  private readonly onProtocolWarning = (w: Parameters<ServerLog['protocolWarning']>[0]): void =>
+    this.p.log.protocolWarning(w);
+}
