@@ -11,11 +11,16 @@ export interface CallStream {
   stop(): Promise<void>;
 }
 
+/** Agents calls can be routed to: those in a skill group (the default supervisor 1009, Not Ready, is in none). */
+function routableAgents(sim: CtiSimulator): string[] {
+  return [...sim.model.agents.values()].filter((a) => a.skillGroupNumbers.length > 0).map((a) => a.agentId);
+}
+
 /**
  * Starts `perSecond` calls a second (paced by wall time, a few per timer tick so a busy machine keeps the
  * rate) on `sim` until stopped. Failures of the driver itself reject stop().
  */
-export function streamCalls(sim: CtiSimulator, perSecond: number, agents = [...sim.model.agents.keys()]): CallStream {
+export function streamCalls(sim: CtiSimulator, perSecond: number, agents = routableAgents(sim)): CallStream {
   let calls = 0;
   let running = true;
   const started = Date.now();
