@@ -58,6 +58,10 @@ export function callEvents(n: number, seq: number): CtiMessage[] {
         { name: 'user.Orders', index: 0, value: 'ORD-1001' },
         { name: 'user.Orders', index: 1, value: 'ORD-1002' },
       ],
+      // NumCTIClients 1 says one client's signature and timestamp follow (without them every BEGIN_CALL is a
+      // count mismatch, decoded on the deviation path).
+      ctiClientSignature: ['crm-bridge'],
+      ctiClientTimestamp: [1700000000],
     },
     {
       messageType: 'CALL_DELIVERED_EVENT',
@@ -135,13 +139,18 @@ export function encodeCalls(count: number, firstCall = 0): Buffer[] {
 
 export { EVENTS_PER_CALL };
 
+/** Monotonic milliseconds, comparable between processes on one machine (the Node-RED child's clock too). */
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 /** A CTI server that opens one session and then feeds it frames. */
 export class Feeder {
   private server = net.createServer((s) => this.onClient(s));
   private socket: net.Socket | undefined;
   private opened: (() => void) | undefined;
   readonly open = new Promise<void>((r) => (this.opened = r));
-  /** performance.now() at which each frame (by sequence number) was written. */
+  /** nowMs() at which each frame (by sequence number) was written. */
   writtenAt: Float64Array = new Float64Array(0);
 
   listen(): Promise<number> {
@@ -219,7 +228,7 @@ export class Feeder {
     while (i < frames.length) {
       const due = Math.min(frames.length, Math.floor(((performance.now() - start) * perSecond) / 1000) + 1);
       for (; i < due; i++) {
-        this.writtenAt[i] = performance.now();
+        this.writtenAt[i] = nowMs();
         s.write(frames[i]);
       }
       await new Promise((r) => setTimeout(r, 1));

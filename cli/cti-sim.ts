@@ -8,6 +8,7 @@ import { readRecording, type Recording } from '../lib/record/format';
 import { replay } from '../lib/simulator/replay';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from '../lib/simulator/scenarios';
 import { parseSkillGroups, parseTeams } from '../lib/simulator/organization';
+import { OPEN_TOLERANCE_HELP } from '../lib/simulator/open-tolerance';
 import { CtiSimulator } from '../lib/simulator/server';
 import type { AgentSpec } from '../lib/simulator/types';
 
@@ -92,6 +93,9 @@ Options:
                            e.g. --fault silent-after=10s --fault delay=500ms --fault maintenance-after=30s
   --log <level>            quiet | info (sessions and requests, default) | debug (every message); to stderr
   --help                   show this help
+
+Third-party clients (why, per item: lib/simulator/open-tolerance.ts):
+${OPEN_TOLERANCE_HELP.map((l) => `  ${l}`).join('\n')}
 
 Prints "cti-sim listening on <host>:<port>" when ready (and a second line for side B).
 SIGINT / SIGTERM close every connection and exit with code 0.

@@ -5,15 +5,17 @@
  */
 import type { CtiMessage } from './types';
 
-/** Per-record lists: the count field of a record and the repeated fields it counts. */
-const LISTS: { count: string; fields: string[] }[] = [
-  { count: 'numSkills', fields: ['fltSkillGroupNumber', 'fltSkillGroupPriority'] },
-  { count: 'numMrds', fields: ['fltAgentMrdIds', 'fltAgentMrdStates'] },
-  { count: 'numServiceMembers', fields: ['serviceMember', 'servicePriority'] },
-  { count: 'numInstruments', fields: ['instrument'] },
-  { count: 'numOfEnabledServices', fields: ['fltEnabledServices'] },
-];
-const LIST_FIELDS = new Set(LISTS.flatMap((l) => l.fields));
+/** Per-record lists of each data event: the record's count field and the repeated fields it counts. */
+const LISTS: Record<string, { count: string; fields: string[] }[]> = {
+  CONFIG_AGENT_EVENT: [
+    { count: 'numSkills', fields: ['fltSkillGroupNumber', 'fltSkillGroupPriority'] },
+    { count: 'numMrds', fields: ['fltAgentMrdIds', 'fltAgentMrdStates'] },
+  ],
+  CONFIG_SERVICE_EVENT: [{ count: 'numServiceMembers', fields: ['serviceMember', 'servicePriority'] }],
+  CONFIG_TERMINAL_EVENT: [{ count: 'numInstruments', fields: ['instrument'] }],
+  CONFIG_AGENT_SERVICE_EVENT: [{ count: 'numOfEnabledServices', fields: ['fltEnabledServices'] }],
+};
+const listFields = (messageType: string): Set<string> => new Set((LISTS[messageType] ?? []).flatMap((l) => l.fields));
 
 /** ConfigInformation / ConfigMsgMask bits (§22.0; the guide has no names for them). */
 export const CONFIG_ITEM = {
@@ -42,6 +44,7 @@ export type ConfigRecord = Record<string, unknown> & { recordType: number };
 export function configRecords(msg: CtiMessage): ConfigRecord[] {
   const types = Array.isArray(msg.recordType) ? (msg.recordType as number[]) : [];
   const out: ConfigRecord[] = types.map((recordType) => ({ recordType }));
+  const LIST_FIELDS = listFields(msg.messageType);
   for (const [key, value] of Object.entries(msg)) {
     if (key === 'messageType' || key === 'numRecords' || key === 'recordType' || LIST_FIELDS.has(key)) continue;
     if (!Array.isArray(value)) continue;
@@ -49,12 +52,13 @@ export function configRecords(msg: CtiMessage): ConfigRecord[] {
       if (i < out.length) out[i][key] = v;
     });
   }
-  for (const l of LISTS) {
+  for (const l of LISTS[msg.messageType] ?? []) {
     for (const field of l.fields) {
-      const all = msg[field] as unknown[] | undefined;
-      if (!Array.isArray(all)) continue;
+      const all = Array.isArray(msg[field]) ? (msg[field] as unknown[]) : [];
       let at = 0;
       for (const r of out) {
+        // A record without the count and without the list has neither.
+        if (all.length === 0 && typeof r[l.count] !== 'number') continue;
         const n = typeof r[l.count] === 'number' ? (r[l.count] as number) : out.length === 1 ? all.length : 0;
         r[field] = all.slice(at, at + n);
         at += n;
@@ -67,6 +71,7 @@ export function configRecords(msg: CtiMessage): ConfigRecord[] {
 /** The decoded shape of a configuration data event from records (what the encoder takes). */
 export function fromConfigRecords(messageType: string, records: readonly Record<string, unknown>[]): CtiMessage {
   const msg: CtiMessage = { messageType };
+  const LIST_FIELDS = listFields(messageType);
   records.forEach((r, i) => {
     for (const [key, value] of Object.entries(r)) {
       if (LIST_FIELDS.has(key)) {

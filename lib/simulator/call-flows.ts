@@ -79,15 +79,17 @@ export class CallFlows {
     a.reasonCode = REASON_STATES.has(state) ? (opts.reasonCode ?? 0) : 0;
     this.emit(ev.agentState(this.m, a, this.m.callsOf(a.agentId).length, opts.direction), [a.agentId]);
     if (state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId)) {
-      const waiter = this.waiters.shift();
-      if (waiter !== undefined) {
+      // The longest-waiting call this agent can take: one for any agent, or for a skill group the agent is in.
+      const i = this.waiters.findIndex((w) => w.group === undefined || a.skillGroupNumbers.includes(w.group));
+      if (i >= 0) {
+        const [waiter] = this.waiters.splice(i, 1);
         // Claimed at once so that no other call takes the agent before the waiting call continues.
         this.claimed.add(a.agentId);
-        waiter(a);
+        waiter.resolve(a);
       }
     }
   }
-  private readonly waiters: ((a: SimAgent) => void)[] = [];
+  private readonly waiters: { group?: number; resolve: (a: SimAgent) => void }[] = [];
 
   /**
    * The state an agent takes when its last call ends, instead of the usual one (supervision.ts: a supervisor
@@ -95,22 +97,23 @@ export class CallFlows {
    */
   readonly stateAfterCalls = new Map<string, { state: number; reasonCode: number }>();
 
-  /** An AVAILABLE agent nobody has claimed yet. */
-  private freeAgent(): SimAgent | undefined {
+  /** An AVAILABLE agent nobody has claimed yet (of skill group `group` when given). */
+  private freeAgent(group?: number): SimAgent | undefined {
     for (const a of this.m.agents.values()) {
+      if (group !== undefined && !a.skillGroupNumbers.includes(group)) continue;
       if (a.state === AS.AGENT_STATE_AVAILABLE && !this.claimed.has(a.agentId)) return a;
     }
     return undefined;
   }
 
   /** Unsure: routing is first come, first served to the first available agent; real routing scripts vary. */
-  private waitForAgent(): Promise<SimAgent> {
-    const free = this.freeAgent();
+  private waitForAgent(group?: number): Promise<SimAgent> {
+    const free = this.freeAgent(group);
     if (free !== undefined) {
       this.claimed.add(free.agentId);
       return Promise.resolve(free);
     }
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return new Promise((resolve) => this.waiters.push({ group, resolve }));
   }
 
   /** Calls waiting for an agent. */
@@ -130,7 +133,11 @@ export class CallFlows {
       const state = this.claimed.has(named.agentId) ? 'claimed by another call' : AgentState.nameOf(named.state);
       throw new Error(`agent ${named.agentId} is not available (${state}); the call was not started`);
     }
-    let agent = named ?? this.freeAgent();
+    // A call for a skill group (statistics.ts counts it there) goes to that group's agents only.
+    const target = o.skillGroupNumber !== undefined ? this.m.skillGroups.get(o.skillGroupNumber) : undefined;
+    if (o.skillGroupNumber !== undefined && target === undefined)
+      throw new RangeError(`no skill group ${o.skillGroupNumber} on the simulator`);
+    let agent = named ?? this.freeAgent(target?.skillGroupNumber);
     if (agent === undefined && o.ifAgentAvailable === true) throw new NoAgentAvailableError();
     const routed = o.routed ?? true;
     const dnis = o.dnis ?? '8005551000';
@@ -153,13 +160,16 @@ export class CallFlows {
 
     if (o.queued === true || agent === undefined) {
       const sg = agent ?? [...this.m.agents.values()][0];
-      const group = { number: sg.skillGroupNumber, id: sg.skillGroupId };
+      const group =
+        target !== undefined
+          ? { number: target.skillGroupNumber, id: target.skillGroupId }
+          : { number: sg.skillGroupNumber, id: sg.skillGroupId };
       call.state = 'queued';
       this.queuedCount++;
       this.emit(ev.queued(this.m, call, this.queuedCount, group), [], [call], true);
       if (agent !== undefined) this.claimed.add(agent.agentId);
       if ((o.queueMs ?? 0) > 0) await this.m.clock.sleep(o.queueMs!);
-      if (agent === undefined) agent = await this.waitForAgent();
+      if (agent === undefined) agent = await this.waitForAgent(target?.skillGroupNumber);
       this.claimed.delete(agent.agentId);
       this.queuedCount--;
       if ((call.state as string) === 'cleared') return call;

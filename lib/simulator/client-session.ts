@@ -20,6 +20,7 @@ import type { SimClock, SimTimer } from './clock';
 import { callStateEvents } from './call-state-rebuild';
 import * as ev from './events';
 import type { SimAgent, SimCall } from './model';
+import { decodeOpenTolerantly, normalizeOpen } from './open-tolerance';
 import { type OpenPolicy, validateOpen } from './open-validation';
 import type { RequestHost, RequestSession } from './request-context';
 import { handleRequest } from './requests';
@@ -114,6 +115,9 @@ export class ClientSession implements RequestSession {
   }
   get services(): number {
     return this.granted.services;
+  }
+  get configMsgMask(): number {
+    return (this.openReq?.configMsgMask as number | undefined) ?? 0;
   }
   get clientId(): string | undefined {
     return this.client.clientId;
@@ -248,27 +252,19 @@ export class ClientSession implements RequestSession {
   }
 
   /**
-   * Strict decode, with one tolerance: an OPEN_REQ without ClientPassword. The guide wants the field ("required,
-   * may be zero length"), but public clients leave it out when the password is empty; it is read as absent and
-   * validateOpen() refuses it only when this side has a password.
+   * Strict decode, with the OPEN_REQ tolerances of open-tolerance.ts (a STRING without its NUL, no
+   * ClientPassword field): such an OPEN_REQ is read liberally and what was tolerated is logged.
    */
   private decodeStrict(frame: Buffer, version: number): CtiMessage {
     try {
       return decodeMessage(frame, version, { strict: true });
     } catch (err) {
-      const missingPassword =
-        err instanceof CtiProtocolError &&
-        err.code === 'E_CTI_REQUIRED_DATA_MISSING' &&
-        err.messageType === 'OPEN_REQ' &&
-        err.field === 'clientPassword';
-      if (!missingPassword) throw err;
-      // The strict decode got as far as its required-field check (ClientID, checked first, is there), so a
-      // non-strict decode reads the same fields.
-      const msg = decodeMessage(frame, version, { strict: false });
-      this.host.log(
-        `session ${this.id}: OPEN_REQ from "${msg.clientId}" has no ClientPassword field (the guide wants it, zero length allowed); read as no password`,
-      );
-      return msg;
+      if (!(err instanceof CtiProtocolError) || err.messageType !== 'OPEN_REQ') throw err;
+      const tolerated = decodeOpenTolerantly(frame, version);
+      if (tolerated === undefined) throw err;
+      for (const note of tolerated.notes)
+        this.host.log(`session ${this.id}: OPEN_REQ from "${tolerated.msg.clientId}" ${note}`);
+      return tolerated.msg;
     }
   }
 
@@ -344,7 +340,10 @@ export class ClientSession implements RequestSession {
     });
   }
 
-  private open(req: CtiMessage, invokeId: number): void {
+  private open(sent: CtiMessage, invokeId: number): void {
+    // Unused mask bits off, PeripheralID 0 of a bridge as NULL_PERIPHERAL_ID (open-tolerance.ts), logged once.
+    const { req, notes } = normalizeOpen(sent);
+    for (const note of notes) this.host.log(`session ${this.id}: OPEN_REQ from "${req.clientId}" ${note}`);
     const others = this.host.openSessions().filter((s) => s !== this);
     const decision = validateOpen(req, { ...this.host.openPolicy(), openSessions: others });
     const v = req.versionNumber as number;

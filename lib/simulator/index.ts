@@ -4,6 +4,9 @@ export { CtiSimulatorPair, type CtiSimulatorPairOptions } from './pair';
 export { RealClock, AcceleratedClock, VirtualClock, parseDuration, type SimClock, type SimTimer } from './clock';
 export { SimModel, SimCall, parseAgents, type SimAgent, type SimCallState, type SimModelEvents } from './model';
 export { CallFlows } from './call-flows';
+export { SimStatistics, statisticsOf } from './statistics';
+export { SimConfiguration, configurationOf, CONFIG_AGENT_TYPE } from './config-acquisition';
+export { SimConfigChanges } from './config-changes';
 export {
   DEFAULT_SKILL_GROUPS,
   DEFAULT_AGENT_NAMES,

@@ -7,6 +7,7 @@ import {
   StatusCode,
 } from '../protocol';
 import type { SimAgent, SimModel } from './model';
+import { callMsgBitsOf } from './open-tolerance';
 import { teamsSupervisedBy } from './teams';
 
 const S = StatusCode.byName;
@@ -23,14 +24,11 @@ const SUPPORTED_SERVICES =
   SVC.CTI_SERVICE_SUPERVISOR;
 
 /**
- * CallMsgMask bits by the version that introduced them.
- * Unsure: the guide defines all 32 bits today, so an "unused bit" can only be one a version did not have yet:
- * NETWORK_RECORDING_* (0x10000000-0x80000000) arrived with PV23; everything else predates PV15. Chose to
- * refuse bits newer than the session's version.
+ * CallMsgMask bits by the version that introduced them (NETWORK_RECORDING_* with PV23). An OPEN_REQ reaches
+ * this check with bits its version lacks already masked off (open-tolerance.ts); a caller that skips that
+ * normalization still gets the refusal.
  */
-function validCallMsgBits(version: number): number {
-  return version >= 23 ? 0xffffffff : 0x0fffffff;
-}
+const validCallMsgBits = callMsgBitsOf;
 
 export interface OpenPolicy {
   versions: [number, number];

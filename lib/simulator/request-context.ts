@@ -14,6 +14,10 @@ export interface RequestSession {
   /** Protocol version the session opened with (message sizes differ by version). */
   readonly version: number;
   readonly services: number;
+  /** 'closed' once the session has ended (configuration updates stop then). */
+  readonly state: 'new' | 'open' | 'closed';
+  /** OPEN_REQ ConfigMsgMask: the configuration items the client wants updates of. */
+  readonly configMsgMask: number;
   /** The agent a Client Events session signed on as. */
   readonly agent: SimAgent | undefined;
   readonly isAllEvents: boolean;

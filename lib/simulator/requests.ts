@@ -2,6 +2,8 @@ import { ControlFailureCode, type CtiMessage, StatusCode } from '../protocol';
 import { CALL_CONTROL_MORE_HANDLERS } from './call-control-more';
 import { CALL_DATA_HANDLERS } from './call-data-requests';
 import { CONTROL_HANDLERS } from './control-requests';
+import { handleConfigMessage } from './config-acquisition';
+import { STATISTICS_HANDLERS } from './statistics-requests';
 import { SUPERVISION_HANDLERS } from './supervision';
 import {
   Refusal,
@@ -22,6 +24,7 @@ const HANDLERS = {
   ...CALL_DATA_HANDLERS,
   ...CONTROL_HANDLERS,
   ...CALL_CONTROL_MORE_HANDLERS,
+  ...STATISTICS_HANDLERS,
   // Overrides SET_AGENT_STATE_REQ for a supervisor changing a team member's state (and delegates the rest).
   ...SUPERVISION_HANDLERS,
 } satisfies Record<`${string}_REQ`, RequestHandler>;
@@ -37,6 +40,7 @@ function isHandled(type: string): type is HandledRequestType {
 
 /** Answers one request: its handler's CONF, FAILURE_CONF / CONTROL_FAILURE_CONF when refused. Never throws. */
 export function handleRequest(session: RequestSession, msg: CtiMessage, invokeId: number, host: RequestHost): void {
+  if (handleConfigMessage(session, msg, host)) return;
   if (!isHandled(msg.messageType)) {
     if (/_REQ(_MSG)?$/.test(msg.messageType)) {
       // Unsure: requests this simulator does not implement get E_CTI_FUNCTION_NOT_AVAILABLE.

@@ -55,6 +55,8 @@ export interface ScenarioCall {
   namedVariables?: NamedVariable[];
   namedArrays?: NamedArrayElement[];
   queued?: boolean;
+  /** inbound: the skill group (SkillGroupNumber) the call is routed to (default: any agent). */
+  skillGroupNumber?: number;
   /**
    * inbound: "queue" (default) waits in queue when no agent is available; "skip" starts no call then (calls go
    * only to available agents; a Not Ready desktop gets none).

@@ -148,6 +148,7 @@ async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): P
         ani: tpl.ani,
         dnis: tpl.dnis,
         dialedNumber: tpl.dialedNumber,
+        skillGroupNumber: tpl.skillGroupNumber,
         callVariables: numbered(tpl.callVariables),
         namedVariables: tpl.namedVariables,
         namedArrays: tpl.namedArrays,

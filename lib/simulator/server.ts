@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { AgentState, StatusCode, SystemEventId, type CtiMessage } from '../protocol';
 import { RealClock, type SimClock, type SimTimer } from './clock';
+import { configurationOf } from './config-acquisition';
+import { SimConfigChanges } from './config-changes';
+import { statisticsOf } from './statistics';
 import { CallFlows } from './call-flows';
 import { ClientSession, type SessionHost } from './client-session';
 import * as ev from './events';
@@ -51,6 +54,8 @@ export interface CtiSimulatorEvents {
  */
 export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements SessionHost, ScenarioTarget {
   readonly model: SimModel;
+  /** Changes to agents and skill groups while running (announced to configuration-acquisition clients). */
+  readonly config: SimConfigChanges;
   readonly flows: CallFlows;
   readonly clock: SimClock;
   readonly faults: FaultInjector;
@@ -107,6 +112,10 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.port = opts.port ?? 0;
     this.logger = opts.logger;
     this.debug = opts.debug === true;
+    // Statistics and configuration acquisition follow the model from its start (one of each per model).
+    statisticsOf(this.model);
+    configurationOf(this.model);
+    this.config = new SimConfigChanges(this.model);
     this.model.on('event', this.onModelEvent);
     this.model.on('dissociate', this.onDissociate);
     this.model.on('config', this.onConfig);

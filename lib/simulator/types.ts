@@ -72,6 +72,11 @@ export interface InboundCallOptions {
   callVariables?: { [n: number]: string };
   namedVariables?: NamedVariable[];
   namedArrays?: NamedArrayElement[];
+  /**
+   * The skill group (SkillGroupNumber) the call is routed to: it goes to an available agent of that group, or
+   * queues there (CALL_QUEUED_EVENT names the group) until one becomes available. Default: any agent.
+   */
+  skillGroupNumber?: number;
   /** Queue the call (CALL_QUEUED / CALL_DEQUEUED) before delivering it. */
   queued?: boolean;
   /** How long the call stays queued (clock ms). Default 0. */

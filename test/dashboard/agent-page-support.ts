@@ -91,3 +91,63 @@ export function simSends(sim: CtiSimulator, test: (m: CtiMessage) => boolean, ti
     sim.on('message-sent', on);
   });
 }
+
+/**
+ * A dashboard client that is not the dashboard: socket.io spoken by hand over HTTP long-polling (engine.io v4),
+ * as a hostile script could, to send page messages the page's own buttons would not.
+ */
+export class RawDashboardClient {
+  private sid = '';
+  private readonly inbox: string[] = [];
+  constructor(
+    private readonly base: string,
+    private readonly headers: Record<string, string>,
+  ) {}
+
+  private url(): string {
+    return `${this.base}dashboard/socket.io/?EIO=4&transport=polling${this.sid ? `&sid=${this.sid}` : ''}`;
+  }
+
+  async connect(): Promise<void> {
+    const open = await (await fetch(this.url(), { headers: this.headers })).text();
+    this.sid = (JSON.parse(open.slice(1)) as { sid: string }).sid;
+    await this.post('40');
+    await this.poll(); // the namespace's CONNECT answer (and the dashboard's ui-config)
+  }
+
+  private async post(packet: string): Promise<void> {
+    const r = await fetch(this.url(), { method: 'POST', headers: this.headers, body: packet });
+    if (!r.ok) throw new Error(`socket.io POST refused: ${r.status}`);
+  }
+
+  /** One long poll: the packets Node-RED sent since the last one (the server answers at once when it has some). */
+  async poll(): Promise<string[]> {
+    const body = await (await fetch(this.url(), { headers: this.headers })).text();
+    const packets = body.split('\u001e');
+    this.inbox.push(...packets);
+    for (const p of packets) if (p === '2') await this.post('3'); // engine.io ping → pong
+    return packets;
+  }
+
+  /** What ui-template's send() emits: widget-send to the widget with the message. */
+  send(widgetId: string, msg: Record<string, unknown>): Promise<void> {
+    return this.post(`42${JSON.stringify(['widget-send', widgetId, msg])}`);
+  }
+
+  /** Polls until a packet matches (each poll returns as soon as Node-RED sends something). */
+  async waitFor(test: (packet: string) => boolean, tries = 20): Promise<string> {
+    for (let i = 0; i < tries; i++) {
+      const hit = (await this.poll()).find(test);
+      if (hit !== undefined) return hit;
+    }
+    throw new Error('no such packet from Node-RED');
+  }
+
+  received(): string[] {
+    return this.inbox.slice();
+  }
+
+  async close(): Promise<void> {
+    if (this.sid) await this.post('1').catch(() => undefined);
+  }
+}

@@ -371,6 +371,7 @@ describe('codec: configuration records', () => {
         lastName: 'Martin',
         numSkills: 1,
         fltSkillGroupNumber: [100],
+        fltSkillGroupPriority: [0],
       },
     ];
     for (const v of [15, 24]) {

@@ -96,8 +96,8 @@ export const CONFIG_MESSAGES: MessageDef[] = [
     id: 232,
     name: 'CONFIG_REQUEST_EVENT',
     // Unsure (§22.3): the guide prints 12 bytes (ConfigInformation, ConfigMsgMask, PeripheralID); UCCX and a
-    // public proxy of PV15 traffic read 8 (ConfigInformation, PeripheralID). The table follows the guide; the
-    // simulator also accepts the 8-byte form (lib/simulator/config-acquisition.ts).
+    // public proxy of PV15 traffic read 8 (ConfigInformation, PeripheralID). The table follows the guide (one
+    // layout per message); the 8-byte form is not read.
     fixed: [
       { name: 'ConfigInformation', type: 'UINT' },
       { name: 'ConfigMsgMask', type: 'UINT' },
