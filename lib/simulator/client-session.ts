@@ -45,6 +45,8 @@ export interface SessionHost extends RequestHost {
   isActive(): boolean;
   /** The side became active by a switchover: All Events clients are told the state of calls in progress. */
   rebuildsCallState(): boolean;
+  /** All Events sessions get a SYSTEM_EVENT after OPEN_CONF (off while a recording is replayed). */
+  readonly announcesPeripheralStatus: boolean;
   readonly side: 'A' | 'B';
   readonly debug: boolean;
   sessionOpened(s: ClientSession): void;
@@ -402,7 +404,7 @@ export class ClientSession implements RequestSession {
       multilineAgentControl: [0],
     });
     if (this.isAllEvents && !this.standby) {
-      this.send(ev.peripheralStatusEvent(m));
+      if (this.host.announcesPeripheralStatus) this.send(ev.peripheralStatusEvent(m));
       if (this.host.rebuildsCallState()) this.sendCallStates();
     }
     this.armIdleTimer();

@@ -73,6 +73,8 @@ export class Replay extends EventEmitter {
     this.loop = opts.loop === true;
     this.recording = recording;
     this.frames = playable(recording);
+    // The recording's own SYSTEM_EVENT comes first, as recorded: the simulator sends none of its own.
+    sim.announcesPeripheralStatus = false;
     sim.on('session-open', this.onOpen);
     sim.on('session-close', this.onClose);
   }
@@ -85,6 +87,7 @@ export class Replay extends EventEmitter {
   /** Stops serving: running playbacks end, new sessions get nothing. */
   stop(): void {
     this.stopped = true;
+    this.sim.announcesPeripheralStatus = true;
     this.sim.off('session-open', this.onOpen);
     this.sim.off('session-close', this.onClose);
     for (const cancel of [...this.players.values()]) cancel();

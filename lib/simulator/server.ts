@@ -146,6 +146,13 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     return this.active;
   }
   /**
+   * Whether an All Events session gets the simulator's own SYSTEM_EVENT (peripheral status) right after its
+   * OPEN_CONF. A replay turns it off: the recording carries the SYSTEM_EVENT its client got, and a second one
+   * would make the replayed events differ from the recorded ones.
+   */
+  announcesPeripheralStatus = true;
+
+  /**
    * Unsure: the guide does not say for how long after a switchover newly opened All Events sessions are told
    * the state of calls in progress; chose for as long as this side stays active (a client opening later still
    * has no other way to learn about calls that began before it opened).

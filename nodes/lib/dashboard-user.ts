@@ -9,5 +9,5 @@ export function userFromHeaders(
   const raw = headers[headerName.trim().toLowerCase()];
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   // A user name, not a document: bounded, no control characters.
-  return value && value.length <= 256 && !/[\u0000-\u001f]/.test(value) ? value : undefined;
+  return value && value.length <= 256 && ![...value].some((ch) => ch.charCodeAt(0) < 0x20) ? value : undefined;
 }

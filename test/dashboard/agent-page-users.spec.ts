@@ -6,8 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
 import { CtiSimulator } from '../../lib/simulator';

@@ -106,6 +106,21 @@ describe('replay: a recording served by the simulator', function () {
     assert.deepEqual(confs, ['OPEN_CONF', 'HEARTBEAT_CONF']);
   });
 
+  it('a client at the recorded version gets exactly the recorded events, the first SYSTEM_EVENT once', async function () {
+    player = replay(sim, file, { speed: 20 });
+    const played = new Promise((resolve) => player!.once('played', resolve));
+    const { session, seen } = await client(recording.header.protocolVersion);
+    await played;
+    await barrier(session);
+    const recorded = recording.frames
+      .filter((f) => f.dir === 'in' && !f.type.endsWith('_CONF'))
+      .map((f) => key(decodeMessage(f.frame, f.version)));
+    const got = seen.filter((m) => !m.messageType.endsWith('_CONF')).map((m) => key(m));
+    assert.equal(got.length, recorded.length, `recorded ${recorded.length} events, replayed ${got.length}`);
+    assert.deepEqual(got, recorded);
+    assert.equal(recorded[0], 'SYSTEM_EVENT -', 'the recording starts with its SYSTEM_EVENT');
+  });
+
   it('every client that opens a session gets the recording; --loop plays it again', async function () {
     player = replay(sim, recording, { speed: 50, loop: true });
     // Each session has played the recording through twice (rounds of one session may outpace the other's).
