@@ -11,8 +11,11 @@ export interface CallStream {
   stop(): Promise<void>;
 }
 
-/** Agents calls can be routed to: those in a skill group (the default supervisor 1009, Not Ready, is in none). */
-function routableAgents(sim: CtiSimulator): string[] {
+/**
+ * The agents that take calls: members of a skill group. The default organisation also has supervisor 1009 (Not
+ * Ready, in no skill group), whom a call cannot be delivered to.
+ */
+function callTakers(sim: CtiSimulator): string[] {
   return [...sim.model.agents.values()].filter((a) => a.skillGroupNumbers.length > 0).map((a) => a.agentId);
 }
 
@@ -20,7 +23,7 @@ function routableAgents(sim: CtiSimulator): string[] {
  * Starts `perSecond` calls a second (paced by wall time, a few per timer tick so a busy machine keeps the
  * rate) on `sim` until stopped. Failures of the driver itself reject stop().
  */
-export function streamCalls(sim: CtiSimulator, perSecond: number, agents = routableAgents(sim)): CallStream {
+export function streamCalls(sim: CtiSimulator, perSecond: number, agents = callTakers(sim)): CallStream {
   let calls = 0;
   let running = true;
   const started = Date.now();

@@ -28,10 +28,22 @@ export const helper: {
   getNode(id: string): Node & EventEmitter;
   /** The runtime's event bus ('flows:stopping', 'flows:started', …). */
   _events: EventEmitter;
-  _redNodes: { getFlows(): { flows: Array<Record<string, unknown>> } };
+  _redNodes: {
+    getFlows(): { flows: Array<Record<string, unknown>> };
+    setFlows(flow: object[], creds: object, type: string): Promise<unknown>;
+  };
 } = require('node-red-node-test-helper');
 
 helper.init(resolveFromNodeRed('node-red'));
+
+// The helper's own setFlows gives the runtime 300 ms to report 'flows:started' after the deploy and then fails
+// with "timeout waiting event": on a busy machine a redeploy of a few nodes takes longer. Same deploy, but the
+// event is listened for before the deploy starts and awaited for as long as a test allows.
+helper.setFlows = async (flow, type, creds) => {
+  const started = new Promise<void>((resolve) => helper._events.once('flows:started', () => resolve()));
+  await helper._redNodes.setFlows(flow, creds ?? {}, type);
+  await started;
+};
 
 /** Lets the two rounds of immediates that Node-RED's message delivery takes run, so nothing is still in flight. */
 export const flush = (): Promise<void> => new Promise((r) => setImmediate(() => setImmediate(r)));
