@@ -71,7 +71,7 @@ export const SERVER_LIMITS = {
   maxVersion: MAX_PROTOCOL_VERSION,
   /** The guide's minimum heartbeat interval (seconds); 0 = no heartbeats. */
   minHeartbeat: 5,
-  /** The guide's minimum idle timeout (seconds); empty or 0 = automatic (4 heartbeat intervals). */
+  /** The guide's minimum idle timeout (seconds); empty or 0 = automatic (4 heartbeat intervals, at least 120 s). */
   minIdleTimeout: 20,
   maxPort: 65535,
   /** Call variables are CallVariable1..10. */

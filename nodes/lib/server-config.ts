@@ -94,6 +94,21 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
+/**
+ * A host name or address alone, as the editor requires (cti-server.html host()): no port, no scheme, no spaces
+ * inside. A flow imported or written without the editor gets the same reasons instead of a failing DNS lookup
+ * of "host:42027". A bare IPv6 address (several colons) is a host; "[::1]:42027" is not.
+ */
+function hostField(p: Problems, field: 'hostA' | 'hostB', v: unknown): string | undefined {
+  const s = text(v);
+  if (s === undefined) return field === 'hostA' ? p.add('hostA', 'host-required') : undefined;
+  if (/\s/.test(s)) return p.add(field, 'host-space', { label: label(field), value: s });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return p.add(field, 'host-scheme', { label: label(field), value: s });
+  const withPort = /^\[[^\]]*\]:(\d*)$/.exec(s) ?? (s.split(':').length === 2 ? /:(\d*)$/.exec(s) : null);
+  if (withPort !== null) return p.add(field, 'host-port', { label: label(field), value: s, port: withPort[1] });
+  return s;
+}
+
 function limited(p: Problems, field: string, v: unknown, max: number): string | undefined {
   const s = text(v);
   if (s !== undefined && s.length > max)
@@ -131,11 +146,22 @@ function heartbeat(p: Problems, v: unknown): number | undefined {
   return p.add('heartbeat', 'bad-heartbeat', { value: String(v), min: SERVER_LIMITS.minHeartbeat });
 }
 
-/** Empty or 0 = automatic (the session derives it from the heartbeat). */
-function idleTimeout(p: Problems, v: unknown): number | undefined {
-  if (isBlank(v)) return undefined;
+/**
+ * The automatic IdleTimeout's floor (seconds). The CTI Server ends a session it has heard nothing from for
+ * IdleTimeout seconds: the guide's "typically 4 heartbeat intervals" (20 s with 5-s heartbeats) ends the session
+ * of a Node-RED whose event loop is blocked that long (a large deploy, a long synchronous function, a GC pause on
+ * a small machine), and every event of the gap is lost. A longer timeout only delays the server noticing a dead
+ * client; this client notices a dead server by its own heartbeats either way, and a Node-RED that restarts
+ * replaces its old session at once (same ClientID). So: 4 heartbeats, but never under 2 minutes.
+ */
+export const AUTO_IDLE_TIMEOUT_MIN_S = 120;
+
+/** Empty or 0 = automatic: 4 heartbeat intervals, at least AUTO_IDLE_TIMEOUT_MIN_S; no heartbeats = none. */
+function idleTimeout(p: Problems, v: unknown, hb: number | undefined): number | undefined {
+  const auto = hb === undefined || hb === 0 ? undefined : Math.max(AUTO_IDLE_TIMEOUT_MIN_S, 4 * hb);
+  if (isBlank(v)) return auto;
   const n = Number(v);
-  if (n === 0) return undefined;
+  if (n === 0) return auto;
   if (Number.isInteger(n) && n >= SERVER_LIMITS.minIdleTimeout) return n;
   return p.add('idleTimeout', 'bad-idle-timeout', { value: String(v), min: SERVER_LIMITS.minIdleTimeout });
 }
@@ -265,9 +291,9 @@ export function buildSessionOptions(
   baseDir: string = process.cwd(),
 ): ServerSetup {
   const p = new Problems();
-  const hostA = text(config.hostA) ?? p.add('hostA', 'host-required');
+  const hostA = hostField(p, 'hostA', config.hostA);
   const portA = port(p, 'portA', config.portA, SERVER_DEFAULTS.portA);
-  const hostB = text(config.hostB);
+  const hostB = hostField(p, 'hostB', config.hostB);
   const portB = port(p, 'portB', config.portB, SERVER_DEFAULTS.portB);
   const clientId = limited(p, 'clientId', config.clientId, SERVER_LIMITS.maxClientId) ?? SERVER_DEFAULTS.clientId;
   if (password !== undefined && Buffer.byteLength(password) > SERVER_LIMITS.maxPasswordBytes) {
@@ -286,7 +312,7 @@ export function buildSessionOptions(
     }
   }
   const hb = heartbeat(p, config.heartbeat);
-  const idle = idleTimeout(p, config.idleTimeout);
+  const idle = idleTimeout(p, config.idleTimeout, hb);
   const registerVariables = registration(p, config);
   const record = recordSettings(p, config);
   p.throwIfAny();

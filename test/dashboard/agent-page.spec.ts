@@ -195,6 +195,46 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     await p1.waitForSelector('.ap-wrapup', { timeout: 15000 });
   });
 
+  it('after the CTI session reconnects the page shows the current state: the ringing call, then its end', async function () {
+    await p1.locator('.ap-ready').click();
+    await waitForText(p1, '.ap-state', /^Ready$/);
+    const ringing = await sim.startInboundCall({ agentId: '1001', ani: ADA });
+    await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
+    const reopened = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
+    sim.applyFault('drop');
+    await waitForText(p1, '.ap-link-down', /CTI server/);
+    await reopened;
+    await p1.waitForFunction(() => document.querySelectorAll('.ap-link-down').length === 0, null, { timeout: 15000 });
+    await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
+    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    await p1.locator('.ap-pop .ap-answer').click();
+    await established;
+    // The call ends while the link is down: after the reconnect the agent's state (QUERY_AGENT_STATE) clears it.
+    const again = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
+    sim.applyFault('drop');
+    await sim.releaseCall(ringing);
+    await again;
+    await p1.waitForFunction(() => document.querySelectorAll('.ap-pop').length === 0, null, { timeout: 15000 });
+  });
+
+  it('an agent ID typed once is remembered in that browser', async function () {
+    const page = await context!.newPage();
+    try {
+      await page.goto(`${red!.url}dashboard/agent?agent=1004`);
+      await waitForText(page, '.ap-agent', /Agent 1004/);
+      await page.locator('.ap-change').click();
+      await page.waitForSelector('#ap-agent-input', { timeout: 15000 });
+      await page.locator('#ap-agent-input').fill('1003');
+      await page.locator('.ap-agent-save').click();
+      await waitForText(page, '.ap-state', /^Ready$/);
+      await page.goto(`${red!.url}dashboard/agent`);
+      await waitForText(page, '.ap-agent', /Agent 1003/);
+      await waitForText(page, '.ap-state', /^Ready$/);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a refusal reaches the page in words (the call was answered elsewhere meanwhile)', async function () {
     await p1.locator('.ap-ready').click();
     await waitForText(p1, '.ap-state', /^Ready$/);

@@ -216,7 +216,7 @@ describe('what the user sees during a fault (status, cti-status, log)', function
         'protocol version must be auto or 15-25, got "26"; ' +
         'a Client Events session needs an agent extension, agent ID or agent instrument; ' +
         'heartbeat must be 0 (no heartbeats) or at least 5 seconds, got "1"; ' +
-        'idle timeout must be empty or 0 (automatic: 4 heartbeat intervals) or at least 20 seconds, got "5"',
+        'idle timeout must be empty or 0 (automatic: 4 heartbeat intervals, at least 120 s) or at least 20 seconds, got "5"',
     ]);
     assert.equal(p.reason, errors[0]);
     assert.ok(!errors[0].includes('-1'), 'no advice the editor and the runtime reject');
