@@ -48,6 +48,8 @@ const isBag = (v: unknown): v is Bag => v !== null && typeof v === 'object' && !
  * allows agent state changes; chose to accept either for those two.
  */
 function servicesFor(request: string): string[] {
+  // Statistics are the Miscellaneous service, which every session has.
+  if (request === 'query-skill-group-statistics' || request === 'query-agent-statistics') return [];
   return request === 'set-agent-state' || request === 'query-agent-state'
     ? ['CLIENT_CONTROL', 'AGENT_STATE_CONTROL_ONLY']
     : ['CLIENT_CONTROL'];

@@ -7,7 +7,8 @@
  * - users.ts — the user registry (the flow nodes that use the server);
  * - status.ts — the session state as the nodes show it, and its listeners;
  * - logging.ts — what the Node-RED log says, once per fault;
- * - recording.ts — the "record to file" option.
+ * - recording.ts — the "record to file" option;
+ * - ha.ts — the active/standby pair over an MQTT broker (README "Scaling out").
  */
 import type { NodeAPI, NodeDef } from 'node-red';
 import { translator, useRuntimeTranslator } from './lib/i18n';
@@ -30,7 +31,8 @@ export = function (RED: NodeAPI): void {
     const config = migrateConfig('cti-server', def);
     RED.nodes.createNode(this, config);
     const node = this;
-    const configuration = new ServerConfiguration(RED, config, node.credentials?.password, t);
+    const credentials = (node.credentials ?? {}) as { password?: string; haUsername?: string; haPassword?: string };
+    const configuration = new ServerConfiguration(RED, config, credentials.password, t, credentials);
     const log = new ServerLog(node, t, configuration.reasonContext, configuration.relogMs);
     const users = new UserRegistry(RED);
     const status = new ServerStatus(
@@ -41,12 +43,19 @@ export = function (RED: NodeAPI): void {
     );
     const recording = new ServerRecording(node, t);
     const owner = new SessionOwner({ config: configuration, status, log, recording, users, t });
+    try {
+      owner.joinPair();
+    } catch (err) {
+      // A pair that cannot be joined must not open the session alone: it would fight the other member.
+      owner.refuse(err);
+    }
 
     node.register = (user) => owner.register(user);
     node.deregister = (user, done, removed) => owner.deregister(user, done, removed);
     node.subscribe = (listener) => owner.subscribe(listener);
     node.onState = (listener) => status.onState(listener);
     node.request = (message, timeoutMs) => owner.request(message, timeoutMs);
+    node.notify = (message) => owner.notify(message);
     node.currentState = () => owner.currentState();
     node.tracked = () => owner.tracked();
     node.protocolVersion = () => owner.protocolVersion();
@@ -63,6 +72,6 @@ export = function (RED: NodeAPI): void {
   }
 
   RED.nodes.registerType('cti-server', CtiServerNodeCtor as unknown as Parameters<typeof RED.nodes.registerType>[1], {
-    credentials: { password: { type: 'password' } },
+    credentials: { password: { type: 'password' }, haUsername: { type: 'text' }, haPassword: { type: 'password' } },
   });
 };

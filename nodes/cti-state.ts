@@ -7,7 +7,14 @@ import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
 import type { CtiMessage } from '../lib/protocol';
 import type { CallSnapshot } from '../lib/calls';
 import { CtiRequestError } from '../lib/session';
-import { ContactCenterState, parseIdList, parseNumberList, type StateFilter } from '../lib/contact-center';
+import {
+  ContactCenterState,
+  parseIdList,
+  parseNumberList,
+  SkillGroupBoard,
+  type StateFilter,
+} from '../lib/contact-center';
+import { SkillGroupPoller } from './lib/skill-group-poller';
 import { getServer, type SessionStateView } from './lib/server-api';
 import { translator } from './lib/status';
 import { stateOutputs, type StateOutputConfig } from './lib/state-outputs';
@@ -20,7 +27,17 @@ interface CtiStateConfig extends NodeDef, StateOutputConfig {
   peripheralId?: number | string;
   agents?: string;
   skillGroups?: string;
+  /** Skill groups whose statistics to poll ('' = every group the configuration names). */
+  statsGroups?: string;
+  /** Seconds between statistics rounds (default 10; 0 = no statistics, no configuration request). */
+  statsSeconds?: number | string;
 }
+
+/** At most this many statistics requests wait for their answer at once. */
+const MAX_OUTSTANDING = 2;
+/** CONFIG_REQUEST_EVENT ConfigInformation: skill groups (0x2) and agents (0x4) — the names a board shows. */
+const CONFIG_NAMES = 0x2 | 0x4;
+const NULL_ID = 0xffffffff;
 
 /** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
 const VOICE_MRD = 1;
@@ -33,10 +50,12 @@ export = function (RED: NodeAPI): void {
     const t = translator((key, params) => RED._(key, params));
     let filter: StateFilter;
     let queryIds: string[];
+    let statsGroups: number[];
     let outputs: ReturnType<typeof stateOutputs>;
     try {
       filter = filterOf(config, t);
       queryIds = parseIdList(config.queryAgents, t('cti-state.label.query-agents', {}, 'Agents to query'));
+      statsGroups = parseNumberList(config.statsGroups, t('cti-state.label.stats-groups', {}, 'Statistics of'));
       outputs = stateOutputs(config);
     } catch (err) {
       const error = (err as Error).message;
@@ -54,11 +73,72 @@ export = function (RED: NodeAPI): void {
     let closed = false;
     let queryWarned = false;
 
-    const emitter = outputs.start(() => {
-      node.send({ topic: 'cti-state', payload: model.view(filter) });
+    const board = new SkillGroupBoard();
+    const statsSeconds =
+      config.statsSeconds === undefined || config.statsSeconds === '' ? 10 : Number(config.statsSeconds);
+    const statsOn = statsSeconds > 0;
+    const poller = new SkillGroupPoller({
+      intervalMs: statsSeconds * 1000,
+      maxOutstanding: MAX_OUTSTANDING,
+      groups: () => (statsGroups.length > 0 ? statsGroups : board.configuredGroups()),
+      isOpen: () => !closed && server!.currentState().state === 'open',
+      query: querySkillGroup,
     });
 
+    /** The view with names (agents[].name) and the skill groups' statistics. */
+    function payload(): object {
+      const v = model.view(filter);
+      const agents = v.agents.map((a) => ({ ...a, name: board.agentName(a.agentId) }));
+      return statsOn ? { ...v, agents, skillGroups: board.view(statsGroups) } : { ...v, agents };
+    }
+
+    const emitter = outputs.start(() => {
+      node.send({ topic: 'cti-state', payload: payload() });
+    });
+
+    async function querySkillGroup(n: number): Promise<void> {
+      const peripheralId =
+        filter.peripheralId ?? server!.configuredPeripheralId() ?? server!.tracked()?.agents[0]?.peripheralId;
+      try {
+        const conf = await server!.request({
+          messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
+          peripheralId: peripheralId ?? NULL_ID,
+          skillGroupNumber: n,
+          skillGroupId: NULL_ID,
+        });
+        board.applyStatistics(conf, Date.now());
+      } catch (err) {
+        board.failed(n, (err as Error).message);
+      }
+      emitter.changed();
+    }
+
+    /** Names of skill groups and agents: configuration acquisition, asked for once per open. */
+    function requestConfiguration(): void {
+      if (!statsOn || typeof server!.notify !== 'function') return;
+      const peripheralId = filter.peripheralId ?? server!.configuredPeripheralId() ?? 0;
+      try {
+        server!.notify({
+          messageType: 'CONFIG_REQUEST_EVENT',
+          configInformation: CONFIG_NAMES,
+          configMsgMask: CONFIG_NAMES,
+          peripheralId,
+        });
+      } catch (err) {
+        node.warn(`cannot request the configuration: ${(err as Error).message}`);
+      }
+      // With skill groups named in the editor the first round need not wait for the names.
+      if (statsGroups.length > 0) poller.kick();
+    }
+
     function onEvent(event: CtiMessage, call: unknown): void {
+      if (event.messageType.startsWith('CONFIG_')) {
+        if (board.applyConfig(event)) emitter.changed();
+        // The end of the upload: every group is known, the first round can start.
+        if (event.messageType === 'CONFIG_END_EVENT' && event.configEndStatus !== 5 && statsGroups.length === 0)
+          poller.kick();
+        return;
+      }
       if (model.apply(event, call as CallSnapshot | undefined)) emitter.changed();
     }
 
@@ -74,6 +154,7 @@ export = function (RED: NodeAPI): void {
       });
       emitter.changed();
       void queryAgents();
+      requestConfiguration();
     }
 
     /** Agents that sent no AGENT_STATE_EVENT since the open would be missing from the board: ask for each. */
@@ -141,6 +222,7 @@ export = function (RED: NodeAPI): void {
       node.warn(text);
     }
 
+    if (statsOn) poller.start();
     const unsubscribe = server.subscribe(onEvent);
     const unwatch = server.onState(onState);
     server.register(node);
@@ -154,11 +236,12 @@ export = function (RED: NodeAPI): void {
         eventsMayHaveBeenMissed: false,
       });
       void queryAgents();
+      requestConfiguration();
     }
 
     node.on('input', (msg: NodeMessage, send: (m: NodeMessage) => void, done: (err?: Error) => void) => {
       try {
-        msg.payload = model.view(filter);
+        msg.payload = payload();
         send(msg);
         done();
       } catch (err) {
@@ -168,6 +251,7 @@ export = function (RED: NodeAPI): void {
 
     node.on('close', (removed: boolean, done: () => void) => {
       closed = true;
+      poller.stop();
       emitter.stop();
       unsubscribe();
       unwatch();

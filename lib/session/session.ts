@@ -202,6 +202,18 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   }
 
   /**
+   * Sends a client message that has no answer — configuration acquisition's CONFIG_REQUEST_KEY_EVENT and
+   * CONFIG_REQUEST_EVENT (no InvokeID; what they bring arrives as 'message' events). False when the session is
+   * not open. Throws CtiProtocolError when the message cannot be encoded.
+   */
+  notify(message: CtiMessage): boolean {
+    const link = this.isOpen ? this.attempt : undefined;
+    if (link === undefined || link === null) return false;
+    link.send(message);
+    return true;
+  }
+
+  /**
    * Ends the session: CLOSE_REQ, waits for CLOSE_CONF (closeTimeoutMs), ends the socket. Afterwards no timer
    * or socket of the session remains. Idempotent.
    */

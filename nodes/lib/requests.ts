@@ -38,6 +38,8 @@ export const REQUEST_TYPES = {
   'make-predictive-call': 'MAKE_PREDICTIVE_CALL_REQ',
   'snapshot-device': 'SNAPSHOT_DEVICE_REQ',
   'query-device-info': 'QUERY_DEVICE_INFO_REQ',
+  'query-skill-group-statistics': 'QUERY_SKILL_GROUP_STATISTICS_REQ',
+  'query-agent-statistics': 'QUERY_AGENT_STATISTICS_REQ',
 } as const;
 
 export type RequestName = keyof typeof REQUEST_TYPES;
@@ -68,6 +70,8 @@ export function resolveRequestName(configured: string | undefined, topic: unknow
     deflect: 'deflect-call',
     dtmf: 'send-dtmf',
     'send-dtmf-signal': 'send-dtmf',
+    'skill-group-statistics': 'query-skill-group-statistics',
+    'agent-statistics': 'query-agent-statistics',
   };
   // Own keys only: "constructor" must not find Object.prototype.constructor.
   if (Object.prototype.hasOwnProperty.call(aliases, lower)) return aliases[lower];
@@ -89,6 +93,7 @@ export interface RequestParams {
   consultType?: unknown;
   mrdid?: unknown;
   skillGroupNumber?: unknown;
+  skillGroupId?: unknown;
   dtmfString?: unknown;
   toneDuration?: unknown;
   pauseDuration?: unknown;
@@ -108,6 +113,7 @@ export const REQUEST_PARAM_KEYS = [
   'consultType',
   'mrdid',
   'skillGroupNumber',
+  'skillGroupId',
   'dtmfString',
   'toneDuration',
   'pauseDuration',
@@ -373,6 +379,29 @@ export function buildRequest(
       };
     case 'query-device-info':
       return { ...base, agentInstrument: requiredText(p.agentInstrument, 'agentInstrument', 63) };
+    case 'query-skill-group-statistics': {
+      // By SkillGroupNumber or SkillGroupID; the other is NULL_SKILL_GROUP (the server fills in both).
+      const skillGroupNumber = toUint(p.skillGroupNumber, 'skillGroupNumber');
+      const skillGroupId = toUint(p.skillGroupId, 'skillGroupId');
+      if (skillGroupNumber === undefined && skillGroupId === undefined)
+        throw new InputError('query-skill-group-statistics needs msg.payload.skillGroupNumber or skillGroupId');
+      return {
+        ...base,
+        skillGroupNumber: skillGroupNumber ?? NULL_SKILL_GROUP,
+        skillGroupId: skillGroupId ?? NULL_SKILL_GROUP,
+      };
+    }
+    case 'query-agent-statistics': {
+      // An agent desktop (Client Events) session may name no agent: the server answers for its own.
+      const m: CtiMessage = { ...base };
+      const ext = toText(p.agentExtension, 'agentExtension', 15);
+      const agentId = toText(p.agentId, 'agentId', 11);
+      const inst = toText(p.agentInstrument, 'agentInstrument', 63);
+      if (ext) m.agentExtension = ext;
+      if (agentId) m.agentId = agentId;
+      if (inst) m.agentInstrument = inst;
+      return m;
+    }
     case 'query-agent-state': {
       const m: CtiMessage = {
         ...base,

@@ -35,6 +35,14 @@ export interface SessionStateView {
   eventsMayHaveBeenMissed?: boolean;
   /** In 'failover': milliseconds until the next attempt. */
   nextAttemptInMs?: number;
+  /** With an HA pair (README "Scaling out"): this member's role, the owner the broker names, a takeover. */
+  ha?: {
+    role: 'joining' | 'standby' | 'active';
+    group: string;
+    instance: string;
+    owner?: string;
+    tookOverFrom?: string;
+  };
   /** The status every user node shows for this state. */
   status: NodeStatus;
 }
@@ -66,6 +74,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   onState(listener: StateListener): () => void;
   /** Sends a request and resolves with its CONF; rejects with a session error (or "not connected"). */
   request(message: CtiMessage, timeoutMs?: number): Promise<CtiMessage>;
+  /** Sends a client message that has no answer (CONFIG_REQUEST_EVENT …); false when the session is not open. */
+  notify?(message: CtiMessage): boolean;
   currentState(): SessionStateView;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;

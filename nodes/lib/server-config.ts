@@ -12,6 +12,14 @@ import { tr, type Params } from './i18n';
 
 export interface CtiServerConfig {
   name?: string;
+  /** HA pair over MQTT (README "Scaling out"): the group name; empty = no pair. */
+  haGroup?: string;
+  /** The broker's URL, mqtt://host:1883 or mqtts://host:8883. */
+  haBroker?: string;
+  /** This member's name (empty: host name and process id). */
+  haInstance?: string;
+  /** A tls-config node for the broker connection. */
+  haTls?: string;
   /** The configuration format version (see migrations.ts). */
   configVersion?: number;
   hostA: string;

@@ -3,7 +3,7 @@
  * stderr (stdout is block-buffered on a pipe), `log_type subscribe` so a test can wait until a subscriber is
  * really subscribed before anything is published. Stopped with SIGTERM and awaited (no orphan, port free again).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -30,7 +30,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startBroker(): Promise<Broker> {
+/** `secure`: no anonymous access beyond the ACL (lines of mosquitto's acl_file) and users with passwords. */
+export interface BrokerSecurity {
+  acl: string[];
+  users: Record<string, string>;
+}
+
+export async function startBroker(security?: BrokerSecurity): Promise<Broker> {
   if (!fs.existsSync(MOSQUITTO))
     throw new Error(`${MOSQUITTO} not found: the MQTT test needs Debian's mosquitto (CI installs it in .ci/deps.sh)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-mosquitto-'));
@@ -38,6 +44,21 @@ export async function startBroker(): Promise<Broker> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const conf = path.join(dir, 'mosquitto.conf');
+    const securityLines: string[] = [];
+    if (security !== undefined) {
+      const acl = path.join(dir, 'acl');
+      const passwd = path.join(dir, 'passwd');
+      fs.writeFileSync(acl, `${security.acl.join('\n')}\n`);
+      fs.writeFileSync(passwd, '');
+      for (const [user, password] of Object.entries(security.users)) {
+        const r = spawnSync('/usr/bin/mosquitto_passwd', ['-b', passwd, user, password], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`mosquitto_passwd failed: ${r.stderr}`);
+      }
+      // mosquitto drops to its own user when started as root: it must be able to read both files.
+      fs.chmodSync(dir, 0o755);
+      for (const f of [acl, passwd]) fs.chmodSync(f, 0o644);
+      securityLines.push(`acl_file ${acl}`, `password_file ${passwd}`);
+    }
     fs.writeFileSync(
       conf,
       [
@@ -54,6 +75,7 @@ export async function startBroker(): Promise<Broker> {
         'max_queued_messages 100000',
         // Request/response over QoS 1 otherwise waits on Nagle + delayed ACK (~40 ms a hop pair).
         'set_tcp_nodelay true',
+        ...securityLines,
         '',
       ].join('\n'),
     );

@@ -44,6 +44,8 @@ export interface RedProcessOptions {
   port?: number;
   /** Options for node itself, before red.js (e.g. --disallow-code-generation-from-strings). */
   nodeArgs?: string[];
+  /** How long the start may take before it fails. Default 30 s. */
+  readyTimeoutMs?: number;
 }
 
 /** Builds dist/ when the node files are missing (a test run straight after a clone without npm install). */
@@ -96,10 +98,8 @@ export async function startRed(opts: RedProcessOptions = {}): Promise<RedProcess
       let found: string | undefined;
       // A flow whose node types are not installed never starts: fail at once, and never wait without end
       // (the caller has no handle to stop a child that never became ready).
-      const timer = setTimeout(
-        () => reject(new Error(`Node-RED not ready within ${READY_TIMEOUT_MS} ms:\n${out}`)),
-        READY_TIMEOUT_MS,
-      );
+      const readyMs = opts.readyTimeoutMs ?? READY_TIMEOUT_MS;
+      const timer = setTimeout(() => reject(new Error(`Node-RED not ready within ${readyMs} ms:\n${out}`)), readyMs);
       const onData = (d: Buffer): void => {
         out += d.toString();
         found = found ?? /Server now running at (http:\/\/\S+)/.exec(out)?.[1];

@@ -10,6 +10,7 @@ import type { CtiSessionOptions } from '../../../lib/session';
 import { SERVER_DEFAULTS } from '../defaults';
 import type { ReasonContext } from '../errors';
 import type { Translate } from '../i18n';
+import type { HaOptions } from './ha';
 import {
   buildSessionOptions,
   ConfigError,
@@ -22,6 +23,8 @@ import {
 export interface CiscoCtiSettings {
   session?: Partial<CtiSessionOptions>;
   relogIntervalMs?: number;
+  /** HA pair timings: announceMs, ownerTimeoutMs, keepaliveSeconds, reconnectMs (see ha.ts). */
+  ha?: Pick<HaOptions, 'announceMs' | 'ownerTimeoutMs' | 'keepaliveSeconds' | 'reconnectMs'>;
 }
 
 interface TlsConfigNode {
@@ -47,6 +50,7 @@ export class ServerConfiguration {
     private readonly config: CtiServerConfig,
     private readonly password: string | undefined,
     private readonly t: Translate,
+    private readonly haCredentials: { haUsername?: string; haPassword?: string } = {},
   ) {
     this.settings = ((RED.settings as unknown as { ciscoCti?: CiscoCtiSettings }).ciscoCti ?? {}) as CiscoCtiSettings;
     this.label = config.name || `${config.hostA}:${config.portA || SERVER_DEFAULTS.portA}`;
@@ -91,8 +95,29 @@ export class ServerConfiguration {
     );
   }
 
-  private tlsOptions(): Record<string, unknown> | undefined {
-    const id = this.config.tls;
+  /** The HA pair's options, or undefined without a group. Throws ConfigError (no broker, bad group, no TLS node). */
+  haOptions(): HaOptions | undefined {
+    const group = (this.config.haGroup ?? '').trim();
+    if (group === '') return undefined;
+    const url = (this.config.haBroker ?? '').trim();
+    const problems: Array<{ field: string; text: string }> = [];
+    if (!/^(mqtts?|wss?):\/\/[^\s]+$/.test(url)) {
+      problems.push({ field: 'haBroker', text: this.t('cti-server.config.ha-broker', { url }) });
+    }
+    if (/[#+/]/.test(group)) problems.push({ field: 'haGroup', text: this.t('cti-server.config.ha-group', { group }) });
+    if (problems.length > 0) throw new ConfigError(problems);
+    return {
+      url,
+      group,
+      instance: (this.config.haInstance ?? '').trim() || undefined,
+      username: this.haCredentials.haUsername || undefined,
+      password: this.haCredentials.haPassword || undefined,
+      tls: this.tlsOptions(this.config.haTls),
+      ...this.settings.ha,
+    };
+  }
+
+  private tlsOptions(id = this.config.tls): Record<string, unknown> | undefined {
     if (!id) return undefined;
     const tlsNode = this.RED.nodes.getNode(id) as TlsConfigNode | null;
     if (!tlsNode || typeof tlsNode.addTLSOptions !== 'function') {

@@ -97,6 +97,30 @@ export class ServerLog {
     this.node.warn(this.t('cti-server.log.listener-failed', { error: err.message }));
   }
 
+  haWarning(text: string): void {
+    if (this.gate.allow(`ha:${text}`)) this.node.warn(text);
+  }
+
+  haEvicted(): void {
+    this.node.log(
+      this.t(
+        'cti-server.log.ha-evicted',
+        {},
+        'the CTI Server gave the session to the other member of the HA pair: standby',
+      ),
+    );
+  }
+
+  haTookOver(from: string): void {
+    this.node.warn(
+      this.t(
+        'cti-server.log.ha-took-over',
+        { from },
+        `taking the CTI session over from ${from} (HA pair): events between its end and our open are lost`,
+      ),
+    );
+  }
+
   eventListenerFailed(err: Error): void {
     this.node.error(`event listener failed: ${err.message}`);
   }

@@ -14,6 +14,7 @@ import { ConfigError } from '../server-config';
 import { explainSessionError } from '../errors';
 import type { CtiServerNode, EventListener, EventOrigin, SessionStateView } from '../server-api';
 import type { ServerConfiguration } from './configuration';
+import { HaMember, type HaView } from './ha';
 import { opensAfterOutage, type ServerLog } from './logging';
 import type { ServerRecording } from './recording';
 import type { ServerStatus } from './status';
@@ -35,8 +36,26 @@ export class SessionOwner {
   private stopping = false;
   private closingPromise: Promise<void> | undefined;
   private readonly eventListeners = new Set<EventListener>();
+  /** With an HA pair: the member that says whether this instance may hold the session. */
+  private ha: HaMember | undefined;
+  private haStarted = false;
+  /** The next open is the first after taking the session over from another member. */
+  private takeoverOpen = false;
+  /** A configuration refused before any session (an HA pair that cannot be joined): nothing opens. */
+  private refused = false;
 
   constructor(private readonly p: OwnerParts) {}
+
+  /** Makes this server a member of an HA pair (before any user registers). Throws ConfigError. */
+  joinPair(): void {
+    const opts = this.p.config.haOptions();
+    if (opts === undefined) return;
+    this.ha = new HaMember(opts, {
+      changed: (view) => this.onHaChanged(view),
+      warn: (text) => this.p.log.haWarning(text),
+    });
+    this.p.status.haView = () => this.ha?.view;
+  }
 
   /** Adds a user: the first one opens the session; a deploy that brings users back restarts a stopped one. */
   register(user: Node): void {
@@ -80,6 +99,11 @@ export class SessionOwner {
     return s.request(message, timeoutMs === undefined ? undefined : { timeoutMs });
   }
 
+  /** A client message without an answer (configuration acquisition); false when the session is not open. */
+  notify(message: CtiMessage): boolean {
+    return this.session?.isOpen === true && this.session.notify(message);
+  }
+
   /** The view of the state; the protocol warning counts grow between state changes, so they are the current ones. */
   currentState(): SessionStateView {
     const view = this.p.status.current;
@@ -111,12 +135,29 @@ export class SessionOwner {
     this.stopping = true;
     this.p.users.cancelDeployCheck();
     await this.disconnect();
+    // After the CTI session is closed: the standby's OPEN_REQ must not meet ours.
+    await this.ha?.stop();
     this.eventListeners.clear();
     this.p.status.clearListeners();
   }
 
+  /** The configuration cannot work at all: say why, and open nothing until it is changed. */
+  refuse(err: unknown): void {
+    this.refused = true;
+    this.refuseConfig(err);
+  }
+
   private connect(): void {
-    if (this.session !== undefined || this.stopping) return;
+    if (this.session !== undefined || this.stopping || this.refused) return;
+    if (this.ha !== undefined && !this.ha.isActive) {
+      // Standby (or still joining): the session is the owner's. Open it when the pair makes us the owner.
+      if (!this.haStarted) {
+        this.haStarted = true;
+        this.ha.start();
+      }
+      this.p.status.showHaWaiting(this.ha.view);
+      return;
+    }
     let s: CtiSession;
     try {
       const setup = this.p.config.setup();
@@ -191,11 +232,40 @@ export class SessionOwner {
 
   private readonly onState = (info: SessionStateInfo): void => {
     const { status, log, recording } = this.p;
+    if (this.ha !== undefined && info.state === 'closed' && info.stopReason === 'taken-over') {
+      // In a pair the eviction is the CTI Server's fence: the other member holds the session now. Back to standby
+      // (no "taken over" stop, and never a claim because of it: no eviction loop).
+      log.haEvicted();
+      this.ha.evicted();
+      return;
+    }
     const { failure, key } = status.explain(info);
-    if (opensAfterOutage(info)) recording.checkAtOpen();
+    const firstOpen = opensAfterOutage(info);
+    if (firstOpen) recording.checkAtOpen();
     log.state(info, failure, key, this.session?.version ?? this.p.config.configuredVersion);
-    status.showSession(info, key, this.session);
+    const tookOver = firstOpen && this.takeoverOpen;
+    if (tookOver) this.takeoverOpen = false;
+    status.showSession(info, key, this.session, tookOver);
   };
+
+  private onHaChanged(view: HaView): void {
+    if (this.stopping) return;
+    if (view.role === 'active') {
+      if (this.session !== undefined) return;
+      this.takeoverOpen = view.tookOverFrom !== undefined;
+      if (view.tookOverFrom !== undefined) this.p.log.haTookOver(view.tookOverFrom);
+      if (this.p.users.size > 0) this.connect();
+      return;
+    }
+    // Standby: whatever session we had is the other member's now (it evicted us, or its claim came after ours).
+    if (this.session !== undefined) {
+      void this.disconnect().then(() => {
+        if (!this.stopping && this.ha?.isActive === false) this.p.status.showHaWaiting(this.ha.view);
+      });
+      return;
+    }
+    this.p.status.showHaWaiting(view);
+  }
 
   private readonly onMessage = (message: CtiMessage, call?: CallSnapshot): void => {
     if (this.eventListeners.size === 0) return;

@@ -9,6 +9,7 @@ import { explainSessionError, type Explanation, type ReasonContext } from '../er
 import type { Translate } from '../i18n';
 import type { SessionStateView, StateListener } from '../server-api';
 import { statusFor } from '../status';
+import type { HaView } from './ha';
 
 /** What the status needs to know of the session it shows (undefined: there is none). */
 export interface ShownSession {
@@ -21,6 +22,8 @@ export class ServerStatus {
   /** The failure since the session was last open (cleared by an open). */
   private failure: Explanation | undefined;
   private readonly listeners = new Set<StateListener>();
+  /** The HA member's view, attached to every state view while the server is part of a pair. */
+  haView: () => HaView | undefined = () => undefined;
 
   constructor(
     private readonly t: Translate,
@@ -78,8 +81,34 @@ export class ServerStatus {
     return { failure: this.failure, key };
   }
 
-  /** Shows a session state (after explain()). */
-  showSession(info: SessionStateInfo, key: string | undefined, session: ShownSession | undefined): void {
+  /**
+   * An HA member without the session: joining the pair, or standby while another instance owns the session.
+   * Yellow ring, not red: nothing is wrong, the pair is working.
+   */
+  showHaWaiting(ha: HaView): void {
+    const text =
+      ha.role === 'standby'
+        ? this.t('cti-server.status.ha-standby', { owner: ha.owner ?? '?' }, `standby (owner: ${ha.owner ?? '?'})`)
+        : this.t('cti-server.status.ha-joining', { group: ha.group }, `joining HA group ${ha.group}`);
+    this.failure = undefined;
+    this.set({
+      state: ha.role === 'standby' ? 'ha-standby' : 'ha-joining',
+      previous: this.view.state,
+      reason: text,
+      status: { fill: 'yellow', shape: 'ring', text },
+    });
+  }
+
+  /**
+   * Shows a session state (after explain()). `tookOver`: the first open of a member that took the session over
+   * from another — what happened meanwhile was seen by nobody.
+   */
+  showSession(
+    info: SessionStateInfo,
+    key: string | undefined,
+    session: ShownSession | undefined,
+    tookOver = false,
+  ): void {
     const state = info.state;
     const failure = this.failure;
     const side = info.side ?? session?.side;
@@ -96,7 +125,7 @@ export class ServerStatus {
       stopReason: state === 'closed' ? info.stopReason : undefined,
       version,
       reconnects: info.reconnects,
-      eventsMayHaveBeenMissed: info.eventsMayHaveBeenMissed,
+      eventsMayHaveBeenMissed: tookOver || info.eventsMayHaveBeenMissed,
       standbySide: info.standbySide,
       nextAttemptInMs: info.nextAttemptInMs,
       protocolWarnings: info.protocolWarnings,
@@ -154,7 +183,9 @@ export class ServerStatus {
     });
   }
 
-  private set(next: SessionStateView): void {
+  private set(view: SessionStateView): void {
+    const ha = this.haView();
+    const next = ha === undefined ? view : { ...view, ha };
     this.view = next;
     this.paint(next.status);
     for (const l of [...this.listeners]) {

@@ -1,0 +1,174 @@
+import { configRecords, CONFIG_RECORD, type CtiMessage } from '../protocol';
+
+/** One skill group as a wallboard shows it: identity, name, the server's counters and figures computed from them. */
+export interface SkillGroupView {
+  skillGroupNumber: number;
+  skillGroupId?: number;
+  /** From configuration acquisition (CONFIG_SKILL_GROUP_EVENT PeripheralName); undefined until it arrived. */
+  name?: string;
+  /** Real-time counters (QUERY_SKILL_GROUP_STATISTICS_CONF "Now" block). */
+  agentsLoggedOn?: number;
+  agentsAvail?: number;
+  agentsNotReady?: number;
+  agentsReady?: number;
+  agentsTalkingIn?: number;
+  agentsTalkingOut?: number;
+  agentsTalkingOther?: number;
+  agentsReserved?: number;
+  agentsHold?: number;
+  agentsWorkReady?: number;
+  agentsWorkNotReady?: number;
+  /** Agents on a call of any kind: talking in / out / other, on hold. */
+  agentsTalking?: number;
+  callsQNow?: number;
+  longestCallQNow?: number;
+  routerCallsQNow?: number;
+  longestRouterCallQNow?: number;
+  /** "Today" counters (since midnight). */
+  handledCallsToday?: number;
+  handledCallsTalkTimeToday?: number;
+  handledCallsAfterCallTimeToday?: number;
+  handledCallsTimeToday?: number;
+  callsQToday?: number;
+  callsQTimeToday?: number;
+  longestCallQToday?: number;
+  /** Average handle time today, seconds: HandledCallsTimeToday / HandledCallsToday (undefined with no call). */
+  averageHandleTimeToday?: number;
+  /**
+   * Average speed of answer today, seconds: CallsQTimeToday / CallsQToday — the average wait of the calls that
+   * left the queue today. Unsure: it includes calls abandoned in queue (the counters do not separate them).
+   */
+  averageSpeedOfAnswerToday?: number;
+  /** When the counters were read (ms since the epoch); undefined before the first answer. */
+  updatedAt?: number;
+  /** The last query failed (e.g. E_CTI_INVALID_SKILL_GROUP). */
+  error?: string;
+}
+
+const NOW_KEYS = [
+  'agentsLoggedOn',
+  'agentsAvail',
+  'agentsNotReady',
+  'agentsReady',
+  'agentsTalkingIn',
+  'agentsTalkingOut',
+  'agentsTalkingOther',
+  'agentsReserved',
+  'agentsHold',
+  'agentsWorkReady',
+  'agentsWorkNotReady',
+  'callsQNow',
+  'longestCallQNow',
+  'routerCallsQNow',
+  'longestRouterCallQNow',
+  'handledCallsToday',
+  'handledCallsTalkTimeToday',
+  'handledCallsAfterCallTimeToday',
+  'handledCallsTimeToday',
+  'callsQToday',
+  'callsQTimeToday',
+  'longestCallQToday',
+] as const;
+
+/** 0xFFFFFFFF: the server does not know the value (queue counters, §12.5). */
+const UNKNOWN = 0xffffffff;
+
+/**
+ * Skill groups and names for a wallboard: names from configuration acquisition (skill groups and agents, kept
+ * current by update blocks), counters from QUERY_SKILL_GROUP_STATISTICS_CONF.
+ */
+export class SkillGroupBoard {
+  private readonly groups = new Map<number, SkillGroupView>();
+  private readonly agentNames = new Map<string, { firstName?: string; lastName?: string }>();
+
+  private group(n: number): SkillGroupView {
+    let g = this.groups.get(n);
+    if (g === undefined) {
+      g = { skillGroupNumber: n };
+      this.groups.set(n, g);
+    }
+    return g;
+  }
+
+  /** A configuration message (CONFIG_SKILL_GROUP_EVENT, CONFIG_AGENT_EVENT); true when a name changed. */
+  applyConfig(msg: CtiMessage): boolean {
+    if (msg.messageType === 'CONFIG_SKILL_GROUP_EVENT') {
+      let changed = false;
+      for (const r of configRecords(msg)) {
+        const n = r.peripheralNumber as number | undefined;
+        if (n === undefined) continue;
+        const old = r.oldPeripheralNumber as number | undefined;
+        if (r.recordType === CONFIG_RECORD.DELETE) {
+          changed = this.groups.delete(n) || changed;
+          continue;
+        }
+        if (old !== undefined && old !== n && this.groups.has(old)) {
+          this.groups.set(n, { ...this.groups.get(old)!, skillGroupNumber: n });
+          this.groups.delete(old);
+        }
+        const g = this.group(n);
+        if (typeof r.peripheralName === 'string') g.name = r.peripheralName;
+        if (typeof r.skillGroupSkillTargetId === 'number') g.skillGroupId = r.skillGroupSkillTargetId;
+        changed = true;
+      }
+      return changed;
+    }
+    if (msg.messageType === 'CONFIG_AGENT_EVENT') {
+      for (const r of configRecords(msg)) {
+        const id = r.loginId as string | undefined;
+        if (id === undefined) continue;
+        if (r.recordType === CONFIG_RECORD.DELETE) this.agentNames.delete(id);
+        else {
+          if (typeof r.oldLoginId === 'string') this.agentNames.delete(r.oldLoginId);
+          this.agentNames.set(id, { firstName: r.firstName as string, lastName: r.lastName as string });
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** A QUERY_SKILL_GROUP_STATISTICS_CONF. */
+  applyStatistics(conf: CtiMessage, at: number): void {
+    const g = this.group(conf.skillGroupNumber as number);
+    g.skillGroupId = conf.skillGroupId as number;
+    for (const k of NOW_KEYS) {
+      const v = conf[k] as number | undefined;
+      g[k] = v === undefined || v === UNKNOWN ? undefined : v;
+    }
+    g.agentsTalking =
+      (g.agentsTalkingIn ?? 0) + (g.agentsTalkingOut ?? 0) + (g.agentsTalkingOther ?? 0) + (g.agentsHold ?? 0);
+    g.averageHandleTimeToday = g.handledCallsToday
+      ? Math.round((g.handledCallsTimeToday ?? 0) / g.handledCallsToday)
+      : undefined;
+    g.averageSpeedOfAnswerToday = g.callsQToday ? Math.round((g.callsQTimeToday ?? 0) / g.callsQToday) : undefined;
+    g.updatedAt = at;
+    delete g.error;
+  }
+
+  /** A query for group `n` failed. */
+  failed(n: number, error: string): void {
+    this.group(n).error = error;
+  }
+
+  /** Skill group numbers the configuration named. */
+  configuredGroups(): number[] {
+    return [...this.groups.values()].filter((g) => g.name !== undefined).map((g) => g.skillGroupNumber);
+  }
+
+  /** "First Last" of an agent the configuration named. */
+  agentName(agentId: string | undefined): string | undefined {
+    const n = agentId === undefined ? undefined : this.agentNames.get(agentId);
+    if (n === undefined) return undefined;
+    const name = [n.firstName, n.lastName].filter((s) => s !== undefined && s !== '').join(' ');
+    return name === '' ? undefined : name;
+  }
+
+  /** The skill groups (of `only` when given), by number, each a copy. */
+  view(only?: number[]): SkillGroupView[] {
+    const numbers = only !== undefined && only.length > 0 ? only : [...this.groups.keys()];
+    return [...new Set(numbers)]
+      .sort((a, b) => a - b)
+      .map((n) => ({ ...(this.groups.get(n) ?? { skillGroupNumber: n }) }));
+  }
+}
