@@ -207,8 +207,8 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    * not open. Throws CtiProtocolError when the message cannot be encoded.
    */
   notify(message: CtiMessage): boolean {
-    const link = this.isOpen ? this.attempt : undefined;
-    if (link === undefined || link === null) return false;
+    const link = this.isOpen ? this.links.current : null;
+    if (link === null) return false;
     link.send(message);
     return true;
   }
