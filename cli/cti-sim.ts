@@ -86,8 +86,11 @@ Options:
   --fault <spec>           inject a fault; repeatable. <name>, <name>-after=<duration>, delay=<duration>.
                            names: drop, silent, unsilent, delay, garbage, truncated, oversized, newer-type,
                            peripheral-offline, peripheral-online, pg-offline, pg-online, server-offline,
-                           switchover (pair)
-                           e.g. --fault silent-after=10s --fault delay=500ms --fault switchover-after=30s
+                           switchover (pair), maintenance (pair: PG maintenance mode of the active side —
+                           ACTIVE_MAINTENANCE_REQ to every PV24+ active/standby client, 5 s to answer, one
+                           rejection or silence cancels; else the other side becomes active and this one
+                           refuses OPEN_REQ with E_CTI_SERVER_IN_MAINTENANCE_MODE)
+                           e.g. --fault silent-after=10s --fault delay=500ms --fault maintenance-after=30s
   --log <level>            quiet | info (sessions and requests, default) | debug (every message); to stderr
   --help                   show this help
 
@@ -335,8 +338,9 @@ export async function launch(argv: string[], logger?: (line: string) => void): P
   }
   const current = (): CtiSimulator => pair?.active ?? sideA;
   const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
+  const maintenance = pair !== undefined ? (): void => void pair!.maintenance() : undefined;
   try {
-    for (const f of o.faults) current().applyFault(f, switchover);
+    for (const f of o.faults) current().applyFault(f, switchover, maintenance);
   } catch (err) {
     logger?.(`fault not applied: ${err instanceof Error ? err.message : String(err)}`);
   }

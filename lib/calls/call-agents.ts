@@ -13,6 +13,7 @@
  * CALL_CLEARED / END_CALL that follow are still "that agent's call".
  */
 import { LocalConnectionState, type CtiMessage } from '../protocol';
+import { appended } from './call-data';
 
 /** Finds the agent at a device (extension or instrument). */
 export type AgentAtDevice = (
@@ -61,7 +62,10 @@ function arrive(a: CallAgents, dev: string | undefined, now: number, take: boole
   if (dev === undefined) return;
   let i = openVisit(a, dev);
   const isNew = i < 0;
-  if (isNew) i = a.history.push({ device: dev, from: now }) - 1;
+  if (isNew) {
+    a.history = appended(a.history, { device: dev, from: now });
+    i = a.history.length - 1;
+  }
   if (take && (isNew || !replay || a.currentVisit < 0)) a.currentVisit = i;
   else if (a.currentVisit < 0) a.currentVisit = i;
 }
@@ -72,7 +76,8 @@ function leave(a: CallAgents, dev: string | undefined, now: number, cause: strin
   let i = openVisit(a, dev);
   if (i < 0) {
     // This client did not see the device join (a desktop learns of the transferring agent only now).
-    i = a.history.push({ device: dev }) - 1;
+    a.history = appended(a.history, { device: dev });
+    i = a.history.length - 1;
   }
   a.history[i].to = now;
   a.history[i].cause = cause;

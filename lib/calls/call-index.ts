@@ -7,7 +7,7 @@
  * Calls are kept least recently updated first, so the tracker's bounds can drop the oldest without sorting.
  */
 import { connectionKey, type CallConnection } from './call-connection';
-import { frozenCopy } from './call-data';
+import { appended, frozenCopy } from './call-data';
 import { newCallRecord, type CallRecord } from './call-record';
 import { MultiMap } from './multi-map';
 import { sameRouterCall, type RouterCallKey } from './pre-calls';
@@ -20,10 +20,16 @@ function routerCallNumber(k: RouterCallKey): number {
   return (k.day % 0x200000) * 0x100000000 + (k.callId >>> 0);
 }
 
+const REORDER_MS = 1000;
+
 export class CallIndex {
   /** Insertion order = least recently updated first (records are re-inserted by touched()). */
   private readonly calls = new Map<string, CallRecord>();
-  /** Connection key → call key. */
+  /**
+   * Connection key → call key, for connections other than the one a call is keyed by. Most calls only ever have
+   * that one: `calls` finds it (CallRecord.ownsKey says whether the call still has it), one map entry per call
+   * fewer.
+   */
   private readonly byConnection = new Map<string, string>();
   /** ConnectionCallID → call keys having a connection with that id. */
   private readonly byCallId = new MultiMap<number, string>();
@@ -49,14 +55,21 @@ export class CallIndex {
 
   /** The call one of whose current connections this is (no ConnectionCallID guessing). */
   at(conn: CallConnection): CallRecord | undefined {
-    const key = this.byConnection.get(connectionKey(conn));
-    return key === undefined ? undefined : this.calls.get(key);
+    return this.ownerOf(connectionKey(conn));
+  }
+
+  /** The call that has the connection with this key. */
+  private ownerOf(ck: string): CallRecord | undefined {
+    const key = this.byConnection.get(ck);
+    if (key !== undefined) return this.calls.get(key);
+    const rec = this.calls.get(ck);
+    return rec !== undefined && rec.ownsKey ? rec : undefined;
   }
 
   /** The call an event with this connection belongs to: by the connection, else by the guide's rule above. */
   find(conn: CallConnection, eventType: string): CallRecord | undefined {
-    const key = this.byConnection.get(connectionKey(conn));
-    if (key !== undefined) return this.calls.get(key);
+    const owner = this.ownerOf(connectionKey(conn));
+    if (owner !== undefined) return owner;
     const keys = this.byCallId.get(conn.callId);
     if (!keys || keys.length === 0) return undefined;
     const candidates = [...keys].map((k) => this.calls.get(k)!).filter(Boolean);
@@ -119,15 +132,13 @@ export class CallIndex {
 
   /** Gives the connection to this call, taking it from the call that had it. */
   attach(rec: CallRecord, conn: CallConnection, ck = connectionKey(conn)): void {
-    const owner = this.byConnection.get(ck);
-    if (owner === rec.key) return;
-    if (owner !== undefined) {
-      const other = this.calls.get(owner);
-      if (other) this.detach(other, ck);
-    }
+    const owner = this.ownerOf(ck);
+    if (owner === rec) return;
+    if (owner !== undefined) this.detach(owner, ck);
     // Frozen: snapshots share the connection objects.
-    rec.connections.push(Object.isFrozen(conn) ? conn : frozenCopy(conn));
-    this.byConnection.set(ck, rec.key);
+    rec.connections = appended(rec.connections, Object.isFrozen(conn) ? conn : frozenCopy(conn));
+    if (ck === rec.key) rec.ownsKey = true;
+    else this.byConnection.set(ck, rec.key);
     this.byCallId.add(conn.callId, rec.key);
   }
 
@@ -135,7 +146,8 @@ export class CallIndex {
     const i = rec.connections.findIndex((c) => connectionKey(c) === ck);
     if (i < 0) return;
     const [c] = rec.connections.splice(i, 1);
-    this.byConnection.delete(ck);
+    if (ck === rec.key) rec.ownsKey = false;
+    else this.byConnection.delete(ck);
     if (!rec.connections.some((x) => x.callId === c.callId)) this.byCallId.delete(c.callId, rec.key);
   }
 
@@ -153,8 +165,14 @@ export class CallIndex {
     if (base !== undefined) this.byRouterCall.add(base, rec.key);
   }
 
-  /** The call was just updated: it becomes the newest. */
-  touched(rec: CallRecord): void {
+  /**
+   * The call was just updated (`previous`: its update time before): it becomes the newest. Moved to the end only
+   * when its last move is more than a second old: each move leaves a deleted slot in the map's table until the
+   * table is rebuilt, and a call's events come in bursts (delivered, established, data update within a second).
+   * The order is then by last update to within a second, which is all the bounds (hours, thousands) need.
+   */
+  touched(rec: CallRecord, previous: number): void {
+    if (rec.updatedAt - previous < REORDER_MS) return;
     this.calls.delete(rec.key);
     this.calls.set(rec.key, rec);
   }

@@ -5,6 +5,8 @@ import { NO_DATA, type CallVariables, type Ecc } from './call-data';
 
 export interface CallRecord extends CallAgents {
   key: string;
+  /** The call has the connection its key names (CallIndex finds that one by the key). */
+  ownsKey: boolean;
   connections: CallConnection[];
   data: Record<string, unknown>;
   /** Frozen, replaced when changed: snapshots share them (call-context.ts). */
@@ -34,16 +36,45 @@ export interface CallRecord extends CallAgents {
 }
 
 const NO_SOURCES: readonly string[] = Object.freeze([]);
+/** Shared by calls that have none yet: lists are replaced when they grow (appended), never pushed to. */
+const NONE = Object.freeze([]) as unknown as never[];
 
+/**
+ * The record's `data` with the fields almost every call gets already there (undefined until a message says
+ * them): the fields sit inside the object instead of in a second block that grows as they arrive. Rarer ones
+ * (customer numbers, wrap-up data, user-to-user info …) are added when said.
+ */
+function newCallData(): Record<string, unknown> {
+  return {
+    peripheralId: undefined,
+    ani: undefined,
+    dnis: undefined,
+    dialedNumber: undefined,
+    callerEnteredDigits: undefined,
+    callType: undefined,
+    routerCallKey: undefined,
+    agentId: undefined,
+    skillGroupNumber: undefined,
+    serviceNumber: undefined,
+    localConnectionState: undefined,
+    lastEventCause: undefined,
+  };
+}
+
+/**
+ * Every field is there from the start (the optional ones undefined): a field added later would give the record
+ * a second block of properties, and records of one shape share one hidden class.
+ */
 export function newCallRecord(key: string, partial: boolean, now: number, seq: number): CallRecord {
   return {
     key,
-    connections: [],
-    data: {},
+    ownsKey: false,
+    connections: NONE,
+    data: newCallData(),
     callVariables: NO_DATA,
     ecc: NO_DATA,
     parties: {},
-    history: [],
+    history: NONE,
     currentVisit: -1,
     established: false,
     partial,
@@ -54,5 +85,9 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     seq,
     preCallFrom: NO_SOURCES,
     awaitingBegin: false,
+    merged: undefined,
+    madeBy: undefined,
+    consultOf: undefined,
+    routerBase: undefined,
   };
 }

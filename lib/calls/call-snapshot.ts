@@ -8,7 +8,7 @@
 import { CallType, EventCause, LocalConnectionState } from '../protocol';
 import { resolveAgents, type AgentAtDevice, type CallAgentVisit } from './call-agents';
 import type { CallConnection } from './call-connection';
-import { frozenCopy, type CallVariables, type Ecc } from './call-data';
+import type { CallVariables, Ecc } from './call-data';
 import type { CallRecord } from './call-record';
 import type { RouterCallKey } from './pre-calls';
 import type { CallSupervisor } from './call-supervision';
@@ -166,6 +166,7 @@ export function callSnapshot(
   current: CallConnection | undefined,
   ended: boolean,
   agentAt: AgentAtDevice | undefined,
+  epoch = 0,
 ): CallSnapshot {
   const d = rec.data;
   const conn = current ?? rec.connections[0] ?? NO_CONNECTION;
@@ -178,6 +179,7 @@ export function callSnapshot(
   };
   for (const k in d) {
     const v = d[k];
+    if (v === undefined) continue;
     if (k === 'localConnectionState') snap.state = nameOr(LocalConnectionState, v as number);
     else if (k === 'callType') snap.callType = nameOr(CallType, v as number);
     else if (k === 'lastEventCause') snap.lastEventCause = nameOr(EventCause, v as number);
@@ -193,14 +195,14 @@ export function callSnapshot(
     if (rec.consultOf !== undefined) from.consultOf = rec.consultOf;
     snap.contextFrom = Object.freeze(from);
   }
-  setAgentFields(snap, rec, agentAt);
+  setAgentFields(snap, rec, agentAt, epoch);
   snap.established = rec.established;
   snap.partial = rec.partial;
   snap.ended = ended;
   snap.lastEvent = rec.lastEvent;
   snap.eventCount = rec.eventCount;
-  snap.startedAt = rec.startedAt;
-  snap.updatedAt = rec.updatedAt;
+  snap.startedAt = epoch + rec.startedAt;
+  snap.updatedAt = epoch + rec.updatedAt;
   return Object.freeze(snap) as unknown as CallSnapshot;
 }
 
@@ -234,13 +236,28 @@ function partiesOf(p: Record<string, unknown>): CallParties {
   return Object.freeze(out) as CallParties;
 }
 
+/** A visit as snapshots show it: times since 1970 (the record counts from the tracker's epoch). */
+function visitOf(v: CallAgentVisit, epoch: number): CallVisit {
+  const out: { -readonly [K in keyof CallVisit]: CallVisit[K] } = { device: v.device };
+  if (v.agentId !== undefined) out.agentId = v.agentId;
+  if (v.from !== undefined) out.from = epoch + v.from;
+  if (v.to !== undefined) out.to = epoch + v.to;
+  if (v.cause !== undefined) out.cause = v.cause;
+  return Object.freeze(out);
+}
+
 /** agentId / agentExtension / agentInstrument of the device that has the call, and the call's history. */
-function setAgentFields(snap: Record<string, unknown>, rec: CallRecord, agentAt: AgentAtDevice | undefined): void {
+function setAgentFields(
+  snap: Record<string, unknown>,
+  rec: CallRecord,
+  agentAt: AgentAtDevice | undefined,
+  epoch: number,
+): void {
   const d = rec.data;
   const a = rec;
   resolveAgents(a, agentAt, d);
-  const history = new Array<CallAgentVisit>(a.history.length);
-  for (let i = 0; i < history.length; i++) history[i] = frozenCopy(a.history[i]);
+  const history = new Array<CallVisit>(a.history.length);
+  for (let i = 0; i < history.length; i++) history[i] = visitOf(a.history[i], epoch);
   snap.history = Object.freeze(history);
   const cur = a.currentVisit >= 0 ? a.history[a.currentVisit] : undefined;
   if (cur === undefined) return; // the announced agent (data fields), if any, stands

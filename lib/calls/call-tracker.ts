@@ -50,6 +50,11 @@ export class CallTracker {
   private readonly maxCalls: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
+  /**
+   * Records keep times as ms since this moment, not since 1970: a number that small is stored in the field itself,
+   * a time since 1970 in an object of its own (16 bytes per time a call keeps). Snapshots add it back.
+   */
+  private readonly epoch: number;
   private readonly agentAt: AgentAtDevice | undefined;
   /** Time of the message being fed (one reading per message: history and updatedAt agree). */
   private eventAt = 0;
@@ -62,8 +67,9 @@ export class CallTracker {
     this.maxAgeMs = opts.maxAgeMs ?? 4 * 3600 * 1000;
     this.version = opts.version ?? 24;
     this.now = opts.now ?? Date.now;
+    this.epoch = this.now();
     this.agentAt = opts.agentAt;
-    this.index = new CallIndex(this.now);
+    this.index = new CallIndex(() => this.sinceEpoch());
     // Unsure: the guide gives no time between a pre-call and its call; routing to an agent and a translation
     // route both complete in seconds, so 5 minutes only drops announcements whose call never came here.
     this.pending = new PreCallStore(opts.maxPreCalls ?? 1000, opts.maxPreCallAgeMs ?? 5 * 60 * 1000);
@@ -105,7 +111,7 @@ export class CallTracker {
    * for anything else. `request` is the request a CONF answers (for connection renames in CONFs).
    */
   update(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
-    this.eventAt = this.now();
+    this.eventAt = this.sinceEpoch();
     this.evictOld();
     const t = msg.messageType;
     if (t === 'AGENT_PRE_CALL_EVENT' || t === 'CALL_TRANSLATION_ROUTE_EVENT') return this.onPreCall(msg);
@@ -249,16 +255,26 @@ export class CallTracker {
     if (source !== undefined && source !== rec) inheritFromConsulted(rec, source);
   }
 
+  /**
+   * ms since the epoch, as a small integer while it fits one (about 12 days): a difference of two times since
+   * 1970 is a double, which V8 would store as an object of its own even when its value is small.
+   */
+  private sinceEpoch(): number {
+    const t = this.now() - this.epoch;
+    return t >= 0 && t < 0x3fffffff ? t | 0 : t;
+  }
+
   private touch(rec: CallRecord, eventType: string): void {
+    const previous = rec.updatedAt;
     rec.lastEvent = eventType;
     rec.eventCount++;
     rec.updatedAt = this.eventAt;
-    this.index.touched(rec);
+    this.index.touched(rec, previous);
   }
 
   private evictOld(): void {
     this.pending.evictOld(this.now());
-    const limit = this.now() - this.maxAgeMs;
+    const limit = this.now() - this.epoch - this.maxAgeMs;
     for (const rec of this.index.records()) {
       if (rec.updatedAt > limit) break; // least recently updated first
       this.index.forget(rec);
@@ -274,6 +290,6 @@ export class CallTracker {
   }
 
   private snapshot(rec: CallRecord, current: CallConnection | undefined, ended: boolean): CallSnapshot {
-    return callSnapshot(rec, current, ended, this.agentAt);
+    return callSnapshot(rec, current, ended, this.agentAt, this.epoch);
   }
 }

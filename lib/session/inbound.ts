@@ -20,6 +20,8 @@ export interface InboundSession {
   /** The answer to the link's OPEN_REQ (OPEN_CONF or FAILURE_CONF), or a FAILURE_CONF to a HEARTBEAT_REQ. */
   onAnswer(msg: CtiMessage, answers: 'OPEN_REQ' | 'HEARTBEAT_REQ', link: LinkAttempt): void;
   onNotice(notice: ServerNotice, link: LinkAttempt): void;
+  /** Every message with the link it came on, before anything else is done with it. */
+  tap(msg: CtiMessage, link: LinkAttempt): void;
   /** Emits without letting a throwing listener out (safe-emit.ts). */
   emitSafely(event: string, ...args: unknown[]): void;
 }
@@ -36,6 +38,7 @@ export class Inbound {
   onMessage(msg: CtiMessage, link: LinkAttempt, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void {
     const s = this.session;
     const t = msg.messageType;
+    s.tap(msg, link);
     if (answers !== undefined) {
       s.onAnswer(msg, answers, link);
       this.publish(msg, undefined);

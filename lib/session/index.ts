@@ -7,6 +7,7 @@ export type {
   SessionFrameEvent,
   SessionProtocolWarning,
   SessionTransitionInfo,
+  SessionLinkInfo,
 } from './session-events';
 export { TRANSITIONS, type SessionEvent, type Transition, type TransitionEffects } from './transitions';
 export type { SessionState, SessionStateInfo, SessionStats, ProtocolWarningCounts } from './session-state';

@@ -32,7 +32,11 @@ export interface HeartbeatSettings {
   onLoopStall?(lateMs: number): void;
 }
 
+let nextLinkId = 1;
+
 export class LinkAttempt {
+  /** Unique per attempt, for taps that tell links apart ('link-message'). */
+  readonly id = nextLinkId++;
   private readonly conn: CtiConnection;
   private retired = false;
   private openInvokeId = -1;
@@ -47,7 +51,7 @@ export class LinkAttempt {
     version: number,
     o: Readonly<ResolvedOptions>,
     private readonly invokes: InvokeTable,
-    private readonly handlers: AttemptHandlers,
+    private handlers: AttemptHandlers,
   ) {
     const { connectTimeoutMs, maxMessageLength, tls } = o;
     this.conn = new CtiConnection(
@@ -101,6 +105,23 @@ export class LinkAttempt {
         ),
       );
     }, timeoutMs);
+  }
+
+  /**
+   * A deadline without an OPEN_REQ: a standby session taken over as the session's link must become active within
+   * `timeoutMs`, or the attempt fails with `text`.
+   */
+  armDeadline(timeoutMs: number, text: string): void {
+    this.clearOpenTimer();
+    this.openTimer = setTimeout(() => {
+      this.openTimer = null;
+      this.fail(new CtiTimeoutError('STANDBY_ACTIVE_EVENT', timeoutMs, undefined, text, this.side));
+    }, timeoutMs);
+  }
+
+  /** From now on this attempt reports to `handlers` (a standby session taken over by the session). */
+  handOver(handlers: AttemptHandlers): void {
+    this.handlers = handlers;
   }
 
   /** Sends the OPEN_REQ built for the InvokeID armOpenTimer() allocated; a failure fails the attempt. */

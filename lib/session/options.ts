@@ -77,6 +77,18 @@ export interface CtiSessionOptions {
    * version is 24 or newer.
    */
   activeStandby?: boolean;
+  /**
+   * With side B configured and protocol 24 or newer: hold a standby session (SessionType 2) open on the other side
+   * while the session is open, so a switchover needs no new connection. A side that refuses it is left alone (the
+   * session then works as without). Default true.
+   */
+  hotStandby?: boolean;
+  /**
+   * Answer the CTI Server's ACTIVE_MAINTENANCE_REQ (PG maintenance mode) with *accepted* when the other side can
+   * take over (a standby session is held or being opened), and move there. false: always *rejected* — which
+   * cancels the maintenance for every client of that PG. Default true.
+   */
+  acceptMaintenance?: boolean;
   /** Seconds between HEARTBEAT_REQs. Default 30; guide minimum 5; 0 or -1 = no heartbeats. */
   heartbeatInterval?: number;
   /** Overrides heartbeatInterval in milliseconds (tests). */
@@ -156,6 +168,8 @@ export interface ResolvedOptions {
   maxMessageLength: number;
   /** The REGISTER_VARIABLES_REQ (without InvokeID) to send after OPEN_CONF, if any. */
   registration?: CtiMessage;
+  hotStandby: boolean;
+  acceptMaintenance: boolean;
 }
 
 export const NO_PERIPHERAL = 0xffffffff;
@@ -368,6 +382,8 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     maxPreCallAgeMs: positive('maxPreCallAgeMs', o.maxPreCallAgeMs, 5 * 60 * 1000),
     maxMessageLength: positive('maxMessageLength', o.maxMessageLength, 12500),
     registration: o.registerVariables === undefined ? undefined : registrationRequest(o.registerVariables),
+    hotStandby: o.hotStandby ?? true,
+    acceptMaintenance: o.acceptMaintenance ?? true,
   };
 }
 

@@ -18,6 +18,12 @@ export interface SessionFrameEvent {
   at: number;
 }
 
+export interface SessionLinkInfo {
+  id: number;
+  side: 'A' | 'B';
+  role: 'active' | 'standby';
+}
+
 /** The 'transition' debug event: every step the state machine takes, announced or not. */
 export interface SessionTransitionInfo {
   from: SessionState;
@@ -40,6 +46,11 @@ export interface CtiSessionBaseEvents {
   /** A frame that could not be decoded at all (dropped). */
   'protocol-error': [error: CtiProtocolError, frame: Buffer];
   frame: [frame: SessionFrameEvent];
+  /**
+   * Every message with the link it came on: `id` is unique per connection; role 'standby' = the hot-standby session
+   * on the other side (its messages are not 'message' events). For exact accounting in tests and tools.
+   */
+  'link-message': [message: CtiMessage, link: SessionLinkInfo];
   transition: [transition: SessionTransitionInfo];
 }
 

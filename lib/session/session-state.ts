@@ -32,6 +32,8 @@ export interface SessionStateInfo {
   nextAttemptInMs?: number;
   /** In 'failover': the side of the next attempt (`side` is the one the reason is about). */
   nextSide?: 'A' | 'B';
+  /** Hot standby: the side on which a standby session (SessionType 2) is held, ready to take over. */
+  standbySide?: 'A' | 'B';
   /** Protocol version in use, or being tried. */
   version?: number;
   /** While 'connecting': 'tcp' = no TCP connection yet; 'handshake' = TCP up, waiting for OPEN_CONF. */

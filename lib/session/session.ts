@@ -19,8 +19,8 @@ import { CtiNotOpenError, CtiServerEndedError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
-import { LinkAttempt } from './link-attempt';
-import { openRequest } from './open-handshake';
+import type { AttemptHandlers, LinkAttempt } from './link-attempt';
+import { SessionLinks } from './links';
 import { OpenProgress } from './open-progress';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
@@ -44,7 +44,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private readonly plan: ReconnectPlan;
   private readonly requests: SessionRequests;
   private readonly progress: OpenProgress;
-  private attempt: LinkAttempt | null = null;
+  private readonly links: SessionLinks;
   private _side: 'A' | 'B' | undefined;
   private readonly _stats: SessionStats = newStats();
   private readonly inbound: Inbound;
@@ -68,14 +68,31 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       {
         options: this.options,
         tracking: this.tracking,
-        currentLink: () => this.attempt,
+        currentLink: () => this.links.current,
         onAnswer: (msg, answers, link) => this.onAnswer(msg, answers, link),
         onNotice: (notice, link) => this.onNotice(notice, link),
         emitSafely: (event, ...args) => this.safeEmit(event, ...args),
+        tap: (msg, link) => this.tap(msg, link, 'active'),
       },
       this.requests,
       this._stats,
     );
+    this.links = new SessionLinks({
+      options: this.options,
+      invokes: this.requests.invokes,
+      version: () => this.progress.version,
+      handlers: (link) => this.linkHandlers(link),
+      onTcpUp: (side) => {
+        const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
+        this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
+      },
+      onLoopStall: () => this._stats.loopStalls++,
+      standby: {
+        fire: (e) => this.fire(e.event, e.detail),
+        planned: () => false,
+        onMessage: (msg, link) => this.tap(msg, link, 'standby'),
+      },
+    });
     this.machine = new SessionMachine(this.hooks(), (t) => {
       if (this.listenerCount('transition') > 0)
         this.safeEmit('transition', { from: t.from, event: t.event, to: t.transition.to });
@@ -173,7 +190,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    * CONTROL_FAILURE_CONF), CtiTimeoutError, or CtiProtocolError (the message cannot be encoded).
    */
   request(message: CtiMessage, opts: RequestOptions = {}): Promise<CtiMessage> {
-    const link = this.isOpen ? (this.attempt ?? undefined) : undefined;
+    const link = this.isOpen ? (this.links.current ?? undefined) : undefined;
     return this.requests.send(link, message, opts, (type) => {
       const why = this._stats.lastError ? ` (last error: ${this._stats.lastError.message})` : '';
       return new CtiNotOpenError(
@@ -190,8 +207,8 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    * not open. Throws CtiProtocolError when the message cannot be encoded.
    */
   notify(message: CtiMessage): boolean {
-    const link = this.isOpen ? this.attempt : undefined;
-    if (link === undefined || link === null) return false;
+    const link = this.isOpen ? this.links.current : null;
+    if (link === null) return false;
     link.send(message);
     return true;
   }
@@ -211,28 +228,28 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     return this.machine.fire(event, detail) !== undefined;
   }
 
+  /** A failure; with a standby session held, losing the active link takes that session over instead. */
   private fail(f: EventWithDetail): void {
-    this.fire(f.event, f.detail);
+    const instead = this.links.standby.insteadOf(f);
+    if (!instead || !this.fire(instead.event, instead.detail)) this.fire(f.event, f.detail);
   }
 
   private hooks(): MachineHooks {
     return {
       clearRetryTimer: () => this.plan.cancel(),
       armRetryTimer: (step) => this.armRetryTimer(step),
-      armOpenTimer: () => this.sendOpenRequest(),
-      clearOpenTimer: () => this.attempt?.clearOpenTimer(),
-      startHeartbeat: () =>
-        this.attempt?.startHeartbeat({
-          intervalMs: this.options.heartbeatMs,
-          deadAfterIntervals: this.options.deadAfterIntervals,
-          onLoopStall: () => this._stats.loopStalls++,
-        }),
-      stopHeartbeat: () => this.attempt?.stopHeartbeat(),
-      retireLink: () => {
-        const attempt = this.attempt;
-        this.attempt = null;
-        attempt?.retire();
+      armOpenTimer: () => this.links.sendOpenRequest(),
+      clearOpenTimer: () => this.links.current?.clearOpenTimer(),
+      startHeartbeat: () => this.links.startHeartbeat(),
+      stopHeartbeat: () => this.links.current?.stopHeartbeat(),
+      retireLink: () => this.links.retire(),
+      promoteStandby: () => {
+        this.progress.conf = this.links.promote() ?? this.progress.conf;
+        this._side = this.links.current?.side ?? this._side;
       },
+      dropStandby: () => this.links.standby.drop(),
+      armActivationDeadline: () => this.links.armActivationDeadline(),
+      holdStandby: () => this.links.holdStandby(),
       rejectPending: (step) => {
         const why = step.detail.error ? `: ${step.detail.error.message}` : '';
         this.requests.rejectAll(step.transition.pending === 'closed' ? 'closed' : 'lost', step.from, this._side, why);
@@ -248,6 +265,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           reconnects: this._stats.reconnects,
           lastError: this._stats.lastError,
           eventsMayHaveBeenMissed: this.progress.missedEvents,
+          standbySide: this.links.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
         this.safeEmit('state', stateInfo(step, facts));
@@ -257,7 +275,10 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           this.progress.reject(new CtiNotOpenError('open() called while the session is closing', 'closing'));
         } else if (this.progress.conf) this.progress.resolve(this.progress.conf);
       },
-      connectLink: () => this.connectLink(),
+      connectLink: () => {
+        const { side, endpoint } = this.plan.current();
+        this.links.connect(side, endpoint);
+      },
     };
   }
 
@@ -292,46 +313,27 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (this.listenerCount('error') > 0) this.safeEmit('error', err);
   }
 
-  private connectLink(): void {
-    const { side, endpoint } = this.plan.current();
-    const attempt: LinkAttempt = new LinkAttempt(
-      side,
-      endpoint,
-      this.progress.version,
-      this.options,
-      this.requests.invokes,
-      {
-        onConnected: () => {
-          const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
-          this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
-        },
-        onMessage: (msg, answers) => this.inbound.onMessage(msg, attempt, answers),
-        onDecodeError: (err, frame) => this.inbound.onDecodeError(err, frame),
-        onDecodeWarning: (w) => this.inbound.onDecodeWarning(side, w),
-        onFailed: (err, kind) => {
-          if (kind === 'dead-link') this._stats.deadLinks++;
-          this.fail(linkLost(err, this.options));
-        },
-        onFrame: (dir, frame) => {
-          // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
-          if (this.listenerCount('frame') > 0) {
-            this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
-          }
-        },
+  /** What the session's own link reports to (a link it connected, or a standby session it took over). */
+  private linkHandlers(link: () => LinkAttempt): AttemptHandlers {
+    return {
+      onConnected: () => undefined,
+      onMessage: (msg, answers) => this.inbound.onMessage(msg, link(), answers),
+      onDecodeError: (err, frame) => this.inbound.onDecodeError(err, frame),
+      onDecodeWarning: (w) => this.inbound.onDecodeWarning(link().side, w),
+      onFailed: (err, kind) => {
+        if (kind === 'dead-link') this._stats.deadLinks++;
+        this.fail(linkLost(err, this.options));
       },
-    );
-    this.attempt = attempt;
-    attempt.connect();
+      onFrame: (dir, frame) => {
+        // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+        if (this.listenerCount('frame') > 0) {
+          this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
+        }
+      },
+    };
   }
 
   // ---------------------------------------------------------------- opening
-
-  private sendOpenRequest(): void {
-    const attempt = this.attempt;
-    const version = this.progress.version;
-    attempt?.armOpenTimer(this.options.openTimeoutMs);
-    attempt?.sendOpenRequest((invokeId) => openRequest(this.options, invokeId, version));
-  }
 
   /**
    * OPEN_CONF from the active side, or the standby side became active. The variable registration is part of what
@@ -340,7 +342,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
    */
   private acceptConf(step: Step): void {
     const conf = step.detail.conf ?? this.progress.conf;
-    const attempt = this.attempt;
+    const attempt = this.links.current;
     if (!conf || !attempt) return;
     // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
     this.tracking.opened(this.progress.version);
@@ -350,7 +352,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     const reopened = this.progress.accepted(conf);
     if (reopened) this._stats.reconnects++;
     const opened = (note: string): void => {
-      if (this.attempt !== attempt) return;
+      if (this.links.current !== attempt) return;
       const online = this.progress.peripheralOnline;
       const how = reopened ? 're-opened (events may have been missed while down)' : 'opened';
       const reason = `session ${how} on side ${attempt.side}` + (online ? '' : '; peripheral offline') + note;
@@ -362,7 +364,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       return;
     }
     restoring.then(opened, (err: Error) => {
-      if (this.attempt !== attempt) return;
+      if (this.links.current !== attempt) return;
       this.safeEmit('warning', err);
       opened(`; variable registration refused: ${err.message}`);
     });
@@ -403,13 +405,19 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
 
   private async runClose(): Promise<void> {
     this.progress.reject(new CtiNotOpenError('the session was closed before it opened', 'closing'));
-    const attempt = this.attempt;
+    const attempt = this.links.current;
     const tr = this.machine.fire('close', { reason: 'close() called', key: 'closing', stopReason: 'close' });
     if (tr === undefined || tr.close === 'none') return;
     if (tr.close === 'goodbye' && attempt) await this.requests.goodbye(attempt, () => this.state);
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
     this.tracking.clear();
     this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
+  }
+
+  /** 'link-message': every message with the link it came on (only while someone listens). */
+  private tap(msg: CtiMessage, link: LinkAttempt, role: 'active' | 'standby'): void {
+    if (this.listenerCount('link-message') > 0)
+      this.safeEmit('link-message', msg, { id: link.id, side: link.side, role });
   }
 
   /** Throwing listeners end up on 'warning' (see safe-emit.ts). */

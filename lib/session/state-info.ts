@@ -9,6 +9,7 @@ export interface SessionFacts {
   reconnects: number;
   lastError: Error | undefined;
   eventsMayHaveBeenMissed: boolean;
+  standbySide: 'A' | 'B' | undefined;
   protocolWarnings: ProtocolWarningCounts;
 }
 
@@ -28,6 +29,7 @@ export function stateInfo(step: Step, facts: SessionFacts): SessionStateInfo {
     protocolWarnings: facts.protocolWarnings,
     at: Date.now(),
   };
+  if (facts.standbySide !== undefined) info.standbySide = facts.standbySide;
   if (tr.to === 'connecting') info.phase = detail.phase ?? 'tcp';
   if (next !== undefined) {
     // The reason (and `side`) stay about the side that failed; nextSide says where the next attempt goes.

@@ -51,6 +51,14 @@ export interface MachineHooks {
   startHeartbeat(): void;
   stopHeartbeat(): void;
   retireLink(): void;
+  /** link 'promote': the standby session held on the other side becomes the link. */
+  promoteStandby(): void;
+  /** standby 'drop'. */
+  dropStandby(): void;
+  /** openTimer 'wait'. */
+  armActivationDeadline(): void;
+  /** standby 'hold' (after the announcement). */
+  holdStandby(): void;
   /** 'lost' or 'closed'. */
   rejectPending(step: Step): void;
   /** conf 'hold': the standby OPEN_CONF of the detail is kept. */
@@ -114,9 +122,12 @@ export class SessionMachine {
     if (tr.retryTimer === 'clear') h.clearRetryTimer();
     if (tr.openTimer === 'clear') h.clearOpenTimer();
     if (tr.heartbeat === 'stop') h.stopHeartbeat();
-    if (tr.link === 'retire' || tr.link === 'replace') h.retireLink();
+    if (tr.link === 'retire' || tr.link === 'replace' || tr.link === 'promote') h.retireLink();
+    if (tr.link === 'promote') h.promoteStandby();
+    if (tr.standby === 'drop') h.dropStandby();
     if (tr.pending !== 'keep') h.rejectPending(step);
     if (tr.openTimer === 'arm') h.armOpenTimer();
+    if (tr.openTimer === 'wait') h.armActivationDeadline();
     if (tr.heartbeat === 'start') h.startHeartbeat();
     if (tr.retryTimer === 'restart' || tr.retryTimer === 'backoff') h.armRetryTimer(step);
     if (tr.conf === 'hold') h.holdConf(step);
@@ -126,6 +137,7 @@ export class SessionMachine {
     if (gen !== this.gen) return tr;
     h.announce(step);
     if (tr.conf === 'resolve' || tr.conf === 'refuse') h.answerOpen(step);
+    if (tr.standby === 'hold') h.holdStandby();
     // May fire 'opened' at once (nothing to restore): like a listener, it moves the machine on.
     if (tr.conf === 'accept') h.acceptConf(step);
     if (gen !== this.gen) return tr;

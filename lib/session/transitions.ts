@@ -38,7 +38,20 @@ export type SessionEvent =
   /** close() */
   | 'close'
   /** The close procedure finished (CLOSE_CONF, its timeout, or the link dropped meanwhile). */
-  | 'close-done';
+  | 'close-done'
+  /** Hot standby (standby-link.ts): a standby session (SessionType 2) is now held on the other side. */
+  | 'standby-held'
+  /** The standby session dropped; it is reopened after a delay. */
+  | 'standby-lost'
+  /** STANDBY_ACTIVE_EVENT on the standby session: the other side has become active (not planned by us). */
+  | 'other-side-active'
+  /** The active link was lost while a standby session is held: that session is taken over and waits to become active. */
+  | 'active-lost'
+  /**
+   * Maintenance mode accepted, and STANDBY_ACTIVE_EVENT on the standby session: the planned move (§23.2): requests go
+   * to the new side, the old side is told STOPPING_REQUESTS_TO_THIS_SIDE_IND and keeps answering what it was asked.
+   */
+  | 'switchover';
 
 export const SESSION_EVENTS: readonly SessionEvent[] = [
   'open',
@@ -56,6 +69,10 @@ export const SESSION_EVENTS: readonly SessionEvent[] = [
   'give-up',
   'close',
   'close-done',
+  'standby-held',
+  'standby-lost',
+  'other-side-active',
+  'active-lost',
 ];
 
 export const SESSION_STATES: readonly SessionState[] = [
@@ -71,18 +88,23 @@ export const SESSION_STATES: readonly SessionState[] = [
 
 /**
  * What a transition does. Applied in this order (state-machine.ts): retry timer cleared, open timer cleared,
- * heartbeat stopped, link retired, pending requests rejected, OPEN_REQ sent, heartbeat started, retry timer armed,
- * a standby OPEN_CONF held, state set, the failure recorded, the state announced, the open() caller answered, the OPEN_CONF accepted, and
- * last (only if nothing re-entered the machine meanwhile) a new link connected.
+ * heartbeat stopped, link retired, the standby session promoted to the link or dropped, pending requests rejected,
+ * OPEN_REQ sent (or the activation deadline armed), heartbeat started, retry timer armed, a standby OPEN_CONF
+ * held, state set, the failure recorded, the state announced, the open() caller answered, a standby session
+ * held, the OPEN_CONF accepted, and last (only if nothing re-entered the machine meanwhile) a new link connected.
  */
 export interface TransitionEffects {
   /**
    * 'connect': a new attempt on the side whose turn it is; 'retire': the current attempt's link is destroyed;
-   * 'replace': both (retired first, the new one connected after the announcement).
+   * 'replace': both (retired first, the new one connected after the announcement); 'promote': retired, and the
+   * standby session held on the other side becomes the session's link (no new connection, no OPEN_REQ).
    */
-  link: 'keep' | 'connect' | 'retire' | 'replace';
-  /** 'arm': OPEN_REQ goes out and its answer is awaited (attempt-scoped); 'clear': the wait is over. */
-  openTimer: 'keep' | 'arm' | 'clear';
+  link: 'keep' | 'connect' | 'retire' | 'replace' | 'promote';
+  /**
+   * 'arm': OPEN_REQ goes out and its answer is awaited (attempt-scoped); 'clear': the wait is over; 'wait': a
+   * standby session taken over must become active within the open timeout (no OPEN_REQ: it is open already).
+   */
+  openTimer: 'keep' | 'arm' | 'clear' | 'wait';
   /** HEARTBEAT_REQ cadence and dead-link detection (attempt-scoped). */
   heartbeat: 'keep' | 'start' | 'stop';
   /**
@@ -107,6 +129,11 @@ export interface TransitionEffects {
   lost: 'none' | 'attempt' | 'standby' | 'open';
   /** For close(): 'goodbye' = CLOSE_REQ on the link first; 'drop' = nothing to say goodbye to; 'none' = done. */
   close: 'none' | 'goodbye' | 'drop';
+  /**
+   * The hot standby (standby-link.ts): 'hold' = hold a standby session on the other side (when the configuration
+   * and the server allow one); 'drop' = close it (the session is no longer open on this side).
+   */
+  standby: 'keep' | 'hold' | 'drop';
 }
 
 export interface Transition extends TransitionEffects {
@@ -130,13 +157,15 @@ const NOTHING: TransitionEffects = {
   conf: 'keep',
   lost: 'none',
   close: 'none',
+  standby: 'keep',
 };
-/** Everything the current link holds goes. */
+/** Everything the current link holds goes, and the standby session held beside it. */
 const DROP_LINK: Partial<TransitionEffects> = {
   link: 'retire',
   openTimer: 'clear',
   heartbeat: 'stop',
   pending: 'lost',
+  standby: 'drop',
 };
 
 type Extra = Partial<TransitionEffects> & Pick<Transition, 'says'>;
@@ -182,12 +211,41 @@ const closeUnlinked = t(
 const closeLinked = t(
   'closing',
   true,
-  { openTimer: 'clear', heartbeat: 'stop', retryTimer: 'clear', close: 'goodbye' },
+  { openTimer: 'clear', heartbeat: 'stop', retryTimer: 'clear', close: 'goodbye', standby: 'drop' },
   'CLOSE_REQ goes out on the link; pending requests wait for the CLOSE_CONF or its timeout',
 );
-const opened = t('open', true, { conf: 'resolve' }, 'requests allowed');
+const opened = t(
+  'open',
+  true,
+  { conf: 'resolve', standby: 'hold' },
+  'requests allowed; a standby session is held on the other side where the server allows one',
+);
 const alreadyOpen = t('open', false, { conf: 'resolve' }, 'open() on an open session: answered with its OPEN_CONF');
-const openedOffline = t('peripheral-offline', true, { conf: 'resolve' }, 'requests allowed; the peripheral is offline');
+const openedOffline = t(
+  'peripheral-offline',
+  true,
+  { conf: 'resolve', standby: 'hold' },
+  'requests allowed; the peripheral is offline; a standby session is held on the other side where allowed',
+);
+/** The rows of the hot standby while the session is open (or open with the peripheral offline). */
+function hotStandby(state: 'open' | 'peripheral-offline'): Partial<Record<SessionEvent, Transition>> {
+  return {
+    'standby-held': t(state, true, {}, 'a standby session is held on the other side: the status says so'),
+    'standby-lost': t(state, true, {}, 'the standby session dropped and is reopened later: the status says so'),
+    'other-side-active': t(
+      'standby',
+      false,
+      { link: 'promote', pending: 'lost', conf: 'accept', lost: 'open' },
+      'the other side became active unasked: its standby session becomes the link (requests pending on the old one fail), the registration is restored, then open',
+    ),
+    'active-lost': t(
+      'standby',
+      true,
+      { link: 'promote', pending: 'lost', openTimer: 'wait', lost: 'open' },
+      'the active link is gone: the standby session becomes the link and waits (open timeout) for STANDBY_ACTIVE_EVENT; no new connection',
+    ),
+  };
+}
 
 export const TRANSITIONS: TransitionTable = {
   idle: {
@@ -235,7 +293,7 @@ export const TRANSITIONS: TransitionTable = {
     'standby-active': t(
       'standby',
       false,
-      { conf: 'accept' },
+      { openTimer: 'clear', conf: 'accept' },
       'STANDBY_ACTIVE_EVENT: the heartbeat already runs; the standby OPEN_CONF is taken, the registration restored',
     ),
     opened,
@@ -255,6 +313,7 @@ export const TRANSITIONS: TransitionTable = {
     'give-up': giveUp('open'),
     close: closeLinked,
     open: alreadyOpen,
+    ...hotStandby('open'),
   },
   'peripheral-offline': {
     'peripheral-online': t('open', true, {}, 'SYSTEM_EVENT: the peripheral is back'),
@@ -262,6 +321,7 @@ export const TRANSITIONS: TransitionTable = {
     'give-up': giveUp('open'),
     close: closeLinked,
     open: { ...alreadyOpen, to: 'peripheral-offline' },
+    ...hotStandby('peripheral-offline'),
   },
   failover: {
     'retry-due': connect,

@@ -54,6 +54,8 @@ export interface SessionHost extends RequestHost {
   requestSeen(info: SimRequestInfo): void;
   /** A message was written to this session's socket (after masks and variable filtering). */
   messageSent?(s: ClientSession, msg: CtiMessage): void;
+  /** An ACTIVE_MAINTENANCE_RESP (maintenance.ts). */
+  maintenanceAnswered?(s: ClientSession, resp: CtiMessage): void;
 }
 
 /** Event message name → its CallMsgMask bit (BEGIN_CALL_MASK → BEGIN_CALL_EVENT, ...). */
@@ -308,6 +310,7 @@ export class ClientSession implements RequestSession {
         this.close('client stopped using this side');
         return;
       case 'ACTIVE_MAINTENANCE_RESP_MSG':
+        this.host.maintenanceAnswered?.(this, msg);
         return;
     }
     if (this.standby) {

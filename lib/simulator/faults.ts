@@ -111,6 +111,7 @@ export const FAULT_NAMES = [
   'pg-online',
   'switchover',
   'server-offline',
+  'maintenance',
 ] as const;
 export type FaultName = (typeof FAULT_NAMES)[number];
 

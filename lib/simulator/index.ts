@@ -55,3 +55,4 @@ export type {
 } from './types';
 export { EccCatalog, DEFAULT_ECC_VARIABLES, DEFAULT_ECC_ARRAYS, filterCallData } from './variable-registration';
 export { replay, Replay, type ReplayOptions, type ReplayStats } from './replay';
+export { MAINTENANCE_WINDOW_MS, type MaintenanceOutcome } from './maintenance';

@@ -36,6 +36,8 @@ export interface OpenPolicy {
   clientId?: string;
   /** false = this side is the standby CTI Server. */
   active: boolean;
+  /** This side is in maintenance mode (maintenance.ts): every OPEN_REQ is refused. */
+  inMaintenance?: boolean;
   model: SimModel;
   /** Other open sessions, for the device-in-use rule. */
   openSessions: Iterable<{ agent?: SimAgent; clientId?: string; isAllEvents: boolean }>;
@@ -97,6 +99,7 @@ export function validateOpen(req: CtiMessage, p: OpenPolicy): OpenDecision {
       : String(req.clientPassword ?? '');
     if (pw !== p.password) return reject(S.E_CTI_INVALID_PASSWORD, 'wrong ClientPassword');
   }
+  if (p.inMaintenance) return reject(S.E_CTI_SERVER_IN_MAINTENANCE_MODE, 'this side is in maintenance mode');
   const wantsStandby = (services & SVC.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
   if (!p.active) {
     if (version < 24)

@@ -1,6 +1,7 @@
 import { RealClock } from './clock';
 import { CallFlows } from './call-flows';
 import { SimModel } from './model';
+import { MAINTENANCE_WINDOW_MS, runMaintenance, type MaintenanceOutcome } from './maintenance';
 import { CtiSimulator } from './server';
 import type { CtiSimulatorOptions, SimSessionInfo } from './types';
 
@@ -70,6 +71,37 @@ export class CtiSimulatorPair {
     const to = this.standby;
     to.setActive(true);
     from.setActive(false);
+  }
+
+  /**
+   * PG maintenance mode of the active side (maintenance.ts, cti-protocol-supervisor-config.md §23.3): every PV24+
+   * active/standby client is asked and has `windowMs` (the guide's 5 s, on the simulator's clock) to answer; any
+   * rejection or silence cancels. On continue the other side becomes active and this one refuses OPEN_REQ with
+   * E_CTI_SERVER_IN_MAINTENANCE_MODE until endMaintenance(). Resolves with the decision and the answers.
+   */
+  maintenance(windowMs = MAINTENANCE_WINDOW_MS): Promise<MaintenanceOutcome> {
+    return runMaintenance(this.active, this.standby, windowMs);
+  }
+
+  /** The side in maintenance comes back, as the standby. */
+  endMaintenance(): void {
+    this.sideA.leaveMaintenance();
+    this.sideB.leaveMaintenance();
+  }
+
+  /**
+   * The active side crashes: every connection to it is reset (no FAILURE_EVENT, no FIN) and it stops listening;
+   * after `takeoverMs` the other side becomes active (STANDBY_ACTIVE_EVENT to its standby sessions, calls in
+   * progress replayed). Unsure: a real peer notices the crash after its own timeouts; the delay stands for that.
+   */
+  async crashActive(takeoverMs = 0): Promise<void> {
+    const from = this.active;
+    const to = this.standby;
+    from.faults.dropConnections();
+    from.setActive(false);
+    await from.stop();
+    if (takeoverMs > 0) await new Promise((resolve) => setTimeout(resolve, takeoverMs));
+    to.setActive(true);
   }
 
   async stop(): Promise<void> {

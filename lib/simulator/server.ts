@@ -44,6 +44,8 @@ export interface CtiSimulatorEvents {
   listening: [address: { host: string; port: number }];
   /** Every message written to a client, as written (after masks and variable filtering). */
   'message-sent': [sent: { sessionId: number; message: CtiMessage }];
+  /** An ACTIVE_MAINTENANCE_RESP (maintenance.ts). */
+  'maintenance-answer': [answer: { sessionId: number; invokeId: number; accepted: boolean }];
 }
 
 /**
@@ -66,6 +68,8 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   private readonly clients = new Set<ClientSession>();
   /** Became active by a switchover (not started active): All Events clients get the calls' state. */
   private activatedBySwitchover = false;
+  /** Maintenance mode (maintenance.ts): not active, refusing OPEN_REQ, until it ends. */
+  private inMaintenance = false;
   private readonly timers = new Set<SimTimer>();
   private readonly sleepers = new Set<() => void>();
   private stopped = false;
@@ -128,6 +132,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
       password: this.opts.password,
       clientId: this.opts.clientId,
       active: this.active,
+      inMaintenance: this.inMaintenance,
       model: this.model,
     };
   }
@@ -289,6 +294,32 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
 
   // ---- active / standby --------------------------------------------------------------------------
 
+  /** Maintenance continues (maintenance.ts): no more events from this side, OPEN_REQ refused; sessions kept. */
+  enterMaintenance(): void {
+    this.active = false;
+    this.activatedBySwitchover = false;
+    this.inMaintenance = true;
+    this.log('in maintenance mode: OPEN_REQ refused with E_CTI_SERVER_IN_MAINTENANCE_MODE');
+  }
+
+  /** Maintenance over: this side comes back as the standby. */
+  leaveMaintenance(): void {
+    if (!this.inMaintenance) return;
+    this.inMaintenance = false;
+    this.log('maintenance over: now the standby side');
+  }
+
+  /** An ACTIVE_MAINTENANCE_RESP from a client (maintenance.ts collects them). */
+  maintenanceAnswered(s: ClientSession, resp: CtiMessage): void {
+    const answer = {
+      sessionId: s.id,
+      invokeId: resp.invokeId as number,
+      accepted: Boolean(resp.maintenanceModeAccepted),
+    };
+    this.log(`session ${s.id}: ACTIVE_MAINTENANCE_RESP ${answer.accepted ? 'accepted' : 'rejected'}`);
+    this.emit('maintenance-answer', answer);
+  }
+
   /** Becomes the active side (standby sessions get STANDBY_ACTIVE_EVENT) or the standby (clients dropped). */
   setActive(active: boolean): void {
     if (active === this.active) return;
@@ -444,10 +475,10 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   // ---- faults by name (CLI --fault, scenario steps) -----------------------------------------------
 
   /** Applies a fault by spec ("silent", "delay=500ms", "drop-after=10s", ...). Switchover needs a pair. */
-  applyFault(spec: string | FaultSpec, switchover?: () => void): void {
+  applyFault(spec: string | FaultSpec, switchover?: () => void, maintenance?: () => void): void {
     const f = typeof spec === 'string' ? parseFaultSpec(spec) : spec;
     if (f.afterMs !== undefined) {
-      this.schedule(f.afterMs, () => this.applyFault({ name: f.name, valueMs: f.valueMs }, switchover));
+      this.schedule(f.afterMs, () => this.applyFault({ name: f.name, valueMs: f.valueMs }, switchover, maintenance));
       return;
     }
     switch (f.name) {
@@ -480,6 +511,9 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
       case 'switchover':
         if (switchover === undefined) throw new Error('fault "switchover" needs a duplexed pair (--side-b-port)');
         return switchover();
+      case 'maintenance':
+        if (maintenance === undefined) throw new Error('fault "maintenance" needs a duplexed pair (--side-b-port)');
+        return maintenance();
     }
   }
 }

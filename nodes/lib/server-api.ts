@@ -23,6 +23,8 @@ export interface SessionStateView {
   configRefused?: boolean;
   /** With 'closed': why the session stopped and does not retry by itself. */
   stopReason?: 'close' | 'gave-up' | 'taken-over' | 'invalid-config';
+  /** Hot standby: the side on which a standby session is held, ready to take over. */
+  standbySide?: 'A' | 'B';
   /** The protocol version in use (or being tried). */
   version?: number;
   /** Deviations from the protocol the session read past, by kind. */

@@ -16,6 +16,8 @@ export interface StatusInput {
   phase?: 'tcp' | 'handshake';
   /** The protocol version in use (shown once open). */
   version?: number;
+  /** Hot standby: the side on which a standby session is held (shown once open: "connected A (v24), B standby"). */
+  standbySide?: 'A' | 'B';
   /** Short text of the failure since the last open, if any (e.g. "ECONNREFUSED 10.0.0.5:42027"). */
   failure?: string;
   configRefused?: boolean;
@@ -35,15 +37,14 @@ const yellowRing = (text: string): NodeStatus => ({ fill: 'yellow', shape: 'ring
 export function statusFor(s: StatusInput, t: Translate = tr): NodeStatus {
   const side = s.side ?? '';
   switch (s.state) {
-    case 'open':
-      return {
-        fill: 'green',
-        shape: 'dot',
-        text:
-          s.version === undefined
-            ? t('cti-server.status.connected', { side })
-            : t('cti-server.status.connected-version', { side, version: s.version }),
-      };
+    case 'open': {
+      const text =
+        s.version === undefined
+          ? t('cti-server.status.connected', { side })
+          : t('cti-server.status.connected-version', { side, version: s.version });
+      const standby = s.standbySide === undefined ? '' : t('cti-server.status.and-standby', { side: s.standbySide });
+      return { fill: 'green', shape: 'dot', text: text + standby };
+    }
     case 'peripheral-offline':
       return { fill: 'yellow', shape: 'dot', text: t('cti-server.status.peripheral-offline', { side }) };
     case 'standby':

@@ -1,14 +1,13 @@
 /**
  * Every message accounted for. The simulator reports each message it writes to a client ('message-sent', per
- * server-side session); the client records each message it decodes, cut into one segment per connection
- * attempt. A connection's received messages must be exactly what the simulator wrote to it, in order, each
+ * server-side session); the client records each message it decodes, one segment per link (connection). A connection's received messages must be exactly what the simulator wrote to it, in order, each
  * once; only a tail of a connection that then broke may be missing, and only if the session declared the
  * outage (its next open says `eventsMayHaveBeenMissed`). Calls the simulator started while no connection was
  * up must fall inside such a declared outage too.
  */
 import assert from 'node:assert/strict';
 import type { CtiMessage } from '../../lib/protocol';
-import type { CtiSession, SessionStateInfo } from '../../lib/session';
+import type { CtiSession, SessionLinkInfo, SessionStateInfo } from '../../lib/session';
 import type { CtiSimulator } from '../../lib/simulator';
 
 /** What identifies a message within a connection (order does the rest). */
@@ -37,7 +36,13 @@ export class WireLedger {
   /** Times of events produced while the client had no open session (or the server was silent). */
   readonly unsent: Array<{ at: number; type: string }> = [];
   private readonly byId = new Map<string, SentConnection>();
+  private readonly closed = new Set<string>();
   private readonly detach: Array<() => void> = [];
+
+  /** Whether the server still has connection `connId` open. */
+  isOpen(connId: string): boolean {
+    return !this.closed.has(connId);
+  }
 
   /** One message written to server-side session `connId` (e.g. "A:3"). */
   add(connId: string, key: string): void {
@@ -72,11 +77,16 @@ export class WireLedger {
       const onSent = ({ sessionId, message }: { sessionId: number; message: CtiMessage }): void => {
         if (mine.has(sessionId)) this.add(`${sim.side}:${sessionId}`, messageKey(message));
       };
+      const onClose = (info: { id: number }): void => {
+        this.closed.add(`${sim.side}:${info.id}`);
+      };
       sim.on('request', onRequest);
       sim.on('message-sent', onSent);
+      sim.on('session-close', onClose);
       this.detach.push(() => {
         sim.off('request', onRequest);
         sim.off('message-sent', onSent);
+        sim.off('session-close', onClose);
       });
     }
     return this;
@@ -96,18 +106,25 @@ interface ReceivedSegment {
   at: number[];
 }
 
-/** The client side: what the session decoded, one segment per connection attempt, and its state changes. */
+/**
+ * The client side: what the session decoded, one segment per link (the session's 'link-message' tap: a standby
+ * session held on the other side, and taken over at a switchover, is one link from its OPEN_CONF on), and its
+ * state changes.
+ */
 export class ClientRecord {
-  readonly segments: ReceivedSegment[] = [{ keys: [], at: [] }];
+  readonly segments: ReceivedSegment[] = [];
   readonly states: SessionStateInfo[] = [];
+  private readonly byLink = new Map<number, ReceivedSegment>();
 
   constructor(session: CtiSession) {
-    session.on('state', (info: SessionStateInfo) => {
-      this.states.push(info);
-      if (info.state === 'connecting') this.segments.push({ keys: [], at: [] });
-    });
-    session.on('message', (msg: CtiMessage) => {
-      const seg = this.segments[this.segments.length - 1];
+    session.on('state', (info: SessionStateInfo) => this.states.push(info));
+    session.on('link-message', (msg: CtiMessage, link: SessionLinkInfo) => {
+      let seg = this.byLink.get(link.id);
+      if (seg === undefined) {
+        seg = { keys: [], at: [] };
+        this.byLink.set(link.id, seg);
+        this.segments.push(seg);
+      }
       seg.keys.push(messageKey(msg));
       seg.at.push(Date.now());
     });
@@ -119,12 +136,14 @@ export class ClientRecord {
 
   /** Opens that said events may have been missed. */
   get declaredOutages(): number {
-    return this.states.filter((s) => s.state === 'open' && s.eventsMayHaveBeenMissed).length;
+    // An open → open event (a standby session held or lost) is no new open.
+    return this.states.filter((s) => s.state === 'open' && s.previous !== 'open' && s.eventsMayHaveBeenMissed).length;
   }
 
   /** The first open at or after `t` says events may have been missed. */
   nextOpenDeclares(t: number): boolean {
-    const next = this.states.find((s) => s.state === 'open' && s.at >= t);
+    // An open → open event (a standby session held or lost) is no new open.
+    const next = this.states.find((s) => s.state === 'open' && s.previous !== 'open' && s.at >= t);
     return next?.eventsMayHaveBeenMissed === true;
   }
 }

@@ -88,10 +88,14 @@ export function caughtUp(
   client: ClientRecord,
   timeoutMs = 10000,
 ): Promise<void> {
-  const done = (): boolean => {
-    const last = wire.connections[wire.connections.length - 1];
-    const seg = client.segments[client.segments.length - 1];
-    return last !== undefined && seg.keys[0] === last.keys[0] && seg.keys.length >= last.keys.length;
-  };
-  return when(session, 'message', done, 'the client catching up with the server', timeoutMs, true);
+  // Every connection still open on the server side: the client has read all it was sent there.
+  const done = (): boolean =>
+    wire.connections.length > 0 &&
+    wire.connections
+      .filter((c) => wire.isOpen(c.id))
+      .every((c) => {
+        const seg = client.segments.find((s) => s.keys[0] === c.keys[0]);
+        return seg !== undefined && seg.keys.length >= c.keys.length;
+      });
+  return when(session, 'link-message', done, 'the client catching up with the server', timeoutMs, true);
 }

@@ -434,17 +434,33 @@ describe('cti-server lifecycle across deploys', function () {
   it('deployed while the CTI server is down: red ring, retries, a partial deploy meanwhile, then green without a redeploy', async function () {
     const port = await freePort();
     const servers = [serverNode(sim, { portA: port })];
+    // Retries are paced by the session's backoff, which a busy machine stretches: every wait below is for a state
+    // change (recorded from the start, so one that came early is not missed), bounded only by the test's timeout.
+    this.timeout(60_000);
     await helper.load(NODES, flow({ servers }));
     const statusMsgs = collect(node('hs'));
     const srv = server();
-    await waitForState(srv, 'failover');
+    const states: string[] = [srv.currentState().state];
+    const changed: Array<() => void> = [];
+    const offStates = srv.onState((v) => {
+      states.push(v.state);
+      for (const f of changed.splice(0)) f();
+    });
+    /** Resolves once the recorded states contain `seq` in order (each after the previous), at once if they do. */
+    const reached = async (...seq: string[]): Promise<void> => {
+      for (;;) {
+        let at = 0;
+        for (const st of states) if (st === seq[at] && ++at === seq.length) return;
+        await new Promise<void>((r) => changed.push(r));
+      }
+    };
+    await reached('failover');
     for (const id of ['ev1', 'ev2', 'st']) {
       const s = await waitForStatus(node(id), RED_RING);
       assert.match(String(s.text), /^retrying in [\d.]+ s \(ECONNREFUSED 127\.0\.0\.1:\d+\)$/);
     }
     // It keeps trying on its own: another attempt, refused again.
-    await waitForState(srv, 'connecting', 3000);
-    await waitForState(srv, 'failover', 3000);
+    await reached('failover', 'connecting', 'failover');
     assert.ok(
       statusMsgs.filter((m) => m.topic === 'connecting').length >= 1,
       JSON.stringify(statusMsgs.map((m) => m.topic)),
@@ -455,11 +471,13 @@ describe('cti-server lifecycle across deploys', function () {
     await helper.setFlows(flow({ servers, ev1Name: 'edited while down' }), 'nodes');
     assert.equal(server(), srv);
     assert.ok(RED_RING(lastStatus(node('ev1')) ?? {}), 'the new node shows the current state as soon as it registers');
-    assert.deepEqual(srv.listenerCounts(), ONE_SESSION_THREE_USERS);
+    // (plus this test's own state recorder)
+    assert.deepEqual(srv.listenerCounts(), { ...ONE_SESSION_THREE_USERS, states: ONE_SESSION_THREE_USERS.states + 1 });
 
     // The CTI server comes up on that port: the next retry opens the session, no deploy needed.
     const late = await anotherSim({ port });
-    await waitForState(srv, 'open', 5000);
+    await reached('failover', 'connecting', 'failover', 'open');
+    offStates();
     await allUsersGreen();
     assert.equal(late.openSessionCount, 1);
     assert.deepEqual(srv.listenerCounts(), ONE_SESSION_THREE_USERS);

@@ -30,10 +30,28 @@ function tableRows(): string[] {
 /**
  * What each row must do, written out by hand from what the session needs (not derived from the table or from
  * fire()): the state it lands in, then the hooks in the order the machine documents (retry timer cleared, open
- * timer cleared, heartbeat stopped, link retired, pending rejected, OPEN_REQ sent, heartbeat started, retry timer
- * armed, standby OPEN_CONF held, failure recorded, announced or quiet, open() answered, OPEN_CONF accepted, link
- * connected), and what close() goes on with.
+ * timer cleared, heartbeat stopped, link retired, standby session promoted or dropped, pending rejected, OPEN_REQ
+ * sent or activation deadline armed, heartbeat started, retry timer armed, standby OPEN_CONF held, failure
+ * recorded, announced or quiet, open() answered, standby session held, OPEN_CONF accepted, link connected), and what
+ * close() goes on with.
  */
+/** What open and peripheral-offline share: failures, close, and the hot standby (they stay where they are). */
+function openRows(state: 'open' | 'peripheral-offline'): Record<string, string> {
+  return {
+    [`${state}:link-failed`]:
+      'failover | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost armRetryTimer:backoff recordFailure:open said',
+    [`${state}:give-up`]:
+      'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost recordFailure:open said',
+    [`${state}:close`]: 'closing | clearRetryTimer clearOpenTimer stopHeartbeat dropStandby said | close:goodbye',
+    [`${state}:standby-held`]: `${state} | said`,
+    [`${state}:standby-lost`]: `${state} | said`,
+    [`${state}:other-side-active`]:
+      'standby | retireLink promoteStandby rejectPending:lost recordFailure:open quiet acceptConf',
+    [`${state}:active-lost`]:
+      'standby | retireLink promoteStandby rejectPending:lost armActivationDeadline recordFailure:open said',
+  };
+}
+
 const EXPECTED: Readonly<Record<string, string>> = {
   'idle:open': 'idle | armRetryTimer:restart quiet',
   'idle:retry-due': 'connecting | clearRetryTimer said connectLink',
@@ -42,46 +60,40 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'connecting:version-refused': 'connecting | clearOpenTimer retireLink rejectPending:lost said connectLink',
   'connecting:conf-accepted': 'connecting | clearOpenTimer startHeartbeat quiet acceptConf',
   'connecting:standby-conf': 'standby | clearOpenTimer startHeartbeat holdConf said',
-  'connecting:opened': 'open | said answerOpen:resolve',
-  'connecting:opened-offline': 'peripheral-offline | said answerOpen:resolve',
+  'connecting:opened': 'open | said answerOpen:resolve holdStandby',
+  'connecting:opened-offline': 'peripheral-offline | said answerOpen:resolve holdStandby',
   'connecting:link-failed':
-    'failover | clearOpenTimer stopHeartbeat retireLink rejectPending:lost armRetryTimer:backoff recordFailure:attempt said',
+    'failover | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost armRetryTimer:backoff recordFailure:attempt said',
   'connecting:give-up':
-    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:lost recordFailure:attempt said',
+    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost recordFailure:attempt said',
   'connecting:close':
-    'closing | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:closed said | close:drop',
-  'standby:standby-active': 'standby | quiet acceptConf',
-  'standby:opened': 'open | said answerOpen:resolve',
-  'standby:opened-offline': 'peripheral-offline | said answerOpen:resolve',
+    'closing | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed said | close:drop',
+  'standby:standby-active': 'standby | clearOpenTimer quiet acceptConf',
+  'standby:opened': 'open | said answerOpen:resolve holdStandby',
+  'standby:opened-offline': 'peripheral-offline | said answerOpen:resolve holdStandby',
   'standby:link-failed':
-    'failover | clearOpenTimer stopHeartbeat retireLink rejectPending:lost armRetryTimer:backoff recordFailure:standby said',
+    'failover | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost armRetryTimer:backoff recordFailure:standby said',
   'standby:give-up':
-    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:lost recordFailure:standby said',
-  'standby:close': 'closing | clearRetryTimer clearOpenTimer stopHeartbeat said | close:goodbye',
+    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost recordFailure:standby said',
+  'standby:close': 'closing | clearRetryTimer clearOpenTimer stopHeartbeat dropStandby said | close:goodbye',
+  ...openRows('open'),
   'open:open': 'open | quiet answerOpen:resolve',
   'open:peripheral-offline': 'peripheral-offline | said',
-  'open:link-failed':
-    'failover | clearOpenTimer stopHeartbeat retireLink rejectPending:lost armRetryTimer:backoff recordFailure:open said',
-  'open:give-up':
-    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:lost recordFailure:open said',
-  'open:close': 'closing | clearRetryTimer clearOpenTimer stopHeartbeat said | close:goodbye',
+  ...openRows('peripheral-offline'),
   'peripheral-offline:open': 'peripheral-offline | quiet answerOpen:resolve',
   'peripheral-offline:peripheral-online': 'open | said',
-  'peripheral-offline:link-failed':
-    'failover | clearOpenTimer stopHeartbeat retireLink rejectPending:lost armRetryTimer:backoff recordFailure:open said',
-  'peripheral-offline:give-up':
-    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:lost recordFailure:open said',
-  'peripheral-offline:close': 'closing | clearRetryTimer clearOpenTimer stopHeartbeat said | close:goodbye',
   'failover:retry-due': 'connecting | clearRetryTimer said connectLink',
   'failover:close':
-    'closing | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:closed said | close:drop',
+    'closing | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed said | close:drop',
   'closing:open': 'closing | quiet answerOpen:refuse',
-  'closing:link-failed': 'closing | clearOpenTimer stopHeartbeat retireLink rejectPending:lost quiet',
-  'closing:give-up': 'closing | clearOpenTimer stopHeartbeat retireLink rejectPending:lost quiet',
-  'closing:close-done': 'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:closed said',
+  'closing:link-failed': 'closing | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost quiet',
+  'closing:give-up': 'closing | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost quiet',
+  'closing:close-done':
+    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed said',
   'closed:open': 'closed | armRetryTimer:restart quiet',
   'closed:retry-due': 'connecting | clearRetryTimer said connectLink',
-  'closed:close': 'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink rejectPending:closed quiet',
+  'closed:close':
+    'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed quiet',
 };
 
 function recordingHooks(calls: string[], onAnnounce?: () => void): MachineHooks {
@@ -96,6 +108,10 @@ function recordingHooks(calls: string[], onAnnounce?: () => void): MachineHooks 
     startHeartbeat: rec('startHeartbeat'),
     stopHeartbeat: rec('stopHeartbeat'),
     retireLink: rec('retireLink'),
+    promoteStandby: rec('promoteStandby'),
+    dropStandby: rec('dropStandby'),
+    armActivationDeadline: rec('armActivationDeadline'),
+    holdStandby: rec('holdStandby'),
     rejectPending: (step) => calls.push(`rejectPending:${step.transition.pending}`),
     holdConf: rec('holdConf'),
     acceptConf: rec('acceptConf'),
@@ -392,6 +408,42 @@ describe('CtiSession state machine: every transition on a real session', functio
     await pair.switchover();
     await opened;
     assert.equal(s.state, 'peripheral-offline');
+  });
+
+  it('hot standby, open and with the peripheral offline: held, lost and held again, taken over two ways', async () => {
+    for (const at of ['open', 'peripheral-offline'] as const) {
+      const start = async (): Promise<{ p: CtiSimulatorPair; s: CtiSession }> => {
+        const p = await startPair();
+        if (at === 'peripheral-offline') p.sideA.setPeripheralOnline(false);
+        const s = make(p.sideA.port, { sideB: { host: '127.0.0.1', port: p.sideB.port } });
+        const held = took(s, at, 'standby-held');
+        await s.open();
+        await held;
+        return { p, s };
+      };
+      // The standby session drops and is reopened.
+      let { p, s } = await start();
+      const lost = took(s, at, 'standby-lost');
+      const heldAgain = took(s, at, 'standby-held');
+      p.sideB.faults.dropConnections();
+      await lost;
+      await heldAgain;
+      // The other side becomes active while this one still is: its standby session is taken over at once.
+      const moved = took(s, at, 'other-side-active');
+      const onB = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === at && i.side === 'B');
+      p.sideB.setActive(true);
+      await moved;
+      await onB;
+      // The active link is lost with a standby held: that session waits to become active, then opens.
+      ({ p, s } = await start());
+      const waiting = took(s, at, 'active-lost');
+      p.sideA.faults.dropConnections();
+      await waiting;
+      assert.equal(s.state, 'standby');
+      const opened = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === at && i.side === 'B');
+      await p.switchover();
+      await opened;
+    }
   });
 
   it('took every transition of the table', () => {

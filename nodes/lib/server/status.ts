@@ -126,6 +126,7 @@ export class ServerStatus {
       version,
       reconnects: info.reconnects,
       eventsMayHaveBeenMissed: tookOver || info.eventsMayHaveBeenMissed,
+      standbySide: info.standbySide,
       nextAttemptInMs: info.nextAttemptInMs,
       protocolWarnings: info.protocolWarnings,
       status: statusFor(
@@ -134,6 +135,7 @@ export class ServerStatus {
           side,
           phase: info.phase,
           version,
+          standbySide: info.standbySide,
           failure: failure?.short,
           configRefused,
           stopReason: info.stopReason,

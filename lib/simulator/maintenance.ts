@@ -1,0 +1,97 @@
+/**
+ * PG maintenance mode on a duplexed pair (cti-protocol-supervisor-config.md §23.3): the active side asks every
+ * client that can move (PV24+, CTI_SERVICE_ACTIVE_STANDBY, not itself a standby session) with
+ * ACTIVE_MAINTENANCE_REQ; each must answer within the window (5 s by the guide; the simulator's clock). One
+ * rejection, one silence or an answer with an unknown InvokeID cancels it for everybody (ACTIVE_MAINTENANCE_EVENT
+ * cancel). Otherwise (continue): the other side becomes active — STANDBY_ACTIVE_EVENT to its standby sessions and
+ * the calls in progress replayed to its All Events clients (call-state-rebuild.ts) — and this side stops: it sends
+ * no more events, closes each asked session when its STOPPING_REQUESTS_TO_THIS_SIDE_IND arrives (or, Unsure, with
+ * FAILURE_EVENT E_CTI_SERVER_IN_MAINTENANCE_MODE when the window passes without one), closes the sessions it did
+ * not ask (PV<24 or no standby service; Unsure: chose the same FAILURE_EVENT) at once, and refuses OPEN_REQ with
+ * E_CTI_SERVER_IN_MAINTENANCE_MODE until the pair ends the maintenance. Requests a client sent before its IND are
+ * still answered (the model is shared).
+ */
+import { ServiceMask, StatusCode } from '../protocol';
+import type { ClientSession } from './client-session';
+import type { CtiSimulator } from './server';
+
+export interface MaintenanceOutcome {
+  decision: 'continue' | 'cancel';
+  /** Sessions asked, and how they answered (silent = no answer within the window). */
+  asked: number;
+  accepted: number;
+  rejected: number;
+  silent: number;
+}
+
+/** The guide's answer window and IND window (5 s), on the simulator's clock. */
+export const MAINTENANCE_WINDOW_MS = 5000;
+
+let nextInvokeId = 0x4d000001;
+
+/** Whether a session is asked: it can hold a session on the other side (§23.2 preconditions). */
+export function canMove(s: ClientSession): boolean {
+  return !s.standby && s.version >= 24 && (s.services & ServiceMask.byName.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
+}
+
+export async function runMaintenance(
+  from: CtiSimulator,
+  to: CtiSimulator,
+  windowMs = MAINTENANCE_WINDOW_MS,
+): Promise<MaintenanceOutcome> {
+  const asked = from.openSessions().filter(canMove);
+  from.log(`maintenance requested: asking ${asked.length} session(s)`);
+  const answers = await Promise.all(asked.map((s) => ask(from, s, windowMs)));
+  const out: MaintenanceOutcome = {
+    decision: answers.every((a) => a === true) ? 'continue' : 'cancel',
+    asked: asked.length,
+    accepted: answers.filter((a) => a === true).length,
+    rejected: answers.filter((a) => a === false).length,
+    silent: answers.filter((a) => a === undefined).length,
+  };
+  const event = {
+    messageType: 'ACTIVE_MAINTENANCE_EVENT_MSG',
+    maintenanceModeContinue: out.decision === 'continue' ? 1 : 0,
+  };
+  for (const s of asked) if (s.state === 'open') s.send(event);
+  from.log(
+    `maintenance ${out.decision === 'continue' ? 'continues' : 'cancelled'}: ${out.accepted} accepted, ${out.rejected} rejected, ${out.silent} silent`,
+  );
+  if (out.decision === 'cancel') return out;
+  to.setActive(true);
+  from.enterMaintenance();
+  const inMaintenance = StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE;
+  for (const s of from.connectedSessions()) {
+    if (asked.includes(s)) {
+      from.schedule(windowMs, () => {
+        if (s.state === 'closed') return;
+        s.sendFailureEvent(inMaintenance);
+        s.close('maintenance: no STOPPING_REQUESTS_TO_THIS_SIDE_IND in time');
+      });
+    } else {
+      s.sendFailureEvent(inMaintenance);
+      s.close('maintenance: side stopped');
+    }
+  }
+  return out;
+}
+
+/** ACTIVE_MAINTENANCE_REQ to one session: true / false as it answered, undefined for silence (or a gone session). */
+function ask(from: CtiSimulator, s: ClientSession, windowMs: number): Promise<boolean | undefined> {
+  const invokeId = nextInvokeId++;
+  return new Promise((resolve) => {
+    const done = (answer: boolean | undefined): void => {
+      timer.cancel();
+      from.off('maintenance-answer', onAnswer);
+      resolve(answer);
+    };
+    const onAnswer = (a: { sessionId: number; invokeId: number; accepted: boolean }): void => {
+      if (a.sessionId !== s.id) return;
+      // Unsure: an answer with another InvokeID is taken as a rejection (§23.3).
+      done(a.invokeId === invokeId ? a.accepted : false);
+    };
+    const timer = from.schedule(windowMs, () => done(undefined));
+    from.on('maintenance-answer', onAnswer);
+    if (!s.send({ messageType: 'ACTIVE_MAINTENANCE_REQ_MSG', invokeId })) done(undefined);
+  });
+}
