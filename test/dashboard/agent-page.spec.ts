@@ -201,8 +201,15 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     const ringing = await sim.startInboundCall({ agentId: '1001', ani: ADA });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
     const reopened = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
+    // On a quick machine the reconnect takes a few milliseconds, and the page may get "link down" and "link up" in
+    // one render: the banner never shows. Held answers (the reopen's OPEN_CONF too) keep the gap open long enough.
+    sim.faults.setDelay(1500);
     sim.applyFault('drop');
-    await waitForText(p1, '.ap-link-down', /CTI server/);
+    try {
+      await waitForText(p1, '.ap-link-down', /CTI server/);
+    } finally {
+      sim.faults.setDelay(0);
+    }
     await reopened;
     await p1.waitForFunction(() => document.querySelectorAll('.ap-link-down').length === 0, null, { timeout: 15000 });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
