@@ -5,6 +5,8 @@
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
 import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
+import type { ConfigurationNames } from '../../lib/contact-center';
+import type { ConfigurationInfo } from './server/config-acquisition';
 import { tr } from './i18n';
 
 /** A session state as the nodes show it. */
@@ -43,6 +45,10 @@ export interface SessionStateView {
     owner?: string;
     tookOverFrom?: string;
   };
+  /** The services the CTI Server granted in OPEN_CONF (short names), while the session is up. */
+  servicesGranted?: string[];
+  /** Configuration acquisition: what was requested and what the CTI Server granted (once a node needed it). */
+  configuration?: ConfigurationInfo;
   /** The status every user node shows for this state. */
   status: NodeStatus;
 }
@@ -77,6 +83,15 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   /** Sends a client message that has no answer (CONFIG_REQUEST_EVENT …); false when the session is not open. */
   notify?(message: CtiMessage): boolean;
   currentState(): SessionStateView;
+  /**
+   * A user needs the configuration's names (skill groups, agents): the server asks for them once per open session
+   * while any user needs them. Returns the release.
+   */
+  needConfiguration?(): () => void;
+  /** The names configuration acquisition delivered, shared by every user of this server. */
+  configurationNames?(): ConfigurationNames;
+  /** Every change of the configuration view (request sent, upload ended, update block). Returns the remover. */
+  onConfiguration?(listener: (info: ConfigurationInfo) => void): () => void;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /** The protocol version in use (the configured one until the session opens). */
