@@ -6,8 +6,30 @@ import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
 import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import type { ConfigurationNames } from '../../lib/contact-center';
-import type { ConfigurationInfo } from './server/config-acquisition';
 import { tr } from './i18n';
+
+/** What a configuration request asked for and what the CTI Server granted. */
+export interface ConfigurationInfo {
+  /** requested: sent, nothing back yet; receiving: the upload is under way; complete / failed: its END arrived. */
+  state: 'requested' | 'receiving' | 'complete' | 'failed';
+  /** The items asked for (CONFIG_REQUEST_EVENT ConfigInformation), e.g. ['SKILL_GROUP', 'AGENT']. */
+  requested: string[];
+  /** The items the CTI Server sent (its CONFIG_BEGIN_EVENT blocks). */
+  received: string[];
+  /** CONFIG_END_EVENT's status of the upload (CONFIGEND_SUCCESS, CONFIGEND_EMPTY …), once it ended. */
+  endStatus?: string;
+  /** CONFIG_END_EVENT's Text, when the server sent one. */
+  text?: string;
+  /** Skill groups and agents named so far. */
+  skillGroups: number;
+  agents: number;
+  /** Update blocks (ConfigType 2) received since the upload. */
+  updates: number;
+  /** The PeripheralID the request named. */
+  peripheralId: number;
+  requestedAt: number;
+  completedAt?: number;
+}
 
 /** A session state as the nodes show it. */
 export interface SessionStateView {

@@ -7,9 +7,8 @@ import type { NodeStatus } from 'node-red';
 import type { SessionStateInfo } from '../../../lib/session';
 import { explainSessionError, type Explanation, type ReasonContext } from '../errors';
 import type { Translate } from '../i18n';
-import type { SessionStateView, StateListener } from '../server-api';
+import type { ConfigurationInfo, SessionStateView, StateListener } from '../server-api';
 import { statusFor } from '../status';
-import type { ConfigurationInfo } from './config-acquisition';
 import type { HaView } from './ha';
 
 /** What the status needs to know of the session it shows (undefined: there is none). */
