@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
-import { intArg, walkArgs } from './args';
+import { commonFlag, intArg, walkArgs } from './args';
 import { AcceleratedClock, parseDuration, RealClock, type SimClock } from '../lib/simulator/clock';
 import { parseFaultSpec } from '../lib/simulator/faults';
 import { CtiSimulatorPair } from '../lib/simulator/pair';
@@ -131,17 +131,8 @@ export interface CliOptions {
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { host: '127.0.0.1', port: 42027, intervalMs: 5000, faults: [], log: 'info', help: false };
   walkArgs(argv, (flag, value, arg) => {
+    if (commonFlag(o, flag, value, 0)) return;
     switch (flag) {
-      case '--help':
-      case '-h':
-        o.help = true;
-        break;
-      case '--host':
-        o.host = value();
-        break;
-      case '--port':
-        o.port = intArg(flag, value(), 0, 65535);
-        break;
       case '--side-b-port':
         o.sideBPort = intArg(flag, value(), 0, 65535);
         break;
@@ -338,7 +329,11 @@ export async function launch(argv: string[], logger?: (line: string) => void): P
   }
   const current = (): CtiSimulator => pair?.active ?? sideA;
   const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
-  const maintenance = pair !== undefined ? (): void => void pair!.maintenance() : undefined;
+  // A maintenance that cannot start (the other side still in maintenance) is logged, never an unhandled rejection.
+  const maintenance =
+    pair !== undefined
+      ? (): void => void pair!.maintenance().catch((err: Error) => logger?.(`maintenance not started: ${err.message}`))
+      : undefined;
   try {
     for (const f of o.faults) current().applyFault(f, switchover, maintenance);
   } catch (err) {
