@@ -16,7 +16,7 @@ interface CtiStatusConfig extends NodeDef {
 }
 
 /** The message payload for a state (the view minus what only the nodes need). */
-function statusPayload(view: SessionStateView, replay: boolean): Record<string, unknown> {
+function statusPayload(view: SessionStateView, replay: boolean, peripheralId?: number): Record<string, unknown> {
   return {
     state: view.state,
     previous: view.previous,
@@ -35,6 +35,8 @@ function statusPayload(view: SessionStateView, replay: boolean): Record<string, 
     ...(view.ha !== undefined ? { ha: view.ha } : {}),
     ...(view.servicesGranted !== undefined ? { servicesGranted: view.servicesGranted } : {}),
     ...(view.configuration !== undefined ? { configuration: view.configuration } : {}),
+    // The server node's peripheral (undefined when it names none): e.g. for a cti/<peripheral>/session topic.
+    peripheralId,
     status: view.status.text,
     replay,
     at: Date.now(),
@@ -55,7 +57,7 @@ export = function (RED: NodeAPI): void {
     let started = typeof RED.events?.once !== 'function';
     function send(view: SessionStateView, replay: boolean): void {
       try {
-        node.send({ topic: view.state, payload: statusPayload(view, replay) });
+        node.send({ topic: view.state, payload: statusPayload(view, replay, server!.configuredPeripheralId()) });
       } catch (err) {
         node.error(t('cti-status.errors.send-failed', { error: (err as Error).message }));
       }
@@ -73,7 +75,10 @@ export = function (RED: NodeAPI): void {
       server.onConfiguration?.(() => {
         if (!started) return;
         try {
-          node.send({ topic: 'configuration', payload: statusPayload(server.currentState(), false) });
+          node.send({
+            topic: 'configuration',
+            payload: statusPayload(server.currentState(), false, server.configuredPeripheralId()),
+          });
         } catch (err) {
           node.error(t('cti-status.errors.send-failed', { error: (err as Error).message }));
         }
