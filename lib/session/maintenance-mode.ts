@@ -67,7 +67,7 @@ export class MaintenanceMode {
   /** Why the session cannot move to the other side now; undefined when it can. */
   private cannotMove(standby: StandbyStatus): string | undefined {
     const o = this.o;
-    if (!o.acceptMaintenance) return 'the acceptMaintenance option is off';
+    if (!o.acceptMaintenance) return 'this client is configured to reject it: acceptMaintenance off';
     if (o.sides.length < 2) return 'no side B is configured to move to';
     if ((o.servicesRequested & ServiceMask.byName.CTI_SERVICE_ACTIVE_STANDBY) === 0)
       return 'the ACTIVE_STANDBY service was not requested, so no standby session can be held';

@@ -175,7 +175,7 @@ describe('CtiSession maintenance mode (planned switchover)', function () {
     assert.equal(warnings.length, 1, 'said once');
     assert.match(
       warnings[0].message,
-      /side A asked to go into maintenance mode: rejected \(the acceptMaintenance option is off\)/,
+      /side A asked to go into maintenance mode: rejected \(this client is configured to reject it: acceptMaintenance off\)/,
     );
     assert.equal(s.side, 'A');
     assert.equal(p.active, p.sideA);
