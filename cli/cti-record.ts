@@ -28,7 +28,7 @@ Options:
   --max-bytes <n>          rotate the file before it grows past n bytes (file.1, file.2, …)
   --max-files <n>          files kept with --max-bytes, the current one included (default 5)
   --no-mask                record caller and customer data as they are
-  --mask-agents            also mask agent IDs, extensions, instruments and device IDs
+  --mask-agents            also mask agent IDs, names, extensions, instruments and device IDs
   --quiet                  no session state lines on stderr
   --help                   show this help
 

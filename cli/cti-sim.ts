@@ -338,7 +338,11 @@ export async function launch(argv: string[], logger?: (line: string) => void): P
   }
   const current = (): CtiSimulator => pair?.active ?? sideA;
   const switchover = pair !== undefined ? (): void => void pair!.switchover() : undefined;
-  const maintenance = pair !== undefined ? (): void => void pair!.maintenance() : undefined;
+  // A maintenance that cannot start (the other side still in maintenance) is logged, never an unhandled rejection.
+  const maintenance =
+    pair !== undefined
+      ? (): void => void pair!.maintenance().catch((err: Error) => logger?.(`maintenance not started: ${err.message}`))
+      : undefined;
   try {
     for (const f of o.faults) current().applyFault(f, switchover, maintenance);
   } catch (err) {

@@ -60,6 +60,7 @@ export = function (RED: NodeAPI): void {
     node.tracked = () => owner.tracked();
     node.protocolVersion = () => owner.protocolVersion();
     node.configuredPeripheralId = () => configuration.peripheralId();
+    node.label = () => configuration.label;
     node.requestedServices = () => configuration.requestedServices();
     node.listenerCounts = () => owner.listenerCounts();
 

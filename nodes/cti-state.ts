@@ -1,27 +1,25 @@
 /**
- * cti-state: the current agent and call state the session tracks, for wallboards and decisions.
- * msg.payload = { agents, calls, summary, origin, at } (lib/contact-center). Sent on an input message (a query), on change
- * (at most once per `throttleMs`) and/or every `everySeconds`.
+ * cti-state: the current agent and call state the sessions track, for wallboards and decisions.
+ * msg.payload = { agents, teams, calls, summary, skillGroups, peripherals, origin, at } (lib/contact-center). Sent on
+ * an input message (a query), on change (at most once per `throttleMs`) and/or every `everySeconds`.
+ *
+ * One node may list several cti-server nodes (`servers`), one per peripheral (PG): each PG's state is kept apart
+ * (nodes/lib/state-pg.ts) and the views merged, every entry tagged with its peripheralId, `peripherals[]` giving
+ * each PG's link and own summary, the top-level summary across them all.
  */
-import type { Node, NodeAPI, NodeDef, NodeMessage } from 'node-red';
-import type { CtiMessage } from '../lib/protocol';
-import type { CallSnapshot } from '../lib/calls';
-import { CtiRequestError } from '../lib/session';
-import {
-  ContactCenterState,
-  parseIdList,
-  parseNumberList,
-  SkillGroupBoard,
-  type StateFilter,
-} from '../lib/contact-center';
-import { SkillGroupPoller } from './lib/skill-group-poller';
-import { getServer, type SessionStateView } from './lib/server-api';
+import type { Node, NodeAPI, NodeDef, NodeMessage, NodeStatus } from 'node-red';
+import { mergePeripheralViews, parseIdList, parseNumberList, type StateFilter } from '../lib/contact-center';
+import { getServer, type CtiServerNode } from './lib/server-api';
 import { translator } from './lib/status';
 import { stateOutputs, type StateOutputConfig } from './lib/state-outputs';
 import { migrateConfig } from './lib/migrations';
+import { PeripheralState } from './lib/state-pg';
 
 interface CtiStateConfig extends NodeDef, StateOutputConfig {
+  /** The first (or only) cti-server node. */
   server: string;
+  /** Every cti-server node, one per peripheral (configVersion 2; `server` alone still works). */
+  servers?: string[] | string;
   queryAgents?: string;
   intervalSeconds?: number | string;
   peripheralId?: number | string;
@@ -34,15 +32,6 @@ interface CtiStateConfig extends NodeDef, StateOutputConfig {
   /** Seconds between statistics rounds (default 10; 0 = no statistics, no configuration request). */
   statsSeconds?: number | string;
 }
-
-/** At most this many statistics requests wait for their answer at once. */
-const MAX_OUTSTANDING = 2;
-/** CONFIG_REQUEST_EVENT ConfigInformation: skill groups (0x2) and agents (0x4) — the names a board shows. */
-const CONFIG_NAMES = 0x2 | 0x4;
-const NULL_ID = 0xffffffff;
-
-/** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
-const VOICE_MRD = 1;
 
 export = function (RED: NodeAPI): void {
   function CtiStateNode(this: Node, config: CtiStateConfig): void {
@@ -67,179 +56,72 @@ export = function (RED: NodeAPI): void {
       node.status({ fill: 'red', shape: 'ring', text: 'cti-state.status.invalid-config' });
       return;
     }
-    const server = getServer(RED, node, config.server, 'cti-state.errors.missing-config');
-    if (!server) return;
-
-    const model = new ContactCenterState({ intervalSeconds: Number(config.intervalSeconds) || 60 });
-    let opened = false;
-    let closed = false;
-    let queryWarned = false;
-
-    const board = new SkillGroupBoard();
+    const servers: CtiServerNode[] = [];
+    for (const id of serverIds(config)) {
+      const server = getServer(RED, node, id, 'cti-state.errors.missing-config');
+      if (!server) return;
+      servers.push(server);
+    }
+    if (servers.length === 0) {
+      getServer(RED, node, undefined, 'cti-state.errors.missing-config');
+      return;
+    }
+    const many = servers.length > 1;
     const statsSeconds =
       config.statsSeconds === undefined || config.statsSeconds === '' ? 10 : Number(config.statsSeconds);
-    const statsOn = statsSeconds > 0;
-    const poller = new SkillGroupPoller({
-      intervalMs: statsSeconds * 1000,
-      maxOutstanding: MAX_OUTSTANDING,
-      groups: () => (statsGroups.length > 0 ? statsGroups : board.configuredGroups()),
-      isOpen: () => !closed && server!.currentState().state === 'open',
-      query: querySkillGroup,
-    });
-
-    /** The view with names (agents[].name) and the skill groups' statistics. */
-    function payload(): object {
-      const v = model.view(filter);
-      const agents = v.agents.map((a) => ({ ...a, name: board.agentName(a.agentId) }));
-      return statsOn ? { ...v, agents, skillGroups: board.view(statsGroups) } : { ...v, agents };
-    }
 
     const emitter = outputs.start(() => {
       node.send({ topic: 'cti-state', payload: payload() });
     });
+    let warned = false;
+    const pgs = servers.map(
+      (server) =>
+        new PeripheralState({
+          server,
+          filter,
+          many,
+          queryIds,
+          statsGroups,
+          statsSeconds,
+          intervalSeconds: Number(config.intervalSeconds) || 60,
+          changed: () => emitter.changed(),
+          // One warning per node (as with one server): a board with ten PGs must not warn ten times the same.
+          warn: (text) => {
+            if (warned) return;
+            warned = true;
+            node.warn(text);
+          },
+          t,
+        }),
+    );
+    const labels = servers.map((s) => serverLabel(s));
 
-    async function querySkillGroup(n: number): Promise<void> {
-      const peripheralId =
-        filter.peripheralId ?? server!.configuredPeripheralId() ?? server!.tracked()?.agents[0]?.peripheralId;
-      try {
-        const conf = await server!.request({
-          messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
-          peripheralId: peripheralId ?? NULL_ID,
-          skillGroupNumber: n,
-          skillGroupId: NULL_ID,
-        });
-        board.applyStatistics(conf, Date.now());
-      } catch (err) {
-        board.failed(n, (err as Error).message);
-      }
-      emitter.changed();
-    }
-
-    /** Names of skill groups and agents: configuration acquisition, asked for once per open. */
-    function requestConfiguration(): void {
-      if (!statsOn || typeof server!.notify !== 'function') return;
-      const peripheralId = filter.peripheralId ?? server!.configuredPeripheralId() ?? 0;
-      try {
-        server!.notify({
-          messageType: 'CONFIG_REQUEST_EVENT',
-          configInformation: CONFIG_NAMES,
-          configMsgMask: CONFIG_NAMES,
-          peripheralId,
-        });
-      } catch (err) {
-        node.warn(`cannot request the configuration: ${(err as Error).message}`);
-      }
-      // With skill groups named in the editor the first round need not wait for the names.
-      if (statsGroups.length > 0) poller.kick();
-    }
-
-    function onEvent(event: CtiMessage, call: unknown): void {
-      if (event.messageType.startsWith('CONFIG_')) {
-        if (board.applyConfig(event)) emitter.changed();
-        // The end of the upload: every group is known, the first round can start.
-        if (event.messageType === 'CONFIG_END_EVENT' && event.configEndStatus !== 5 && statsGroups.length === 0)
-          poller.kick();
-        return;
-      }
-      if (model.apply(event, call as CallSnapshot | undefined)) emitter.changed();
-    }
-
-    function onState(view: SessionStateView): void {
-      if (view.state !== 'open') return;
-      const tracked = server!.tracked();
-      const reconnect = opened;
-      opened = true;
-      model.seed(tracked?.calls ?? [], tracked?.agents ?? [], {
-        kind: reconnect ? 'reconnect' : 'open',
-        rebuiltBy: ['events'],
-        eventsMayHaveBeenMissed: view.eventsMayHaveBeenMissed === true,
-      });
-      emitter.changed();
-      void queryAgents();
-      requestConfiguration();
-    }
-
-    /** Agents that sent no AGENT_STATE_EVENT since the open would be missing from the board: ask for each. */
-    async function queryAgents(): Promise<void> {
-      if (queryIds.length === 0) return;
-      const peripheralId = filter.peripheralId ?? server!.configuredPeripheralId();
-      if (peripheralId === undefined) {
-        warnOnce(
-          t(
-            'cti-state.errors.no-peripheral',
-            {},
-            "cannot query agents: no peripheral ID — set it on the CTI server node or in this node's filter",
-          ),
-        );
-        return;
-      }
-      let answered = 0;
-      const failed: string[] = [];
-      let firstError: Error | undefined;
-      for (const id of queryIds) {
-        if (closed) return;
-        const req: CtiMessage = {
-          messageType: 'QUERY_AGENT_STATE_REQ',
-          peripheralId,
-          mrdid: VOICE_MRD,
-          icmAgentId: 0,
-          agentId: id,
-        };
-        try {
-          const conf = await server!.request(req);
-          if (model.apply(conf, undefined, req)) answered++;
-        } catch (err) {
-          // One unknown agent must not hide the others: ask for every one, then say once what failed.
-          failed.push(id);
-          firstError ??= err as Error;
-        }
-      }
-      if (closed) return;
-      if (answered > 0) {
-        model.noteRebuilt('QUERY_AGENT_STATE');
-        emitter.changed();
-      }
-      if (firstError !== undefined) warnOnce(queryFailure(failed, firstError));
-    }
-
-    function queryFailure(agents: string[], err: Error): string {
-      const list = agents.length > 5 ? `${agents.slice(0, 5).join(', ')} … (${agents.length})` : agents.join(', ');
-      const error = err.message;
-      if (err instanceof CtiRequestError && err.statusName === 'E_CTI_FUNCTION_NOT_AVAILABLE')
-        return t(
-          'cti-state.errors.query-no-service',
-          { agents: list, error },
-          `cannot query agents ${list}: the CTI server node does not request the Client Control service (${error})`,
-        );
-      return t(
-        'cti-state.errors.query-failed',
-        { agents: list, error },
-        `QUERY_AGENT_STATE failed for ${list}: ${error}`,
+    /** The view across every PG (with one server: today's view plus its one `peripherals` entry). */
+    function payload(): object {
+      return mergePeripheralViews(
+        pgs.map((pg, i) => pg.part(filter, labels[i])),
+        { prefixCallKeys: many, at: Date.now() },
       );
     }
 
-    function warnOnce(text: string): void {
-      if (queryWarned) return;
-      queryWarned = true;
-      node.warn(text);
+    // With one server it paints the node's status itself; with several the node shows how many PGs are up.
+    const users: Node[] = pgs.map((_, i) => (many ? statusProxy(node, i) : node));
+    function statusProxy(n: Node, i: number): Node {
+      return {
+        id: `${n.id}#pg${i}`,
+        // The PG's own status is not shown: the node shows how many PGs are up, recounted at each change.
+        status: () => n.status(manyStatus()),
+      } as unknown as Node;
+    }
+    function manyStatus(): NodeStatus {
+      const up = pgs.filter((pg) => pg.link() === 'up').length;
+      const total = pgs.length;
+      const text = t('cti-state.status.pgs-up', { up, total }, `${up}/${total} PGs up`);
+      if (up === total) return { fill: 'green', shape: 'dot', text };
+      return up === 0 ? { fill: 'red', shape: 'ring', text } : { fill: 'yellow', shape: 'dot', text };
     }
 
-    if (statsOn) poller.start();
-    const unsubscribe = server.subscribe(onEvent);
-    const unwatch = server.onState(onState);
-    server.register(node);
-    if (server.currentState().state === 'open') {
-      // Deployed beside an open session: start from what it tracks, and say so.
-      const tracked = server.tracked();
-      opened = true;
-      model.seed(tracked?.calls ?? [], tracked?.agents ?? [], {
-        kind: 'attach',
-        rebuiltBy: ['events'],
-        eventsMayHaveBeenMissed: false,
-      });
-      void queryAgents();
-      requestConfiguration();
-    }
+    pgs.forEach((pg, i) => pg.start(users[i]));
 
     node.on('input', (msg: NodeMessage, send: (m: NodeMessage) => void, done: (err?: Error) => void) => {
       try {
@@ -252,13 +134,28 @@ export = function (RED: NodeAPI): void {
     });
 
     node.on('close', (removed: boolean, done: () => void) => {
-      closed = true;
-      poller.stop();
       emitter.stop();
-      unsubscribe();
-      unwatch();
-      server.deregister(node, done, removed);
+      let left = pgs.length;
+      const one = (): void => {
+        if (--left === 0) done();
+      };
+      pgs.forEach((pg, i) => pg.stop(users[i], removed, one));
     });
+  }
+
+  /** The server IDs: `servers` (configVersion 2), else the single `server`; duplicates once. */
+  function serverIds(config: CtiStateConfig): string[] {
+    const list = Array.isArray(config.servers)
+      ? config.servers
+      : typeof config.servers === 'string'
+        ? config.servers.split(',')
+        : [];
+    const ids = [config.server, ...list].map((id) => String(id ?? '').trim()).filter((id) => id !== '');
+    return [...new Set(ids)];
+  }
+
+  function serverLabel(server: CtiServerNode): string {
+    return server.label?.() ?? ((server as unknown as { name?: string }).name || server.id);
   }
 
   function filterOf(config: CtiStateConfig, t: ReturnType<typeof translator>): StateFilter {

@@ -36,6 +36,8 @@ interface CallEntry {
 
 /** SkillGroupNumber's "none" (0xFFFFFFFF as UINT, -1 as INT). */
 const NO_SKILL_GROUP = 0xffffffff;
+/** An agent whose state nobody can know now (its peripheral's link is down). */
+const UNKNOWN_STATE = 'AGENT_STATE_UNKNOWN';
 /** Connection states in which the agent at the device is busy with the call. */
 const AGENT_ON_CALL = new Set(['LCS_ALERTING', 'LCS_CONNECT', 'LCS_HOLD', 'LCS_INITIATE']);
 
@@ -107,8 +109,12 @@ export class ContactCenterState {
     }
   }
 
-  /** The current state, filtered; a new plain object each time (a flow may keep or change it). */
-  view(filter: StateFilter = {}): ContactCenterView {
+  /**
+   * The current state, filtered; a new plain object each time (a flow may keep or change it). `linkDown`: the
+   * link to the agents' peripheral is down, so nobody knows their state now — each agent shows
+   * AGENT_STATE_UNKNOWN with its lastKnownState, and the summary counts none of them as logged in or available.
+   */
+  view(filter: StateFilter = {}, opts: { linkDown?: boolean } = {}): ContactCenterView {
     const now = this.now();
     this.expire(now);
     const agentsOnCall = new Map<string, string>();
@@ -132,6 +138,11 @@ export class ContactCenterState {
       if (a.reasonCode !== undefined) v.reasonCode = a.reasonCode;
       const active = a.agentId === undefined ? undefined : agentsOnCall.get(a.agentId);
       if (active !== undefined) v.activeCall = active;
+      if (opts.linkDown === true) {
+        v.lastKnownState = v.state;
+        v.state = UNKNOWN_STATE;
+        v.linkDown = true;
+      }
       agents.push(v);
     }
     agents.sort(byAgent);

@@ -1,4 +1,21 @@
 export { ContactCenterState, type ContactCenterStateOptions } from './contact-center-state';
 export { parseIdList, parseNumberList } from './id-list';
-export type { AgentView, CallView, ContactCenterView, StateFilter, StateOrigin, StateSummary, TeamView } from './types';
+export type {
+  AgentView,
+  CallView,
+  ContactCenterView,
+  PeripheralView,
+  StateFilter,
+  StateOrigin,
+  StateSummary,
+  TeamView,
+} from './types';
+export {
+  mergeOrigins,
+  mergePeripheralViews,
+  sumSummaries,
+  type ManyPeripheralsView,
+  type MergeOptions,
+  type PeripheralPart,
+} from './peripherals';
 export { SkillGroupBoard, type SkillGroupView } from './skill-group-board';

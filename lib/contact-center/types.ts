@@ -14,6 +14,15 @@ export interface AgentView {
   skillGroups: number[];
   /** Key of the call the agent is on (alerting, talking or holding), if any. */
   activeCall?: string;
+  /** Display name from configuration acquisition ("First Last"), when known. */
+  name?: string;
+  /**
+   * The CTI link of the agent's peripheral is down (the session is not open, or the peripheral is offline): `state`
+   * is then AGENT_STATE_UNKNOWN — nobody knows it now — and this is the state last seen. Absent while the link is up.
+   */
+  lastKnownState?: string;
+  /** True while the agent's peripheral's link is down (see lastKnownState). */
+  linkDown?: boolean;
 }
 
 export interface CallView {
@@ -68,11 +77,28 @@ export interface StateOrigin {
 /** An agent team, as AGENT_TEAM_CONFIG_EVENT last described it (Supervisor service). */
 export interface TeamView {
   teamId: number;
+  /** With several peripherals: the PG the team was reported by. */
+  peripheralId?: number;
   name: string;
   /** AgentIDs of the supervisors (AgentFlags 0x0004), primary first. */
   supervisors: string[];
   /** AgentIDs of the members. */
   members: string[];
+}
+
+/** One peripheral (PG) of a cti-state that takes several cti-server nodes: its identity, link and own summary. */
+export interface PeripheralView {
+  /** The PeripheralID: the cti-server node's, else the one its events carry; undefined until known. */
+  peripheralId: number | undefined;
+  /** The cti-server node's name (else host:port). */
+  server: string;
+  /** 'up' while the session is open and the peripheral online; 'down' otherwise. */
+  link: 'up' | 'down';
+  /** The session state behind `link` (open, failover, peripheral-offline, connecting, closed …). */
+  sessionState: string;
+  /** The same summary as the top-level one, for this peripheral only. */
+  summary: StateSummary;
+  origin: StateOrigin;
 }
 
 export interface ContactCenterView {

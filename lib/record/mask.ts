@@ -46,8 +46,39 @@ const PII_TAGS: ReadonlySet<number> = new Set([
 /** Never written, masked or not: ClientPassword, AgentPassword. */
 const SECRET_TAGS: ReadonlySet<number> = new Set([2, 49]);
 
-/** Who the agents are (maskAgents): agent IDs, extensions, instruments, supervisors, client signatures. */
-const AGENT_TAGS: ReadonlySet<number> = new Set([3, 4, 5, 6, 23, 68, 69, 194]);
+/**
+ * Who the agents are (maskAgents): agent IDs, extensions, instruments, supervisors, client signatures, the members
+ * of a team (AGENT_TEAM_CONFIG_EVENT), and the agent records of configuration acquisition (login ID, login name,
+ * first and last name). A value gets the same pseudonym wherever it appears, so an agent's configuration LoginID
+ * masks like the AgentID of its events and a masked recording still joins the two.
+ */
+const AGENT_TAGS: ReadonlySet<number> = new Set([
+  3, // ClientSignature
+  4, // AgentExtension
+  5, // AgentID
+  6, // AgentInstrument (also CONFIG_TERMINAL_EVENT's instruments)
+  23, // CTIClientSignature
+  68, // PositionID
+  69, // SupervisorID
+  85, // SupervisorInstrument
+  86, // AtcAgentID (a team's members)
+  137, // FirstName
+  138, // LastName
+  190, // LoginID (= the agent's AgentID)
+  194, // AgentID (long tag)
+  207, // LoginName
+  214, // OldLoginID (a renamed agent's previous LoginID)
+]);
+
+/**
+ * Fields that name a person in one message only (maskAgents): an agent record's Extension and its free-text
+ * Description (often the person's name or notes). The service, skill group and call type records' Extension and
+ * Description are configuration, kept; device records are handled per record (maskAgentDevices).
+ */
+const AGENT_TAGS_IN: ReadonlyMap<string, ReadonlySet<number>> = new Map([['CONFIG_AGENT_EVENT', new Set([173, 134])]]);
+/** CONFIG_DEVICE_EVENT DeviceType values that are an agent: 3 agent ID, 4 agent device extension (§22.9). */
+const AGENT_DEVICE_TYPES: ReadonlySet<number> = new Set([3, 4]);
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * Every device ID. With maskAgents they are all masked; without, only those whose value was already masked in a
@@ -61,7 +92,7 @@ const DEVICE_TAGS: ReadonlySet<number> = new Set(
 export interface MaskOptions {
   /** Mask caller / customer data (PII_TAGS). */
   mask: boolean;
-  /** Also mask agent IDs, extensions, instruments and every device ID. */
+  /** Also mask agent IDs and names, extensions, instruments and every device ID. */
   maskAgents: boolean;
   /** Tests: a fixed key instead of a random one. */
   key?: Buffer;
@@ -147,10 +178,11 @@ export class FrameMasker {
         changed = true;
       }
     }
+    const agentTagsHere = AGENT_TAGS_IN.get(plan.name) ?? NONE;
     for (const f of plan.floats) {
       const v = msg[f.key];
       if (v === undefined) continue;
-      if (this.opts.maskAgents && (AGENT_TAGS.has(f.tag) || DEVICE_TAGS.has(f.tag))) {
+      if (this.opts.maskAgents && (AGENT_TAGS.has(f.tag) || DEVICE_TAGS.has(f.tag) || agentTagsHere.has(f.tag))) {
         msg[f.key] = this.maskValue(v, false);
         changed = true;
       } else if (this.opts.mask && DEVICE_TAGS.has(f.tag) && this.holdsPii(v)) {
@@ -158,7 +190,37 @@ export class FrameMasker {
         changed = true;
       }
     }
+    if (this.opts.maskAgents && plan.name === 'CONFIG_DEVICE_EVENT') changed = this.maskAgentDevices(msg) || changed;
     return changed;
+  }
+
+  /**
+   * An agent's device record (DeviceType 3 / 4) names the agent: its Extension, its Description ("Phone of …")
+   * and its PeripheralNumber (the extension as a number, masked as the pseudonym of its digits so it matches the
+   * masked extension). Route points and services keep theirs. Records decode as parallel arrays; if DeviceType
+   * does not line up with a field, every entry of that field is masked (losing configuration, never leaking).
+   */
+  private maskAgentDevices(msg: CtiMessage): boolean {
+    const types = msg.deviceType as unknown;
+    const isAgent = (i: number, n: number): boolean =>
+      !Array.isArray(types) || types.length !== n || AGENT_DEVICE_TYPES.has(types[i] as number);
+    let changed = false;
+    for (const key of ['extension', 'description', 'peripheralNumber']) {
+      const values = msg[key] as unknown;
+      if (!Array.isArray(values)) continue;
+      msg[key] = values.map((v: unknown, i) => {
+        if (!isAgent(i, values.length)) return v;
+        changed = true;
+        return typeof v === 'number' ? this.maskNumber(v) : this.maskValue(v, false);
+      });
+    }
+    return changed;
+  }
+
+  /** A number as the pseudonym of its decimal digits (kept within a UINT). */
+  private maskNumber(v: number): number {
+    this.stats.fieldsMasked++;
+    return Number(this.names.of(String(v))) % 0xffffffff;
   }
 
   private holdsPii(v: unknown): boolean {

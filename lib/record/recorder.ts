@@ -42,7 +42,7 @@ export interface RecorderOptions {
   maxFiles?: number;
   /** Replace caller / customer data by pseudonyms (see README). Default true. */
   mask?: boolean;
-  /** Also mask agent IDs, extensions, instruments and device IDs. Default false. */
+  /** Also mask agent IDs, names (configuration), extensions, instruments and device IDs. Default false. */
   maskAgents?: boolean;
   /** Bytes allowed to wait for the disk before lines are dropped. Default 8 MiB. */
   maxQueuedBytes?: number;

@@ -39,4 +39,5 @@ export {
   CtiProtocolWarning,
   CtiInvalidRequestError,
 } from './errors';
+export { CtiMaskVersionWarning } from './mask-warning';
 export { Backoff } from './backoff';

@@ -14,6 +14,7 @@ import {
   type CtiMessage,
   type OpenMaskField,
 } from '../protocol';
+import type { ExplicitMasks } from './mask-warning';
 
 export interface CtiEndpoint {
   host: string;
@@ -170,6 +171,8 @@ export interface ResolvedOptions {
   registration?: CtiMessage;
   hotStandby: boolean;
   acceptMaintenance: boolean;
+  /** The masks the user set (not defaults): with version 'auto' a lower version's loss of them is warned once. */
+  explicitMasks: ExplicitMasks;
 }
 
 export const NO_PERIPHERAL = 0xffffffff;
@@ -384,7 +387,19 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     registration: o.registerVariables === undefined ? undefined : registrationRequest(o.registerVariables),
     hotStandby: o.hotStandby ?? true,
     acceptMaintenance: o.acceptMaintenance ?? true,
+    explicitMasks: explicitMasks(o, services),
   };
+}
+
+/** The masks given in `o` (already validated above), as sent at the highest version; `services` as resolved. */
+function explicitMasks(o: CtiSessionOptions, services: number): ExplicitMasks {
+  const given: ExplicitMasks = {};
+  if (o.services !== undefined)
+    given.servicesRequested = (services & toMask('services', o.services, ServiceMask, 'CTI_SERVICE_')) >>> 0;
+  if (o.callMsgMask !== undefined) given.callMsgMask = toMask('callMsgMask', o.callMsgMask, CallEventMask);
+  if (o.agentStateMask !== undefined) given.agentStateMask = toMask('agentStateMask', o.agentStateMask, AgentStateMask);
+  if (o.configMsgMask !== undefined) given.configMsgMask = toMask('configMsgMask', o.configMsgMask, ConfigMsgMask);
+  return given;
 }
 
 /** The guide's REGISTER_VARIABLES_REQ: CallVariableMask bit0 = CallVariable1 … bit9 = CallVariable10; names only. */

@@ -19,6 +19,7 @@ import { CtiNotOpenError, CtiServerEndedError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
+import { MaskVersionCheck } from './mask-warning';
 import type { AttemptHandlers, LinkAttempt } from './link-attempt';
 import { SessionLinks } from './links';
 import { OpenProgress } from './open-progress';
@@ -49,6 +50,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private readonly _stats: SessionStats = newStats();
   private readonly inbound: Inbound;
   private closePromise: Promise<void> | null = null;
+  private readonly maskCheck: MaskVersionCheck;
 
   constructor(options: CtiSessionOptions) {
     super();
@@ -56,6 +58,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.plan = new ReconnectPlan(this.options);
     this.requests = new SessionRequests(this.options);
     this.progress = new OpenProgress(this.options);
+    this.maskCheck = new MaskVersionCheck(this.options.explicitMasks, this.options.versionAuto);
     this.tracking = new Tracking({
       trackCalls: this.options.trackCalls,
       maxCalls: this.options.maxCalls,
@@ -351,6 +354,8 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this._stats.openedAt = Date.now();
     const reopened = this.progress.accepted(conf);
     if (reopened) this._stats.reconnects++;
+    const masks = this.maskCheck.opened(this.progress.version);
+    if (masks) this.safeEmit('warning', masks);
     const opened = (note: string): void => {
       if (this.links.current !== attempt) return;
       const online = this.progress.peripheralOnline;

@@ -39,9 +39,12 @@ export async function runMaintenance(
   to: CtiSimulator,
   windowMs = MAINTENANCE_WINDOW_MS,
 ): Promise<MaintenanceOutcome> {
+  // The other side must be able to take over: a side still in maintenance (or stopped) cannot.
+  if (to.inMaintenanceMode) throw new Error(`side ${to.side} is in maintenance: end it first (endMaintenance())`);
+  if (to.isStopped) throw new Error(`side ${to.side} is stopped: nobody could take over`);
   const asked = from.openSessions().filter(canMove);
   from.log(`maintenance requested: asking ${asked.length} session(s)`);
-  const answers = await Promise.all(asked.map((s) => ask(from, s, windowMs)));
+  const answers = await askAll(from, asked, windowMs);
   const out: MaintenanceOutcome = {
     decision: answers.every((a) => a === true) ? 'continue' : 'cancel',
     asked: asked.length,
@@ -76,22 +79,42 @@ export async function runMaintenance(
   return out;
 }
 
-/** ACTIVE_MAINTENANCE_REQ to one session: true / false as it answered, undefined for silence (or a gone session). */
-function ask(from: CtiSimulator, s: ClientSession, windowMs: number): Promise<boolean | undefined> {
-  const invokeId = nextInvokeId++;
+/**
+ * ACTIVE_MAINTENANCE_REQ (a fresh InvokeID each) to every session; per session true / false as it answered,
+ * undefined for silence within the window (or a session gone). One listener for all answers, so asking many
+ * sessions adds no listener per session.
+ */
+function askAll(from: CtiSimulator, sessions: ClientSession[], windowMs: number): Promise<(boolean | undefined)[]> {
+  if (sessions.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
-    const done = (answer: boolean | undefined): void => {
+    const answers = new Map<ClientSession, boolean | undefined>();
+    const invokeIds = new Map<number, { session: ClientSession; invokeId: number }>();
+    const finish = (): void => {
       timer.cancel();
       from.off('maintenance-answer', onAnswer);
-      resolve(answer);
+      resolve(sessions.map((s) => answers.get(s)));
+    };
+    const settle = (s: ClientSession, answer: boolean | undefined): void => {
+      if (answers.has(s)) return;
+      answers.set(s, answer);
+      if (answers.size === sessions.length) finish();
     };
     const onAnswer = (a: { sessionId: number; invokeId: number; accepted: boolean }): void => {
-      if (a.sessionId !== s.id) return;
+      const asked = invokeIds.get(a.sessionId);
+      if (asked === undefined) return;
       // Unsure: an answer with another InvokeID is taken as a rejection (§23.3).
-      done(a.invokeId === invokeId ? a.accepted : false);
+      settle(asked.session, a.invokeId === asked.invokeId ? a.accepted : false);
     };
-    const timer = from.schedule(windowMs, () => done(undefined));
+    // Silence: whoever has not answered when the window ends (on the simulator's clock) stays undefined.
+    const timer = from.schedule(windowMs, () => {
+      for (const s of sessions) if (!answers.has(s)) answers.set(s, undefined);
+      finish();
+    });
     from.on('maintenance-answer', onAnswer);
-    if (!s.send({ messageType: 'ACTIVE_MAINTENANCE_REQ_MSG', invokeId })) done(undefined);
+    for (const s of sessions) {
+      const invokeId = nextInvokeId++;
+      invokeIds.set(s.id, { session: s, invokeId });
+      if (!s.send({ messageType: 'ACTIVE_MAINTENANCE_REQ_MSG', invokeId })) settle(s, undefined);
+    }
   });
 }

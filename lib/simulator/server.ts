@@ -79,6 +79,9 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     for (const s of this.clients) s.deliver(e);
   };
   private readonly onDissociate = (call: SimCall, agentId: string | undefined): void => {
+    // END_CALL_EVENT is an event like the others: a side that is not active (in maintenance, its clients about
+    // to move) sends none, or a client would get it from both sides.
+    if (!this.active) return;
     for (const s of this.clients) s.dissociate(call, agentId);
   };
   /** A team changed: its supervisor sessions on this side get AGENT_TEAM_CONFIG_EVENT. */
@@ -300,6 +303,11 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     this.activatedBySwitchover = false;
     this.inMaintenance = true;
     this.log('in maintenance mode: OPEN_REQ refused with E_CTI_SERVER_IN_MAINTENANCE_MODE');
+  }
+
+  /** In maintenance mode (between a maintenance that continued and endMaintenance()). */
+  get inMaintenanceMode(): boolean {
+    return this.inMaintenance;
   }
 
   /** Maintenance over: this side comes back as the standby. */

@@ -71,7 +71,22 @@ const MIGRATIONS: Record<NodeType, readonly Migration[]> = {
   'cti-set-call-data': [{ to: 1, up: (c) => ({ ...c }) }],
   'cti-request': [{ to: 1, up: (c) => ({ ...c }) }],
   'cti-status': [{ to: 1, up: (c) => ({ ...c }) }],
-  'cti-state': [{ to: 1, up: (c) => ({ ...c }) }],
+  'cti-state': [
+    { to: 1, up: (c) => ({ ...c }) },
+    {
+      // configVersion 2: a node may list several cti-server nodes, one per peripheral (PG). The one it had becomes
+      // the list's only entry; `server` stays (the first of the list), so nothing changes for the old flow.
+      to: 2,
+      up: (c) => ({
+        ...c,
+        servers: Array.isArray(c.servers)
+          ? c.servers
+          : typeof c.server === 'string' && c.server !== ''
+            ? [c.server]
+            : [],
+      }),
+    },
+  ],
 };
 
 /** The configVersion a node of each type is saved with by this release. */

@@ -81,6 +81,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /** The protocol version in use (the configured one until the session opens). */
   protocolVersion(): number;
+  /** The server's name in the editor, else "hostA:portA" (what msg.cti.server says). */
+  label?(): string;
   /** The configured peripheral ID, if any. */
   configuredPeripheralId(): number | undefined;
   /** The services this server asks for in OPEN_REQ, short names as in the editor (ALL_EVENTS, CLIENT_CONTROL, …). */

@@ -57,6 +57,16 @@ describe('config migrations: a flow saved by 0.1.0', function () {
     assert.equal(migratedCopy('cti-server', { ...fixtureNode('srv'), version: 19 }).version, 19);
   });
 
+  it('cti-state: the one server becomes the only entry of the server list (configVersion 2), server kept', function () {
+    const out = migratedCopy('cti-state', { id: 'st', type: 'cti-state', server: 'srv', configVersion: 1 });
+    assert.deepEqual(out.servers, ['srv']);
+    assert.equal(out.server, 'srv');
+    assert.equal(out.configVersion, 2);
+    const listed = migratedCopy('cti-state', { id: 'st', server: 'a', servers: ['a', 'b'], configVersion: 1 });
+    assert.deepEqual(listed.servers, ['a', 'b']);
+    assert.deepEqual(migratedCopy('cti-state', { id: 'st', configVersion: 1 }).servers, []);
+  });
+
   it('is idempotent, leaves a newer configVersion alone, and keeps options set by a user', function () {
     const once = migratedCopy('cti-server', fixtureNode('srv'));
     assert.deepEqual(migratedCopy('cti-server', once), once);

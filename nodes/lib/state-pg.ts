@@ -1,0 +1,271 @@
+/**
+ * cti-state, one peripheral (PG): the state of ONE cti-server node's session — its agents and calls
+ * (ContactCenterState), its skill groups' statistics (SkillGroupBoard, polled per server), the agent queries at each
+ * open and the link. cti-state keeps one of these per cti-server node it lists and merges their views
+ * (lib/contact-center/peripherals.ts), so agents with the same AgentID on two PGs are never mixed up.
+ */
+import type { Node } from 'node-red';
+import type { CtiMessage } from '../../lib/protocol';
+import type { CallSnapshot } from '../../lib/calls';
+import { CtiRequestError } from '../../lib/session';
+import { ContactCenterState, SkillGroupBoard, type PeripheralPart, type StateFilter } from '../../lib/contact-center';
+import { SkillGroupPoller } from './skill-group-poller';
+import type { CtiServerNode, EventOrigin, SessionStateView } from './server-api';
+import type { Translate } from './i18n';
+
+export interface PeripheralStateOptions {
+  server: CtiServerNode;
+  filter: StateFilter;
+  /** The node lists several servers: each PG's own peripheral ID comes before the filter's. */
+  many: boolean;
+  queryIds: readonly string[];
+  statsGroups: readonly number[];
+  /** Seconds between statistics rounds; 0 = no statistics (and no configuration request). */
+  statsSeconds: number;
+  intervalSeconds: number;
+  /** The PG's state changed: the node sends (throttled). */
+  changed(): void;
+  warn(text: string): void;
+  t: Translate;
+}
+
+/** At most this many statistics requests wait for their answer at once, per server. */
+const MAX_OUTSTANDING = 2;
+/** CONFIG_REQUEST_EVENT ConfigInformation: skill groups (0x2) and agents (0x4) — the names a board shows. */
+const CONFIG_NAMES = 0x2 | 0x4;
+const NULL_ID = 0xffffffff;
+/** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
+const VOICE_MRD = 1;
+
+export class PeripheralState {
+  private readonly model: ContactCenterState;
+  private readonly board = new SkillGroupBoard();
+  private readonly poller: SkillGroupPoller;
+  private opened = false;
+  private closed = false;
+  private warned = false;
+  /** The peripheral ID the session's events carry (when the server node names none). */
+  private learnedPeripheralId: number | undefined;
+  private lastLink: 'up' | 'down' | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private unwatch: (() => void) | undefined;
+
+  constructor(private readonly o: PeripheralStateOptions) {
+    this.model = new ContactCenterState({ intervalSeconds: o.intervalSeconds });
+    this.poller = new SkillGroupPoller({
+      intervalMs: o.statsSeconds * 1000,
+      maxOutstanding: MAX_OUTSTANDING,
+      groups: () => (o.statsGroups.length > 0 ? [...o.statsGroups] : this.board.configuredGroups()),
+      isOpen: () => !this.closed && o.server.currentState().state === 'open',
+      query: (n) => this.querySkillGroup(n),
+    });
+  }
+
+  get server(): CtiServerNode {
+    return this.o.server;
+  }
+
+  private get statsOn(): boolean {
+    return this.o.statsSeconds > 0;
+  }
+
+  /** Starts following the server; `user` is what the server shows its status on. */
+  start(user: Node): void {
+    if (this.statsOn) this.poller.start();
+    this.unsubscribe = this.o.server.subscribe((event, call, origin) => this.onEvent(event, call, origin));
+    this.unwatch = this.o.server.onState((view) => this.onState(view));
+    this.o.server.register(user);
+    this.lastLink = this.link();
+    if (this.o.server.currentState().state === 'open') {
+      // Deployed beside an open session: start from what it tracks, and say so.
+      const tracked = this.o.server.tracked();
+      this.opened = true;
+      this.model.seed(tracked?.calls ?? [], tracked?.agents ?? [], {
+        kind: 'attach',
+        rebuiltBy: ['events'],
+        eventsMayHaveBeenMissed: false,
+      });
+      void this.queryAgents();
+      this.requestConfiguration();
+    }
+  }
+
+  stop(user: Node, removed: boolean, done: () => void): void {
+    this.closed = true;
+    this.poller.stop();
+    this.unsubscribe?.();
+    this.unwatch?.();
+    this.o.server.deregister(user, done, removed);
+  }
+
+  /** The PG's PeripheralID: the server node's, else what its events carry. */
+  peripheralId(): number | undefined {
+    return this.o.server.configuredPeripheralId() ?? this.learnedPeripheralId;
+  }
+
+  /** 'up' only while the session is open (a peripheral offline is down: nobody knows its agents' states). */
+  link(): 'up' | 'down' {
+    return this.o.server.currentState().state === 'open' ? 'up' : 'down';
+  }
+
+  /** This PG's part of the node's view. */
+  part(filter: StateFilter, label: string): PeripheralPart {
+    const link = this.link();
+    const pid = this.peripheralId();
+    const v = this.model.view(filter, { linkDown: link === 'down' });
+    const agents = v.agents.map((a) => {
+      const name = this.board.agentName(a.agentId);
+      return name === undefined ? a : { ...a, name };
+    });
+    const view = this.statsOn
+      ? { ...v, agents, skillGroups: this.board.view([...this.o.statsGroups]) }
+      : { ...v, agents };
+    return {
+      peripheral: { peripheralId: pid, server: label, link, sessionState: this.o.server.currentState().state },
+      view,
+    };
+  }
+
+  private onEvent(event: CtiMessage, call: unknown, origin: EventOrigin | undefined): void {
+    if (typeof origin?.peripheralId === 'number') this.learnedPeripheralId = origin.peripheralId;
+    if (event.messageType.startsWith('CONFIG_')) {
+      if (this.board.applyConfig(event)) this.o.changed();
+      // The end of the upload: every group is known, the first round can start.
+      if (event.messageType === 'CONFIG_END_EVENT' && event.configEndStatus !== 5 && this.o.statsGroups.length === 0)
+        this.poller.kick();
+      return;
+    }
+    if (this.model.apply(event, call as CallSnapshot | undefined)) this.o.changed();
+  }
+
+  private onState(view: SessionStateView): void {
+    const link = this.link();
+    const flipped = link !== this.lastLink;
+    this.lastLink = link;
+    if (view.state !== 'open') {
+      // The board must show at once that this PG's agents are unknown now.
+      if (flipped) this.o.changed();
+      return;
+    }
+    const tracked = this.o.server.tracked();
+    const reconnect = this.opened;
+    this.opened = true;
+    this.model.seed(tracked?.calls ?? [], tracked?.agents ?? [], {
+      kind: reconnect ? 'reconnect' : 'open',
+      rebuiltBy: ['events'],
+      eventsMayHaveBeenMissed: view.eventsMayHaveBeenMissed === true,
+    });
+    this.o.changed();
+    void this.queryAgents();
+    this.requestConfiguration();
+  }
+
+  /** The peripheral ID requests name: one PG's own before the filter's when the node lists several servers. */
+  private requestPeripheralId(): number | undefined {
+    const configured = this.o.server.configuredPeripheralId();
+    return this.o.many
+      ? (configured ?? this.o.filter.peripheralId ?? this.learnedPeripheralId)
+      : (this.o.filter.peripheralId ?? configured);
+  }
+
+  private async querySkillGroup(n: number): Promise<void> {
+    const peripheralId = this.requestPeripheralId() ?? this.o.server.tracked()?.agents[0]?.peripheralId;
+    try {
+      const conf = await this.o.server.request({
+        messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
+        peripheralId: peripheralId ?? NULL_ID,
+        skillGroupNumber: n,
+        skillGroupId: NULL_ID,
+      });
+      this.board.applyStatistics(conf, Date.now());
+    } catch (err) {
+      this.board.failed(n, (err as Error).message);
+    }
+    this.o.changed();
+  }
+
+  /** Names of skill groups and agents: configuration acquisition, asked for once per open. */
+  private requestConfiguration(): void {
+    const server = this.o.server;
+    if (!this.statsOn || typeof server.notify !== 'function') return;
+    try {
+      server.notify({
+        messageType: 'CONFIG_REQUEST_EVENT',
+        configInformation: CONFIG_NAMES,
+        configMsgMask: CONFIG_NAMES,
+        peripheralId: this.requestPeripheralId() ?? 0,
+      });
+    } catch (err) {
+      this.o.warn(`cannot request the configuration: ${(err as Error).message}`);
+    }
+    // With skill groups named in the editor the first round need not wait for the names.
+    if (this.o.statsGroups.length > 0) this.poller.kick();
+  }
+
+  /** Agents that sent no AGENT_STATE_EVENT since the open would be missing from the board: ask for each. */
+  private async queryAgents(): Promise<void> {
+    const { queryIds, t } = this.o;
+    if (queryIds.length === 0) return;
+    const peripheralId = this.requestPeripheralId();
+    if (peripheralId === undefined) {
+      this.warnOnce(
+        t(
+          'cti-state.errors.no-peripheral',
+          {},
+          "cannot query agents: no peripheral ID — set it on the CTI server node or in this node's filter",
+        ),
+      );
+      return;
+    }
+    let answered = 0;
+    const failed: string[] = [];
+    let firstError: Error | undefined;
+    for (const id of queryIds) {
+      if (this.closed) return;
+      const req: CtiMessage = {
+        messageType: 'QUERY_AGENT_STATE_REQ',
+        peripheralId,
+        mrdid: VOICE_MRD,
+        icmAgentId: 0,
+        agentId: id,
+      };
+      try {
+        const conf = await this.o.server.request(req);
+        if (this.model.apply(conf, undefined, req)) answered++;
+      } catch (err) {
+        // One unknown agent must not hide the others: ask for every one, then say once what failed.
+        failed.push(id);
+        firstError ??= err as Error;
+      }
+    }
+    if (this.closed) return;
+    if (answered > 0) {
+      this.model.noteRebuilt('QUERY_AGENT_STATE');
+      this.o.changed();
+    }
+    if (firstError !== undefined) this.warnOnce(this.queryFailure(failed, firstError));
+  }
+
+  private queryFailure(agents: string[], err: Error): string {
+    const { t } = this.o;
+    const list = agents.length > 5 ? `${agents.slice(0, 5).join(', ')} … (${agents.length})` : agents.join(', ');
+    const error = err.message;
+    if (err instanceof CtiRequestError && err.statusName === 'E_CTI_FUNCTION_NOT_AVAILABLE')
+      return t(
+        'cti-state.errors.query-no-service',
+        { agents: list, error },
+        `cannot query agents ${list}: the CTI server node does not request the Client Control service (${error})`,
+      );
+    return t(
+      'cti-state.errors.query-failed',
+      { agents: list, error },
+      `QUERY_AGENT_STATE failed for ${list}: ${error}`,
+    );
+  }
+
+  private warnOnce(text: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    this.o.warn(text);
+  }
+}
