@@ -125,6 +125,35 @@ function deviceRecord(m: SimModel, a: SimAgent, recordType: number): Rec {
   };
 }
 
+/**
+ * The one agent desk settings record, every field present: records are a repeating group and a strict decoder
+ * (a recording's, a replay's) rejects a record that leaves a member out in the middle. Values: nothing enabled
+ * (mask 0, modes 0), no timers.
+ */
+function deskSettingsRecord(): Rec {
+  return {
+    recordType: CONFIG_RECORD.ADD,
+    agentDeskSettingsId: DESK_SETTINGS_ID,
+    fltDeskSettingsMask: 0,
+    fltWrapUpDataIncomingMode: 0,
+    fltWrapUpDataOutgoingMode: 0,
+    fltLogoutNonActivityTime: 0,
+    fltQualityRecordingRate: 0,
+    fltRingNoAnswerTime: 0,
+    fltSilentMonitorWarningMessage: 0,
+    fltSilentMonitorAudibleIndication: 0,
+    fltSupervisorAssistCallMethod: 0,
+    fltEmergencyCallMethod: 0,
+    fltAutoRecordOnEmergency: 0,
+    fltRecordingMode: 0,
+    fltWorkModeTimer: 0,
+    fltRingNoAnswerDnId: 0,
+    fltDefaultDevicePortAddress: '',
+    playZipTone: 0,
+    acdSharedLineUsage: 0,
+  };
+}
+
 const ITEMS: Item[] = [
   {
     bit: CONFIG_ITEM.SERVICE,
@@ -183,7 +212,7 @@ const ITEMS: Item[] = [
     bit: CONFIG_ITEM.AGENT_DESK_SETTINGS,
     message: 'CONFIG_AGENT_DESK_SETTINGS_EVENT',
     since: 22,
-    records: () => [{ recordType: CONFIG_RECORD.ADD, agentDeskSettingsId: DESK_SETTINGS_ID, fltWorkModeTimer: 0 }],
+    records: () => [deskSettingsRecord()],
   },
 ];
 
