@@ -92,6 +92,7 @@ export = function (RED: NodeAPI): void {
     node.configurationNames = () => acquisition.names;
     node.onConfiguration = (listener) => acquisition.onChange(listener);
     node.tracked = () => owner.tracked();
+    node.rebuilding = () => owner.rebuilding();
     node.protocolVersion = () => owner.protocolVersion();
     node.configuredPeripheralId = () => configuration.peripheralId();
     node.label = () => configuration.label;
