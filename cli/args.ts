@@ -29,3 +29,31 @@ export function intArg(name: string, v: string | undefined, min = 0, max = 0xfff
     throw new RangeError(`${name} needs an integer ${min}..${max}, got "${v ?? ''}"`);
   return n;
 }
+
+/** The options every CLI of the package has. */
+export interface CommonOptions {
+  help: boolean;
+  host?: string;
+  port?: number;
+}
+
+/**
+ * Applies --help/-h, --host and --port to `o`; false for any other flag. `lowestPort` differs per CLI: cti-sim
+ * listens, and 0 asks the OS for a free port; cti-record connects, and needs a real one.
+ */
+export function commonFlag(o: CommonOptions, flag: string, value: () => string, lowestPort: 0 | 1): boolean {
+  switch (flag) {
+    case '--help':
+    case '-h':
+      o.help = true;
+      return true;
+    case '--host':
+      o.host = value();
+      return true;
+    case '--port':
+      o.port = intArg(flag, value(), lowestPort, 65535);
+      return true;
+    default:
+      return false;
+  }
+}

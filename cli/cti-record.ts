@@ -3,7 +3,7 @@
  * cti-record: opens a CTI session (All Events by default) and records every frame to a JSON Lines file,
  * PII masked unless --no-mask. Stops after --duration or on SIGINT / SIGTERM and prints a summary.
  */
-import { intArg, walkArgs } from './args';
+import { commonFlag, intArg, walkArgs } from './args';
 import { parseDuration } from '../lib/simulator/clock';
 import { CtiSession, type CtiEndpoint, type CtiSessionOptions } from '../lib/session';
 import { recordSession, type Recorder, type RecorderStats } from '../lib/record';
@@ -58,17 +58,8 @@ export interface RecordCliOptions {
 export function parseRecordArgs(argv: string[]): RecordCliOptions {
   const o: RecordCliOptions = { clientId: 'cti-record', mask: true, maskAgents: false, quiet: false, help: false };
   walkArgs(argv, (flag, value, arg) => {
+    if (commonFlag(o, flag, value, 1)) return;
     switch (flag) {
-      case '--help':
-      case '-h':
-        o.help = true;
-        break;
-      case '--host':
-        o.host = value();
-        break;
-      case '--port':
-        o.port = intArg(flag, value(), 1, 65535);
-        break;
       case '--side-b': {
         const m = /^(.+):(\d+)$/.exec(value());
         if (m === null) throw new RangeError('--side-b needs <host>:<port>');

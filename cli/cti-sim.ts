@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'node:fs';
-import { intArg, walkArgs } from './args';
+import { commonFlag, intArg, walkArgs } from './args';
 import { AcceleratedClock, parseDuration, RealClock, type SimClock } from '../lib/simulator/clock';
 import { parseFaultSpec } from '../lib/simulator/faults';
 import { CtiSimulatorPair } from '../lib/simulator/pair';
@@ -136,17 +136,8 @@ export interface CliOptions {
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { host: '127.0.0.1', port: 42027, intervalMs: 5000, faults: [], log: 'info', help: false };
   walkArgs(argv, (flag, value, arg) => {
+    if (commonFlag(o, flag, value, 0)) return;
     switch (flag) {
-      case '--help':
-      case '-h':
-        o.help = true;
-        break;
-      case '--host':
-        o.host = value();
-        break;
-      case '--port':
-        o.port = intArg(flag, value(), 0, 65535);
-        break;
       case '--side-b-port':
         o.sideBPort = intArg(flag, value(), 0, 65535);
         break;

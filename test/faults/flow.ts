@@ -8,7 +8,7 @@ import type { NodeMessage } from 'node-red';
 import { CALL_EVENTS } from '../../nodes/lib/event-types';
 import { helper, NODES, serverNode, type CtiSimulator } from '../nodes/harness';
 import { resolveFromNodeRed } from '../support/node-red-runtime';
-import { flowKey, type WireLedger } from './ledger';
+import { flowKey, type FlowOpen, type WireLedger } from './ledger';
 import { when } from './settle';
 
 const functionNode = require(resolveFromNodeRed('@node-red/nodes/core/function/10-function.js'));
@@ -20,10 +20,16 @@ type Msg = NodeMessage & Record<string, unknown>;
 export interface FaultFlow {
   /** flowKey of every call event the flow received, in order. */
   readonly received: string[];
+  /** For each of those: its msg.call.restated ('known' / 'new': a replay of a call's state after a switchover). */
+  readonly restated: Array<string | undefined>;
+  /** For each of those: type#ConnectionCallID#LocalConnectionState — what "the same event twice" means to a flow. */
+  readonly what: string[];
   /** Every cti-status payload. */
   readonly statuses: Array<Record<string, unknown>>;
   /** Opens that said events may have been missed. */
   readonly declaredOutages: number;
+  /** Every open after a state that was not open, in order, with its time (for accountFlow). */
+  readonly opens: FlowOpen[];
   /** Resolves once `n` more call events have arrived. */
   events(n: number, timeoutMs?: number): Promise<void>;
   /** Resolves on the next cti-status payload that passes `accept`. */
@@ -32,6 +38,12 @@ export interface FaultFlow {
   until(done: () => boolean, timeoutMs?: number): Promise<void>;
   /** Blocks Node-RED's event loop for `ms` inside the function node. */
   block(ms: number): void;
+  /**
+   * Drops the test helper's record of every node.send / status call so far. The helper spies on Node.prototype and
+   * keeps each call (arguments and a captured stack) until unload: at hundreds of messages a second that record,
+   * not the package, fills the heap, and the garbage collector's pauses would be measured as the package's gaps.
+   */
+  forgetHelperHistory(): void;
 }
 
 /** Deploys the flow against `sim.port`; `server` overrides cti-server properties (heartbeat 5 s, the minimum). */
@@ -60,17 +72,29 @@ export async function deployFaultFlow(
   const eventsNode = helper.getNode('events') as EventEmitter;
   const statesNode = helper.getNode('states') as EventEmitter;
   const received: string[] = [];
+  const restated: Array<string | undefined> = [];
+  const what: string[] = [];
   const statuses: Array<Record<string, unknown>> = [];
   eventsNode.on('input', (m: Msg) => {
     received.push(flowKey(String(m.topic), (m.payload as Record<string, unknown>).connectionCallId));
+    restated.push((m.call as { restated?: string } | undefined)?.restated);
+    const p = m.payload as Record<string, unknown>;
+    what.push(`${String(m.topic)}#${String(p.connectionCallId)}#${String(p.localConnectionState ?? '')}`);
   });
   statesNode.on('input', (m: Msg) => statuses.push(m.payload as Record<string, unknown>));
 
   return {
     received,
+    restated,
+    what,
     statuses,
     get declaredOutages() {
       return statuses.filter((p) => p.state === 'open' && p.eventsMayHaveBeenMissed === true).length;
+    },
+    get opens() {
+      return statuses
+        .filter((p) => p.state === 'open' && p.previous !== 'open' && p.replay !== true)
+        .map((p) => ({ at: p.at as number, declared: p.eventsMayHaveBeenMissed === true }));
     },
     events(n, timeoutMs = 15000) {
       const target = received.length + n;
@@ -87,6 +111,10 @@ export async function deployFaultFlow(
     },
     block(ms) {
       helper.getNode('blocker').receive({ payload: ms });
+    },
+    forgetHelperHistory() {
+      const proto = Object.getPrototypeOf(helper.getNode('events')) as Record<string, { resetHistory?(): void }>;
+      for (const m of ['send', 'status']) proto[m]?.resetHistory?.();
     },
   };
 }

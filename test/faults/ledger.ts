@@ -25,6 +25,8 @@ export function isEvent(key: string): boolean {
 interface SentConnection {
   id: string;
   keys: string[];
+  /** When each was written (ms since epoch), as seen by this process. */
+  at: number[];
 }
 
 /**
@@ -45,14 +47,15 @@ export class WireLedger {
   }
 
   /** One message written to server-side session `connId` (e.g. "A:3"). */
-  add(connId: string, key: string): void {
+  add(connId: string, key: string, at = Date.now()): void {
     let c = this.byId.get(connId);
     if (c === undefined) {
-      c = { id: connId, keys: [] };
+      c = { id: connId, keys: [], at: [] };
       this.byId.set(connId, c);
       this.connections.push(c);
     }
     c.keys.push(key);
+    c.at.push(at);
   }
 
   addUnsent(at: number, type: string): void {
@@ -233,23 +236,34 @@ function flowKeyOf(key: string): string {
   return flowKey(type, callId);
 }
 
+/** An open a flow's cti-status node reported: when, and whether it said events may have been missed. */
+export interface FlowOpen {
+  at: number;
+  declared: boolean;
+}
+
 /**
  * The same rule for what a flow received through a cti-event node (`received`: flowKey of each message, in
- * order, only the types in `types`), with the outages its cti-status node reported (`declaredOutages`): the
- * received list must be, connection after connection, a prefix of what the server sent on each; a cut-off
- * tail, or events produced with no connection, only if an outage was declared.
+ * order, only the types in `types`), with the opens its cti-status node reported: the received list must be,
+ * connection after connection, a prefix of what the server sent on each (so nothing twice, nothing out of
+ * order); a cut-off tail, or events produced with no connection, only if an outage was declared — given `opens`
+ * (with times), by the first open after the first event lost; given a count, by any declared outage.
  */
 export function accountFlow(
   wire: WireLedger,
   received: string[],
   types: ReadonlySet<string>,
-  declaredOutages: number,
+  declared: number | readonly FlowOpen[],
 ): Accounting {
   const problems: string[] = [];
+  const declaredOutages = typeof declared === 'number' ? declared : declared.filter((o) => o.declared).length;
+  const declaresAfter = (t: number): boolean =>
+    typeof declared === 'number' ? declared > 0 : declared.find((o) => o.at >= t)?.declared === true;
   const out: Accounting = { sent: 0, delivered: 0, declaredMissed: 0, declaredOutages, problems };
   let p = 0;
   for (const c of wire.connections) {
-    const keys = c.keys.filter((k) => types.has(k.slice(0, k.indexOf('#')))).map(flowKeyOf);
+    const picked = c.keys.flatMap((k, i) => (types.has(k.slice(0, k.indexOf('#'))) ? [i] : []));
+    const keys = picked.map((i) => flowKeyOf(c.keys[i]));
     out.sent += keys.length;
     let i = 0;
     while (i < keys.length && p < received.length && received[p] === keys[i]) {
@@ -259,16 +273,18 @@ export function accountFlow(
     out.delivered += i;
     const lost = keys.length - i;
     if (lost === 0) continue;
-    if (declaredOutages > 0) out.declaredMissed += lost;
+    if (declaresAfter(c.at[picked[i]])) out.declaredMissed += lost;
     else problems.push(`connection ${c.id}: ${lost} events lost and no outage declared (first ${keys[i]})`);
   }
   if (p < received.length)
     problems.push(`received ${received[p]} (#${p}) that the server did not send there, or twice`);
-  const unsent = wire.unsent.filter((u) => types.has(u.type)).length;
-  out.sent += unsent;
-  if (unsent > 0 && declaredOutages === 0)
-    problems.push(`${unsent} events produced with no connection and no outage declared`);
-  else out.declaredMissed += unsent;
+  for (const u of wire.unsent) {
+    if (!types.has(u.type)) continue;
+    out.sent++;
+    if (declaresAfter(u.at)) out.declaredMissed++;
+    else
+      problems.push(`${u.type} produced at ${new Date(u.at).toISOString()} with no connection and no outage declared`);
+  }
   return out;
 }
 

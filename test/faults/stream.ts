@@ -21,7 +21,7 @@ function callTakers(sim: CtiSimulator): string[] {
 
 /**
  * Starts `perSecond` calls a second (paced by wall time, a few per timer tick so a busy machine keeps the
- * rate) on `sim` until stopped. Failures of the driver itself reject stop().
+ * rate, one loop turn per call so catching up never starves the client sharing the process) on `sim` until stopped. Failures of the driver itself reject stop().
  */
 export function streamCalls(sim: CtiSimulator, perSecond: number, agents = callTakers(sim)): CallStream {
   let calls = 0;
@@ -35,6 +35,9 @@ export function streamCalls(sim: CtiSimulator, perSecond: number, agents = callT
         calls++;
         const call = await sim.startInboundCall({ agentId, answer: true });
         await sim.releaseCall(call);
+        // A call's events are written at once (promises, no I/O wait): catching up after a stall without yielding
+        // would hold the event loop for as long as the stall lasted, and the client (same process) with it.
+        await new Promise((r) => setImmediate(r));
       }
       await new Promise((r) => setTimeout(r, 5));
     }

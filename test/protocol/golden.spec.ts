@@ -10,12 +10,8 @@
  */
 import { strict as assert } from 'assert';
 import { decodeMessage, encodeMessage, type CtiMessage } from '../../lib/protocol';
+import { golden } from './golden-vectors';
 import { Bytes, floating, frame, fi32, fstr, fu16, fu32 } from './test-buffers';
-
-interface Vector {
-  msg: CtiMessage;
-  body: Bytes;
-}
 
 /** MessageType numbers (cti-tables.md Part A). */
 const T = {
@@ -144,21 +140,6 @@ function callVarProps(values: Record<number, string>): Record<string, string> {
   const o: Record<string, string> = {};
   for (const [i, s] of Object.entries(values)) o[`callVariable${i}`] = s;
   return o;
-}
-
-function golden(label: string, versions: number[], type: number, make: (v: number) => Vector): void {
-  for (const v of versions) {
-    describe(`${label} v${v}`, () => {
-      const { msg, body } = make(v);
-      const bytes = frame(type, body);
-      it('encodes to the reference bytes', () => {
-        assert.equal(encodeMessage(msg, v).toString('hex'), bytes.toString('hex'));
-      });
-      it('decodes the reference bytes to the message', () => {
-        assert.deepStrictEqual(decodeMessage(bytes, v), msg);
-      });
-    });
-  }
 }
 
 const BOTH = [15, 24];

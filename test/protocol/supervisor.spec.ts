@@ -6,12 +6,8 @@
  */
 import { strict as assert } from 'assert';
 import { decodeMessage, encodeMessage, withEnumNames, type CtiMessage, type DecodeWarning } from '../../lib/protocol';
+import { golden } from './golden-vectors';
 import { Bytes, frame, fstr, fu16, fu32 } from './test-buffers';
-
-interface Vector {
-  msg: CtiMessage;
-  body: Bytes;
-}
 
 const ALL = [15, 16, 18, 19, 20, 22, 24, 25];
 const TAG = {
@@ -34,21 +30,6 @@ const TAG = {
   CLIENT_ADDRESS_IPV6: 226,
   AGENT_TEAM_NAME: 243,
 } as const;
-
-function golden(label: string, versions: number[], type: number, make: (v: number) => Vector): void {
-  for (const v of versions) {
-    describe(`${label} v${v}`, () => {
-      const { msg, body } = make(v);
-      const bytes = frame(type, body);
-      it('encodes to the reference bytes', () => {
-        assert.equal(encodeMessage(msg, v).toString('hex'), bytes.toString('hex'));
-      });
-      it('decodes the reference bytes to the message', () => {
-        assert.deepStrictEqual(decodeMessage(bytes, v), msg);
-      });
-    });
-  }
-}
 
 describe('Supervisor service messages (golden vectors, §20 / §13)', () => {
   for (const [type, name] of [
