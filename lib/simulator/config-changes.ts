@@ -1,6 +1,12 @@
 import { AgentState } from '../protocol';
 import type { SimModel } from './model';
-import { generatedName, parseSkillGroups, simSkillGroup, type SimSkillGroup, type SkillGroupSpec } from './organization';
+import {
+  generatedName,
+  parseSkillGroups,
+  simSkillGroup,
+  type SimSkillGroup,
+  type SkillGroupSpec,
+} from './organization';
 import type { AgentSpec } from './types';
 
 /**
