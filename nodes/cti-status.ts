@@ -14,7 +14,7 @@ interface CtiStatusConfig extends NodeDef {
 }
 
 /** The message payload for a state (the view minus what only the nodes need). */
-function statusPayload(view: SessionStateView, replay: boolean): Record<string, unknown> {
+function statusPayload(view: SessionStateView, replay: boolean, peripheralId?: number): Record<string, unknown> {
   return {
     state: view.state,
     previous: view.previous,
@@ -31,6 +31,8 @@ function statusPayload(view: SessionStateView, replay: boolean): Record<string, 
     nextAttemptInMs: view.nextAttemptInMs,
     protocolWarnings: view.protocolWarnings,
     ...(view.ha !== undefined ? { ha: view.ha } : {}),
+    // The server node's peripheral (undefined when it names none): e.g. for a cti/<peripheral>/session topic.
+    peripheralId,
     status: view.status.text,
     replay,
     at: Date.now(),
@@ -51,7 +53,7 @@ export = function (RED: NodeAPI): void {
     let started = typeof RED.events?.once !== 'function';
     function send(view: SessionStateView, replay: boolean): void {
       try {
-        node.send({ topic: view.state, payload: statusPayload(view, replay) });
+        node.send({ topic: view.state, payload: statusPayload(view, replay, server!.configuredPeripheralId()) });
       } catch (err) {
         node.error(t('cti-status.errors.send-failed', { error: (err as Error).message }));
       }

@@ -164,6 +164,10 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
         r['200'].ready === '3',
       'Sales and Support with three agents ready each',
     );
+    // One PG: no PG column, no per-PG summary (wallboard-pgs.spec.ts shows them with two).
+    assert.equal(await page.locator('#nrdb-ui-widget-wb-queues .wbq-pgs').count(), 0);
+    assert.ok(!(await page.locator('#nrdb-ui-widget-wb-queues thead th').allTextContents()).includes('PG'));
+    assert.ok(!(await page.locator('#nrdb-ui-widget-wb-agents thead th').allTextContents()).includes('PG'));
 
     // No Sales agent available: 1001 not ready, 1002 and 1003 (in Sales and Support) talking; 1004 (Support) too.
     await sim.setAgentState('1001', 'AGENT_STATE_NOT_READY', 3);

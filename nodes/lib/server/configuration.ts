@@ -97,9 +97,9 @@ export class ServerConfiguration {
 
   /** The HA pair's options, or undefined without a group. Throws ConfigError (no broker, bad group, no TLS node). */
   haOptions(): HaOptions | undefined {
-    const group = (this.config.haGroup ?? '').trim();
+    const group = fromEnv(this.config.haGroup);
     if (group === '') return undefined;
-    const url = (this.config.haBroker ?? '').trim();
+    const url = fromEnv(this.config.haBroker);
     const problems: Array<{ field: string; text: string }> = [];
     if (!/^(mqtts?|wss?):\/\/[^\s]+$/.test(url)) {
       problems.push({ field: 'haBroker', text: this.t('cti-server.config.ha-broker', { url }) });
@@ -109,7 +109,7 @@ export class ServerConfiguration {
     return {
       url,
       group,
-      instance: (this.config.haInstance ?? '').trim() || undefined,
+      instance: fromEnv(this.config.haInstance) || undefined,
       username: this.haCredentials.haUsername || undefined,
       password: this.haCredentials.haPassword || undefined,
       tls: this.tlsOptions(this.config.haTls),
@@ -127,4 +127,14 @@ export class ServerConfiguration {
     tlsNode.addTLSOptions(opts);
     return opts;
   }
+}
+
+/**
+ * A field set to `${NAME}` gets the environment variable's value from Node-RED when the flow starts; with NAME
+ * unset Node-RED leaves the text as it is. Such a field counts as empty, so one flow (examples/mqtt) runs as a
+ * pair member where the variables are set and alone where they are not.
+ */
+function fromEnv(value: string | undefined): string {
+  const v = (value ?? '').trim();
+  return /^\$\{\S+\}$/.test(v) ? '' : v;
 }
