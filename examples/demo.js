@@ -91,12 +91,15 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const digits = (n) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 
 /**
- * A call every few seconds to an agent without a call: delivered, answered by the simulated agent after a
- * couple of seconds (unless a flow answered it first), released a little later. With --ringing the call waits
+ * A call every few seconds for a skill group (Sales, 100, three times as often as Support, 200 — the simulator's
+ * defaults): it waits in the group's queue while every agent of the group is busy (so the wallboard's queues
+ * move), then is delivered, answered by the simulated agent after a couple of seconds (unless a flow answered it
+ * first) and released a little later. At most MAX_WAITING calls wait at a time. With --ringing the call waits
  * for an answer from a client (the agent page) instead, and the caller gives up after a minute.
  */
 function startDemoTraffic(sim) {
-  const busy = new Set();
+  const MAX_WAITING = 3;
+  let waiting = 0;
   const timers = new Set();
   let stopped = false;
   let seq = 0;
@@ -110,15 +113,14 @@ function startDemoTraffic(sim) {
   const quietly = (p) => Promise.resolve(p).catch(() => {}); // the flow may have answered/released it already
 
   async function placeCall() {
-    const free = AGENTS.filter((a) => !busy.has(a));
-    if (free.length === 0) return;
-    const agentId = pick(free);
-    busy.add(agentId);
+    if (waiting >= MAX_WAITING) return;
     seq++;
     const ani = `0${pick(['20', '161', '131', '117'])}7946${digits(4)}`;
+    let delivered = false;
+    waiting++;
     try {
       const call = await sim.startInboundCall({
-        agentId,
+        skillGroupNumber: pick([100, 100, 100, 200]),
         ani,
         dnis: pick(['8005551000', '8005552000', '8005553000']),
         dialedNumber: pick(['5000', '5001']),
@@ -127,25 +129,20 @@ function startDemoTraffic(sim) {
         namedVariables: [{ name: 'user.cust.id', value: `C${digits(5)}` }],
         answer: false,
       });
+      waiting--;
+      delivered = true;
       const talk = 8000 + Math.floor(Math.random() * 6000);
       if (RINGING) {
         const outcome = await sim.waitForAnswer(call, RING_GIVE_UP_MS);
         if (outcome === 'timeout') await quietly(sim.hangUpCaller(call));
-        if (outcome !== 'answered') {
-          busy.delete(agentId);
-          return;
-        }
-        later(talk * 2, () => {
-          quietly(sim.releaseCall(call)).then(() => busy.delete(agentId));
-        });
+        if (outcome !== 'answered') return;
+        later(talk * 2, () => quietly(sim.releaseCall(call)));
         return;
       }
       later(2000, () => quietly(sim.answerCall(call)));
-      later(talk, () => {
-        quietly(sim.releaseCall(call)).then(() => busy.delete(agentId));
-      });
+      later(talk, () => quietly(sim.releaseCall(call)));
     } catch (err) {
-      busy.delete(agentId);
+      if (!delivered) waiting--;
       log(`demo call not placed: ${err && err.message}`);
     }
   }

@@ -43,6 +43,11 @@ export class InvokeTable {
     });
   }
 
+  /** The InvokeIDs of the requests waiting now. */
+  ids(): number[] {
+    return [...this.pending.keys()];
+  }
+
   /** The request waiting for this InvokeID, if any. */
   requestFor(invokeId: number): CtiMessage | undefined {
     return this.pending.get(invokeId)?.request;

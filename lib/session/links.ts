@@ -5,6 +5,7 @@
  * for the state is the table's business.
  */
 import type { CtiMessage } from '../protocol';
+import { DrainingLink } from './draining-link';
 import type { InvokeTable } from './invoke';
 import { LinkAttempt, type AttemptHandlers } from './link-attempt';
 import { openRequest } from './open-handshake';
@@ -29,6 +30,8 @@ export class SessionLinks {
   /** The session's link: requests go out on it, its messages are the session's. */
   current: LinkAttempt | null = null;
   readonly standby: StandbyLink;
+  /** Old links after planned moves, until each has had its answers (or its time) and is closed. */
+  private readonly draining = new Set<DrainingLink>();
 
   constructor(private readonly host: LinksHost) {
     this.standby = new StandbyLink(host.options, host.invokes, host.standby);
@@ -49,6 +52,32 @@ export class SessionLinks {
     const attempt = this.current;
     this.current = null;
     attempt?.retire();
+  }
+
+  /**
+   * A planned move: the current link stops being the session's and drains (draining-link.ts): it is told
+   * STOPPING_REQUESTS_TO_THIS_SIDE_IND and answers what was pending on it (`pending`, InvokeIDs), then closes.
+   */
+  drain(pending: number[]): void {
+    const old = this.current;
+    this.current = null;
+    if (old === null) return;
+    const h = this.host;
+    const d = new DrainingLink(
+      old,
+      pending,
+      h.invokes,
+      h.handlers(() => old),
+      h.options.maintenanceDrainMs,
+      (done) => this.draining.delete(done),
+    );
+    this.draining.add(d);
+    d.start({ messageType: 'STOPPING_REQUESTS_TO_THIS_SIDE_IND', invokeId: h.invokes.allocate() });
+  }
+
+  /** The session closes: old links still draining fail what they wait for and close now. */
+  stopDraining(): void {
+    for (const d of [...this.draining]) d.stop();
   }
 
   /** The standby session becomes the session's link; returns its OPEN_CONF (SessionType 2). */

@@ -75,6 +75,14 @@ export class OpenProgress {
     return reopened;
   }
 
+  /** A planned move (maintenance mode): the other side's OPEN_CONF is in force; nothing was missed, so no re-open. */
+  moved(conf: CtiMessage): void {
+    this.conf = conf;
+    this.standbyBounces = 0;
+    this.peripheralOnline = peripheralOnlineIn(conf);
+    this.everOpened = true;
+  }
+
   /**
    * version 'auto' and the server refused the version offered: the next one down, or undefined when none is left
    * (the configuration is refused; retried from the highest — the server may be upgraded meanwhile).

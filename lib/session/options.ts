@@ -90,6 +90,11 @@ export interface CtiSessionOptions {
    * cancels the maintenance for every client of that PG. Default true.
    */
   acceptMaintenance?: boolean;
+  /**
+   * After a planned move (maintenance mode), how long the old side may take to answer the requests that were pending
+   * on it before they fail (ms). Default 5000, the guide's window.
+   */
+  maintenanceDrainMs?: number;
   /** Seconds between HEARTBEAT_REQs. Default 30; guide minimum 5; 0 or -1 = no heartbeats. */
   heartbeatInterval?: number;
   /** Overrides heartbeatInterval in milliseconds (tests). */
@@ -171,6 +176,7 @@ export interface ResolvedOptions {
   registration?: CtiMessage;
   hotStandby: boolean;
   acceptMaintenance: boolean;
+  maintenanceDrainMs: number;
   /** The masks the user set (not defaults): with version 'auto' a lower version's loss of them is warned once. */
   explicitMasks: ExplicitMasks;
 }
@@ -387,6 +393,7 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     registration: o.registerVariables === undefined ? undefined : registrationRequest(o.registerVariables),
     hotStandby: o.hotStandby ?? true,
     acceptMaintenance: o.acceptMaintenance ?? true,
+    maintenanceDrainMs: positive('maintenanceDrainMs', o.maintenanceDrainMs, 5000),
     explicitMasks: explicitMasks(o, services),
   };
 }

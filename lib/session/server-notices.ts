@@ -19,8 +19,12 @@ export type ServerNotice =
   | { kind: 'peripheral-online'; reason: string }
   /** The standby server this session waits on has become active. */
   | { kind: 'standby-active'; reason: string }
-  /** The server asks to go into maintenance mode; `reply` is the answer to send. */
-  | { kind: 'maintenance-request'; reason: string; reply: CtiMessage };
+  /** The server asks to go into maintenance mode (ACTIVE_MAINTENANCE_REQ, `request`). */
+  | { kind: 'maintenance-request'; reason: string; request: CtiMessage }
+  /** ACTIVE_MAINTENANCE_EVENT: every client accepted, the other side takes over. */
+  | { kind: 'maintenance-continues'; reason: string }
+  /** ACTIVE_MAINTENANCE_EVENT: some client rejected (or was silent); nothing moves. */
+  | { kind: 'maintenance-cancelled'; reason: string };
 
 const SYS = SystemEventId.byName;
 
@@ -37,14 +41,16 @@ export function readServerNotice(msg: CtiMessage, peripheralId: number): ServerN
     case 'STANDBY_ACTIVE_EVENT_MSG':
       return { kind: 'standby-active', reason: 'the standby CTI Server became active (STANDBY_ACTIVE_EVENT)' };
     case 'ACTIVE_MAINTENANCE_REQ_MSG':
-      // Unsure: accepting maintenance mode obliges the client to hold a second session to the other side and
-      // send STOPPING_REQUESTS_TO_THIS_SIDE_IND; this session holds one link, so it declines (the guide: no
-      // answer = reject) and fails over when the side closes it.
+      // The answer depends on whether the session can move (maintenance-mode.ts) and on the state (transitions.ts).
       return {
         kind: 'maintenance-request',
         reason: 'the CTI Server asks to go into maintenance mode (ACTIVE_MAINTENANCE_REQ)',
-        reply: { messageType: 'ACTIVE_MAINTENANCE_RESP_MSG', invokeId: msg.invokeId, maintenanceModeAccepted: 0 },
+        request: msg,
       };
+    case 'ACTIVE_MAINTENANCE_EVENT_MSG':
+      return msg.maintenanceModeContinue
+        ? { kind: 'maintenance-continues', reason: 'maintenance mode continues (ACTIVE_MAINTENANCE_EVENT)' }
+        : { kind: 'maintenance-cancelled', reason: 'maintenance mode cancelled (ACTIVE_MAINTENANCE_EVENT)' };
     default:
       return undefined;
   }

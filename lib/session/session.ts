@@ -19,6 +19,7 @@ import { CtiNotOpenError, CtiServerEndedError } from './errors';
 import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
+import { MaintenanceMode } from './maintenance-mode';
 import { MaskVersionCheck } from './mask-warning';
 import type { AttemptHandlers, LinkAttempt } from './link-attempt';
 import { SessionLinks } from './links';
@@ -51,6 +52,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private readonly inbound: Inbound;
   private closePromise: Promise<void> | null = null;
   private readonly maskCheck: MaskVersionCheck;
+  private readonly maintenance: MaintenanceMode;
 
   constructor(options: CtiSessionOptions) {
     super();
@@ -59,6 +61,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.requests = new SessionRequests(this.options);
     this.progress = new OpenProgress(this.options);
     this.maskCheck = new MaskVersionCheck(this.options.explicitMasks, this.options.versionAuto);
+    this.maintenance = new MaintenanceMode(this.options, (err) => this.safeEmit('warning', err));
     this.tracking = new Tracking({
       trackCalls: this.options.trackCalls,
       maxCalls: this.options.maxCalls,
@@ -92,7 +95,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       onLoopStall: () => this._stats.loopStalls++,
       standby: {
         fire: (e) => this.fire(e.event, e.detail),
-        planned: () => false,
+        planned: () => this.maintenance.moving,
         onMessage: (msg, link) => this.tap(msg, link, 'standby'),
       },
     });
@@ -246,6 +249,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       startHeartbeat: () => this.links.startHeartbeat(),
       stopHeartbeat: () => this.links.current?.stopHeartbeat(),
       retireLink: () => this.links.retire(),
+      drainLink: () => this.links.drain(this.requests.invokes.ids()),
       promoteStandby: () => {
         this.progress.conf = this.links.promote() ?? this.progress.conf;
         this._side = this.links.current?.side ?? this._side;
@@ -259,6 +263,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       },
       holdConf: (step) => (this.progress.conf = step.detail.conf),
       acceptConf: (step) => this.acceptConf(step),
+      maintenance: (step) => this.answerMaintenance(step),
       recordFailure: (step) => this.recordFailure(step),
       announce: (step) => {
         if (!step.transition.announce) return;
@@ -352,14 +357,21 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.plan.opened();
     this._stats.openFailures = 0;
     this._stats.openedAt = Date.now();
-    const reopened = this.progress.accepted(conf);
+    const moved = step.transition.conf === 'move';
+    let reopened = false;
+    if (moved) this.progress.moved(conf);
+    else reopened = this.progress.accepted(conf);
     if (reopened) this._stats.reconnects++;
     const masks = this.maskCheck.opened(this.progress.version);
     if (masks) this.safeEmit('warning', masks);
     const opened = (note: string): void => {
       if (this.links.current !== attempt) return;
       const online = this.progress.peripheralOnline;
-      const how = reopened ? 're-opened (events may have been missed while down)' : 'opened';
+      const how = moved
+        ? 'moved (the other side went into maintenance mode; nothing missed)'
+        : reopened
+          ? 're-opened (events may have been missed while down)'
+          : 'opened';
       const reason = `session ${how} on side ${attempt.side}` + (online ? '' : '; peripheral offline') + note;
       this.fire(online ? 'opened' : 'opened-offline', { reason, key: online ? 'open' : 'open:peripheral-offline' });
     };
@@ -399,11 +411,29 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       case 'standby-active':
         this.fire('standby-active', { reason: notice.reason });
         return;
-      case 'maintenance-request': {
-        const err = link.sendQuietly(notice.reply);
-        if (err) this.safeEmit('warning', err);
-      }
+      case 'maintenance-request':
+        this.fire('maintenance-asked', { reason: notice.reason, request: notice.request });
+        return;
+      case 'maintenance-cancelled':
+        this.fire('maintenance-cancelled', { reason: notice.reason });
+        return;
+      case 'maintenance-continues':
+        // Nothing to do yet: the move happens on the standby session's STANDBY_ACTIVE_EVENT ('switchover').
+        return;
     }
+  }
+
+  /** A 'maintenance' row: answer ACTIVE_MAINTENANCE_REQ on the session's link, or forget an accepted one. */
+  private answerMaintenance(step: Step): void {
+    const how = step.transition.maintenance;
+    const link = this.links.current;
+    if (how === 'forget' || step.detail.request === undefined || link === null) {
+      if (how === 'forget') this.maintenance.forget();
+      return;
+    }
+    const answer = this.maintenance.answer(step.detail.request, link.side, this.links.standby.status, how === 'accept');
+    const err = link.sendQuietly(answer.reply);
+    if (err) this.safeEmit('warning', err);
   }
 
   // ---------------------------------------------------------------- close
@@ -411,6 +441,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private async runClose(): Promise<void> {
     this.progress.reject(new CtiNotOpenError('the session was closed before it opened', 'closing'));
     const attempt = this.links.current;
+    this.links.stopDraining();
     const tr = this.machine.fire('close', { reason: 'close() called', key: 'closing', stopReason: 'close' });
     if (tr === undefined || tr.close === 'none') return;
     if (tr.close === 'goodbye' && attempt) await this.requests.goodbye(attempt, () => this.state);

@@ -128,6 +128,14 @@ export class StandbyLink {
         });
         return;
       }
+      // Moving there (maintenance accepted) and the side answers as active: it has become active meanwhile.
+      if (t === 'OPEN_CONF' && this.handlers.planned()) {
+        this.current = 'held';
+        this.failures = 0;
+        link.startHeartbeat({ intervalMs: this.o.heartbeatMs, deadAfterIntervals: this.o.deadAfterIntervals });
+        this.activated(link.side, msg);
+        return;
+      }
       // Refused, or the side says it is active too: no standby session while this active link lasts.
       this.link = null;
       this.current = 'refused';
@@ -163,6 +171,7 @@ export class StandbyLink {
 
   /** STANDBY_ACTIVE_EVENT: the session moves here, as planned (maintenance) or not. */
   private activated(side: 'A' | 'B', conf: CtiMessage): void {
+    this.conf = conf;
     if (this.handlers.planned()) {
       const reason = `side ${side} became active (maintenance mode of the other side); requests go to side ${side}`;
       this.handlers.fire({ event: 'switchover', detail: { reason, key: 'open', conf } });

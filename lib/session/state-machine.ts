@@ -28,6 +28,8 @@ export interface EventDetail {
   rejectsOpen?: boolean;
   /** The OPEN_CONF an 'accept' row takes. */
   conf?: CtiMessage;
+  /** The ACTIVE_MAINTENANCE_REQ a 'maintenance' row answers. */
+  request?: CtiMessage;
 }
 
 /** One transition being taken: the hooks read it, and the retry hook writes where the next attempt goes. */
@@ -51,7 +53,9 @@ export interface MachineHooks {
   startHeartbeat(): void;
   stopHeartbeat(): void;
   retireLink(): void;
-  /** link 'promote': the standby session held on the other side becomes the link. */
+  /** link 'drain': the current link goes to the draining part (it is not retired). */
+  drainLink(step: Step): void;
+  /** link 'promote' or 'drain': the standby session held on the other side becomes the link. */
   promoteStandby(): void;
   /** standby 'drop'. */
   dropStandby(): void;
@@ -63,8 +67,10 @@ export interface MachineHooks {
   rejectPending(step: Step): void;
   /** conf 'hold': the standby OPEN_CONF of the detail is kept. */
   holdConf(step: Step): void;
-  /** conf 'accept' (after the announcement: it may fire the next event itself). */
+  /** conf 'accept' or 'move' (after the announcement: it may fire the next event itself). */
   acceptConf(step: Step): void;
+  /** maintenance 'answer' / 'accept' / 'forget' (after the announcement, before acceptConf). */
+  maintenance(step: Step): void;
   /** A row with `lost`: the failure is recorded (counters, last error, 'error'). */
   recordFailure(step: Step): void;
   /** Called with the state already set, for every transition (announced or not). */
@@ -123,7 +129,8 @@ export class SessionMachine {
     if (tr.openTimer === 'clear') h.clearOpenTimer();
     if (tr.heartbeat === 'stop') h.stopHeartbeat();
     if (tr.link === 'retire' || tr.link === 'replace' || tr.link === 'promote') h.retireLink();
-    if (tr.link === 'promote') h.promoteStandby();
+    if (tr.link === 'drain') h.drainLink(step);
+    if (tr.link === 'promote' || tr.link === 'drain') h.promoteStandby();
     if (tr.standby === 'drop') h.dropStandby();
     if (tr.pending !== 'keep') h.rejectPending(step);
     if (tr.openTimer === 'arm') h.armOpenTimer();
@@ -138,8 +145,9 @@ export class SessionMachine {
     h.announce(step);
     if (tr.conf === 'resolve' || tr.conf === 'refuse') h.answerOpen(step);
     if (tr.standby === 'hold') h.holdStandby();
+    if (tr.maintenance !== 'keep') h.maintenance(step);
     // May fire 'opened' at once (nothing to restore): like a listener, it moves the machine on.
-    if (tr.conf === 'accept') h.acceptConf(step);
+    if (tr.conf === 'accept' || tr.conf === 'move') h.acceptConf(step);
     if (gen !== this.gen) return tr;
     if (tr.link === 'connect' || tr.link === 'replace') h.connectLink();
     return tr;

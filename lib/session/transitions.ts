@@ -47,6 +47,10 @@ export type SessionEvent =
   | 'other-side-active'
   /** The active link was lost while a standby session is held: that session is taken over and waits to become active. */
   | 'active-lost'
+  /** ACTIVE_MAINTENANCE_REQ on the session's link: the side asks to go into maintenance mode (§23.2 step 2). */
+  | 'maintenance-asked'
+  /** ACTIVE_MAINTENANCE_EVENT cancel after this session accepted: nothing moves (§23.2 step 4). */
+  | 'maintenance-cancelled'
   /**
    * Maintenance mode accepted, and STANDBY_ACTIVE_EVENT on the standby session: the planned move (§23.2): requests go
    * to the new side, the old side is told STOPPING_REQUESTS_TO_THIS_SIDE_IND and keeps answering what it was asked.
@@ -73,6 +77,9 @@ export const SESSION_EVENTS: readonly SessionEvent[] = [
   'standby-lost',
   'other-side-active',
   'active-lost',
+  'maintenance-asked',
+  'maintenance-cancelled',
+  'switchover',
 ];
 
 export const SESSION_STATES: readonly SessionState[] = [
@@ -97,9 +104,11 @@ export interface TransitionEffects {
   /**
    * 'connect': a new attempt on the side whose turn it is; 'retire': the current attempt's link is destroyed;
    * 'replace': both (retired first, the new one connected after the announcement); 'promote': retired, and the
-   * standby session held on the other side becomes the session's link (no new connection, no OPEN_REQ).
+   * standby session held on the other side becomes the session's link (no new connection, no OPEN_REQ); 'drain':
+   * like promote, but the old link is not retired: it goes to the draining part (draining-link.ts), which tells
+   * its side STOPPING_REQUESTS_TO_THIS_SIDE_IND, delivers its last events and answers, then closes it.
    */
-  link: 'keep' | 'connect' | 'retire' | 'replace' | 'promote';
+  link: 'keep' | 'connect' | 'retire' | 'replace' | 'promote' | 'drain';
   /**
    * 'arm': OPEN_REQ goes out and its answer is awaited (attempt-scoped); 'clear': the wait is over; 'wait': a
    * standby session taken over must become active within the open timeout (no OPEN_REQ: it is open already).
@@ -119,9 +128,9 @@ export interface TransitionEffects {
    * 'accept': the OPEN_CONF in the event's detail (or the one the standby session got) is taken: counters, the
    * reconnect plan, and the variable registration restored before 'opened'. 'resolve': the open() caller gets it.
    * 'refuse': the open() caller is told the session is closing. 'hold': a standby OPEN_CONF is kept until the
-   * side becomes active.
+   * side becomes active. 'move': like accept, for a planned move: not a re-open (nothing was missed).
    */
-  conf: 'keep' | 'accept' | 'resolve' | 'refuse' | 'hold';
+  conf: 'keep' | 'accept' | 'resolve' | 'refuse' | 'hold' | 'move';
   /**
    * A failure of what this state holds: 'attempt' (nothing was open yet), 'standby' (a standby session), 'open'
    * (a working session: counted in linkDrops). The error is recorded and reported; 'none': not a failure here.
@@ -134,6 +143,12 @@ export interface TransitionEffects {
    * and the server allow one); 'drop' = close it (the session is no longer open on this side).
    */
   standby: 'keep' | 'hold' | 'drop';
+  /**
+   * PG maintenance mode (maintenance-mode.ts): 'answer' = ACTIVE_MAINTENANCE_RESP accepted when the other side can
+   * take over and the option allows, otherwise rejected (the reason logged once); 'accept' = accepted whatever
+   * (the session is leaving this side anyway); 'forget' = the accepted maintenance is over (cancelled or done).
+   */
+  maintenance: 'keep' | 'answer' | 'accept' | 'forget';
 }
 
 export interface Transition extends TransitionEffects {
@@ -158,6 +173,7 @@ const NOTHING: TransitionEffects = {
   lost: 'none',
   close: 'none',
   standby: 'keep',
+  maintenance: 'keep',
 };
 /** Everything the current link holds goes, and the standby session held beside it. */
 const DROP_LINK: Partial<TransitionEffects> = {
@@ -244,7 +260,29 @@ function hotStandby(state: 'open' | 'peripheral-offline'): Partial<Record<Sessio
       { link: 'promote', pending: 'lost', openTimer: 'wait', lost: 'open' },
       'the active link is gone: the standby session becomes the link and waits (open timeout) for STANDBY_ACTIVE_EVENT; no new connection',
     ),
+    'maintenance-asked': answerMaintenance(state),
+    'maintenance-cancelled': t(
+      state,
+      false,
+      { maintenance: 'forget' },
+      'ACTIVE_MAINTENANCE_EVENT cancel: another client refused; the session stays on this side',
+    ),
+    switchover: t(
+      'standby',
+      false,
+      { link: 'drain', conf: 'move', maintenance: 'forget' },
+      'maintenance accepted and the other side is active: its standby session becomes the link at once (new requests go there), the old link drains (IND, its last events and answers), the registration is restored, then open; nothing counted as lost',
+    ),
   };
+}
+/** ACTIVE_MAINTENANCE_REQ while the session's link is the active one: accepted only when it can move. */
+function answerMaintenance(state: SessionState): Transition {
+  return t(
+    state,
+    false,
+    { maintenance: 'answer' },
+    'accepted when a standby session is held or being opened on the other side and the option allows; otherwise rejected, which cancels the maintenance for everybody',
+  );
 }
 
 export const TRANSITIONS: TransitionTable = {
@@ -288,6 +326,8 @@ export const TRANSITIONS: TransitionTable = {
     'link-failed': failover('attempt'),
     'give-up': giveUp('attempt'),
     close: closeUnlinked,
+    // OPEN_CONF taken, the registration still being restored: the link is the active one already.
+    'maintenance-asked': answerMaintenance('connecting'),
   },
   standby: {
     'standby-active': t(
@@ -331,6 +371,12 @@ export const TRANSITIONS: TransitionTable = {
     open: t('closing', false, { conf: 'refuse' }, 'open() while close() runs: refused, the close goes on'),
     'link-failed': t('closing', false, DROP_LINK, 'the link dropped while CLOSE_CONF was awaited: that ends the wait'),
     'give-up': t('closing', false, DROP_LINK, 'a stopping failure while CLOSE_CONF was awaited ends the wait too'),
+    'maintenance-asked': t(
+      'closing',
+      false,
+      { maintenance: 'accept' },
+      'leaving this side anyway: a rejection (or silence) would cancel the maintenance for every client of the PG',
+    ),
     'close-done': t(
       'closed',
       true,

@@ -57,6 +57,8 @@ export const SERVER_DEFAULTS = {
   heartbeat: 30,
   idleTimeout: '',
   registerVariables: false,
+  /** PG maintenance mode is accepted (and the session moves to the other side) unless this is ticked. */
+  rejectMaintenance: false,
   registerCallVariables: [] as number[],
   registerEcc: '',
   registerEccArrays: '',

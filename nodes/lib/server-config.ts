@@ -36,6 +36,8 @@ export interface CtiServerConfig {
   agentInstrument?: string;
   heartbeat?: number | string;
   idleTimeout?: number | string;
+  /** Answer the CTI Server's maintenance-mode request with "rejected" (default: accept when side B can take over). */
+  rejectMaintenance?: boolean | string;
   tls?: string;
   /** "Receive only selected variables": the three properties below apply only when this is true. */
   registerVariables?: boolean | string;
@@ -348,6 +350,8 @@ export function buildSessionOptions(
     idleTimeout: idle,
     tls: tls === undefined ? undefined : (tls as { ca?: string }),
     registerVariables,
+    // Flows saved before the option existed have none: accept, the well-behaved default.
+    acceptMaintenance: !(config.rejectMaintenance === true || config.rejectMaintenance === 'true'),
     ...tuning,
   };
   if (record === undefined) return { session };

@@ -49,6 +49,10 @@ function openRows(state: 'open' | 'peripheral-offline'): Record<string, string> 
       'standby | retireLink promoteStandby rejectPending:lost recordFailure:open quiet acceptConf',
     [`${state}:active-lost`]:
       'standby | retireLink promoteStandby rejectPending:lost armActivationDeadline recordFailure:open said',
+    [`${state}:maintenance-asked`]: `${state} | quiet maintenance:answer`,
+    [`${state}:maintenance-cancelled`]: `${state} | quiet maintenance:forget`,
+    // The old link drains (not retired, pending requests kept: it still answers them); nothing is a failure.
+    [`${state}:switchover`]: 'standby | drainLink promoteStandby quiet maintenance:forget acceptConf:move',
   };
 }
 
@@ -68,6 +72,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
     'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost recordFailure:attempt said',
   'connecting:close':
     'closing | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed said | close:drop',
+  'connecting:maintenance-asked': 'connecting | quiet maintenance:answer',
   'standby:standby-active': 'standby | clearOpenTimer quiet acceptConf',
   'standby:opened': 'open | said answerOpen:resolve holdStandby',
   'standby:opened-offline': 'peripheral-offline | said answerOpen:resolve holdStandby',
@@ -88,6 +93,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'closing:open': 'closing | quiet answerOpen:refuse',
   'closing:link-failed': 'closing | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost quiet',
   'closing:give-up': 'closing | clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:lost quiet',
+  'closing:maintenance-asked': 'closing | quiet maintenance:accept',
   'closing:close-done':
     'closed | clearRetryTimer clearOpenTimer stopHeartbeat retireLink dropStandby rejectPending:closed said',
   'closed:open': 'closed | armRetryTimer:restart quiet',
@@ -108,13 +114,15 @@ function recordingHooks(calls: string[], onAnnounce?: () => void): MachineHooks 
     startHeartbeat: rec('startHeartbeat'),
     stopHeartbeat: rec('stopHeartbeat'),
     retireLink: rec('retireLink'),
+    drainLink: rec('drainLink'),
     promoteStandby: rec('promoteStandby'),
     dropStandby: rec('dropStandby'),
     armActivationDeadline: rec('armActivationDeadline'),
     holdStandby: rec('holdStandby'),
     rejectPending: (step) => calls.push(`rejectPending:${step.transition.pending}`),
     holdConf: rec('holdConf'),
-    acceptConf: rec('acceptConf'),
+    acceptConf: (step) => calls.push(step.transition.conf === 'move' ? 'acceptConf:move' : 'acceptConf'),
+    maintenance: (step) => calls.push(`maintenance:${step.transition.maintenance}`),
     recordFailure: (step) => calls.push(`recordFailure:${step.transition.lost}`),
     announce: (step) => {
       calls.push(step.transition.announce ? 'said' : 'quiet');
@@ -444,6 +452,59 @@ describe('CtiSession state machine: every transition on a real session', functio
       await p.switchover();
       await opened;
     }
+  });
+
+  it('maintenance mode: asked and cancelled, then the planned switchover, open and with the peripheral offline; asked while connecting and while closing', async () => {
+    for (const at of ['open', 'peripheral-offline'] as const) {
+      const p = await startPair();
+      if (at === 'peripheral-offline') p.sideA.setPeripheralOnline(false);
+      const s = make(p.sideA.port, { sideB: { host: '127.0.0.1', port: p.sideB.port } });
+      const held = took(s, at, 'standby-held');
+      await s.open();
+      await held;
+      // Another client refuses: the maintenance is cancelled for this one too.
+      const refuser = make(p.sideA.port, { clientId: 'walk-refuser', acceptMaintenance: false });
+      await refuser.open();
+      const asked = took(s, at, 'maintenance-asked');
+      const cancelled = took(s, at, 'maintenance-cancelled');
+      assert.equal((await p.maintenance()).decision, 'cancel');
+      await asked;
+      await cancelled;
+      await refuser.close();
+      const moved = took(s, at, 'switchover');
+      const onB = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === at && i.side === 'B');
+      assert.equal((await p.maintenance()).decision, 'continue');
+      await moved;
+      await onB;
+    }
+
+    // Asked while the registration is still being restored after OPEN_CONF (A holds that request back), and asked
+    // while CLOSE_CONF is awaited (held back the same way): the simulator's virtual clock never releases them.
+    const clock = new VirtualClock();
+    const p = new CtiSimulatorPair({ peripheralId: PERIPHERAL, clock });
+    sims.push(p);
+    await p.start();
+    p.sideA.once('session-open', () => p.sideA.faults.setDelay(1000));
+    const s = make(p.sideA.port, { registerVariables: { callVariables: [1] }, heartbeatIntervalMs: 0 });
+    const restoring = took(s, 'connecting', 'conf-accepted');
+    void s.open().catch(() => undefined);
+    await restoring;
+    const askedConnecting = took(s, 'connecting', 'maintenance-asked');
+    void p.maintenance();
+    await askedConnecting;
+
+    const q = new CtiSimulatorPair({ peripheralId: PERIPHERAL, clock });
+    sims.push(q);
+    await q.start();
+    const t = make(q.sideA.port, { heartbeatIntervalMs: 0, closeTimeoutMs: 60000 });
+    await t.open();
+    q.sideA.faults.setDelay(1000);
+    const closing = t.close();
+    const askedClosing = took(t, 'closing', 'maintenance-asked');
+    void q.maintenance();
+    await askedClosing;
+    q.sideA.faults.dropConnections();
+    await closing;
   });
 
   it('took every transition of the table', () => {
