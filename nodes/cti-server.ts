@@ -58,6 +58,7 @@ export = function (RED: NodeAPI): void {
     node.notify = (message) => owner.notify(message);
     node.currentState = () => owner.currentState();
     node.tracked = () => owner.tracked();
+    node.rebuilding = () => owner.rebuilding();
     node.protocolVersion = () => owner.protocolVersion();
     node.configuredPeripheralId = () => configuration.peripheralId();
     node.label = () => configuration.label;

@@ -29,9 +29,27 @@ export class AgentTracker {
     return this.agents.size;
   }
 
-  /** Feeds one inbound message; returns the agent's snapshot for AGENT_STATE_EVENT, else undefined. */
-  update(msg: CtiMessage): AgentSnapshot | undefined {
+  /**
+   * Feeds one inbound message; returns the agent's snapshot for AGENT_STATE_EVENT, else undefined. A
+   * QUERY_AGENT_STATE_CONF (with the `request` it answers: the conf names the agent only when one is logged on,
+   * and never the peripheral) counts as well: a new session learns agents it has had no event for yet (e.g. an
+   * HA owner rebuilding after a takeover).
+   */
+  update(msg: CtiMessage, request?: CtiMessage): AgentSnapshot | undefined {
+    if (msg.messageType === 'QUERY_AGENT_STATE_CONF' && request !== undefined) {
+      const ids = {
+        peripheralId: request.peripheralId,
+        agentId: request.agentId,
+        agentExtension: request.agentExtension,
+        agentInstrument: request.agentInstrument,
+      };
+      return this.take({ ...ids, ...msg });
+    }
     if (msg.messageType !== 'AGENT_STATE_EVENT') return undefined;
+    return this.take(msg);
+  }
+
+  private take(msg: CtiMessage): AgentSnapshot | undefined {
     const key = str(msg.agentId) ?? str(msg.agentExtension) ?? str(msg.agentInstrument);
     if (key === undefined) return undefined;
     const snap: AgentSnapshot = Object.freeze({

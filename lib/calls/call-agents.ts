@@ -146,6 +146,34 @@ export function moveAgents(a: CallAgents, msg: CtiMessage, now: number, isAgent:
   }
 }
 
+/**
+ * SNAPSHOT_CALL_CONF (§5.17): the devices on the call now with each one's LocalConnectionState. Each agent's device
+ * joins the call (as a replay would: one already on it keeps its place); the first alerting, connected or held
+ * agent device is the current one. Returns that device's state, undefined when no agent's device is on the call.
+ * Unsure: the guide lists the devices without an order or a "current" mark; a call alerting at one agent while
+ * held at another takes the first in the list.
+ */
+export function snapshotDevices(
+  a: CallAgents,
+  devices: ReadonlyArray<{ device: string; state: number }>,
+  now: number,
+  isAgent: (dev: string) => boolean,
+): number | undefined {
+  let current: { device: string; state: number } | undefined;
+  for (const d of devices) {
+    if (d.device === '' || !isAgent(d.device)) continue;
+    arrive(a, d.device, now, false, true);
+    if (current === undefined && ON_CALL.has(d.state)) current = d;
+  }
+  if (current === undefined) return undefined;
+  a.currentVisit = openVisit(a, current.device);
+  return current.state;
+}
+
+const ON_CALL = new Set(
+  (['LCS_ALERTING', 'LCS_CONNECT', 'LCS_HOLD'] as const).map((n) => LocalConnectionState.byName[n]),
+);
+
 /** Fills in agents that have become known at their devices since the visit began. */
 export function resolveAgents(
   a: CallAgents,

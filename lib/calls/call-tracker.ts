@@ -13,9 +13,9 @@
  * in `preCalls` by RouterCallKey until a call event with that key arrives; the call then takes what its own
  * events did not say. If the call is already tracked (the pre-call came late) it takes it at once.
  */
-import type { CtiMessage } from '../protocol';
+import { LocalConnectionState, type CtiMessage } from '../protocol';
 import { connectedParties, connectionKey, connectionOf, type CallConnection } from './call-connection';
-import { moveAgents } from './call-agents';
+import { moveAgents, snapshotDevices } from './call-agents';
 import { applyCallConf, inheritFromConsulted, isCallConf } from './call-confs';
 import { absorbEvent, mergeMissingContext, mergePreCall } from './call-context';
 import { CallIndex } from './call-index';
@@ -25,6 +25,8 @@ import { callSnapshot, type AgentAtDevice, type CallSnapshot } from './call-snap
 import { PreCallStore, routerCallKeyOf, type PreCalls, type RouterCallKey } from './pre-calls';
 
 export type { PreCallSnapshot, PreCalls, RouterCallKey } from './pre-calls';
+
+const LCS_ALERTING = LocalConnectionState.byName.LCS_ALERTING;
 export { connectionKey, type CallConnection } from './call-connection';
 export type { CallContextSources, CallParties, CallSnapshot, CallSnapshotConnection, CallVisit } from './call-snapshot';
 export type { CallVariables, Ecc, EccArray } from './call-data';
@@ -124,6 +126,7 @@ export class CallTracker {
     }
     if (t === 'CALL_CONFERENCED_EVENT' || t === 'CALL_TRANSFERRED_EVENT') return this.onJoin(msg);
     if (isCallConf(t)) return this.onConf(msg, request);
+    if (t === 'SNAPSHOT_CALL_CONF') return request === undefined ? undefined : this.onSnapshot(msg, request);
     if (!t.endsWith('_EVENT')) return undefined;
     const conn = connectionOf(msg);
     if (!conn) return undefined;
@@ -221,6 +224,44 @@ export class CallTracker {
     this.touch(applied.rec, conf.messageType);
     this.enforceMax();
     return this.snapshot(applied.rec, applied.result, false);
+  }
+
+  /**
+   * SNAPSHOT_CALL_CONF: the server's present word on the call the request named — a call this tracker may never
+   * have seen begin (a new HA owner rebuilding, nodes/lib/server/rebuild.ts). It becomes (or updates) the call at
+   * that connection, so the call's later events find the same record. Its context is taken as an event's would
+   * be; its devices and their states say who has the call and in what state.
+   * Unsure: devices the call had here but the snapshot no longer lists are left as they are (no "left" time).
+   */
+  private onSnapshot(conf: CtiMessage, request: CtiMessage): CallSnapshot | undefined {
+    const conn = connectionOf(request);
+    if (!conn) return undefined;
+    const t = conf.messageType;
+    let rec = this.index.find(conn, t);
+    if (!rec) rec = this.index.create(conn, true);
+    else this.index.attach(rec, conn);
+    rec.awaitingBegin = false;
+    this.absorb(rec, conf);
+    const ids = Array.isArray(conf.callDeviceId) ? (conf.callDeviceId as unknown[]) : [];
+    const states = Array.isArray(conf.callDeviceConnectionState) ? (conf.callDeviceConnectionState as unknown[]) : [];
+    const devices = ids.map((d, i) => ({
+      device: typeof d === 'string' ? d : '',
+      state: typeof states[i] === 'number' ? (states[i] as number) : -1,
+    }));
+    const d = rec.data;
+    const state = snapshotDevices(
+      rec,
+      devices,
+      this.eventAt,
+      (dev) => this.agentAt?.(dev) !== undefined || d.agentInstrument === dev || d.agentExtension === dev,
+    );
+    if (state !== undefined) {
+      d.localConnectionState = state;
+      if (state !== LCS_ALERTING) rec.established = true;
+    }
+    this.touch(rec, t);
+    this.enforceMax();
+    return this.snapshot(rec, conn, false);
   }
 
   private absorb(rec: CallRecord, msg: CtiMessage): void {

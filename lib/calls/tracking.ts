@@ -30,7 +30,7 @@ export class Tracking {
    */
   feed(msg: CtiMessage, request?: CtiMessage): CallSnapshot | undefined {
     const call = this.trackCalls ? this.calls.update(msg, request) : undefined;
-    this.agents.update(msg);
+    this.agents.update(msg, request);
     return call;
   }
 

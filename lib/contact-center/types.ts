@@ -69,8 +69,11 @@ export interface StateOrigin {
    * only from what the session tracked).
    */
   kind: 'open' | 'reconnect' | 'attach';
-  /** What rebuilt it: the agent queries sent, the server's switchover replay, or only the events since. */
-  rebuiltBy: Array<'QUERY_AGENT_STATE' | 'switchover-replay' | 'events'>;
+  /**
+   * What rebuilt it: the agent queries sent, the server's switchover replay, the snapshots a new HA owner asked
+   * for (SNAPSHOT_DEVICE / SNAPSHOT_CALL), or only the events since.
+   */
+  rebuiltBy: Array<'QUERY_AGENT_STATE' | 'switchover-replay' | 'SNAPSHOT' | 'events'>;
   eventsMayHaveBeenMissed: boolean;
 }
 

@@ -79,6 +79,11 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   currentState(): SessionStateView;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
+  /**
+   * After an HA takeover the server first rebuilds what the session tracks (agents, calls in progress) from the
+   * CTI Server: the promise settles when it has. Undefined when nothing is being rebuilt.
+   */
+  rebuilding?(): Promise<void> | undefined;
   /** The protocol version in use (the configured one until the session opens). */
   protocolVersion(): number;
   /** The server's name in the editor, else "hostA:portA" (what msg.cti.server says). */

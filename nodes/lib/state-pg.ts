@@ -47,6 +47,8 @@ export class PeripheralState {
   /** The peripheral ID the session's events carry (when the server node names none). */
   private learnedPeripheralId: number | undefined;
   private lastLink: 'up' | 'down' | undefined;
+  /** The server rebuilds its session's state after an HA takeover: report once it has (seed then). */
+  private rebuilding = false;
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
 
@@ -135,7 +137,7 @@ export class PeripheralState {
         this.poller.kick();
       return;
     }
-    if (this.model.apply(event, call as CallSnapshot | undefined)) this.o.changed();
+    if (this.model.apply(event, call as CallSnapshot | undefined) && !this.rebuilding) this.o.changed();
   }
 
   private onState(view: SessionStateView): void {
@@ -147,12 +149,23 @@ export class PeripheralState {
       if (flipped) this.o.changed();
       return;
     }
+    const rebuild = this.o.server.rebuilding?.();
+    if (rebuild === undefined) return this.seedAtOpen(view, false);
+    this.rebuilding = true;
+    void rebuild.then(() => {
+      this.rebuilding = false;
+      if (!this.closed) this.seedAtOpen(view, true);
+    });
+  }
+
+  /** Starts over from what the session tracks; `snapshot`: after the server's rebuild (SNAPSHOT, QUERY_AGENT_STATE). */
+  private seedAtOpen(view: SessionStateView, snapshot: boolean): void {
     const tracked = this.o.server.tracked();
     const reconnect = this.opened;
     this.opened = true;
     this.model.seed(tracked?.calls ?? [], tracked?.agents ?? [], {
       kind: reconnect ? 'reconnect' : 'open',
-      rebuiltBy: ['events'],
+      rebuiltBy: snapshot ? ['SNAPSHOT', 'events'] : ['events'],
       eventsMayHaveBeenMissed: view.eventsMayHaveBeenMissed === true,
     });
     this.o.changed();

@@ -34,6 +34,27 @@ export function examplesOnTabs(files: string[], simPort: number): FlowNode[] {
   return flow;
 }
 
+/**
+ * Deploys the running flows again through the admin API, as the editor's Deploy button does: `full` stops and
+ * starts every node (config nodes too, so the CTI session is opened anew), `nodes` only the nodes `edit` changed.
+ */
+export async function redeploy(
+  redUrl: string,
+  type: 'full' | 'nodes',
+  edit: (flows: FlowNode[]) => FlowNode[] = (f) => f,
+): Promise<void> {
+  const headers = { 'Node-RED-API-Version': 'v2', 'content-type': 'application/json' };
+  const got = await fetch(`${redUrl}flows`, { headers });
+  if (!got.ok) throw new Error(`GET /flows: ${got.status}`);
+  const { flows, rev } = (await got.json()) as { flows: FlowNode[]; rev: string };
+  const put = await fetch(`${redUrl}flows`, {
+    method: 'POST',
+    headers: { ...headers, 'Node-RED-Deployment-Type': type },
+    body: JSON.stringify({ flows: edit(flows), rev }),
+  });
+  if (!put.ok) throw new Error(`POST /flows (${type}): ${put.status} ${await put.text()}`);
+}
+
 /** Everything Node-RED sent to a page over socket.io (websocket frames and long-polling answers). */
 export function recordSocket(page: Page): string[] {
   const received: string[] = [];

@@ -5,11 +5,16 @@
  * proxy's header on every request, as extraHTTPHeaders); a hand-made socket.io client plays a hostile script.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
 import { CtiSimulator } from '../../lib/simulator';
-import { CHROMIUM, CHROMIUM_ARGS, freePort, startRed, type RedProcess } from '../support/red-process';
+import {
+  freePort,
+  openDashboardBrowser,
+  startRed,
+  type DashboardBrowser,
+  type RedProcess,
+} from '../support/red-process';
 import { RawDashboardClient, examplesOnTabs, recordSocket, waitForText } from './agent-page-support';
 
 const USER_HEADER = 'x-remote-user';
@@ -32,7 +37,7 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
   this.timeout(90000);
   let sim: CtiSimulator;
   let red: RedProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: DashboardBrowser | undefined;
   let alice: BrowserContext;
   let bob: BrowserContext;
   let raw: RawDashboardClient | undefined;
@@ -40,7 +45,6 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
   const stateOf = (id: string): string | undefined => AgentState.nameOf(sim.model.getAgent(id).state);
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
     sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005', peripheralId: 5000 });
     await sim.start();
     const port = await freePort();
@@ -53,15 +57,11 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
       env: { CRM_BASE_URL: `http://127.0.0.1:${port}` },
       settings: { ciscoCti: { dashboardUserHeader: USER_HEADER } },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const as = (user: string): Promise<BrowserContext> =>
-      browser!.newContext({
-        viewport: { width: 1000, height: 600 },
-        serviceWorkers: 'block',
-        extraHTTPHeaders: { [USER_HEADER]: user },
-      });
-    alice = await as('alice');
-    bob = await as('bob');
+    // The browsers behind the proxy: every request carries the signed-in user's header.
+    const size = { viewport: { width: 1000, height: 600 } };
+    browser = await openDashboardBrowser({ ...size, extraHTTPHeaders: { [USER_HEADER]: 'alice' } });
+    alice = browser.context;
+    bob = await browser.newContext({ ...size, extraHTTPHeaders: { [USER_HEADER]: 'bob' } });
   });
 
   after(async function () {
@@ -129,7 +129,7 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
   });
 
   it('a page without a signed-in user is refused (requireUser)', async function () {
-    const anonymous = await browser!.newContext({ serviceWorkers: 'block' });
+    const anonymous = await browser!.newContext();
     try {
       const page = await anonymous.newPage();
       await page.goto(`${red!.url}dashboard/agent?agent=1001`);

@@ -5,12 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
 import { CtiSimulator, type SimCall, type SimRequestInfo } from '../../lib/simulator';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, startRed, type RedProcess } from '../support/red-process';
+import {
+  ROOT,
+  freePort,
+  openDashboardBrowser,
+  startRed,
+  type DashboardBrowser,
+  type RedProcess,
+} from '../support/red-process';
 import { examplesOnTabs, openAgentPage, recordSocket, simSends, waitForText } from './agent-page-support';
 
 const RESULTS = path.join(ROOT, 'test-results');
@@ -24,8 +30,8 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   this.timeout(90000);
   let sim: CtiSimulator;
   let red: RedProcess | undefined;
-  let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: DashboardBrowser | undefined;
+  let context: BrowserContext;
   let p1: Page;
   let p2: Page;
   let board: Page;
@@ -35,7 +41,6 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   const agentState = (id: string): string | undefined => AgentState.nameOf(sim.model.getAgent(id).state);
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
     sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005', peripheralId: 5000 });
     await sim.start();
     // The mock CRM is served by this Node-RED: its URL must be known before it starts.
@@ -45,21 +50,14 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
       port,
       env: { CRM_BASE_URL: `http://127.0.0.1:${port}` },
     });
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-agentpage-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1000, height: 640 },
-      serviceWorkers: 'block',
-    });
+    browser = await openDashboardBrowser({ viewport: { width: 1000, height: 640 } });
+    context = browser.context;
   });
 
   after(async function () {
-    await context?.close();
+    await browser?.close();
     await red?.stop();
     await sim?.stop();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   });
 
   afterEach(function () {
@@ -67,8 +65,8 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   });
 
   it('opens as 1001 and as 1002 (?agent=) and shows each agent its state', async function () {
-    p1 = await openAgentPage(context!, `${red!.url}dashboard/agent?agent=1001`, pageErrors);
-    const page2 = await context!.newPage();
+    p1 = await openAgentPage(context, `${red!.url}dashboard/agent?agent=1001`, pageErrors);
+    const page2 = await context.newPage();
     seenBy2 = recordSocket(page2);
     page2.on('pageerror', (e) => pageErrors.push(String(e)));
     await page2.goto(`${red!.url}dashboard/agent?agent=1002`);
@@ -77,7 +75,7 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     await waitForText(p2, '.ap-agent', /Agent 1002/);
     await waitForText(p1, '.ap-state', /^Ready$/);
     await waitForText(p2, '.ap-state', /^Ready$/);
-    board = await openAgentPage(context!, `${red!.url}dashboard/wallboard`, pageErrors);
+    board = await openAgentPage(context, `${red!.url}dashboard/wallboard`, pageErrors);
   });
 
   let call: SimCall;
@@ -216,16 +214,26 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
-    // The call ends while the link is down: after the reconnect the agent's state (QUERY_AGENT_STATE) clears it.
+    // The session after the reconnect knows nothing of the call (its tracker starts empty): the page still
+    // follows it (the flow finds the call by its ConnectionCallID, the agent by the answering device).
+    await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
+    // The call ends while the link is down (held down: on a quick machine the reconnect would otherwise come
+    // first and the end arrive as events): after the reconnect QUERY_AGENT_STATE / SNAPSHOT_DEVICE clear it.
     const again = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
+    sim.faults.setDelay(1500);
     sim.applyFault('drop');
-    await sim.releaseCall(ringing);
+    try {
+      await sim.releaseCall(ringing);
+      assert.deepEqual(sim.sessions(), [], 'the call ended while no session was open');
+    } finally {
+      sim.faults.setDelay(0);
+    }
     await again;
     await p1.waitForFunction(() => document.querySelectorAll('.ap-pop').length === 0, null, { timeout: 15000 });
   });
 
   it('an agent ID typed once is remembered in that browser', async function () {
-    const page = await context!.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${red!.url}dashboard/agent?agent=1004`);
       await waitForText(page, '.ap-agent', /Agent 1004/);

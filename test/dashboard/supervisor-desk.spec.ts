@@ -6,12 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
 import { CtiSimulator, type SimCall } from '../../lib/simulator';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, exampleOnTab, startRed, type RedProcess } from '../support/red-process';
+import {
+  ROOT,
+  exampleOnTab,
+  openDashboardBrowser,
+  startRed,
+  type DashboardBrowser,
+  type RedProcess,
+} from '../support/red-process';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const AS = AgentState.byName;
@@ -42,31 +48,21 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
   this.timeout(90000);
   let sim: CtiSimulator;
   let red: RedProcess | undefined;
-  let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  let browser: DashboardBrowser | undefined;
   const pageErrors: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
     // `npx cti-sim` with no options: agents 1001-1005, supervisor 1009, team 1 "Team Blue".
     sim = new CtiSimulator({ host: '127.0.0.1', port: 0 });
     await sim.start();
     red = await startRed({ flows: exampleOnTab('dashboard/Supervisor desk.json', 'sd-tab', sim.port) });
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-supervisor-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-      serviceWorkers: 'block',
-    });
+    browser = await openDashboardBrowser({ viewport: { width: 1280, height: 900 } });
   });
 
   after(async function () {
-    await context?.close();
+    await browser?.close();
     await red?.stop();
     await sim?.stop();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   });
 
   afterEach(function () {
@@ -74,7 +70,7 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
   });
 
   it('shows the team, supervises a call step by step, shows an emergency at once and changes an agent', async function () {
-    const page = context!.pages()[0] ?? (await context!.newPage());
+    const page = await browser!.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(`${red!.url}dashboard/supervisor`);
 

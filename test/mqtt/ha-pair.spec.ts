@@ -73,11 +73,36 @@ describe('HA pair over MQTT (real mosquitto, two Node-RED processes, simulator)'
    * it at this test's simulator and broker is changed, and the CTI heartbeat (5 s) that the bound counts.
    */
   function flow(): unknown[] {
-    return exampleOnTab('mqtt/Session owner.json', 'owner-tab', sim.port).map((n) => {
+    const nodes = exampleOnTab('mqtt/Session owner.json', 'owner-tab', sim.port).map((n) => {
       if (n.type === 'mqtt-broker') return { ...n, port: String(broker.port) };
       if (n.type === 'cti-server') return { ...n, heartbeat: HEARTBEAT_S, peripheralId: PERIPHERAL };
       return n;
     });
+    const server = nodes.find((n) => n.type === 'cti-server')!.id;
+    const out = nodes.find((n) => n.type === 'mqtt out')!.id;
+    // A probe beside the example: what cti-state on this instance reports, on test/state/<instance>.
+    return [
+      ...nodes,
+      {
+        id: 'probe-state',
+        type: 'cti-state',
+        z: 'owner-tab',
+        server,
+        onChange: true,
+        throttleMs: 0,
+        everySeconds: 0,
+        statsSeconds: 0,
+        wires: [['probe-publish']],
+      },
+      {
+        id: 'probe-publish',
+        type: 'function',
+        z: 'owner-tab',
+        func: "msg.topic = 'test/state/' + env.get('CTI_HA_INSTANCE'); return msg;",
+        outputs: 1,
+        wires: [[out]],
+      },
+    ];
   }
 
   async function start(instance: string): Promise<RedProcess> {
@@ -145,7 +170,7 @@ describe('HA pair over MQTT (real mosquitto, two Node-RED processes, simulator)'
       seen.push({ topic, payload: p, at: Date.now(), ...(corr ? { correlation: corr.toString() } : {}) });
       poke();
     });
-    await watcher.subscribeAsync('cti/#', { qos: 1 });
+    await watcher.subscribeAsync(['cti/#', 'test/#'], { qos: 1 });
   });
 
   after(async function () {
@@ -206,6 +231,23 @@ describe('HA pair over MQTT (real mosquitto, two Node-RED processes, simulator)'
     );
     await sim.releaseCall(c1);
 
+    // A call in progress across the switch: answered at 1001 before the kill. The owner has published that it
+    // tracks it (cti/ha/pair/known) — what the new owner rebuilds from.
+    const across = await sim.startInboundCall({ agentId: '1001', ani: 'ACROSS', answer: true });
+    await waitFor(
+      () =>
+        seen.find(
+          (m) =>
+            m.topic === 'cti/ha/pair/known' &&
+            m.payload.instance === 'red-1' &&
+            (m.payload.calls as Array<Record<string, unknown>>).some(
+              (c) => c.connectionCallId === across.connectionCallId,
+            ) &&
+            (m.payload.agents as Array<Record<string, unknown>>).some((a) => a.agentId === '1001'),
+        ),
+      'the owner published the call it tracks',
+    );
+
     const opensBefore = opens.length;
     const killedAt = Date.now();
     reds.get('red-1')!.child.kill('SIGKILL');
@@ -217,6 +259,37 @@ describe('HA pair over MQTT (real mosquitto, two Node-RED processes, simulator)'
     assert.equal(opened.payload.eventsMayHaveBeenMissed, true, 'the new owner declares the gap');
     assert.equal((opened.payload.ha as Record<string, unknown>).tookOverFrom, 'red-1');
     assert.equal(answersTo('while-standby').length, 1, 'one answer: the standby routed no request');
+
+    // cti-state on the new owner rebuilt before it reported: its first report after the open shows the call,
+    // once, with its agent and state (SNAPSHOT_DEVICE / SNAPSHOT_CALL after QUERY_AGENT_STATE).
+    const acrossIn = (m: Seen): Array<Record<string, unknown>> =>
+      (m.payload.calls as Array<Record<string, unknown>>).filter((c) => c.ani === 'ACROSS');
+    const firstReport = await waitFor(
+      () =>
+        seen.find(
+          (m) =>
+            m.topic === 'test/state/red-2' &&
+            m.at >= killedAt &&
+            (m.payload.origin as Record<string, unknown>).kind === 'open',
+        ),
+      "red-2's cti-state after the open",
+    );
+    const origin = firstReport.payload.origin as Record<string, unknown>;
+    assert.equal(origin.eventsMayHaveBeenMissed, true);
+    assert.ok((origin.rebuiltBy as string[]).includes('SNAPSHOT'), JSON.stringify(origin));
+    const rebuilt = acrossIn(firstReport);
+    assert.equal(rebuilt.length, 1, JSON.stringify(firstReport.payload.calls));
+    assert.equal(rebuilt[0].agentId, '1001');
+    assert.equal(rebuilt[0].state, 'LCS_CONNECT');
+    // Its later events join the same entry: released, it is gone, and it never showed twice.
+    const releasedAt = Date.now();
+    await sim.releaseCall(across);
+    await waitFor(
+      () => seen.find((m) => m.topic === 'test/state/red-2' && m.at >= releasedAt && acrossIn(m).length === 0),
+      "the call gone from red-2's cti-state",
+    );
+    for (const m of seen.filter((x) => x.topic === 'test/state/red-2'))
+      assert.ok(acrossIn(m).length <= 1, `never twice: ${JSON.stringify(m.payload.calls)}`);
 
     // Events after: red-1 is dead, so they come from red-2, after its session message.
     const c2 = await sim.startInboundCall({ agentId: '1002', ani: 'AFTER' });

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { resolveFromNodeRed } from './node-red-runtime';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -24,6 +25,47 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+export interface DashboardBrowserOptions {
+  /** Default 1280×900. */
+  viewport?: { width: number; height: number };
+  /** Headers on every request of the context (e.g. a sign-in proxy's user header). */
+  extraHTTPHeaders?: Record<string, string>;
+}
+
+/** Headless Chromium for the dashboard specs: one browser, its first context open. */
+export interface DashboardBrowser {
+  context: BrowserContext;
+  /** Another context in the same browser (its own storage and headers): a second user, an anonymous visitor. */
+  newContext(opts?: DashboardBrowserOptions): Promise<BrowserContext>;
+  /** Closes every context and the browser (and with it the browser's throw-away profile). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's Chromium as the dashboard specs need it: headless, this machine's CHROMIUM_ARGS, a throw-away
+ * profile (Playwright's own, removed on close), service workers blocked (the dashboard's PWA toast "App is
+ * offline ready" would cover the page, and a worker's cache would serve a redeployed page's old assets).
+ */
+export async function openDashboardBrowser(opts: DashboardBrowserOptions = {}): Promise<DashboardBrowser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
+  // Loaded here, not at the top: the specs that only start Node-RED (MQTT, compat) need no browser library.
+  const { chromium } = await import('playwright-core');
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const newContext = (o: DashboardBrowserOptions = {}): Promise<BrowserContext> =>
+    browser.newContext({
+      viewport: o.viewport ?? { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+      ...(o.extraHTTPHeaders ? { extraHTTPHeaders: o.extraHTTPHeaders } : {}),
+    });
+  try {
+    const context = await newContext(opts);
+    return { context, newContext, close: () => browser.close() };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
 
 export interface RedProcess {
   child: ChildProcess;

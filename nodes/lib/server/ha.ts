@@ -11,6 +11,9 @@
  *   another's claim steps down (closes its CTI session). So a partition ends with one owner.
  * - An owner evicted by the CTI Server goes back to standby when the broker names another owner (the one that
  *   evicted it); it never claims back because of the eviction, so there is no eviction loop.
+ * - The owner also publishes what it tracks — agents and call addresses, not their state — on the retained
+ *   `cti/ha/<group>/known` (at most every knownMs, when it changed). The member that takes over asks the CTI
+ *   Server about exactly those (rebuild.ts): its own process knows nothing, and the server replays nothing.
  *
  * Why the package's own MQTT client (the `mqtt` package) and not core's mqtt-broker config node: the owner needs a
  * connection with a last will on a topic of its own, set when it becomes the owner and gone when it steps down.
@@ -47,6 +50,32 @@ export interface HaOptions {
   keepaliveSeconds?: number;
   /** Reconnect pause of the MQTT client. Default 1000 ms. */
   reconnectMs?: number;
+  /** The owner publishes what it tracks at most this often (when it changed). Default 1000 ms. */
+  knownMs?: number;
+}
+
+/** An agent the owner tracks: whom a new owner asks QUERY_AGENT_STATE and SNAPSHOT_DEVICE for. */
+export interface KnownAgent {
+  agentId?: string;
+  agentExtension?: string;
+  agentInstrument?: string;
+  peripheralId?: number;
+}
+
+/** A call the owner tracks, by the connection a request names it with (SNAPSHOT_CALL). */
+export interface KnownCall {
+  connectionCallId: number;
+  connectionDeviceIdType: number;
+  connectionDeviceId: string;
+  peripheralId?: number;
+}
+
+/** What the owner published on cti/ha/<group>/known. */
+export interface KnownState {
+  instance: string;
+  at: number;
+  agents: KnownAgent[];
+  calls: KnownCall[];
 }
 
 export interface HaView {
@@ -69,6 +98,8 @@ export interface HaHooks {
   /** The role changed (or the owner the broker names). */
   changed(view: HaView): void;
   warn(text: string): void;
+  /** What this member tracks while it owns the session (published for the next owner). */
+  known?(): Pick<KnownState, 'agents' | 'calls'> | undefined;
 }
 
 export class HaMember {
@@ -89,6 +120,11 @@ export class HaMember {
   private lastOwnerName: string | undefined;
   private stopped = false;
   private readonly probeTopic: string;
+  private readonly knownTopic: string;
+  private knownTimer: NodeJS.Timeout | undefined;
+  private lastKnownSent = '';
+  /** The last list another member published (kept when its will clears the announcement). */
+  private othersKnown: KnownState | undefined;
 
   constructor(
     private readonly opts: HaOptions,
@@ -98,6 +134,7 @@ export class HaMember {
     this.instance = opts.instance?.trim() || `${os.hostname()}-${process.pid}`;
     this.topic = `cti/ha/${opts.group}/owner`;
     this.probeTopic = `cti/ha/${opts.group}/probe/${this.instance}`;
+    this.knownTopic = `cti/ha/${opts.group}/known`;
     this.announceMs = opts.announceMs ?? 5000;
     this.ownerTimeoutMs = opts.ownerTimeoutMs ?? 3 * this.announceMs;
   }
@@ -116,6 +153,16 @@ export class HaMember {
     return this.role === 'active';
   }
 
+  /**
+   * What the member we took the session over from tracked, as it last published it; once (a later open of the
+   * same session is a reconnect, not a takeover). Undefined when none was published.
+   */
+  takeKnown(): KnownState | undefined {
+    const k = this.othersKnown;
+    this.othersKnown = undefined;
+    return k !== undefined && k.instance !== this.instance ? k : undefined;
+  }
+
   /** Joins the pair: connects, learns who owns the session, then claims or stands by. */
   start(): void {
     const watch = mqttConnect(this.opts.url, this.clientOptions('watch'));
@@ -125,7 +172,7 @@ export class HaMember {
     watch.on('connect', () => {
       // (Re)subscribe, then a probe of our own: it comes back after the retained announcement (one session,
       // delivered in order), so when it is back we know whether there is an owner.
-      watch.subscribe([this.topic, this.probeTopic], { qos: 1 }, (err) => {
+      watch.subscribe([this.topic, this.knownTopic, this.probeTopic], { qos: 1 }, (err) => {
         if (err) return this.hooks.warn(`HA subscribe failed: ${err.message}`);
         watch.publish(this.probeTopic, String(Date.now()), { qos: 1 });
       });
@@ -145,6 +192,7 @@ export class HaMember {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.announceTimer);
+    clearInterval(this.knownTimer);
     clearTimeout(this.watchdog);
     const link = this.ownerLink;
     this.ownerLink = undefined;
@@ -178,6 +226,11 @@ export class HaMember {
     if (this.stopped) return;
     if (topic === this.probeTopic) {
       if (this.role === 'joining') this.decide();
+      return;
+    }
+    if (topic === this.knownTopic) {
+      const k = parseKnown(payload);
+      if (k !== undefined && k.instance !== this.instance) this.othersKnown = k;
       return;
     }
     if (topic !== this.topic) return;
@@ -225,6 +278,9 @@ export class HaMember {
     link.on('connect', () => this.announce());
     clearInterval(this.announceTimer);
     this.announceTimer = setInterval(() => this.announce(), this.announceMs);
+    clearInterval(this.knownTimer);
+    this.lastKnownSent = '';
+    this.knownTimer = setInterval(() => this.publishKnown(), this.opts.knownMs ?? 1000);
     this.owner = { instance: this.instance, since: this.since, at: this.since };
     this.hooks.changed(this.view);
   }
@@ -236,9 +292,24 @@ export class HaMember {
     link.publish(this.topic, JSON.stringify(a), { qos: 1, retain: true });
   }
 
+  /** The owner's agents and calls, when they changed since the last time (retained: a restarted member sees it). */
+  private publishKnown(): void {
+    const link = this.ownerLink;
+    if (link === undefined || !link.connected || this.role !== 'active') return;
+    const k = this.hooks.known?.();
+    if (k === undefined) return;
+    const body = JSON.stringify(k);
+    if (body === this.lastKnownSent) return;
+    this.lastKnownSent = body;
+    const msg: KnownState = { instance: this.instance, at: Date.now(), ...k };
+    link.publish(this.knownTopic, JSON.stringify(msg), { qos: 1, retain: true });
+  }
+
   private stepDown(clear: boolean): void {
     clearInterval(this.announceTimer);
     this.announceTimer = undefined;
+    clearInterval(this.knownTimer);
+    this.knownTimer = undefined;
     const link = this.ownerLink;
     this.ownerLink = undefined;
     if (link !== undefined) {
@@ -277,6 +348,26 @@ function parseAnnouncement(payload: Buffer): Announcement | undefined {
     const a = JSON.parse(payload.toString()) as Partial<Announcement>;
     if (typeof a.instance !== 'string' || a.instance === '') return undefined;
     return { instance: a.instance, since: Number(a.since) || 0, at: Number(a.at) || 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseKnown(payload: Buffer): KnownState | undefined {
+  if (payload.length === 0) return undefined;
+  try {
+    const k = JSON.parse(payload.toString()) as Partial<KnownState>;
+    if (typeof k.instance !== 'string' || !Array.isArray(k.agents) || !Array.isArray(k.calls)) return undefined;
+    const calls = k.calls.filter(
+      (c): c is KnownCall =>
+        typeof c === 'object' &&
+        c !== null &&
+        typeof c.connectionCallId === 'number' &&
+        typeof c.connectionDeviceIdType === 'number' &&
+        typeof c.connectionDeviceId === 'string',
+    );
+    const agents = k.agents.filter((a): a is KnownAgent => typeof a === 'object' && a !== null);
+    return { instance: k.instance, at: Number(k.at) || 0, agents, calls };
   } catch {
     return undefined;
   }

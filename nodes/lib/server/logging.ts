@@ -9,6 +9,7 @@ import { CtiProtocolWarning, type SessionStateInfo } from '../../../lib/session'
 import type { Explanation, ReasonContext } from '../errors';
 import type { Translate } from '../i18n';
 import { LogGate } from '../log-gate';
+import type { RebuildResult } from './rebuild';
 
 /** An open that ends an outage (or the first one): not a move between open and peripheral-offline. */
 export function opensAfterOutage(info: SessionStateInfo): boolean {
@@ -107,6 +108,27 @@ export class ServerLog {
         'cti-server.log.ha-evicted',
         {},
         'the CTI Server gave the session to the other member of the HA pair: standby',
+      ),
+    );
+  }
+
+  /** The rebuild after a takeover is done (rebuild.ts): what it learnt from the CTI Server. */
+  haRebuilt(from: string, r: RebuildResult): void {
+    if (r.stoppedBy !== undefined) {
+      this.node.warn(
+        this.t(
+          'cti-server.log.ha-rebuild-stopped',
+          { from, error: r.stoppedBy },
+          `cannot rebuild the calls ${from} knew (needs the Client Control service): ${r.stoppedBy}`,
+        ),
+      );
+      return;
+    }
+    this.node.log(
+      this.t(
+        'cti-server.log.ha-rebuilt',
+        { from, agents: r.agents, devices: r.devices, calls: r.calls, refused: r.refused },
+        `rebuilt what ${from} knew: ${r.agents} agents, ${r.devices} devices, ${r.calls} calls (${r.refused} refused)`,
       ),
     );
   }

@@ -14,7 +14,8 @@ import { ConfigError } from '../server-config';
 import { explainSessionError } from '../errors';
 import type { CtiServerNode, EventListener, EventOrigin, SessionStateView } from '../server-api';
 import type { ServerConfiguration } from './configuration';
-import { HaMember, type HaView } from './ha';
+import { HaMember, type HaView, type KnownState } from './ha';
+import { rebuildAfterTakeover } from './rebuild';
 import { opensAfterOutage, type ServerLog } from './logging';
 import type { ServerRecording } from './recording';
 import type { ServerStatus } from './status';
@@ -30,6 +31,10 @@ export interface OwnerParts {
   t: Translate;
 }
 
+/** At most this many agents and calls go into the list a new owner rebuilds from. */
+const MAX_KNOWN_AGENTS = 5000;
+const MAX_KNOWN_CALLS = 2000;
+
 export class SessionOwner {
   private session: CtiSession | undefined;
   /** The node is stopping: no new session. */
@@ -43,6 +48,8 @@ export class SessionOwner {
   private takeoverOpen = false;
   /** A configuration refused before any session (an HA pair that cannot be joined): nothing opens. */
   private refused = false;
+  /** After a takeover: the rebuild of agents and calls from the CTI Server (rebuild.ts), until it is done. */
+  private rebuild: Promise<void> | undefined;
 
   constructor(private readonly p: OwnerParts) {}
 
@@ -53,6 +60,7 @@ export class SessionOwner {
     this.ha = new HaMember(opts, {
       changed: (view) => this.onHaChanged(view),
       warn: (text) => this.p.log.haWarning(text),
+      known: () => this.known(),
     });
     this.p.status.haView = () => this.ha?.view;
   }
@@ -113,6 +121,64 @@ export class SessionOwner {
   tracked(): ReturnType<CtiServerNode['tracked']> {
     const s = this.session;
     return s === undefined ? undefined : { calls: s.calls.all(), agents: s.agents.all() };
+  }
+
+  /** While the session's state is being rebuilt after a takeover: the promise that settles when it is. */
+  rebuilding(): Promise<void> | undefined {
+    return this.rebuild;
+  }
+
+  /**
+   * What this owner tracks, for the next owner: agents by their ids and devices, calls by their connection.
+   * Capped (the most recently updated) so the retained message stays small at a large site.
+   */
+  private known(): Pick<KnownState, 'agents' | 'calls'> | undefined {
+    const s = this.session;
+    if (s === undefined || !s.isOpen) return undefined;
+    const agents = s.agents
+      .all()
+      .slice(-MAX_KNOWN_AGENTS)
+      .map((a) => ({
+        ...(a.agentId !== undefined ? { agentId: a.agentId } : {}),
+        ...(a.agentExtension !== undefined ? { agentExtension: a.agentExtension } : {}),
+        ...(a.agentInstrument !== undefined ? { agentInstrument: a.agentInstrument } : {}),
+        ...(typeof a.peripheralId === 'number' ? { peripheralId: a.peripheralId } : {}),
+      }));
+    const calls = s.calls
+      .all()
+      .filter((c) => !c.ended)
+      .slice(-MAX_KNOWN_CALLS)
+      .map((c) => ({
+        connectionCallId: c.connectionCallId,
+        connectionDeviceIdType: c.connectionDeviceIdType,
+        connectionDeviceId: c.connectionDeviceId,
+        ...(typeof c.peripheralId === 'number' ? { peripheralId: c.peripheralId } : {}),
+      }));
+    return { agents, calls };
+  }
+
+  /** The first open after a takeover: ask the CTI Server about what the old owner knew (rebuild.ts). */
+  private startRebuild(s: CtiSession): void {
+    const known = this.ha?.takeKnown();
+    if (known === undefined || (known.agents.length === 0 && known.calls.length === 0)) return;
+    const configured = this.p.config.peripheralId();
+    const done = Promise.resolve()
+      .then(() =>
+        rebuildAfterTakeover(
+          (m) => s.request(m),
+          known,
+          (agentPeripheral) => configured ?? agentPeripheral,
+          () => s.isOpen,
+        ),
+      )
+      .then(
+        (r) => this.p.log.haRebuilt(known.instance, r),
+        (err: unknown) => this.p.log.haWarning(`HA rebuild failed: ${(err as Error).message}`),
+      )
+      .finally(() => {
+        if (this.rebuild === done) this.rebuild = undefined;
+      });
+    this.rebuild = done;
   }
 
   protocolVersion(): number {
@@ -245,6 +311,8 @@ export class SessionOwner {
     log.state(info, failure, key, this.session?.version ?? this.p.config.configuredVersion);
     const tookOver = firstOpen && this.takeoverOpen;
     if (tookOver) this.takeoverOpen = false;
+    // Before the state is shown: a cti-state that sees this open waits for the rebuild (state-pg.ts).
+    if (tookOver && this.session !== undefined) this.startRebuild(this.session);
     status.showSession(info, key, this.session, tookOver);
   };
 
