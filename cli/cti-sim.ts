@@ -7,7 +7,7 @@ import { CtiSimulatorPair } from '../lib/simulator/pair';
 import { readRecording, type Recording } from '../lib/record/format';
 import { replay } from '../lib/simulator/replay';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type ScenarioDef, validateScenario } from '../lib/simulator/scenarios';
-import { parseSkillGroups, parseTeams } from '../lib/simulator/organization';
+import { parseSkillGroups, parseTeams, wrapupMs } from '../lib/simulator/organization';
 import { OPEN_TOLERANCE_HELP } from '../lib/simulator/open-tolerance';
 import { CtiSimulator } from '../lib/simulator/server';
 import type { AgentSpec } from '../lib/simulator/types';
@@ -70,6 +70,9 @@ Options:
                            group 100 of all agents). The ID defaults to 5000 + number
   --teams <list>           agent teams: <id>[=<name>]@<members>[/<supervisors>] joined by ";",
                            e.g. "1=Team Blue@1001-1005/1009"
+  --wrapup <duration>      after-call work: an agent whose handled call ends is WORK_READY (WORK_NOT_READY
+                           if it asked for Not Ready) for this long, then AVAILABLE, e.g. --wrapup 10s
+                           (default 0 = none; a scenario's "wrapup" is used when this is not given)
   --password <secret>      OPEN_REQ must carry this ClientPassword (without it, any password or none
                            is accepted, a missing ClientPassword field too)
   --client-id <id>         OPEN_REQ must carry this ClientID
@@ -111,6 +114,8 @@ export interface CliOptions {
   intervalMs: number;
   agents?: string;
   skillGroups?: string;
+  /** After-call work (ms). */
+  wrapup?: number;
   teams?: string;
   password?: string;
   clientId?: string;
@@ -154,6 +159,9 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--skill-groups':
         o.skillGroups = value();
         parseSkillGroups(o.skillGroups);
+        break;
+      case '--wrapup':
+        o.wrapup = wrapupMs('--wrapup', value());
         break;
       case '--teams':
         o.teams = value();
@@ -308,6 +316,7 @@ export async function launch(argv: string[], logger?: (line: string) => void): P
     agents,
     skillGroups: o.skillGroups ?? scenario?.skillGroups,
     teams: o.teams ?? scenario?.teams,
+    wrapup: o.wrapup ?? scenario?.wrapup,
     clock,
     logger,
     debug: o.log === 'debug',

@@ -1,7 +1,9 @@
 import { AgentState, CallType, type CtiMessage, EventCause } from '../protocol';
 import * as ev from './events';
 import { AS, LCS } from './events';
+import type { SimTimer } from './clock';
 import { type SimAgent, SimCall, type SimModel } from './model';
+import { statisticsOf } from './statistics';
 import type { InboundCallOptions, OutboundCallOptions, SimEvent } from './types';
 
 /** The states the guide gives an EventReasonCode to (AGENT_STATE_EVENT: "only for Not Ready and Logged Off"). */
@@ -18,6 +20,9 @@ const DIRECTION_OTHER_IN = 3;
  * Unsure: the guide leaves the state after a call to the desk settings; chose to keep NOT_READY and LOGOUT.
  */
 const STICKY_STATES = new Set<number>([AS.AGENT_STATE_NOT_READY, AS.AGENT_STATE_LOGOUT]);
+
+/** Connection states of an agent that took part in the call (answered it): after-call work follows those. */
+const TALKED = new Set<number>([LCS.LCS_CONNECT, LCS.LCS_HOLD]);
 
 /** startInboundCall({ ifAgentAvailable: true }) found no available agent: no call was started. */
 export class NoAgentAvailableError extends Error {
@@ -153,6 +158,7 @@ export class CallFlows {
     call.namedVariables = (o.namedVariables ?? []).map((v) => ({ ...v }));
     call.namedArrays = (o.namedArrays ?? []).map((v) => ({ ...v }));
     if (routed || o.translationRoute === true) call.routerCallKey = this.m.nextRouterCallKey();
+    call.skillGroupNumber = target?.skillGroupNumber;
     this.m.calls.add(call);
 
     if (o.translationRoute === true) this.emit(ev.translationRoute(this.m, call), [], [], true);
@@ -222,8 +228,8 @@ export class CallFlows {
 
   /**
    * The whole call ends: one CALL_CONNECTION_CLEARED per agent connection, CALL_CLEARED, END_CALL to every
-   * associated client, then each agent's AGENT_STATE (AVAILABLE when it has no other call).
-   * Unsure: no wrap-up state is simulated after a call; agents go straight back to AVAILABLE.
+   * associated client, then each agent's AGENT_STATE (AVAILABLE when it has no other call, or the after-call
+   * work state first when a wrap-up time is configured: see agentFreed).
    */
   release(call: SimCall, cause = ev.CEC_NONE, releasingAgentId?: string): void {
     if (call.state === 'cleared') return;
@@ -238,12 +244,13 @@ export class CallFlows {
   }
 
   private finish(call: SimCall, agents: string[]): void {
+    const talked = new Set(agents.filter((id) => TALKED.has(call.connections.get(id) ?? -1)));
     call.state = 'cleared';
     call.connections.clear();
     this.m.calls.delete(call);
     this.m.recordEnded(call);
     this.m.dissociate(call);
-    for (const agentId of agents) this.agentFreed(this.m.getAgent(agentId));
+    for (const agentId of agents) this.agentFreed(this.m.getAgent(agentId), talked.has(agentId) ? call : undefined);
   }
 
   /** An agent left a call outside these flows (supervision.ts): its state follows as after any call. */
@@ -251,15 +258,73 @@ export class CallFlows {
     this.agentFreed(a);
   }
 
-  private agentFreed(a: SimAgent): void {
+  /**
+   * An agent left a call: `handled` is the call when the agent was connected to it (answered, held), which is
+   * what after-call work follows. With no other call the agent takes its state after calls: a supervisor's
+   * pending change, else the wrap-up (agentWrapsUp) when one is configured, else AVAILABLE (NOT_READY and LOGOUT
+   * stay). The statistics count the handled call once this settles (statistics.ts: at the end of the wrap-up).
+   */
+  private agentFreed(a: SimAgent, handled?: SimCall): void {
     const others = this.m.callsOf(a.agentId);
     if (others.length === 0) {
       const after = this.stateAfterCalls.get(a.agentId);
       this.stateAfterCalls.delete(a.agentId);
       if (after !== undefined) this.setAgentState(a, after.state, { reasonCode: after.reasonCode });
-      else if (!STICKY_STATES.has(a.state)) this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
+      else if (!this.agentWrapsUp(a, handled) && !STICKY_STATES.has(a.state))
+        this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
     } else if (others.some((c) => c.connections.get(a.agentId) === LCS.LCS_CONNECT))
       this.setAgentState(a, AS.AGENT_STATE_TALKING);
+    statisticsOf(this.m).agentFreed(a);
+  }
+
+  /**
+   * After-call work (wrap-up, cti-protocol.md 7.2 step 12 "WORK_READY / WORK_NOT_READY … per desk settings"):
+   * after a handled call (not a consultation: internal calls have none) with a wrap-up time configured (the
+   * call's skill group's, else the simulator's), the agent goes to WORK_READY — WORK_NOT_READY when it asked for
+   * Not Ready (or a work state) during the call — and when the time is up to AVAILABLE (NOT_READY with the reason
+   * it asked for). A state change in between (the agent ends its wrap-up early, logs out, a supervisor acts)
+   * ends the wrap-up; the timer then does nothing. False when no wrap-up applies.
+   * Unsure: real peripherals follow the desk settings' work mode (required / optional) and the agent may ask
+   * for WORK_READY or WORK_NOT_READY itself; the simulator always wraps up for the configured time.
+   */
+  private agentWrapsUp(a: SimAgent, handled: SimCall | undefined): boolean {
+    if (handled === undefined || handled.callType === CallType.byName.CALLTYPE_CONSULT) return false;
+    if (a.state === AS.AGENT_STATE_LOGOUT) return false;
+    const ms = this.m.wrapupMsFor(a, handled);
+    if (ms <= 0) return false;
+    const notReady = a.state === AS.AGENT_STATE_NOT_READY || a.state === AS.AGENT_STATE_WORK_NOT_READY;
+    const reasonCode = a.state === AS.AGENT_STATE_NOT_READY ? a.reasonCode : 0;
+    const work = notReady ? AS.AGENT_STATE_WORK_NOT_READY : AS.AGENT_STATE_WORK_READY;
+    this.setAgentState(a, work);
+    const since = a.stateSince;
+    this.wrapups.get(a.agentId)?.cancel();
+    const timer = this.m.clock.setTimer(ms, () => {
+      this.wrapups.delete(a.agentId);
+      // Ended already (another state since): nothing to do.
+      if (a.state !== work || a.stateSince !== since) return;
+      if (notReady) this.setAgentState(a, AS.AGENT_STATE_NOT_READY, { reasonCode });
+      else this.setAgentState(a, AS.AGENT_STATE_AVAILABLE);
+    });
+    this.wrapups.set(a.agentId, timer);
+    return true;
+  }
+
+  /** Agents in wrap-up and the timer that ends it. */
+  private readonly wrapups = new Map<string, SimTimer>();
+  /** The simulators serving this model (both sides of a pair): wrap-up timers run while one of them does. */
+  private readonly holders = new Set<object>();
+
+  /** A simulator started serving these flows. */
+  attach(holder: object): void {
+    this.holders.add(holder);
+  }
+
+  /** A simulator stopped: with none left, pending wrap-ups are dropped (their timers would outlive it). */
+  detach(holder: object): void {
+    this.holders.delete(holder);
+    if (this.holders.size > 0) return;
+    for (const t of this.wrapups.values()) t.cancel();
+    this.wrapups.clear();
   }
 
   /**
@@ -289,11 +354,12 @@ export class CallFlows {
     }
     const a = this.m.getAgent(agentId);
     const parties = call.parties;
+    const talked = TALKED.has(call.connections.get(agentId) ?? -1);
     this.emit(ev.connectionCleared(this.m, call, { deviceId: a.extension, external: false }, cause), parties, [call]);
     call.connections.delete(agentId);
     if (call.agentId === agentId) call.agentId = call.parties[0];
     this.m.dissociate(call, agentId);
-    this.agentFreed(a);
+    this.agentFreed(a, talked ? call : undefined);
   }
 
   /**
@@ -380,7 +446,7 @@ export class CallFlows {
     this.m.calls.delete(consult);
     this.m.dissociate(consult);
     this.m.dissociate(held, from.agentId);
-    this.agentFreed(from);
+    this.agentFreed(from, held);
   }
 
   /** Consult conference: CALL_CONFERENCED_EVENT; the original call now has both agents; the consult call ends. */

@@ -73,7 +73,8 @@ function skillGroupRecord(m: SimModel, g: SimSkillGroup, recordType: number): Re
     peripheralNumber: g.skillGroupNumber,
     fltSkillGroupPriority: 0,
     skillGroupSkillTargetId: g.skillGroupId,
-    autoWork: 0,
+    // TRUE: agents go to work mode after a call from this group (a wrap-up time is configured for it).
+    autoWork: (g.wrapupMs ?? m.wrapupMs) > 0 ? 1 : 0,
     extension: '',
     peripheralName: g.name,
     description: '',
@@ -128,9 +129,9 @@ function deviceRecord(m: SimModel, a: SimAgent, recordType: number): Rec {
 /**
  * The one agent desk settings record, every field present: records are a repeating group and a strict decoder
  * (a recording's, a replay's) rejects a record that leaves a member out in the middle. Values: nothing enabled
- * (mask 0, modes 0), no timers.
+ * (mask 0, modes 0), no timers but FltWorkModeTimer, the simulator's wrap-up time in seconds.
  */
-function deskSettingsRecord(): Rec {
+function deskSettingsRecord(m: SimModel): Rec {
   return {
     recordType: CONFIG_RECORD.ADD,
     agentDeskSettingsId: DESK_SETTINGS_ID,
@@ -146,7 +147,7 @@ function deskSettingsRecord(): Rec {
     fltEmergencyCallMethod: 0,
     fltAutoRecordOnEmergency: 0,
     fltRecordingMode: 0,
-    fltWorkModeTimer: 0,
+    fltWorkModeTimer: Math.round(m.wrapupMs / 1000),
     fltRingNoAnswerDnId: 0,
     fltDefaultDevicePortAddress: '',
     playZipTone: 0,
@@ -212,7 +213,7 @@ const ITEMS: Item[] = [
     bit: CONFIG_ITEM.AGENT_DESK_SETTINGS,
     message: 'CONFIG_AGENT_DESK_SETTINGS_EVENT',
     since: 22,
-    records: () => [deskSettingsRecord()],
+    records: (m) => [deskSettingsRecord(m)],
   },
 ];
 

@@ -1,6 +1,12 @@
 import { AgentState } from '../protocol';
 import type { SimModel } from './model';
-import { generatedName, parseSkillGroups, type SimSkillGroup, type SkillGroupSpec } from './organization';
+import {
+  generatedName,
+  parseSkillGroups,
+  simSkillGroup,
+  type SimSkillGroup,
+  type SkillGroupSpec,
+} from './organization';
 import type { AgentSpec } from './types';
 
 /**
@@ -55,7 +61,7 @@ export class SimConfigChanges {
     if (this.m.skillGroups.has(g.skillGroupNumber))
       throw new RangeError(`skill group ${g.skillGroupNumber} exists already`);
     for (const a of g.agents) this.m.getAgent(a);
-    const group: SimSkillGroup = { ...g, agents: [...g.agents] };
+    const group: SimSkillGroup = simSkillGroup(g);
     this.m.skillGroups.set(g.skillGroupNumber, group);
     for (const id of g.agents) {
       const a = this.m.getAgent(id);

@@ -9,6 +9,8 @@ import {
 import type { SimClock } from './clock';
 import {
   resolveOrganization,
+  simSkillGroup,
+  wrapupMs,
   type SimConfigChange,
   type SimSkillGroup,
   type SimTeam,
@@ -80,6 +82,8 @@ export class SimCall {
   consultOf?: SimCall;
   /** Released by RELEASE_CALL_REQ (no more call data expected). */
   released = false;
+  /** The skill group the call was routed to (its after-call work follows that group's wrap-up time). */
+  skillGroupNumber?: number;
 
   constructor(
     readonly connectionCallId: number,
@@ -135,6 +139,8 @@ export interface ModelOptions {
   clock: SimClock;
   eccVariables?: string[];
   eccArrays?: string[];
+  /** After-call work of handled calls (ms or "10s"); default 0 = none. */
+  wrapup?: number | string;
 }
 
 /** The model's events: what happened (addressed to sessions by each simulator) and ended associations. */
@@ -163,6 +169,8 @@ export class SimModel extends EventEmitter<SimModelEvents> {
   readonly calls = new Set<SimCall>();
   /** Configured ECC names (REGISTER_VARIABLES_REQ is checked against them). */
   readonly ecc: EccCatalog;
+  /** After-call work of a handled call (ms) unless its skill group says otherwise; 0 = none. */
+  wrapupMs: number;
   peripheralOnline = true;
   pgOnline = true;
   private callIdCounter = 16777300;
@@ -180,7 +188,8 @@ export class SimModel extends EventEmitter<SimModelEvents> {
       opts.teams,
       parseAgents,
     );
-    for (const g of org.skillGroups) this.skillGroups.set(g.skillGroupNumber, { ...g, agents: [...g.agents] });
+    for (const g of org.skillGroups) this.skillGroups.set(g.skillGroupNumber, simSkillGroup(g));
+    this.wrapupMs = opts.wrapup === undefined ? 0 : wrapupMs('wrapup', opts.wrapup);
     for (const t of org.teams)
       this.teams.set(t.teamId, { ...t, members: [...t.members], supervisors: [...t.supervisors] });
     let n = 0;
@@ -259,6 +268,12 @@ export class SimModel extends EventEmitter<SimModelEvents> {
       }
     }
     return undefined;
+  }
+
+  /** The after-call work (ms) of a call the agent handled: the call's skill group's, else its primary group's. */
+  wrapupMsFor(agent: SimAgent, call: SimCall): number {
+    const group = this.skillGroups.get(call.skillGroupNumber ?? agent.skillGroupNumbers[0] ?? -1);
+    return group?.wrapupMs ?? this.wrapupMs;
   }
 
   /** Live calls at an agent's teleset. */

@@ -1,3 +1,4 @@
+import { parseDuration } from './clock';
 import type { AgentSpec, SkillGroupSpec, TeamSpec } from './types';
 
 /**
@@ -16,6 +17,8 @@ export interface SimSkillGroup {
   name: string;
   /** AgentIDs of the members, in configuration order. */
   agents: string[];
+  /** After-call work for calls routed to this group (ms); undefined: the simulator's default. */
+  wrapupMs?: number;
 }
 
 /** A team of the running model. */
@@ -80,6 +83,31 @@ function positiveInt(what: string, v: unknown): number {
   return v;
 }
 
+/** The running model's group of a (parsed) spec. */
+export function simSkillGroup(g: SkillGroupSpec): SimSkillGroup {
+  const out: SimSkillGroup = {
+    skillGroupNumber: g.skillGroupNumber,
+    skillGroupId: g.skillGroupId,
+    name: g.name,
+    agents: [...g.agents],
+  };
+  if (g.wrapup !== undefined) out.wrapupMs = wrapupMs(`skill group ${g.skillGroupNumber} wrapup`, g.wrapup);
+  return out;
+}
+
+/** A wrap-up time in ms from ms or a duration text ("10s"); 0 = none. Throws a RangeError naming `what`. */
+export function wrapupMs(what: string, v: number | string): number {
+  let ms: number;
+  try {
+    ms = typeof v === 'number' ? v : parseDuration(v);
+  } catch (err) {
+    throw new RangeError(`${what}: ${(err as Error).message}`);
+  }
+  if (!Number.isFinite(ms) || ms < 0 || ms > 86400000)
+    throw new RangeError(`${what}: 0 to 24 h (ms or e.g. "10s"), got ${JSON.stringify(v)}`);
+  return Math.round(ms);
+}
+
 /** "1001-1003" / "1001+1004" → AgentIDs (ranges and single IDs joined by "+"). */
 function parseMembers(what: string, text: string): string[] {
   const out: string[] = [];
@@ -140,7 +168,14 @@ export function parseSkillGroups(spec: string | readonly SkillGroupSpec[]): Skil
     ids.add(skillGroupId);
     if (!Array.isArray(g.agents) || g.agents.some((a) => typeof a !== 'string'))
       throw new RangeError(`${what}: agents must be a list of agent IDs`);
-    return { skillGroupNumber, skillGroupId, name: checkName(what, String(g.name)), agents: [...new Set(g.agents)] };
+    const out: SkillGroupSpec = {
+      skillGroupNumber,
+      skillGroupId,
+      name: checkName(what, String(g.name)),
+      agents: [...new Set(g.agents)],
+    };
+    if (g.wrapup !== undefined) out.wrapup = wrapupMs(`${what} wrapup`, g.wrapup);
+    return out;
   });
 }
 

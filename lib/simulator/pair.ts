@@ -28,6 +28,7 @@ export class CtiSimulatorPair {
       agents: opts.agents,
       skillGroups: opts.skillGroups,
       teams: opts.teams,
+      wrapup: opts.wrapup,
       peripheralId: opts.peripheralId,
       peripheralType: opts.peripheralType,
       eccVariables: opts.eccVariables,

@@ -81,5 +81,7 @@ export interface ScenarioDef {
   skillGroups?: string | SkillGroupSpec[];
   /** Teams the CLI creates the simulator with (organization.ts; `--teams` wins). */
   teams?: string | TeamSpec[];
+  /** After-call work the CLI creates the simulator with: ms or e.g. "10s" (`--wrapup` wins). Default 0. */
+  wrapup?: number | string;
   calls: ScenarioCall[];
 }

@@ -1,4 +1,5 @@
 import { EventCause } from '../protocol';
+import { wrapupMs } from './organization';
 import { NoAgentAvailableError } from './call-flows';
 import type { SimCall } from './model';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from './built-in-scenarios';
@@ -68,6 +69,7 @@ export function validateScenario(def: unknown): ScenarioDef {
   if (d === null || typeof d !== 'object' || !Array.isArray(d.calls) || d.calls.length === 0) {
     throw new RangeError('a scenario needs a non-empty "calls" array');
   }
+  if (d.wrapup !== undefined) wrapupMs('wrapup', d.wrapup);
   const actions = new Set<string>(SCENARIO_ACTIONS);
   d.calls.forEach((c, i) => {
     if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound')

@@ -102,6 +102,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
         agents: opts.agents,
         skillGroups: opts.skillGroups,
         teams: opts.teams,
+        wrapup: opts.wrapup,
         peripheralId: opts.peripheralId,
         peripheralType: opts.peripheralType,
         eccVariables: opts.eccVariables,
@@ -213,6 +214,7 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   start(): Promise<{ host: string; port: number }> {
     if (this.server !== undefined) return Promise.resolve({ host: this.host, port: this.port });
     this.stopped = false;
+    this.flows.attach(this);
     return new Promise((resolve, reject) => {
       const server = net.createServer((socket) => this.accept(socket));
       this.server = server;
@@ -244,6 +246,8 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
   /** Closes the listener, every client socket, every timer; pending scenario sleeps end at once. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // Wrap-up timers end with the last simulator serving the model (a pair's other side keeps them).
+    this.flows.detach(this);
     for (const t of this.timers) t.cancel();
     this.timers.clear();
     for (const wake of [...this.sleepers]) wake();

@@ -17,9 +17,10 @@ import type { SimEvent } from './types';
  * - "Now" values are computed from the agents' states and the queues at the moment of the request;
  * - time-in-state counters (AvailTime, NotReadyTime, LoggedOnTime …) accumulate when an agent's state changes
  *   (a query adds the time of the present state so far);
- * - call counts and times move when the call's after-call work ends. Unsure/simplification: the simulator has no
- *   wrap-up state (agents return to Available when the call ends), so after-call work ends with the call and
- *   HandledCallsAfterCallTime stays 0.
+ * - call counts and times move when the call's after-call work ends: when the agent leaves the call, its handling
+ *   waits (pending) until the agent settles — at once when no wrap-up follows (AfterCallTime 0), else when the
+ *   agent leaves WORK_READY / WORK_NOT_READY (call-flows.ts agentWrapsUp), with the time spent there as
+ *   HandledCallsAfterCallTime (and in …Time; TalkTime ends when the call does).
  * Windows: To5 and ToHalf restart at every 5-minute / half-hour boundary of the clock, Today at midnight, an
  * agent's Session at its login. Unsure: whose midnight (the guide does not say) — UTC of the simulator's clock.
  * A window that turns over while a state lasts gets the whole of that state's time (the time is added when the
@@ -89,10 +90,13 @@ interface Handling {
   held: boolean;
   holdMs: number;
   holdSince?: number;
+  /** When the agent's part of the call ended (talk time ends here). */
+  endedAt?: number;
 }
 
 const LOGGED_OUT = new Set<number>([AS.AGENT_STATE_LOGOUT, AS.AGENT_STATE_UNKNOWN]);
 const TALKING = new Set<number>([AS.AGENT_STATE_TALKING, AS.AGENT_STATE_HOLD]);
+const WORK = new Set<number>([AS.AGENT_STATE_WORK_READY, AS.AGENT_STATE_WORK_NOT_READY]);
 const secs = (ms: number): number => Math.max(0, Math.round(ms / 1000));
 
 export class SimStatistics {
@@ -103,6 +107,8 @@ export class SimStatistics {
   /** The skill group each call was routed to (from its CALL_QUEUED_EVENT). */
   private readonly callGroup = new WeakMap<object, number>();
   private readonly handling = new Map<object, Handling[]>();
+  /** Calls an agent has left whose after-call work has not ended yet, by AgentID; since when in wrap-up. */
+  private readonly pending = new Map<string, { calls: Handling[]; wrapSince?: number }>();
 
   constructor(private readonly model: SimModel) {
     model.on('event', (e) => this.onEvent(e));
@@ -205,6 +211,9 @@ export class SimStatistics {
         this.leaveQueue(e.calls?.[0]);
         this.callEnded(e.calls?.[0]);
         break;
+      case 'CALL_TRANSFERRED_EVENT':
+        this.transferred(e.calls, msg.transferringDeviceId as string | undefined);
+        break;
     }
   }
 
@@ -218,6 +227,39 @@ export class SimStatistics {
     if (LOGGED_OUT.has(s.state) && !LOGGED_OUT.has(a.state)) s.session.restart();
     s.state = a.state;
     s.since = now;
+    const p = this.pending.get(a.agentId);
+    if (p === undefined) return;
+    // Entering wrap-up starts the after-call work; any other state ends it (or there was none).
+    if (WORK.has(a.state)) p.wrapSince ??= now;
+    else this.settle(a.agentId);
+  }
+
+  /** The agent has left a call and taken its state after it (call-flows.ts): unless wrapping up, count now. */
+  agentFreed(a: SimAgent): void {
+    const p = this.pending.get(a.agentId);
+    if (p !== undefined && !(p.wrapSince !== undefined && WORK.has(a.state))) this.settle(a.agentId);
+  }
+
+  /** Counts the agent's pending calls: their after-call work ends now. */
+  private settle(agentId: string): void {
+    const p = this.pending.get(agentId);
+    if (p === undefined) return;
+    this.pending.delete(agentId);
+    const afterCall = p.wrapSince === undefined ? 0 : this.now - p.wrapSince;
+    for (const h of p.calls) this.completed(h, afterCall);
+  }
+
+  /** The agent's part of a call is over: its after-call work may follow (counted when it ends). */
+  private left(h: Handling): void {
+    const now = this.now;
+    if (h.holdSince !== undefined) {
+      h.holdMs += now - h.holdSince;
+      h.holdSince = undefined;
+    }
+    h.endedAt = now;
+    const p = this.pending.get(h.agentId) ?? { calls: [] };
+    p.calls.push(h);
+    this.pending.set(h.agentId, p);
   }
 
   private leaveQueue(call: object | undefined): void {
@@ -271,7 +313,7 @@ export class SimStatistics {
     const list = call === undefined ? undefined : this.handling.get(call);
     if (list === undefined || device === undefined) return;
     const left = list.filter((h) => this.model.agents.get(h.agentId)?.extension === device);
-    for (const h of left) this.completed(h);
+    for (const h of left) this.left(h);
     this.handling.set(
       call!,
       list.filter((h) => !left.includes(h)),
@@ -280,18 +322,33 @@ export class SimStatistics {
 
   private callEnded(call: object | undefined): void {
     if (call === undefined) return;
-    for (const h of this.handling.get(call) ?? []) this.completed(h);
+    for (const h of this.handling.get(call) ?? []) this.left(h);
     this.handling.delete(call);
   }
 
-  /** The call's after-call work has ended (with the call: no wrap-up is simulated): count it. */
-  private completed(h: Handling): void {
+  /**
+   * A consult transfer: the transferring agent's part of the original call ends (its after-call work may follow);
+   * the consultation call ends without CALL_CLEARED — its handling (an internal call) is dropped.
+   */
+  private transferred(calls: object[] | undefined, device: string | undefined): void {
+    const [held, consult] = calls ?? [];
+    if (consult !== undefined) this.handling.delete(consult);
+    const list = held === undefined ? undefined : this.handling.get(held);
+    if (list === undefined || device === undefined) return;
+    const from = list.filter((h) => this.model.agents.get(h.agentId)?.extension === device);
+    for (const h of from) this.left(h);
+    this.handling.set(
+      held!,
+      list.filter((h) => !from.includes(h)),
+    );
+  }
+
+  /** The call's after-call work has ended (`afterCallMs` of wrap-up, 0 when none followed): count it. */
+  private completed(h: Handling, afterCallMs: number): void {
     const a = this.model.agents.get(h.agentId);
     if (a === undefined) return;
-    const now = this.now;
-    if (h.holdSince !== undefined) h.holdMs += now - h.holdSince;
-    const talk = secs(now - h.answeredAt);
-    const afterCall = 0;
+    const talk = secs((h.endedAt ?? this.now) - h.answeredAt);
+    const afterCall = secs(afterCallMs);
     const family = h.outbound ? 'AgentOutCalls' : 'HandledCalls';
     const values: Counters = {
       [family]: 1,

@@ -43,6 +43,13 @@ export interface CtiSimulatorOptions {
   skillGroups?: string | SkillGroupSpec[];
   /** Agent teams (organization.ts): specs, or the compact form `1=Team Blue@1001-1005/1009`. Default: none. */
   teams?: string | TeamSpec[];
+  /**
+   * After-call work (wrap-up): when an agent's handled call ends, the agent goes to WORK_READY (WORK_NOT_READY if it
+   * asked for Not Ready during the call) for this long, then to AVAILABLE (NOT_READY). ms, or a duration such as
+   * "10s". A skill group's own `wrapup` wins for calls routed to it. Default 0: no wrap-up, agents are available
+   * as soon as the call ends (what the scenarios, examples and most tests expect).
+   */
+  wrapup?: number | string;
   clock?: SimClock;
   logger?: (line: string) => void;
   /** Log every message sent and received, not only sessions and requests. */
@@ -214,6 +221,11 @@ export interface SkillGroupSpec {
   name: string;
   /** AgentIDs of the members. */
   agents: string[];
+  /**
+   * After-call work (wrap-up) for calls routed to this group: ms, or a duration such as "30s". Default: the
+   * simulator's `wrapup` option. 0 = none for this group.
+   */
+  wrapup?: number | string;
 }
 
 /** An agent team as options, scenario files and the CLI give it. */
