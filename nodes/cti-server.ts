@@ -8,13 +8,16 @@
  * - status.ts — the session state as the nodes show it, and its listeners;
  * - logging.ts — what the Node-RED log says, once per fault;
  * - recording.ts — the "record to file" option;
- * - ha.ts — the active/standby pair over an MQTT broker (README "Scaling out").
+ * - ha.ts — the active/standby pair over an MQTT broker (README "Scaling out");
+ * - config-acquisition.ts — the configuration (names of skill groups and agents), asked for once per open session
+ *   while a user needs it, shared by every user, and what the CTI Server granted.
  */
 import type { NodeAPI, NodeDef } from 'node-red';
 import { translator, useRuntimeTranslator } from './lib/i18n';
 import { migrateConfig } from './lib/migrations';
 import type { CtiServerNode } from './lib/server-api';
 import type { CtiServerConfig } from './lib/server-config';
+import { ConfigAcquisition } from './lib/server/config-acquisition';
 import { ServerConfiguration } from './lib/server/configuration';
 import { ServerLog } from './lib/server/logging';
 import { SessionOwner } from './lib/server/owner';
@@ -42,7 +45,35 @@ export = function (RED: NodeAPI): void {
       (err) => log.stateListenerFailed(err),
     );
     const recording = new ServerRecording(node, t);
-    const owner = new SessionOwner({ config: configuration, status, log, recording, users, t });
+    // The owner sends the request (called only once a session is open, so after `owner` exists); the owner tells
+    // the acquisition of every state and message.
+    const acquisition: ConfigAcquisition = new ConfigAcquisition({
+      notify: (message): boolean => owner.notify(message),
+      peripheralId: () => configuration.peripheralId(),
+      ended: (info) =>
+        node.log(
+          t(
+            'cti-server.log.configuration',
+            {
+              status: info.endStatus ?? '',
+              items: info.received.join(', ') || '-',
+              skillGroups: info.skillGroups,
+              agents: info.agents,
+            },
+            `configuration acquired (${info.endStatus}): ${info.received.join(', ') || '-'}; ${info.skillGroups} skill groups, ${info.agents} agents`,
+          ),
+        ),
+    });
+    status.configurationView = () => acquisition.view();
+    const owner: SessionOwner = new SessionOwner({
+      config: configuration,
+      status,
+      log,
+      recording,
+      users,
+      t,
+      acquisition,
+    });
     try {
       owner.joinPair();
     } catch (err) {
@@ -57,6 +88,9 @@ export = function (RED: NodeAPI): void {
     node.request = (message, timeoutMs) => owner.request(message, timeoutMs);
     node.notify = (message) => owner.notify(message);
     node.currentState = () => owner.currentState();
+    node.needConfiguration = () => acquisition.need();
+    node.configurationNames = () => acquisition.names;
+    node.onConfiguration = (listener) => acquisition.onChange(listener);
     node.tracked = () => owner.tracked();
     node.rebuilding = () => owner.rebuilding();
     node.protocolVersion = () => owner.protocolVersion();

@@ -3,6 +3,8 @@
  * msg = { topic: state, payload: { state, previous, side, reason, status, ... } }.
  * When its flow starts it first sends the state the session is in (payload.replay: true): a state reached while
  * the flows were starting (an invalid configuration, a refusal) would otherwise never reach the alerting flow.
+ * Configuration acquisition (asked for by the server once a node needs the names) is reported apart, with
+ * msg.topic 'configuration' and payload.configuration: it is not a change of the session's state.
  */
 import type { Node, NodeAPI, NodeDef } from 'node-red';
 import { getServer, type SessionStateView } from './lib/server-api';
@@ -31,6 +33,8 @@ function statusPayload(view: SessionStateView, replay: boolean, peripheralId?: n
     nextAttemptInMs: view.nextAttemptInMs,
     protocolWarnings: view.protocolWarnings,
     ...(view.ha !== undefined ? { ha: view.ha } : {}),
+    ...(view.servicesGranted !== undefined ? { servicesGranted: view.servicesGranted } : {}),
+    ...(view.configuration !== undefined ? { configuration: view.configuration } : {}),
     // The server node's peripheral (undefined when it names none): e.g. for a cti/<peripheral>/session topic.
     peripheralId,
     status: view.status.text,
@@ -67,12 +71,25 @@ export = function (RED: NodeAPI): void {
     const unsubscribe = server.onState((view: SessionStateView) => {
       if (started) send(view, false);
     });
+    const unconfigured =
+      server.onConfiguration?.(() => {
+        if (!started) return;
+        try {
+          node.send({
+            topic: 'configuration',
+            payload: statusPayload(server.currentState(), false, server.configuredPeripheralId()),
+          });
+        } catch (err) {
+          node.error(t('cti-status.errors.send-failed', { error: (err as Error).message }));
+        }
+      }) ?? (() => undefined);
     server.register(node);
     if (started) send(server.currentState(), true);
 
     node.on('close', (removed: boolean, done: () => void) => {
       if (!started) RED.events.removeListener('flows:started', onStarted);
       unsubscribe();
+      unconfigured();
       server.deregister(node, done, removed);
     });
   }

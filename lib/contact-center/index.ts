@@ -19,3 +19,4 @@ export {
   type PeripheralPart,
 } from './peripherals';
 export { SkillGroupBoard, type SkillGroupView } from './skill-group-board';
+export { ConfigurationNames, type ConfiguredSkillGroup } from './configuration-names';

@@ -1,4 +1,5 @@
-import { configRecords, CONFIG_RECORD, type CtiMessage } from '../protocol';
+import type { CtiMessage } from '../protocol';
+import { ConfigurationNames } from './configuration-names';
 
 /** One skill group as a wallboard shows it: identity, name, the server's counters and figures computed from them. */
 export interface SkillGroupView {
@@ -75,57 +76,27 @@ const UNKNOWN = 0xffffffff;
 
 /**
  * Skill groups and names for a wallboard: names from configuration acquisition (skill groups and agents, kept
- * current by update blocks), counters from QUERY_SKILL_GROUP_STATISTICS_CONF.
+ * current by update blocks — a ConfigurationNames, shared by every board of one session when given, else the
+ * board's own fed by applyConfig), counters from QUERY_SKILL_GROUP_STATISTICS_CONF.
  */
 export class SkillGroupBoard {
-  private readonly groups = new Map<number, SkillGroupView>();
-  private readonly agentNames = new Map<string, { firstName?: string; lastName?: string }>();
+  /** Counters and errors by SkillGroupNumber (names are looked up in `names` when a view is made). */
+  private readonly stats = new Map<number, SkillGroupView>();
+
+  constructor(readonly names: ConfigurationNames = new ConfigurationNames()) {}
 
   private group(n: number): SkillGroupView {
-    let g = this.groups.get(n);
+    let g = this.stats.get(n);
     if (g === undefined) {
       g = { skillGroupNumber: n };
-      this.groups.set(n, g);
+      this.stats.set(n, g);
     }
     return g;
   }
 
   /** A configuration message (CONFIG_SKILL_GROUP_EVENT, CONFIG_AGENT_EVENT); true when a name changed. */
   applyConfig(msg: CtiMessage): boolean {
-    if (msg.messageType === 'CONFIG_SKILL_GROUP_EVENT') {
-      let changed = false;
-      for (const r of configRecords(msg)) {
-        const n = r.peripheralNumber as number | undefined;
-        if (n === undefined) continue;
-        const old = r.oldPeripheralNumber as number | undefined;
-        if (r.recordType === CONFIG_RECORD.DELETE) {
-          changed = this.groups.delete(n) || changed;
-          continue;
-        }
-        if (old !== undefined && old !== n && this.groups.has(old)) {
-          this.groups.set(n, { ...this.groups.get(old)!, skillGroupNumber: n });
-          this.groups.delete(old);
-        }
-        const g = this.group(n);
-        if (typeof r.peripheralName === 'string') g.name = r.peripheralName;
-        if (typeof r.skillGroupSkillTargetId === 'number') g.skillGroupId = r.skillGroupSkillTargetId;
-        changed = true;
-      }
-      return changed;
-    }
-    if (msg.messageType === 'CONFIG_AGENT_EVENT') {
-      for (const r of configRecords(msg)) {
-        const id = r.loginId as string | undefined;
-        if (id === undefined) continue;
-        if (r.recordType === CONFIG_RECORD.DELETE) this.agentNames.delete(id);
-        else {
-          if (typeof r.oldLoginId === 'string') this.agentNames.delete(r.oldLoginId);
-          this.agentNames.set(id, { firstName: r.firstName as string, lastName: r.lastName as string });
-        }
-      }
-      return true;
-    }
-    return false;
+    return this.names.apply(msg);
   }
 
   /** A QUERY_SKILL_GROUP_STATISTICS_CONF. */
@@ -153,22 +124,31 @@ export class SkillGroupBoard {
 
   /** Skill group numbers the configuration named. */
   configuredGroups(): number[] {
-    return [...this.groups.values()].filter((g) => g.name !== undefined).map((g) => g.skillGroupNumber);
+    return this.names.configuredGroups();
   }
 
   /** "First Last" of an agent the configuration named. */
   agentName(agentId: string | undefined): string | undefined {
-    const n = agentId === undefined ? undefined : this.agentNames.get(agentId);
-    if (n === undefined) return undefined;
-    const name = [n.firstName, n.lastName].filter((s) => s !== undefined && s !== '').join(' ');
-    return name === '' ? undefined : name;
+    return this.names.agentName(agentId);
   }
 
-  /** The skill groups (of `only` when given), by number, each a copy. */
+  /**
+   * The skill groups (of `only` when given; else every group the configuration names or that was polled, but
+   * none the configuration deleted or renumbered), by number, each a copy with its name.
+   */
   view(only?: number[]): SkillGroupView[] {
-    const numbers = only !== undefined && only.length > 0 ? only : [...this.groups.keys()];
+    const numbers =
+      only !== undefined && only.length > 0
+        ? only
+        : [...this.names.configuredGroups(), ...[...this.stats.keys()].filter((n) => !this.names.isGone(n))];
     return [...new Set(numbers)]
       .sort((a, b) => a - b)
-      .map((n) => ({ ...(this.groups.get(n) ?? { skillGroupNumber: n }) }));
+      .map((n) => {
+        const g: SkillGroupView = { ...(this.stats.get(n) ?? { skillGroupNumber: n }) };
+        const c = this.names.skillGroup(n);
+        if (c?.name !== undefined) g.name = c.name;
+        if (g.skillGroupId === undefined && c?.skillGroupId !== undefined) g.skillGroupId = c.skillGroupId;
+        return g;
+      });
   }
 }

@@ -5,7 +5,31 @@
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
 import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
+import type { ConfigurationNames } from '../../lib/contact-center';
 import { tr } from './i18n';
+
+/** What a configuration request asked for and what the CTI Server granted. */
+export interface ConfigurationInfo {
+  /** requested: sent, nothing back yet; receiving: the upload is under way; complete / failed: its END arrived. */
+  state: 'requested' | 'receiving' | 'complete' | 'failed';
+  /** The items asked for (CONFIG_REQUEST_EVENT ConfigInformation), e.g. ['SKILL_GROUP', 'AGENT']. */
+  requested: string[];
+  /** The items the CTI Server sent (its CONFIG_BEGIN_EVENT blocks). */
+  received: string[];
+  /** CONFIG_END_EVENT's status of the upload (CONFIGEND_SUCCESS, CONFIGEND_EMPTY …), once it ended. */
+  endStatus?: string;
+  /** CONFIG_END_EVENT's Text, when the server sent one. */
+  text?: string;
+  /** Skill groups and agents named so far. */
+  skillGroups: number;
+  agents: number;
+  /** Update blocks (ConfigType 2) received since the upload. */
+  updates: number;
+  /** The PeripheralID the request named. */
+  peripheralId: number;
+  requestedAt: number;
+  completedAt?: number;
+}
 
 /** A session state as the nodes show it. */
 export interface SessionStateView {
@@ -43,6 +67,10 @@ export interface SessionStateView {
     owner?: string;
     tookOverFrom?: string;
   };
+  /** The services the CTI Server granted in OPEN_CONF (short names), while the session is up. */
+  servicesGranted?: string[];
+  /** Configuration acquisition: what was requested and what the CTI Server granted (once a node needed it). */
+  configuration?: ConfigurationInfo;
   /** The status every user node shows for this state. */
   status: NodeStatus;
 }
@@ -77,6 +105,15 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   /** Sends a client message that has no answer (CONFIG_REQUEST_EVENT …); false when the session is not open. */
   notify?(message: CtiMessage): boolean;
   currentState(): SessionStateView;
+  /**
+   * A user needs the configuration's names (skill groups, agents): the server asks for them once per open session
+   * while any user needs them. Returns the release.
+   */
+  needConfiguration?(): () => void;
+  /** The names configuration acquisition delivered, shared by every user of this server. */
+  configurationNames?(): ConfigurationNames;
+  /** Every change of the configuration view (request sent, upload ended, update block). Returns the remover. */
+  onConfiguration?(listener: (info: ConfigurationInfo) => void): () => void;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */
   tracked(): { calls: CallSnapshot[]; agents: AgentSnapshot[] } | undefined;
   /**

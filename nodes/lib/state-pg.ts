@@ -31,15 +31,15 @@ export interface PeripheralStateOptions {
 
 /** At most this many statistics requests wait for their answer at once, per server. */
 const MAX_OUTSTANDING = 2;
-/** CONFIG_REQUEST_EVENT ConfigInformation: skill groups (0x2) and agents (0x4) — the names a board shows. */
-const CONFIG_NAMES = 0x2 | 0x4;
 const NULL_ID = 0xffffffff;
 /** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
 const VOICE_MRD = 1;
 
 export class PeripheralState {
   private readonly model: ContactCenterState;
-  private readonly board = new SkillGroupBoard();
+  /** Statistics of this node; names from the server's configuration acquisition (shared by its users). */
+  private readonly board: SkillGroupBoard;
+  private releaseConfiguration: (() => void) | undefined;
   private readonly poller: SkillGroupPoller;
   private opened = false;
   private closed = false;
@@ -54,6 +54,7 @@ export class PeripheralState {
 
   constructor(private readonly o: PeripheralStateOptions) {
     this.model = new ContactCenterState({ intervalSeconds: o.intervalSeconds });
+    this.board = new SkillGroupBoard(o.server.configurationNames?.());
     this.poller = new SkillGroupPoller({
       intervalMs: o.statsSeconds * 1000,
       maxOutstanding: MAX_OUTSTANDING,
@@ -74,6 +75,8 @@ export class PeripheralState {
   /** Starts following the server; `user` is what the server shows its status on. */
   start(user: Node): void {
     if (this.statsOn) this.poller.start();
+    // The server asks for the configuration once per open session while any of its users needs the names.
+    if (this.statsOn) this.releaseConfiguration = this.o.server.needConfiguration?.();
     this.unsubscribe = this.o.server.subscribe((event, call, origin) => this.onEvent(event, call, origin));
     this.unwatch = this.o.server.onState((view) => this.onState(view));
     this.o.server.register(user);
@@ -88,13 +91,14 @@ export class PeripheralState {
         eventsMayHaveBeenMissed: false,
       });
       void this.queryAgents();
-      this.requestConfiguration();
+      this.firstRound();
     }
   }
 
   stop(user: Node, removed: boolean, done: () => void): void {
     this.closed = true;
     this.poller.stop();
+    this.releaseConfiguration?.();
     this.unsubscribe?.();
     this.unwatch?.();
     this.o.server.deregister(user, done, removed);
@@ -131,7 +135,9 @@ export class PeripheralState {
   private onEvent(event: CtiMessage, call: unknown, origin: EventOrigin | undefined): void {
     if (typeof origin?.peripheralId === 'number') this.learnedPeripheralId = origin.peripheralId;
     if (event.messageType.startsWith('CONFIG_')) {
-      if (this.board.applyConfig(event)) this.o.changed();
+      // The server has applied it to the shared names already (it sees every message before its users).
+      if (event.messageType === 'CONFIG_SKILL_GROUP_EVENT' || event.messageType === 'CONFIG_AGENT_EVENT')
+        this.o.changed();
       // The end of the upload: every group is known, the first round can start.
       if (event.messageType === 'CONFIG_END_EVENT' && event.configEndStatus !== 5 && this.o.statsGroups.length === 0)
         this.poller.kick();
@@ -170,7 +176,7 @@ export class PeripheralState {
     });
     this.o.changed();
     void this.queryAgents();
-    this.requestConfiguration();
+    this.firstRound();
   }
 
   /** The peripheral ID requests name: one PG's own before the filter's when the node lists several servers. */
@@ -197,22 +203,14 @@ export class PeripheralState {
     this.o.changed();
   }
 
-  /** Names of skill groups and agents: configuration acquisition, asked for once per open. */
-  private requestConfiguration(): void {
-    const server = this.o.server;
-    if (!this.statsOn || typeof server.notify !== 'function') return;
-    try {
-      server.notify({
-        messageType: 'CONFIG_REQUEST_EVENT',
-        configInformation: CONFIG_NAMES,
-        configMsgMask: CONFIG_NAMES,
-        peripheralId: this.requestPeripheralId() ?? 0,
-      });
-    } catch (err) {
-      this.o.warn(`cannot request the configuration: ${(err as Error).message}`);
-    }
-    // With skill groups named in the editor the first round need not wait for the names.
-    if (this.o.statsGroups.length > 0) this.poller.kick();
+  /**
+   * At an open: the first statistics round at once when the groups are known — listed in the editor, or named by
+   * a configuration the server already has (another node asked for it, or an earlier open); otherwise the end of
+   * the server's configuration upload starts it.
+   */
+  private firstRound(): void {
+    if (!this.statsOn) return;
+    if (this.o.statsGroups.length > 0 || this.board.configuredGroups().length > 0) this.poller.kick();
   }
 
   /** Agents that sent no AGENT_STATE_EVENT since the open would be missing from the board: ask for each. */

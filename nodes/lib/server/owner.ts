@@ -13,6 +13,7 @@ import type { Translate } from '../i18n';
 import { ConfigError } from '../server-config';
 import { explainSessionError } from '../errors';
 import type { CtiServerNode, EventListener, EventOrigin, SessionStateView } from '../server-api';
+import type { ConfigAcquisition } from './config-acquisition';
 import type { ServerConfiguration } from './configuration';
 import { HaMember, type HaView, type KnownState } from './ha';
 import { rebuildAfterTakeover } from './rebuild';
@@ -29,6 +30,8 @@ export interface OwnerParts {
   recording: ServerRecording;
   users: UserRegistry;
   t: Translate;
+  /** Configuration acquisition once per open session, shared by every user. */
+  acquisition?: ConfigAcquisition;
 }
 
 /** At most this many agents and calls go into the list a new owner rebuilds from. */
@@ -314,6 +317,8 @@ export class SessionOwner {
     // Before the state is shown: a cti-state that sees this open waits for the rebuild (state-pg.ts).
     if (tookOver && this.session !== undefined) this.startRebuild(this.session);
     status.showSession(info, key, this.session, tookOver);
+    // After the view says 'open': a configuration request goes out on the open session, once per open.
+    this.p.acquisition?.sessionState(info.state);
   };
 
   private onHaChanged(view: HaView): void {
@@ -336,6 +341,8 @@ export class SessionOwner {
   }
 
   private readonly onMessage = (message: CtiMessage, call?: CallSnapshot): void => {
+    // Before the users: one reacting to CONFIG_END_EVENT finds the names already there.
+    this.p.acquisition?.message(message);
     if (this.eventListeners.size === 0) return;
     const origin: EventOrigin = {
       server: this.p.config.label,

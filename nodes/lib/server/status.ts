@@ -7,7 +7,7 @@ import type { NodeStatus } from 'node-red';
 import type { SessionStateInfo } from '../../../lib/session';
 import { explainSessionError, type Explanation, type ReasonContext } from '../errors';
 import type { Translate } from '../i18n';
-import type { SessionStateView, StateListener } from '../server-api';
+import type { ConfigurationInfo, SessionStateView, StateListener } from '../server-api';
 import { statusFor } from '../status';
 import type { HaView } from './ha';
 
@@ -15,6 +15,8 @@ import type { HaView } from './ha';
 export interface ShownSession {
   readonly side: 'A' | 'B' | undefined;
   readonly version: number;
+  /** OPEN_CONF's ServicesGranted, short names. */
+  readonly servicesGrantedNames?: string[];
 }
 
 export class ServerStatus {
@@ -24,6 +26,8 @@ export class ServerStatus {
   private readonly listeners = new Set<StateListener>();
   /** The HA member's view, attached to every state view while the server is part of a pair. */
   haView: () => HaView | undefined = () => undefined;
+  /** Configuration acquisition's view, attached to every state view once a configuration was requested. */
+  configurationView: () => ConfigurationInfo | undefined = () => undefined;
 
   constructor(
     private readonly t: Translate,
@@ -36,8 +40,10 @@ export class ServerStatus {
     this.view = { state: 'idle', status: statusFor({ state: 'idle' }, t) };
   }
 
+  /** The current view, with the configuration as it is now (it changes between state changes). */
   get current(): SessionStateView {
-    return this.view;
+    const configuration = this.configurationView();
+    return configuration === undefined ? this.view : { ...this.view, configuration };
   }
 
   get listenerCount(): number {
@@ -112,9 +118,14 @@ export class ServerStatus {
     const state = info.state;
     const failure = this.failure;
     const side = info.side ?? session?.side;
-    const version = info.version ?? (state === 'open' || state === 'peripheral-offline' ? session?.version : undefined);
+    const up = state === 'open' || state === 'peripheral-offline';
+    const version = info.version ?? (up ? session?.version : undefined);
+    const granted = up ? session?.servicesGrantedNames : undefined;
     const configRefused = state === 'failover' ? (info.configRefused ?? failure?.configRefused ?? false) : undefined;
     this.set({
+      ...(granted !== undefined && granted.length > 0
+        ? { servicesGranted: granted.map((n) => n.replace(/^CTI_SERVICE_/, '')) }
+        : {}),
       state,
       previous: info.previous,
       side,
@@ -185,7 +196,12 @@ export class ServerStatus {
 
   private set(view: SessionStateView): void {
     const ha = this.haView();
-    const next = ha === undefined ? view : { ...view, ha };
+    const configuration = this.configurationView();
+    const next: SessionStateView = {
+      ...view,
+      ...(ha !== undefined ? { ha } : {}),
+      ...(configuration !== undefined ? { configuration } : {}),
+    };
     this.view = next;
     this.paint(next.status);
     for (const l of [...this.listeners]) {
