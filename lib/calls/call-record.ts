@@ -2,8 +2,9 @@
 import type { CallAgentVisit, CallAgents } from './call-agents';
 import type { CallConnection } from './call-connection';
 import { NO_DATA, type CallVariables, type Ecc } from './call-data';
+import type { RestatementState } from './call-restated';
 
-export interface CallRecord extends CallAgents {
+export interface CallRecord extends CallAgents, RestatementState {
   key: string;
   /** The call has the connection its key names (CallIndex finds that one by the key). */
   ownsKey: boolean;
@@ -89,5 +90,7 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     madeBy: undefined,
     consultOf: undefined,
     routerBase: undefined,
+    restating: undefined,
+    restated: undefined,
   };
 }

@@ -12,6 +12,7 @@ import type { CallVariables, Ecc } from './call-data';
 import type { CallRecord } from './call-record';
 import type { RouterCallKey } from './pre-calls';
 import type { CallSupervisor } from './call-supervision';
+import type { CallRestatement } from './call-restated';
 
 /** The devices on the call by role (the last event that named each role). */
 export interface CallParties {
@@ -143,6 +144,13 @@ export interface CallSnapshot {
   readonly ended: boolean;
   /** The message type of the last event about the call. */
   readonly lastEvent: string;
+  /**
+   * Present when that event only restates the call after a switchover (the new active side tells the state of
+   * calls in progress: BEGIN_CALL_EVENT, CALL_DELIVERED / CALL_ESTABLISHED with CEC_CALL_PARTY_UPDATE_IND):
+   * 'known' — this client knew the call, nothing happened to it (don't act on it twice); 'new' — the call began
+   * while the link was down and is seen here for the first time, mid-life (call-restated.ts).
+   */
+  readonly restated?: CallRestatement;
   /** How many messages were about the call. */
   readonly eventCount: number;
   /** When the tracker first saw the call (ms since the epoch). */
@@ -200,6 +208,7 @@ export function callSnapshot(
   snap.partial = rec.partial;
   snap.ended = ended;
   snap.lastEvent = rec.lastEvent;
+  if (rec.restated !== undefined) snap.restated = rec.restated;
   snap.eventCount = rec.eventCount;
   snap.startedAt = epoch + rec.startedAt;
   snap.updatedAt = epoch + rec.updatedAt;

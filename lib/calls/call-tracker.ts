@@ -19,6 +19,7 @@ import { moveAgents, snapshotDevices } from './call-agents';
 import { applyCallConf, inheritFromConsulted, isCallConf } from './call-confs';
 import { absorbEvent, mergeMissingContext, mergePreCall } from './call-context';
 import { CallIndex } from './call-index';
+import { markRestatement, RESTATING_TYPES } from './call-restated';
 import type { CallRecord } from './call-record';
 import { callSnapshot, type AgentAtDevice, type CallSnapshot } from './call-snapshot';
 import { PreCallStore, routerCallKeyOf, type PreCalls, type RouterCallKey } from './pre-calls';
@@ -29,6 +30,7 @@ const LCS_ALERTING = LocalConnectionState.byName.LCS_ALERTING;
 export { connectionKey, type CallConnection } from './call-connection';
 export type { CallContextSources, CallParties, CallSnapshot, CallSnapshotConnection, CallVisit } from './call-snapshot';
 export type { CallVariables, Ecc, EccArray } from './call-data';
+export type { CallRestatement } from './call-restated';
 
 export interface CallTrackerOptions {
   maxCalls?: number;
@@ -134,9 +136,12 @@ export class CallTracker {
     // shared (consult calls on some ACDs reuse the original call's id).
     const isBegin = t === 'BEGIN_CALL_EVENT';
     let rec = isBegin ? (this.index.at(conn) ?? this.index.awaitingBeginAt(conn)) : this.index.find(conn, t);
+    // A call restated after a switchover is this same record (call-restated.ts): refreshed, and marked.
+    const existed = rec !== undefined && !rec.awaitingBegin;
     if (!rec) rec = this.index.create(conn, !isBegin);
     else this.index.attach(rec, conn);
     rec.awaitingBegin = false;
+    markRestatement(rec, msg, existed);
 
     if (t === 'CALL_DATA_UPDATE_EVENT') {
       const renamed = connectionOf(msg, 'newConnection');
@@ -306,6 +311,8 @@ export class CallTracker {
   }
 
   private touch(rec: CallRecord, eventType: string): void {
+    // Transfers, conferences, CONFs, END_CALL: the call moves on (call events were marked in update()).
+    if (!RESTATING_TYPES.has(eventType)) rec.restating = rec.restated = undefined;
     const previous = rec.updatedAt;
     rec.lastEvent = eventType;
     rec.eventCount++;

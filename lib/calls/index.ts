@@ -14,6 +14,7 @@ export {
   type CallVariables,
   type Ecc,
   type EccArray,
+  type CallRestatement,
 } from './call-tracker';
 export type { PreCallSnapshot, PreCalls } from './pre-calls';
 export type { CallSupervisor } from './call-supervision';
