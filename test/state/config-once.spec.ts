@@ -68,6 +68,22 @@ describe('cti-server: configuration acquisition once per server, shared by its c
     );
   }
 
+  /** The server's configuration view once its upload has ended (at once if it has). */
+  function uploadEnded(): Promise<ConfigurationInfo> {
+    const server = getServer();
+    const done = (c: ConfigurationInfo | undefined) =>
+      c !== undefined && (c.state === 'complete' || c.state === 'failed');
+    const now = server.currentState().configuration;
+    if (done(now)) return Promise.resolve(now!);
+    return new Promise((resolve) => {
+      const off = server.onConfiguration!((c) => {
+        if (!done(c)) return;
+        off();
+        resolve(c);
+      });
+    });
+  }
+
   const named = (v: View) =>
     v.skillGroups?.some((g) => g.name === 'Support') === true && v.agents.some((a) => a.name === 'Alice Martin');
   const nextView = (id: string, accept: (v: View) => boolean) =>
@@ -100,8 +116,9 @@ describe('cti-server: configuration acquisition once per server, shared by its c
       v2.skillGroups!.map((g) => [g.skillGroupNumber, g.skillGroupId, g.name]),
       [[200, 5200, 'Support']],
     );
-    // What the server was granted, as its state view says it (the upload has ended: both boards show its names).
-    const info = getServer().currentState().configuration!;
+    // What the server was granted, as its state view says it once the upload has ended (the boards may show the
+    // first names before the last block's CONFIG_END_EVENT: wait for the final state, not a passing one).
+    const info = await uploadEnded();
     assert.equal(info.state, 'complete');
     assert.equal(info.endStatus, 'CONFIGEND_SUCCESS');
     assert.deepEqual(info.requested, ['SKILL_GROUP', 'AGENT']);
