@@ -19,7 +19,18 @@ export const SCENARIO_ACTIONS = [
   'fault',
   'waitForAnswer',
   'hangUp',
+  'addAgent',
+  'renameAgent',
+  'addSkillGroup',
+  'renameSkillGroup',
 ] as const;
+/** The steps that change the organisation (sim.config): they need no call. */
+export const CONFIG_ACTIONS: ReadonlySet<string> = new Set([
+  'addAgent',
+  'renameAgent',
+  'addSkillGroup',
+  'renameSkillGroup',
+]);
 export type ScenarioAction = (typeof SCENARIO_ACTIONS)[number];
 
 /** One step of a scenario call, run after `delay` ms (simulator clock) from the previous step. */
@@ -40,13 +51,24 @@ export interface ScenarioStep {
   callWrapupData?: string;
   /** fault: a fault spec, e.g. "silent", "delay=500ms", "garbage". */
   fault?: string;
+  /** addAgent: the new agent (logged out unless `state` says otherwise; `skillGroups` it belongs to). */
+  agent?: AgentSpec;
+  /** renameAgent: the new first and/or last name (`agentId` names the agent). */
+  firstName?: string;
+  lastName?: string;
+  /** addSkillGroup: the new group (its `agents` must exist). */
+  skillGroup?: SkillGroupSpec;
+  /** renameSkillGroup: the group and its new name. */
+  skillGroupNumber?: number;
+  name?: string;
 }
 
 /** One call of a scenario. */
 export interface ScenarioCall {
   /** Start offset (ms) from the start of the scenario run (ignored with a rate). */
   at?: number;
-  type?: 'inbound' | 'outbound';
+  /** 'none': no call — the entry only runs its steps at `at` (configuration changes, faults). */
+  type?: 'inbound' | 'outbound' | 'none';
   agentId?: string;
   ani?: string;
   dnis?: string;

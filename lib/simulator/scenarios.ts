@@ -1,9 +1,11 @@
 import { EventCause } from '../protocol';
 import { wrapupMs } from './organization';
 import { NoAgentAvailableError } from './call-flows';
+import type { SimConfigChanges } from './config-changes';
 import type { SimCall } from './model';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from './built-in-scenarios';
 import {
+  CONFIG_ACTIONS,
   SCENARIO_ACTIONS,
   type ScenarioAction,
   type ScenarioCall,
@@ -51,6 +53,8 @@ export interface ScenarioTarget {
   setCallData(call: SimCall, changes: SimCallDataChanges): Promise<void>;
   /** A fault by spec ("silent", "delay=500ms", …). */
   applyFault(spec: string): void;
+  /** Changes to the organisation (config-changes.ts): announced to configuration-acquisition clients. */
+  readonly config: SimConfigChanges;
 }
 
 export interface ScenarioRunOptions {
@@ -72,8 +76,8 @@ export function validateScenario(def: unknown): ScenarioDef {
   if (d.wrapup !== undefined) wrapupMs('wrapup', d.wrapup);
   const actions = new Set<string>(SCENARIO_ACTIONS);
   d.calls.forEach((c, i) => {
-    if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound')
-      throw new RangeError(`calls[${i}].type must be "inbound" or "outbound"`);
+    if (c.type !== undefined && c.type !== 'inbound' && c.type !== 'outbound' && c.type !== 'none')
+      throw new RangeError(`calls[${i}].type must be "inbound", "outbound" or "none"`);
     if (c.whenNoAgent !== undefined && c.whenNoAgent !== 'queue' && c.whenNoAgent !== 'skip')
       throw new RangeError(`calls[${i}].whenNoAgent must be "queue" or "skip"`);
     (c.steps ?? []).forEach((s, j) => {
@@ -85,6 +89,19 @@ export function validateScenario(def: unknown): ScenarioDef {
         throw new RangeError(`calls[${i}].steps[${j}] needs "fault"`);
       if (s.timeout !== undefined && !(typeof s.timeout === 'number' && s.timeout > 0))
         throw new RangeError(`calls[${i}].steps[${j}].timeout must be a number of ms > 0`);
+      const needs = (field: keyof ScenarioStep, what: string): void => {
+        if (s[field] === undefined)
+          throw new RangeError(`calls[${i}].steps[${j}] (${s.action}) needs "${field}" (${what})`);
+      };
+      if (s.action === 'addAgent') needs('agent', 'an agent spec with agentId');
+      if (s.action === 'renameAgent') needs('agentId', 'the agent to rename');
+      if (s.action === 'addSkillGroup') needs('skillGroup', 'a skill group spec');
+      if (s.action === 'renameSkillGroup') {
+        needs('skillGroupNumber', 'the group to rename');
+        needs('name', 'its new name');
+      }
+      if (c.type === 'none' && !CONFIG_ACTIONS.has(s.action) && s.action !== 'fault')
+        throw new RangeError(`calls[${i}].steps[${j}]: an entry of type "none" has no call to ${s.action}`);
     });
   });
   return d;
@@ -132,7 +149,45 @@ export async function runScenario(
   await Promise.all(running);
 }
 
+/**
+ * A configuration step (sim.config): the change and its update block to configuration-acquisition clients. A
+ * change the model refuses (an agent that exists, an unknown group) is logged by the caller like a failed step.
+ */
+function configStep(sim: ScenarioTarget, step: ScenarioStep): void {
+  switch (step.action) {
+    case 'addAgent':
+      sim.config.addAgent(step.agent!);
+      break;
+    case 'renameAgent':
+      sim.config.renameAgent(step.agentId!, { firstName: step.firstName, lastName: step.lastName });
+      break;
+    case 'addSkillGroup':
+      sim.config.addSkillGroup(step.skillGroup!);
+      break;
+    case 'renameSkillGroup':
+      sim.config.renameSkillGroup(step.skillGroupNumber!, step.name!);
+      break;
+  }
+}
+
+/** An entry without a call (type "none"): its steps only, each after its delay. */
+async function runSteps(sim: ScenarioTarget, tpl: ScenarioCall, index: number): Promise<void> {
+  for (const step of tpl.steps ?? []) {
+    if (sim.isStopped) return;
+    if (step.delay !== undefined && step.delay > 0 && !(await sim.sleep(step.delay))) return;
+    try {
+      if (step.action === 'fault') sim.applyFault(step.fault!);
+      else configStep(sim, step);
+    } catch (err) {
+      sim.log(
+        `scenario entry ${index}: step ${step.action} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+}
+
 async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): Promise<void> {
+  if (tpl.type === 'none') return runSteps(sim, tpl, index);
   let call: SimCall;
   try {
     if (tpl.type === 'outbound') {
@@ -230,6 +285,8 @@ async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): P
         case 'fault':
           sim.applyFault(step.fault!);
           break;
+        default:
+          configStep(sim, step);
       }
     } catch (err) {
       sim.log(
