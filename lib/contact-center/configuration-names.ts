@@ -60,7 +60,9 @@ export class ConfigurationNames {
       if (n === undefined) continue;
       const old = r.oldPeripheralNumber as number | undefined;
       if (r.recordType === CONFIG_RECORD.DELETE) {
-        if (this.groups.delete(n)) this.gone.add(n);
+        // Gone even when it was never named here: a board may hold counters polled for it.
+        this.groups.delete(n);
+        this.gone.add(n);
         changed = true;
         continue;
       }
