@@ -6,11 +6,16 @@ import type { ScenarioCall, ScenarioDef, ScenarioStep } from './scenario-types';
  * ECC variables user.case and user.cust.id.
  */
 
-/** Callers of the gentle, ringing and routing scenarios, one per line of business (DNIS). */
-const CALLERS: Pick<ScenarioCall, 'ani' | 'dnis' | 'callVariables' | 'namedVariables'>[] = [
+/**
+ * Callers of the gentle, ringing and routing scenarios, one per line of business (DNIS), each routed to the skill
+ * group of that line: 8005551000 and 8005553000 to 100 "Sales", 8005552000 to 200 "Support" (the default
+ * organisation's; on a simulator without those groups the calls go to any agent).
+ */
+const CALLERS: Pick<ScenarioCall, 'ani' | 'dnis' | 'callVariables' | 'namedVariables' | 'skillGroupNumber'>[] = [
   {
     ani: '4085551234',
     dnis: '8005551000',
+    skillGroupNumber: 100,
     callVariables: { '1': 'ACCT-12345', '2': 'gold' },
     namedVariables: [
       { name: 'user.case', value: 'C-1001' },
@@ -20,6 +25,7 @@ const CALLERS: Pick<ScenarioCall, 'ani' | 'dnis' | 'callVariables' | 'namedVaria
   {
     ani: '6505550142',
     dnis: '8005552000',
+    skillGroupNumber: 200,
     callVariables: { '1': 'ACCT-23456', '2': 'silver' },
     namedVariables: [
       { name: 'user.case', value: 'C-1002' },
@@ -29,6 +35,7 @@ const CALLERS: Pick<ScenarioCall, 'ani' | 'dnis' | 'callVariables' | 'namedVaria
   {
     ani: '2125550199',
     dnis: '8005553000',
+    skillGroupNumber: 100,
     callVariables: { '1': 'ACCT-34567', '2': 'bronze' },
     namedVariables: [
       { name: 'user.case', value: 'C-1003' },
@@ -68,7 +75,8 @@ const RINGING: ScenarioDef = {
   name: 'ringing',
   description:
     'a call rings at the first available agent until a client answers it (the caller abandons after a minute); the caller hangs up 30 s after the answer; the next call 5 s later',
-  calls: CALLERS.map((caller) => ({
+  // Not routed to skill groups: a desktop (--agents 1001, or the first available agent) gets every call.
+  calls: CALLERS.map(({ skillGroupNumber: _group, ...caller }) => ({
     type: 'inbound',
     routed: true,
     whenNoAgent: 'skip',
@@ -155,6 +163,7 @@ export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
       {
         type: 'inbound',
         routed: true,
+        skillGroupNumber: 100,
         callVariables: { '1': 'busy-hour' },
         steps: [
           { delay: 500, action: 'answer' },
@@ -164,6 +173,7 @@ export const BUILT_IN_SCENARIOS: Record<string, ScenarioDef> = {
       {
         type: 'inbound',
         routed: true,
+        skillGroupNumber: 200,
         queued: true,
         queueMs: 1000,
         steps: [

@@ -2,7 +2,7 @@ import { EventCause } from '../protocol';
 import { wrapupMs } from './organization';
 import { NoAgentAvailableError } from './call-flows';
 import type { SimConfigChanges } from './config-changes';
-import type { SimCall } from './model';
+import type { SimCall, SimModel } from './model';
 import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO } from './built-in-scenarios';
 import {
   CONFIG_ACTIONS,
@@ -55,6 +55,8 @@ export interface ScenarioTarget {
   applyFault(spec: string): void;
   /** Changes to the organisation (config-changes.ts): announced to configuration-acquisition clients. */
   readonly config: SimConfigChanges;
+  /** The organisation (a call's skill group that this simulator lacks is routed to any agent). */
+  readonly model: Pick<SimModel, 'skillGroups'>;
 }
 
 export interface ScenarioRunOptions {
@@ -205,7 +207,12 @@ async function runCall(sim: ScenarioTarget, tpl: ScenarioCall, index: number): P
         ani: tpl.ani,
         dnis: tpl.dnis,
         dialedNumber: tpl.dialedNumber,
-        skillGroupNumber: tpl.skillGroupNumber,
+        // A built-in scenario names the default organisation's groups; with other groups (--agents alone) the call
+        // goes to any agent instead of failing.
+        skillGroupNumber:
+          tpl.skillGroupNumber !== undefined && sim.model.skillGroups.has(tpl.skillGroupNumber)
+            ? tpl.skillGroupNumber
+            : undefined,
         callVariables: numbered(tpl.callVariables),
         namedVariables: tpl.namedVariables,
         namedArrays: tpl.namedArrays,

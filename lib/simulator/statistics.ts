@@ -283,6 +283,9 @@ export class SimStatistics {
     const list = this.handling.get(call) ?? [];
     if (list.some((h) => h.agentId === call.agentId)) return;
     const outbound = call.callType === CallType.byName.CALLTYPE_AGENT_OUT;
+    // A call routed to a group without queueing (no CALL_QUEUED_EVENT) counts there too.
+    if (!this.callGroup.has(call) && call.skillGroupNumber !== undefined)
+      this.callGroup.set(call, call.skillGroupNumber);
     list.push({
       agentId: call.agentId,
       group: this.callGroup.get(call),
