@@ -96,7 +96,13 @@ describe('cti-server: PG maintenance mode', function () {
     for (const { from, to } of steps) {
       const back = from.side;
       const refused = refusedBy(from);
-      assert.deepEqual(await pair.maintenance(), { decision: 'continue', asked: 1, accepted: 1, rejected: 0, silent: 0 });
+      assert.deepEqual(await pair.maintenance(), {
+        decision: 'continue',
+        asked: 1,
+        accepted: 1,
+        rejected: 0,
+        silent: 0,
+      });
       await waitForStatus(ev, (s) => s.text === `connected ${to} (v24)`);
       await refused;
       pair.endMaintenance();
