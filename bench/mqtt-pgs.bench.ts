@@ -22,7 +22,7 @@
  *                                                                 default ./bench-profile); then
  *                                                                 node -r tsx/cjs bench/pgs/profile-summary.ts <file>
  *
- * TICK_MS (default 5): how often a simulator writes what is due. BENCH_RESULTS: the results file (see results.ts).
+ * RED_NODE_ARGS: options for Node-RED's node (e.g. `--max-semi-space-size=32`). TICK_MS (default 10): how often a simulator writes what is due. BENCH_RESULTS: the results file (see results.ts).
  * Needs Debian's mosquitto (.ci/deps.sh). `npm test` runs it once small (test/bench/mqtt-pgs-smoke.spec.ts).
  */
 import fs from 'node:fs';
@@ -37,7 +37,7 @@ import { printTable, writeResults, type BenchRow } from './results';
 const PGS = Number(process.env.PGS ?? 10);
 const RATES = (process.env.RATES ?? process.env.RATE ?? '1000').split(',').map(Number);
 const SECONDS = Number(process.env.SECONDS ?? 10);
-const TICK_MS = Number(process.env.TICK_MS ?? 5);
+const TICK_MS = Number(process.env.TICK_MS ?? 10);
 const BOUND_MS = Number(process.env.BOUND_MS ?? 1000);
 /** The drain ends when nothing more arrived for this long (what is still missing then is lost). */
 const QUIET_MS = Number(process.env.QUIET_MS ?? 10000);
@@ -137,7 +137,7 @@ async function phase(
     Object.entries(pids).map(([k, ps]) => [k, ps.reduce((a, p) => a + cpuSeconds(p), 0) - cpu0[k]]),
   );
   const load = os.loadavg()[0];
-  const counts = await consumer.call<Record<string, PgCount>>('collect');
+  const { bytes, pgs: counts } = await consumer.call<{ bytes: number; pgs: Record<string, PgCount> }>('collect');
 
   const latencies: number[] = [];
   let firstSent = Infinity;
@@ -201,10 +201,15 @@ async function phase(
       value: (v / wallSeconds) * 100,
       unit: '% of a core',
     })),
+    { name: `${at}: MQTT payload per event (mean)`, value: bytes / received, unit: 'bytes' },
     { name: `${at}: Node-RED CPU per event`, value: (cpuUsed['Node-RED'] / total) * 1e6, unit: 'µs' },
     { name: `${at}: load average (1 min) at the end`, value: load, unit: '' },
     { name: `${at}: sustained`, value: sustained ? 1 : 0, unit: sustained ? '(yes)' : '(no)' },
   ];
+  if (process.env.PROFILE)
+    console.log(
+      `profile window of this phase: ${wall0.toFixed(0)}-${(wall0 + wallSeconds * 1000).toFixed(0)}, ${total} events`,
+    );
   printTable(`${PGS} PGs × ${rate} events/s for ${SECONDS} s (load average ${load.toFixed(1)})`, rows);
   console.log(perPg.join('\n'));
   return { rows: [...rows, ...pgRows], sustained };
@@ -226,7 +231,10 @@ async function main(): Promise<void> {
   const redStarted = startRed({
     flows: flow(broker.port, simPorts),
     readyTimeoutMs: 120000,
-    nodeArgs: process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    nodeArgs: [
+      ...(process.env.RED_NODE_ARGS ?? '').split(' ').filter((a) => a !== ''),
+      ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ],
   });
   try {
     await Promise.all([...sims.map((s) => s.event('listening')), consumer.event('subscribed')]);

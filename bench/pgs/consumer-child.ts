@@ -4,7 +4,7 @@
  * simulator wrote) arrived, and whether it came in order.
  *
  * Orders: `phase { pgs, firstSeq, count }` (start counting), `progress` → events received in the phase,
- * `collect` → per PG { received, duplicates, outOfOrder, stale, at } (at[i]: arrival of firstSeq + i, null when
+ * `collect` → { bytes, pgs: per PG { received, duplicates, outOfOrder, stale, at } } (at[i]: arrival of firstSeq + i, null when
  * it never came).
  */
 import mqtt from 'mqtt';
@@ -35,6 +35,8 @@ interface PgCount {
 let firstSeq = 0;
 let count = 0;
 let received = 0;
+/** Bytes of the payloads counted (what one event costs on the broker). */
+let bytes = 0;
 let counts = new Map<number, PgCount>();
 
 function onMessage(topic: string, payload: Buffer): void {
@@ -59,6 +61,7 @@ function onMessage(topic: string, payload: Buffer): void {
   pg.at[i] = now;
   pg.received++;
   received++;
+  bytes += payload.length;
 }
 
 async function main(): Promise<void> {
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       firstSeq = args.firstSeq as number;
       count = args.count as number;
       received = 0;
+      bytes = 0;
       counts = new Map(
         (args.pgs as number[]).map((p) => [
           p,
@@ -82,8 +86,12 @@ async function main(): Promise<void> {
       );
     },
     progress: () => ({ received }),
-    collect: () =>
-      Object.fromEntries([...counts].map(([p, c]) => [p, { ...c, at: Array.from(c.at, (t) => (t > 0 ? t : null)) }])),
+    collect: () => ({
+      bytes,
+      pgs: Object.fromEntries(
+        [...counts].map(([p, c]) => [p, { ...c, at: Array.from(c.at, (t) => (t > 0 ? t : null)) }]),
+      ),
+    }),
     async stop() {
       await client.endAsync();
       setImmediate(() => process.exit(0));

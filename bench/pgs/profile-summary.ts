@@ -2,7 +2,11 @@
  * Where the time went in a `node --cpu-prof` profile (the many-PG bench's Node-RED under PROFILE=1): self time
  * per function and per place (this package's dist/, each node_modules package, Node's internals, GC, idle).
  *
- *   node -r tsx/cjs bench/pgs/profile-summary.ts bench-profile/<file>.cpuprofile [top=30]
+ *   node -r tsx/cjs bench/pgs/profile-summary.ts bench-profile/<file>.cpuprofile [top=30] [from-to] [events]
+ *
+ * `from-to`: only the samples in that window, in ms of CLOCK_MONOTONIC (V8 stamps samples on that clock on
+ * Linux): the bench prints each phase's window under PROFILE=1, so Node-RED's start is left out. `events`: the
+ * events of that window, to give each place's time per event too.
  */
 import fs from 'node:fs';
 
@@ -13,6 +17,7 @@ interface ProfileNode {
 }
 
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -34,12 +39,18 @@ function place(url: string, name: string): string {
 }
 
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, windowArg, eventsArg] = process.argv.slice(2);
   const top = Number(topArg ?? 30);
+  const [from, to] = (windowArg ?? '0-Infinity').split('-').map((ms) => Number(ms) * 1000);
+  const events = Number(eventsArg ?? NaN);
   const p = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + p.timeDeltas[i]));
+  let t = p.startTime;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i];
+    if (t >= from && t <= to) self.set(id, (self.get(id) ?? 0) + p.timeDeltas[i]);
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const fns = new Map<string, number>();
   const places = new Map<string, number>();
@@ -53,7 +64,10 @@ function main(): void {
   const print = (title: string, m: Map<string, number>): void => {
     console.log(`\n${title}`);
     for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
-      console.log(`${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+      console.log(
+        `${((us / total) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms` +
+          `${Number.isNaN(events) ? '' : `  ${(us / events).toFixed(1).padStart(6)} µs/event`}  ${k}`,
+      );
   };
   console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
   print('self time by place', places);
