@@ -9,6 +9,7 @@ import type { CtiMessage } from '../../lib/protocol';
 import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import { CtiRequestError } from '../../lib/session';
 import { ContactCenterState, SkillGroupBoard, type PeripheralPart, type StateFilter } from '../../lib/contact-center';
+import { agentStateQuery } from './agent-state-query';
 import { SkillGroupPoller } from './skill-group-poller';
 import type { CtiServerNode, EventOrigin, SessionStateView } from './server-api';
 import type { Translate } from './i18n';
@@ -32,8 +33,6 @@ export interface PeripheralStateOptions {
 /** At most this many statistics requests wait for their answer at once, per server. */
 const MAX_OUTSTANDING = 2;
 const NULL_ID = 0xffffffff;
-/** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
-const VOICE_MRD = 1;
 
 export class PeripheralState {
   private readonly model: ContactCenterState;
@@ -249,13 +248,7 @@ export class PeripheralState {
     let firstError: Error | undefined;
     for (const id of queryIds) {
       if (this.closed) return;
-      const req: CtiMessage = {
-        messageType: 'QUERY_AGENT_STATE_REQ',
-        peripheralId,
-        mrdid: VOICE_MRD,
-        icmAgentId: 0,
-        agentId: id,
-      };
+      const req = agentStateQuery(peripheralId, { agentId: id });
       try {
         const conf = await this.o.server.request(req);
         if (this.model.apply(conf, undefined, req)) answered++;
