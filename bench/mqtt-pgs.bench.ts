@@ -22,6 +22,7 @@
  *                                                                 default ./bench-profile); then
  *                                                                 node -r tsx/cjs bench/pgs/profile-summary.ts <file>
  *
+ * PUBLISH=event: the To MQTT function without msg.call (what the call context costs).
  * RED_NODE_ARGS: options for Node-RED's node (e.g. `--max-semi-space-size=32`). TICK_MS (default 10): how often a simulator writes what is due. BENCH_RESULTS: the results file (see results.ts).
  * Needs Debian's mosquitto (.ci/deps.sh). `npm test` runs it once small (test/bench/mqtt-pgs-smoke.spec.ts).
  */
@@ -43,6 +44,8 @@ const BOUND_MS = Number(process.env.BOUND_MS ?? 1000);
 const QUIET_MS = Number(process.env.QUIET_MS ?? 10000);
 /** mosquitto's max_inflight_messages (QoS 1 messages on their way to the consumer unacknowledged; its default 20). */
 const INFLIGHT = process.env.INFLIGHT;
+/** `event`: To MQTT publishes { topic, payload, cti } without msg.call (a comparison; the example publishes it). */
+const PUBLISH = process.env.PUBLISH ?? 'example';
 const FIRST_PERIPHERAL = 5001;
 const PROFILE_DIR = path.resolve(process.env.PROFILE_DIR ?? 'bench-profile');
 
@@ -82,7 +85,13 @@ function flow(brokerPort: number, simPorts: number[]): Array<Record<string, unkn
   const out = example.find((n) => n.id === 'mqo-out')!;
   const brokerNode = { ...example.find((n) => n.type === 'mqtt-broker')!, port: String(brokerPort) };
   const flows: Array<Record<string, unknown>> = [{ id: 'owner', type: 'tab', label: `${PGS} PGs` }, brokerNode, out];
-  flows.push({ ...publish, wires: [[out.id]] });
+  let func = publish.func as string;
+  if (PUBLISH === 'event') {
+    // What publishing only the event (no msg.call) saves: the same function without the call context.
+    func = func.replace('call: msg.call, ', '');
+    if (func === publish.func) throw new Error('PUBLISH=event: the example publish function changed, nothing removed');
+  }
+  flows.push({ ...publish, func, wires: [[out.id]] });
   simPorts.forEach((port, i) => {
     flows.push({
       id: `srv-${i}`,
@@ -210,7 +219,10 @@ async function phase(
     console.log(
       `profile window of this phase: ${wall0.toFixed(0)}-${(wall0 + wallSeconds * 1000).toFixed(0)}, ${total} events`,
     );
-  printTable(`${PGS} PGs × ${rate} events/s for ${SECONDS} s (load average ${load.toFixed(1)})`, rows);
+  printTable(
+    `${PGS} PGs × ${rate} events/s for ${SECONDS} s, publishing ${PUBLISH === 'event' ? 'the event without msg.call' : "the example's message"} (load average ${load.toFixed(1)})`,
+    rows,
+  );
   console.log(perPg.join('\n'));
   return { rows: [...rows, ...pgRows], sustained };
 }
