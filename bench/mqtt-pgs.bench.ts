@@ -22,8 +22,10 @@
  *                                                                 default ./bench-profile); then
  *                                                                 node -r tsx/cjs bench/pgs/profile-summary.ts <file>
  *
+ * WARMUP_SECONDS (default 3): a first, uncounted phase at the first rate, so V8 has optimised Node-RED's path.
  * PUBLISH=event: the To MQTT function without msg.call (what the call context costs).
- * RED_NODE_ARGS: options for Node-RED's node (e.g. `--max-semi-space-size=32`). TICK_MS (default 10): how often a simulator writes what is due. BENCH_RESULTS: the results file (see results.ts).
+ * RED_NODE_ARGS: options for Node-RED's node (e.g. `--max-semi-space-size=32`). TICK_MS (default 10): how often a
+ * simulator writes what is due. BENCH_RESULTS: the results file (see results.ts).
  * Needs Debian's mosquitto (.ci/deps.sh). `npm test` runs it once small (test/bench/mqtt-pgs-smoke.spec.ts).
  */
 import fs from 'node:fs';
@@ -46,6 +48,8 @@ const QUIET_MS = Number(process.env.QUIET_MS ?? 10000);
 const INFLIGHT = process.env.INFLIGHT;
 /** `event`: To MQTT publishes { topic, payload, cti } without msg.call (a comparison; the example publishes it). */
 const PUBLISH = process.env.PUBLISH ?? 'example';
+/** Seconds at the first rate before the measured phases (not counted). */
+const WARMUP_SECONDS = Number(process.env.WARMUP_SECONDS ?? 3);
 const FIRST_PERIPHERAL = 5001;
 const PROFILE_DIR = path.resolve(process.env.PROFILE_DIR ?? 'bench-profile');
 
@@ -110,6 +114,17 @@ function flow(brokerPort: number, simPorts: number[]): Array<Record<string, unkn
   return flows;
 }
 
+/** Until the consumer has `total` events of the phase, or nothing more arrived for QUIET_MS. */
+async function drain(consumer: Child, total: number): Promise<void> {
+  for (let seen = -1, since = nowMs(); ;) {
+    const { received } = await consumer.call<{ received: number }>('progress');
+    if (received >= total) return;
+    if (received !== seen) [seen, since] = [received, nowMs()];
+    else if (nowMs() - since > QUIET_MS) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 interface PhaseResult {
   rows: BenchRow[];
   sustained: boolean;
@@ -133,14 +148,7 @@ async function phase(
   const wall0 = nowMs();
   const runs = await Promise.all(sims.map((s) => s.call<SimRun>('run', { rate, tickMs: TICK_MS })));
   const total = runs.reduce((n, r) => n + r.sent, 0);
-  // Drain: until everything arrived, or nothing more did for QUIET_MS.
-  for (let seen = -1, since = nowMs(); ;) {
-    const { received } = await consumer.call<{ received: number }>('progress');
-    if (received >= total) break;
-    if (received !== seen) [seen, since] = [received, nowMs()];
-    else if (nowMs() - since > QUIET_MS) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await drain(consumer, total);
   const wallSeconds = (nowMs() - wall0) / 1000;
   const cpuUsed = Object.fromEntries(
     Object.entries(pids).map(([k, ps]) => [k, ps.reduce((a, p) => a + cpuSeconds(p), 0) - cpu0[k]]),
@@ -269,6 +277,17 @@ async function main(): Promise<void> {
     const rows: BenchRow[] = [];
     const verdicts: string[] = [];
     let seq = 0;
+    if (WARMUP_SECONDS > 0) {
+      // Node-RED's first thousands of events run its code before V8 has optimised it: not the steady state.
+      const rate = RATES[0];
+      const count = Math.ceil((rate * WARMUP_SECONDS) / EVENTS_PER_CALL) * EVENTS_PER_CALL;
+      await consumer.call('phase', { pgs: sims.map((_, i) => FIRST_PERIPHERAL + i), firstSeq: seq, count });
+      await Promise.all(sims.map((s) => s.call('prepare', { firstSeq: seq, count })));
+      await Promise.all(sims.map((s) => s.call('run', { rate, tickMs: TICK_MS })));
+      await drain(consumer, PGS * count);
+      seq += count;
+      step(`warmed up: ${WARMUP_SECONDS} s at ${PGS}×${rate}/s (not counted)`);
+    }
     for (const rate of RATES) {
       const r = await phase(sims, consumer, pids, rate, seq);
       rows.push(...r.rows);

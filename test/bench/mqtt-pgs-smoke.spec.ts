@@ -28,7 +28,7 @@ describe('many-PG MQTT bench, smoke run', function () {
         ['-r', 'tsx/cjs', 'bench/mqtt-pgs.bench.ts'],
         {
           cwd: root,
-          env: { ...process.env, PGS: '2', RATES: '200', SECONDS: '1', BENCH_RESULTS: results },
+          env: { ...process.env, PGS: '2', RATES: '200', SECONDS: '1', WARMUP_SECONDS: '0.5', BENCH_RESULTS: results },
           timeout: 110_000,
         },
         (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${out}\n${errOut}`)) : resolve(out)),
