@@ -6,7 +6,7 @@
  */
 import type { Node } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
-import type { CallSnapshot } from '../../lib/calls';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import { CtiRequestError } from '../../lib/session';
 import { ContactCenterState, SkillGroupBoard, type PeripheralPart, type StateFilter } from '../../lib/contact-center';
 import { agentStateQuery } from './agent-state-query';
@@ -89,9 +89,23 @@ export class PeripheralState {
         rebuiltBy: ['events'],
         eventsMayHaveBeenMissed: false,
       });
+      this.replayTeams(tracked?.agents ?? []);
       void this.queryAgents();
       this.firstRound();
     }
+  }
+
+  /**
+   * The teams the server kept from this session's AGENT_TEAM_CONFIG_EVENTs (sent only after OPEN and on a change):
+   * a board deployed beside an open supervisor session shows them at once. A member's state from the team event is
+   * left out when the session's agent tracker has a later one.
+   */
+  private replayTeams(agents: readonly AgentSnapshot[]): void {
+    const teams = this.o.server.teamConfigs?.();
+    if (teams === undefined || teams.size === 0) return;
+    const seen = new Map<string, number>();
+    for (const a of agents) if (a.agentId !== undefined) seen.set(a.agentId, a.updatedAt);
+    for (const msg of teams.replay(Date.now(), (id, at) => (seen.get(id) ?? -Infinity) >= at)) this.model.apply(msg);
   }
 
   stop(user: Node, removed: boolean, done: () => void): void {
@@ -150,8 +164,10 @@ export class PeripheralState {
     const flipped = link !== this.lastLink;
     this.lastLink = link;
     if (view.state !== 'open') {
-      // The board must show at once that this PG's agents are unknown now.
-      if (flipped) this.o.changed();
+      // The board must show at once that this PG's agents are unknown now, and its calls maybe ended (marked, not
+      // counted as in progress, until the reopen re-seeds them).
+      const marked = this.model.markCallsLinkDown();
+      if (flipped || marked) this.o.changed();
       return;
     }
     const rebuild = this.o.server.rebuilding?.();
