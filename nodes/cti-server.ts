@@ -79,6 +79,7 @@ export = function (RED: NodeAPI): void {
     node.currentState = () => owner.currentState();
     node.needConfiguration = () => acquisition.need();
     node.configurationNames = () => acquisition.names;
+    node.teamConfigs = () => acquisition.teams;
     node.onConfiguration = (listener) => acquisition.onChange(listener);
     node.tracked = () => owner.tracked();
     node.rebuilding = () => owner.rebuilding();
