@@ -171,10 +171,10 @@ async function phase(
     const c = counts[pg];
     for (let k = 0; k < run.sent; k++) {
       firstSent = Math.min(firstSent, run.sentAt[k]);
-      const at = c.at[k];
-      if (at === null) continue;
-      latencies.push(at - run.sentAt[k]);
-      lastArrival = Math.max(lastArrival, at);
+      const arrived = c.at[k];
+      if (arrived === null) continue;
+      latencies.push(arrived - run.sentAt[k]);
+      lastArrival = Math.max(lastArrival, arrived);
     }
     const pgLost = run.sent - c.received;
     received += c.received;
