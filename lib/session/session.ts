@@ -69,6 +69,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       maxPreCalls: this.options.maxPreCalls,
       maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
+      // After a switchover or reconnect, calls the new side did not restate are asked about (lib/calls stale-sweep.ts).
+      sweep: {
+        request: (m) => this.request(m),
+        publish: (m, call) => this.inbound.publish(m, call),
+        warn: (err) => this.safeEmit('warning', err),
+        peripheralType: () => this.peripheralType,
+      },
     });
     this.inbound = new Inbound(
       {
@@ -276,7 +283,9 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           standbySide: this.links.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
-        this.safeEmit('state', stateInfo(step, facts));
+        const info = stateInfo(step, facts);
+        this.safeEmit('state', info);
+        this.tracking.announced(info.state, info.previous);
       },
       answerOpen: (step) => {
         if (step.transition.conf === 'refuse') {
