@@ -1,13 +1,15 @@
 /**
- * Everything the server sends, routed: answers to this link's own OPEN_REQ and HEARTBEAT_REQs go back to the
- * session; CONFs settle their requests; call and agent events feed the trackers; every message is published to
- * listeners (with the call's snapshot); and messages about the server itself are read as notices
- * (server-notices.ts) for the session to act on. Decoding deviations are counted here, each kind reported once.
+ * Everything a link of the session reports, routed (handlers()): answers to this link's own OPEN_REQ and
+ * HEARTBEAT_REQs go back to the session; CONFs settle their requests; call and agent events feed the trackers;
+ * every message is published to listeners (with the call's snapshot); messages about the server itself are read
+ * as notices (server-notices.ts) for the session to act on; a failed link is the session's failure. Decoding
+ * deviations are counted here, each kind reported once. The taps ('frame', 'link-message') cost one
+ * listenerCount() while nobody listens.
  */
 import { decodeWarningKey, type CtiMessage, type CtiProtocolError, type DecodeWarning } from '../protocol';
 import type { CallSnapshot, Tracking } from '../calls';
 import { CtiProtocolWarning } from './errors';
-import type { LinkAttempt } from './link-attempt';
+import type { AttemptHandlers, LinkAttempt } from './link-attempt';
 import type { SessionRequests } from './requests';
 import { readServerNotice, type ServerNotice } from './server-notices';
 import type { ProtocolWarningCounts, SessionStats } from './session-state';
@@ -20,8 +22,10 @@ export interface InboundSession {
   /** The answer to the link's OPEN_REQ (OPEN_CONF or FAILURE_CONF), or a FAILURE_CONF to a HEARTBEAT_REQ. */
   onAnswer(msg: CtiMessage, answers: 'OPEN_REQ' | 'HEARTBEAT_REQ', link: LinkAttempt): void;
   onNotice(notice: ServerNotice, link: LinkAttempt): void;
-  /** Every message with the link it came on, before anything else is done with it. */
-  tap(msg: CtiMessage, link: LinkAttempt): void;
+  /** The link failed (or is gone). */
+  onFailed(err: Error): void;
+  /** Someone listens for `event` (a tap costs nothing more while nobody does). */
+  listens(event: 'frame' | 'link-message'): boolean;
   /** Emits without letting a throwing listener out (safe-emit.ts). */
   emitSafely(event: string, ...args: unknown[]): void;
 }
@@ -35,10 +39,41 @@ export class Inbound {
     private readonly stats: SessionStats,
   ) {}
 
+  /** What the session's own link reports to (a link it connected, or a standby session it took over). */
+  handlers(link: () => LinkAttempt): AttemptHandlers {
+    return {
+      onConnected: () => undefined,
+      onMessage: (msg, answers) => this.onMessage(msg, link(), answers),
+      onDecodeError: (err, frame) => this.onDecodeError(err, frame),
+      onDecodeWarning: (w) => this.onDecodeWarning(link().side, w),
+      onFailed: (err, kind) => {
+        if (kind === 'dead-link') this.stats.deadLinks++;
+        this.session.onFailed(err);
+      },
+      onFrame: (dir, frame) => {
+        // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
+        if (this.session.listens('frame')) {
+          this.session.emitSafely('frame', {
+            dir,
+            type: frame.readUInt32BE(4),
+            frame: Buffer.from(frame),
+            at: Date.now(),
+          });
+        }
+      },
+    };
+  }
+
+  /** 'link-message': every message with the link it came on, before anything else is done with it. */
+  tap(msg: CtiMessage, link: LinkAttempt, role: 'active' | 'standby'): void {
+    if (this.session.listens('link-message'))
+      this.session.emitSafely('link-message', msg, { id: link.id, side: link.side, role });
+  }
+
   onMessage(msg: CtiMessage, link: LinkAttempt, answers?: 'OPEN_REQ' | 'HEARTBEAT_REQ'): void {
     const s = this.session;
     const t = msg.messageType;
-    s.tap(msg, link);
+    this.tap(msg, link, 'active');
     if (answers !== undefined) {
       s.onAnswer(msg, answers, link);
       this.publish(msg, undefined);

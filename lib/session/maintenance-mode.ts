@@ -78,6 +78,8 @@ export class MaintenanceMode {
         return undefined;
       case 'refused':
         return 'the other side refused a standby session';
+      case 'maintenance':
+        return 'the other side is in maintenance mode itself (its standby session is asked for again)';
       default:
         return 'no standby session is held on the other side right now (it dropped and is being reopened)';
     }

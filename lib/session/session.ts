@@ -4,25 +4,30 @@
  * fails over between sides, follows calls and agents, and closes cleanly.
  *
  * It coordinates parts that each own one job: the state machine (transitions.ts: what an event does, per state),
- * the current link attempt (link-attempt.ts), the reconnect plan, the failure policy (failure-events.ts), the
- * requests waiting for answers (requests.ts) and what opening taught it (open-progress.ts). This file decides
- * which event happened and hands it, with its details, to the machine; it never asks which state it is in.
+ * the links (links.ts: the current attempt, the standby session, old links draining), the attempts and their
+ * timer (attempts.ts, reconnect-plan.ts), which event a failure, an answer or a notice is (failure-events.ts,
+ * open-answer.ts, notice-events.ts), the requests waiting for answers (requests.ts), taking an OPEN_CONF
+ * (open-accept.ts), what opening taught it (open-progress.ts) and maintenance mode (maintenance-mode.ts). This
+ * file hands each event, with its details, to the machine and wires the machine's hooks to the parts; it never
+ * asks which state it is in.
  *
  * Once open() has been called the session never stops trying until close() (or the configured give-up):
  * every failure schedules the next attempt, so a Node-RED config node is never stuck "connecting".
  * It never emits 'error' unless someone listens for it, and a throwing listener cannot crash it.
  */
 import { EventEmitter } from 'node:events';
-import { ServiceMask, StatusCode, type CtiMessage } from '../protocol';
+import { ServiceMask, type CtiMessage } from '../protocol';
 import { Tracking, type AgentTracker, type CallTracker } from '../calls';
-import { CtiNotOpenError, CtiServerEndedError } from './errors';
-import { linkLost, serverEnded, type EventWithDetail } from './failure-events';
+import { Attempts } from './attempts';
+import { CtiNotOpenError } from './errors';
+import { linkLost, type EventWithDetail } from './failure-events';
 import { answerEvent } from './open-answer';
 import { Inbound } from './inbound';
 import { MaintenanceMode } from './maintenance-mode';
-import { MaskVersionCheck } from './mask-warning';
-import type { AttemptHandlers, LinkAttempt } from './link-attempt';
+import type { LinkAttempt } from './link-attempt';
 import { SessionLinks } from './links';
+import { noticeEvent } from './notice-events';
+import { OpenAccept } from './open-accept';
 import { OpenProgress } from './open-progress';
 import { resolveOptions, type CtiSessionOptions, type ResolvedOptions } from './options';
 import { ReconnectPlan } from './reconnect-plan';
@@ -47,11 +52,11 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private readonly requests: SessionRequests;
   private readonly progress: OpenProgress;
   private readonly links: SessionLinks;
-  private _side: 'A' | 'B' | undefined;
+  private readonly attempts: Attempts;
+  private readonly accepting: OpenAccept;
   private readonly _stats: SessionStats = newStats();
   private readonly inbound: Inbound;
   private closePromise: Promise<void> | null = null;
-  private readonly maskCheck: MaskVersionCheck;
   private readonly maintenance: MaintenanceMode;
 
   constructor(options: CtiSessionOptions) {
@@ -60,7 +65,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     this.plan = new ReconnectPlan(this.options);
     this.requests = new SessionRequests(this.options);
     this.progress = new OpenProgress(this.options);
-    this.maskCheck = new MaskVersionCheck(this.options.explicitMasks, this.options.versionAuto);
     this.maintenance = new MaintenanceMode(this.options, (err) => this.safeEmit('warning', err));
     this.tracking = new Tracking({
       trackCalls: this.options.trackCalls,
@@ -77,6 +81,23 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
         peripheralType: () => this.peripheralType,
       },
     });
+    const parts = { options: this.options, plan: this.plan, progress: this.progress, stats: this._stats };
+    this.attempts = new Attempts({
+      ...parts,
+      fire: (event, detail) => this.fire(event, detail),
+      // 'error' only when someone listens: an unhandled 'error' would crash Node-RED.
+      error: (err) => {
+        if (this.listenerCount('error') > 0) this.safeEmit('error', err);
+      },
+    });
+    this.accepting = new OpenAccept({
+      ...parts,
+      tracking: this.tracking,
+      requests: this.requests,
+      currentLink: () => this.links.current,
+      fire: (event, detail) => this.fire(event, detail),
+      warn: (err) => this.safeEmit('warning', err),
+    });
     this.inbound = new Inbound(
       {
         options: this.options,
@@ -85,7 +106,8 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
         onAnswer: (msg, answers, link) => this.onAnswer(msg, answers, link),
         onNotice: (notice, link) => this.onNotice(notice, link),
         emitSafely: (event, ...args) => this.safeEmit(event, ...args),
-        tap: (msg, link) => this.tap(msg, link, 'active'),
+        onFailed: (err) => this.fail(linkLost(err, this.options)),
+        listens: (event) => this.listenerCount(event) > 0,
       },
       this.requests,
       this._stats,
@@ -94,7 +116,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       options: this.options,
       invokes: this.requests.invokes,
       version: () => this.progress.version,
-      handlers: (link) => this.linkHandlers(link),
+      handlers: (link) => this.inbound.handlers(link),
       onTcpUp: (side) => {
         const reason = `side ${side}: TCP connected, waiting for OPEN_CONF`;
         this.fire('tcp-up', { reason, key: 'connecting:handshake', phase: 'handshake' });
@@ -103,7 +125,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       standby: {
         fire: (e) => this.fire(e.event, e.detail),
         planned: () => this.maintenance.moving,
-        onMessage: (msg, link) => this.tap(msg, link, 'standby'),
+        onMessage: (msg, link) => this.inbound.tap(msg, link, 'standby'),
       },
     });
     this.machine = new SessionMachine(this.hooks(), (t) => {
@@ -135,7 +157,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   }
   /** The side in use (or being tried). */
   get side(): 'A' | 'B' | undefined {
-    return this._side;
+    return this.attempts.side;
   }
   /** The protocol version in use (or being tried); with version 'auto', the one the server accepted. */
   get version(): number {
@@ -250,7 +272,10 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   private hooks(): MachineHooks {
     return {
       clearRetryTimer: () => this.plan.cancel(),
-      armRetryTimer: (step) => this.armRetryTimer(step),
+      armRetryTimer: (step) => {
+        if (step.transition.retryTimer === 'restart') this.closePromise = null;
+        this.attempts.arm(step);
+      },
       armOpenTimer: () => this.links.sendOpenRequest(),
       clearOpenTimer: () => this.links.current?.clearOpenTimer(),
       startHeartbeat: () => this.links.startHeartbeat(),
@@ -259,23 +284,28 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       drainLink: () => this.links.drain(this.requests.invokes.ids()),
       promoteStandby: () => {
         this.progress.conf = this.links.promote() ?? this.progress.conf;
-        this._side = this.links.current?.side ?? this._side;
+        this.attempts.side = this.links.current?.side ?? this.attempts.side;
       },
       dropStandby: () => this.links.standby.drop(),
       armActivationDeadline: () => this.links.armActivationDeadline(),
       holdStandby: () => this.links.holdStandby(),
       rejectPending: (step) => {
         const why = step.detail.error ? `: ${step.detail.error.message}` : '';
-        this.requests.rejectAll(step.transition.pending === 'closed' ? 'closed' : 'lost', step.from, this._side, why);
+        this.requests.rejectAll(
+          step.transition.pending === 'closed' ? 'closed' : 'lost',
+          step.from,
+          this.attempts.side,
+          why,
+        );
       },
       holdConf: (step) => (this.progress.conf = step.detail.conf),
-      acceptConf: (step) => this.acceptConf(step),
+      acceptConf: (step) => this.accepting.accept(step),
       maintenance: (step) => this.answerMaintenance(step),
-      recordFailure: (step) => this.recordFailure(step),
+      recordFailure: (step) => this.attempts.failed(step),
       announce: (step) => {
         if (!step.transition.announce) return;
         const facts = {
-          side: this._side,
+          side: this.attempts.side,
           version: this.version,
           reconnects: this._stats.reconnects,
           lastError: this._stats.lastError,
@@ -299,103 +329,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     };
   }
 
-  private armRetryTimer(step: Step): void {
-    let delayMs = 0;
-    if (step.transition.retryTimer === 'restart') {
-      this.closePromise = null;
-      this.plan.restart();
-      this.progress.restart();
-      this._stats.openFailures = 0;
-    } else {
-      step.next = this.plan.failed(step.transition.lost !== 'attempt', step.detail.configRefused === true);
-      delayMs = step.next.delayMs;
-      // The first round (every side tried once) failed: tell the open() caller, keep trying in the background.
-      if (step.next.firstRoundOver && step.detail.error) this.progress.reject(step.detail.error);
-    }
-    this.plan.arm(delayMs, ({ side, endpoint }) => {
-      this._side = side;
-      this._stats.attempts++;
-      const reason = `connecting to side ${side} (${endpoint.host}:${endpoint.port})`;
-      this.fire('retry-due', { reason, key: 'connecting:tcp', phase: 'tcp' });
-    });
-  }
-
-  private recordFailure(step: Step): void {
-    const err = step.detail.error;
-    if (step.transition.lost === 'open') this._stats.linkDrops++;
-    if (!err) return;
-    this._stats.lastError = err;
-    if (step.detail.rejectsOpen) this.progress.reject(err);
-    // 'error' only when someone listens: an unhandled 'error' would crash Node-RED.
-    if (this.listenerCount('error') > 0) this.safeEmit('error', err);
-  }
-
-  /** What the session's own link reports to (a link it connected, or a standby session it took over). */
-  private linkHandlers(link: () => LinkAttempt): AttemptHandlers {
-    return {
-      onConnected: () => undefined,
-      onMessage: (msg, answers) => this.inbound.onMessage(msg, link(), answers),
-      onDecodeError: (err, frame) => this.inbound.onDecodeError(err, frame),
-      onDecodeWarning: (w) => this.inbound.onDecodeWarning(link().side, w),
-      onFailed: (err, kind) => {
-        if (kind === 'dead-link') this._stats.deadLinks++;
-        this.fail(linkLost(err, this.options));
-      },
-      onFrame: (dir, frame) => {
-        // Only copied when someone listens (a recorder): the hot path pays one listenerCount().
-        if (this.listenerCount('frame') > 0) {
-          this.safeEmit('frame', { dir, type: frame.readUInt32BE(4), frame: Buffer.from(frame), at: Date.now() });
-        }
-      },
-    };
-  }
-
-  // ---------------------------------------------------------------- opening
-
-  /**
-   * OPEN_CONF from the active side, or the standby side became active. The variable registration is part of what
-   * this session asked for: it is restored before 'open' is announced, so a flow never sees an open session that
-   * delivers variables it did not register for.
-   */
-  private acceptConf(step: Step): void {
-    const conf = step.detail.conf ?? this.progress.conf;
-    const attempt = this.links.current;
-    if (!conf || !attempt) return;
-    // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
-    this.tracking.opened(this.progress.version);
-    this.plan.opened();
-    this._stats.openFailures = 0;
-    this._stats.openedAt = Date.now();
-    const moved = step.transition.conf === 'move';
-    let reopened = false;
-    if (moved) this.progress.moved(conf);
-    else reopened = this.progress.accepted(conf);
-    if (reopened) this._stats.reconnects++;
-    const masks = this.maskCheck.opened(this.progress.version);
-    if (masks) this.safeEmit('warning', masks);
-    const opened = (note: string): void => {
-      if (this.links.current !== attempt) return;
-      const online = this.progress.peripheralOnline;
-      const how = moved
-        ? 'moved (the other side went into maintenance mode; nothing missed)'
-        : reopened
-          ? 're-opened (events may have been missed while down)'
-          : 'opened';
-      const reason = `session ${how} on side ${attempt.side}` + (online ? '' : '; peripheral offline') + note;
-      this.fire(online ? 'opened' : 'opened-offline', { reason, key: online ? 'open' : 'open:peripheral-offline' });
-    };
-    const restoring = this.requests.restoreRegistration(attempt, reopened);
-    if (restoring === undefined) {
-      opened('');
-      return;
-    }
-    restoring.then(opened, (err: Error) => {
-      if (this.links.current !== attempt) return;
-      this.safeEmit('warning', err);
-      opened(`; variable registration refused: ${err.message}`);
-    });
-  }
-
   // ---------------------------------------------------------------- what the server says
 
   private onAnswer(msg: CtiMessage, answers: 'OPEN_REQ' | 'HEARTBEAT_REQ', link: LinkAttempt): void {
@@ -405,31 +338,11 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
   }
 
   private onNotice(notice: ServerNotice, link: LinkAttempt): void {
-    const ended = (status: number): CtiServerEndedError =>
-      new CtiServerEndedError(link.side, status, notice.reason, 'FAILURE_EVENT');
-    switch (notice.kind) {
-      case 'server-offline':
-        return this.fail(linkLost(ended(StatusCode.byName.E_CTI_CTI_SERVER_OFFLINE), this.options));
-      case 'session-ended':
-        return this.fail(serverEnded(ended(notice.status), this.options));
-      case 'peripheral-offline':
-      case 'peripheral-online':
-        this.progress.peripheralOnline = notice.kind === 'peripheral-online';
-        this.fire(notice.kind, { reason: notice.reason, key: this.progress.peripheralOnline ? 'open' : notice.kind });
-        return;
-      case 'standby-active':
-        this.fire('standby-active', { reason: notice.reason });
-        return;
-      case 'maintenance-request':
-        this.fire('maintenance-asked', { reason: notice.reason, request: notice.request });
-        return;
-      case 'maintenance-cancelled':
-        this.fire('maintenance-cancelled', { reason: notice.reason });
-        return;
-      case 'maintenance-continues':
-        // Nothing to do yet: the move happens on the standby session's STANDBY_ACTIVE_EVENT ('switchover').
-        return;
-    }
+    const e = noticeEvent(notice, link.side, this.options);
+    if (e === undefined) return;
+    if (e.peripheralOnline !== undefined) this.progress.peripheralOnline = e.peripheralOnline;
+    if (e.failure) this.fail(e);
+    else this.fire(e.event, e.detail);
   }
 
   /** A 'maintenance' row: answer ACTIVE_MAINTENANCE_REQ on the session's link, or forget an accepted one. */
@@ -457,12 +370,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     // A closed session knows nothing current: what it tracked would be stale by the time it opens again.
     this.tracking.clear();
     this.fire('close-done', { reason: 'closed by close()', key: 'close', stopReason: 'close' });
-  }
-
-  /** 'link-message': every message with the link it came on (only while someone listens). */
-  private tap(msg: CtiMessage, link: LinkAttempt, role: 'active' | 'standby'): void {
-    if (this.listenerCount('link-message') > 0)
-      this.safeEmit('link-message', msg, { id: link.id, side: link.side, role });
   }
 
   /** Throwing listeners end up on 'warning' (see safe-emit.ts). */

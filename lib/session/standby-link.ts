@@ -9,6 +9,10 @@
  * or an OPEN_CONF that is not SessionType 2) is not asked again while the active link lasts: the session behaves as
  * it did without a standby, and says nothing about it. A standby session that drops is reopened after a delay that
  * doubles per failure (the reconnect options' initial delay up to their cap).
+ * A side that refuses with E_CTI_SERVER_IN_MAINTENANCE_MODE is in PG maintenance (typically the side the session
+ * just moved away from, §23.2 step 8): it comes back as the standby when the maintenance ends, so it is asked again
+ * on the same doubling delay ('maintenance' meanwhile) — once it answers SessionType 2 the standby is held again and
+ * a maintenance of the side now active can be accepted.
  */
 import { ServiceMask, SessionType, StatusCode, type CtiMessage } from '../protocol';
 import { CtiConnectionError, CtiSessionError } from './errors';
@@ -18,8 +22,11 @@ import { LinkAttempt, type AttemptHandlers } from './link-attempt';
 import { openRequest } from './open-handshake';
 import type { ResolvedOptions } from './options';
 
-/** 'off': none wanted or none yet; 'opening'; 'held' (SessionType 2); 'waiting' to reopen; 'refused' by the side. */
-export type StandbyStatus = 'off' | 'opening' | 'held' | 'waiting' | 'refused';
+/**
+ * 'off': none wanted or none yet; 'opening'; 'held' (SessionType 2); 'waiting' to reopen; 'refused' by the side;
+ * 'maintenance': the side is in maintenance mode, asked again later.
+ */
+export type StandbyStatus = 'off' | 'opening' | 'held' | 'waiting' | 'refused' | 'maintenance';
 
 export interface StandbyHandlers {
   /**
@@ -103,7 +110,7 @@ export class StandbyLink {
         link.armOpenTimer(o.openTimeoutMs);
         link.sendOpenRequest((invokeId) => openRequest(o, invokeId, version));
       },
-      onMessage: (msg, answers) => this.onMessage(link, msg, answers),
+      onMessage: (msg, answers) => this.onMessage(link, msg, version, answers),
       // A standby session carries no events: a frame it cannot decode changes nothing here.
       onDecodeError: () => undefined,
       onDecodeWarning: () => undefined,
@@ -113,7 +120,7 @@ export class StandbyLink {
     link.connect();
   }
 
-  private onMessage(link: LinkAttempt, msg: CtiMessage, answers?: string): void {
+  private onMessage(link: LinkAttempt, msg: CtiMessage, version: number, answers?: string): void {
     this.handlers.onMessage(msg, link);
     const t = msg.messageType;
     if (answers === 'OPEN_REQ') {
@@ -136,6 +143,13 @@ export class StandbyLink {
         this.activated(link.side, msg);
         return;
       }
+      // In maintenance mode: it comes back as the standby; ask again later.
+      if (t === 'FAILURE_CONF' && msg.status === StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE) {
+        this.link = null;
+        link.retire();
+        this.retryLater(link.side, version, 'maintenance');
+        return;
+      }
       // Refused, or the side says it is active too: no standby session while this active link lasts.
       this.link = null;
       this.current = 'refused';
@@ -156,17 +170,23 @@ export class StandbyLink {
     const wasHeld = this.current === 'held';
     this.link = null;
     this.conf = undefined;
-    this.current = 'waiting';
+    const delayMs = this.retryLater(link.side, version, 'waiting');
+    if (!wasHeld) return;
+    const reason = `standby session lost: ${err.message}; reopening it in ${delayMs} ms`;
+    this.handlers.fire({ event: 'standby-lost', detail: { reason, key: 'open' } });
+  }
+
+  /** Opens it again on `side` after a delay that doubles per failure (reconnect options: initial delay, cap). */
+  private retryLater(side: 'A' | 'B', version: number, status: 'waiting' | 'maintenance'): number {
+    this.current = status;
     const r = this.o.reconnect;
     const delayMs = Math.min(r.maxDelayMs, r.initialDelayMs * Math.pow(2, this.failures++));
     this.timer = setTimeout(() => {
       this.timer = null;
       this.current = 'off';
-      this.open(link.side, version);
+      this.open(side, version);
     }, delayMs);
-    if (!wasHeld) return;
-    const reason = `standby session lost: ${err.message}; reopening it in ${delayMs} ms`;
-    this.handlers.fire({ event: 'standby-lost', detail: { reason, key: 'open' } });
+    return delayMs;
   }
 
   /** STANDBY_ACTIVE_EVENT: the session moves here, as planned (maintenance) or not. */

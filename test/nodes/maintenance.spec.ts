@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import type { EventEmitter } from 'node:events';
 import type { Node } from 'node-red';
-import { CtiSimulatorPair } from '../../lib/simulator';
+import { StatusCode } from '../../lib/protocol';
+import { CtiSimulatorPair, type CtiSimulator, type SimRequestInfo } from '../../lib/simulator';
 import { helper, logged, NODES, nextInput, PERIPHERAL, waitForStatus } from './harness';
 
 describe('cti-server: PG maintenance mode', function () {
@@ -68,6 +69,45 @@ describe('cti-server: PG maintenance mode', function () {
     await pair.sideB.releaseCall(call);
     const end = await ended;
     assert.equal((end.payload as Record<string, unknown>).connectionCallId, call.connectionCallId);
+    assert.deepEqual(logged(helper.getNode('srv'), 'warn'), []);
+  });
+
+  it('two successive maintenances, A then B: the side back from maintenance is standby again, the second move is accepted', async function () {
+    await helper.load(NODES, flow());
+    const ev = helper.getNode('ev') as unknown as Node & EventEmitter;
+    await waitForStatus(ev, (s) => s.text === 'connected A (v24), B standby');
+    /** The node's standby OPEN_REQ refused by `sim` because it is in maintenance mode. */
+    const refusedBy = (sim: EventEmitter): Promise<void> =>
+      new Promise((resolve) => {
+        const onRequest = (r: SimRequestInfo): void => {
+          if (r.messageType !== 'OPEN_REQ' || r.clientId !== 'nodes-maint') return;
+          if (r.refusedStatus !== StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE) return;
+          sim.off('request', onRequest);
+          resolve();
+        };
+        sim.on('request', onRequest);
+      });
+    // The node's reconnect delays (1 s, doubling) pace the re-asks: allow a few of them.
+    this.timeout(30000);
+    const steps: Array<{ from: CtiSimulator; to: 'A' | 'B' }> = [
+      { from: pair.sideA, to: 'B' },
+      { from: pair.sideB, to: 'A' },
+    ];
+    for (const { from, to } of steps) {
+      const back = from.side;
+      const refused = refusedBy(from);
+      assert.deepEqual(await pair.maintenance(), {
+        decision: 'continue',
+        asked: 1,
+        accepted: 1,
+        rejected: 0,
+        silent: 0,
+      });
+      await waitForStatus(ev, (s) => s.text === `connected ${to} (v24)`);
+      await refused;
+      pair.endMaintenance();
+      await waitForStatus(ev, (s) => s.text === `connected ${to} (v24), ${back} standby`, 10000);
+    }
     assert.deepEqual(logged(helper.getNode('srv'), 'warn'), []);
   });
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { CtiSimulatorPair, type SimSessionInfo } from '../../lib/simulator';
 import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
-import type { CtiMessage } from '../../lib/protocol';
+import { StatusCode, type CtiMessage } from '../../lib/protocol';
 import { recordStates, waitForEvent } from './helpers';
 
 const PERIPHERAL = 5000;
@@ -108,6 +108,57 @@ describe('CtiSession maintenance mode (planned switchover)', function () {
     await p.sideB.releaseCall(call);
     await ended;
     assert.equal(ends.length, 1);
+  });
+
+  /** The standby session's OPEN_REQ refused by `side` because that side is in maintenance mode. */
+  function refusedInMaintenance(s: CtiSession, side: 'A' | 'B'): Promise<unknown> {
+    return waitForEvent<[CtiMessage, { side: string; role: string }]>(
+      s,
+      'link-message',
+      (m, link) =>
+        link.role === 'standby' &&
+        link.side === side &&
+        m.messageType === 'FAILURE_CONF' &&
+        m.status === StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE,
+    );
+  }
+
+  it('two successive maintenances, A then B: the side back from maintenance is held as standby again and the second move is accepted', async () => {
+    const p = await pair();
+    const s = make(p);
+    await openWithStandby(s);
+    const warnings: Error[] = [];
+    s.on('warning', (w: Error) => warnings.push(w));
+    const states = recordStates(s);
+
+    // A into maintenance: the session moves to B; A refuses the standby session while in maintenance.
+    const refusedByA = refusedInMaintenance(s, 'A');
+    const onB = onSide(s, 'B');
+    assert.equal((await p.maintenance()).decision, 'continue');
+    assert.match((await onB)[0].reason, /moved/);
+    await refusedByA;
+    // A comes back (as the standby): asked again, it is held again.
+    const heldOnA = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.side === 'B' && i.standbySide === 'A');
+    p.endMaintenance();
+    await heldOnA;
+    assert.equal(p.sideA.sessions().find((i) => i.clientId === 'maint')?.standby, true);
+
+    // B into maintenance: accepted, the session moves back to A.
+    const refusedByB = refusedInMaintenance(s, 'B');
+    const onA = onSide(s, 'A');
+    assert.deepEqual(await p.maintenance(), { decision: 'continue', asked: 1, accepted: 1, rejected: 0, silent: 0 });
+    assert.match((await onA)[0].reason, /moved/);
+    assert.equal((await s.request(QUERY_1001)).messageType, 'QUERY_AGENT_STATE_CONF');
+    await refusedByB;
+    const heldOnB = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.side === 'A' && i.standbySide === 'B');
+    p.endMaintenance();
+    await heldOnB;
+
+    assert.deepEqual(warnings, []);
+    assert.equal(s.stats.linkDrops, 0);
+    assert.equal(s.stats.reconnects, 0);
+    assert.ok(!states.some((i) => i.eventsMayHaveBeenMissed), 'nothing declared missed');
+    assert.ok(!states.some((i) => i.state === 'connecting' || i.state === 'failover'), 'no reconnect');
   });
 
   it('a request pending on A at the move is answered by A, after the move', async () => {
