@@ -25,8 +25,8 @@ export class Tracking {
   /** Calls that ended while the link was down (stale-sweep.ts); its `last` settles when the last sweep is done. */
   readonly sweep: StaleCallSweep | undefined;
   private readonly trackCalls: boolean;
-  /** The link changed since the last sweep began. */
-  private linkChanged = false;
+  /** The link changed, not by a planned move, since the last sweep began: the next open sweeps. */
+  private sweepDue = false;
 
   constructor(opts: TrackingOptions = {}) {
     this.trackCalls = opts.trackCalls ?? true;
@@ -48,25 +48,28 @@ export class Tracking {
 
   /**
    * The session took an OPEN_CONF, or a standby session became its link (a switchover), with this protocol version
-   * (from 22 CALL_DATA_UPDATE carries the whole ECC set). The calls tracked so far wait to be restated by the new link.
+   * (from 22 CALL_DATA_UPDATE carries the whole ECC set). The calls tracked so far wait to be restated by the new
+   * link. `moved`: a planned move (PG maintenance) — nothing is missed: the old link drains, every END_CALL_EVENT
+   * arrives on one link or the other, so no sweep (it could even race an END still on its way on the old link).
    */
-  opened(version: number): void {
+  opened(version: number, moved = false): void {
     this.calls.version = version;
     this.calls.linkChanged();
-    this.linkChanged = true;
+    this.sweepDue = !moved;
   }
 
   /**
-   * The session announced a state. Open on a new link (after a reconnect or a switchover; with the peripheral
-   * offline, once it is back): the calls the new link did not restate are asked about. Not open: the sweep in
-   * progress stops. Unsure: a peripheral that was offline and is back on the same link may have ended calls too;
-   * the guide does not say whether the server then sends their END_CALL_EVENTs, so no sweep is made for that.
+   * The session announced a state. Open on a new link after a reconnect or a takeover after a crash (with the
+   * peripheral offline: once it is back): the calls the new link did not restate are asked about. Not open: the
+   * sweep in progress stops.
+   * Unsure: a peripheral that was offline and is back on the same link may have ended calls too; the guide does not
+   * say whether the server then sends their END_CALL_EVENTs, so no sweep is made for that.
    */
-  announced(state: string, previous: string): void {
-    if (state === 'open' && previous !== 'open' && this.linkChanged) {
-      this.linkChanged = false;
+  announced(info: { state: string; previous: string }): void {
+    if (info.state === 'open' && info.previous !== 'open' && this.sweepDue) {
+      this.sweepDue = false;
       this.sweep?.start();
-    } else if (state !== 'open') this.sweep?.stop();
+    } else if (info.state !== 'open') this.sweep?.stop();
   }
 
   /** Forget everything: what was tracked is stale once the session has closed. */

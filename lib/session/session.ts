@@ -315,7 +315,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
         };
         const info = stateInfo(step, facts);
         this.safeEmit('state', info);
-        this.tracking.announced(info.state, info.previous);
+        this.tracking.announced(info);
       },
       answerOpen: (step) => {
         if (step.transition.conf === 'refuse') {

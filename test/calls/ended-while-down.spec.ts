@@ -164,4 +164,26 @@ describe('call tracker: calls that ended while the link was down are asked about
     assert.match(warnings[0].message, /Client Control/);
     assert.equal(s.calls.size, 3);
   });
+
+  it('a planned move (PG maintenance): every call restated, none asked about, none ended', async () => {
+    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
+    await pair.start();
+    const s = open([pair.sideA.port, pair.sideB.port]);
+    const held = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.standbySide === 'B');
+    await s.open();
+    await held;
+    const calls = await threeCalls(s, pair.sideA);
+    const asked = snapshotsAsked(pair.sideA, pair.sideB);
+    const moved = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === 'open' && i.side === 'B');
+    assert.equal((await pair.maintenance()).decision, 'continue');
+    await moved;
+    // Two requests answered on B, one after the other: a sweep's first request would have been sent (right after
+    // the open was announced) before the second, so the simulator would have seen it by the second's answer.
+    const query = { messageType: 'QUERY_AGENT_STATE_REQ', peripheralId: PERIPHERAL, mrdid: 1, icmAgentId: 0 };
+    await s.request({ ...query, agentId: '1001' });
+    assert.equal((await s.request({ ...query, agentId: '1002' })).messageType, 'QUERY_AGENT_STATE_CONF');
+    assert.deepEqual(asked, []);
+    assert.equal(s.calls.size, 3);
+    for (const c of calls) await pair.sideB.releaseCall(c);
+  });
 });
