@@ -8,7 +8,8 @@
  * - status.ts — the session state as the nodes show it, and its listeners;
  * - logging.ts — what the Node-RED log says, once per fault;
  * - recording.ts — the "record to file" option;
- * - ha.ts — the active/standby pair over an MQTT broker (README "Scaling out");
+ * - ha.ts — the active/standby pair over an MQTT broker (README "Scaling out"); handover.ts — what the next owner
+ *   is told, and the rebuild after a takeover (rebuild.ts);
  * - config-acquisition.ts — the configuration (names of skill groups and agents), asked for once per open session
  *   while a user needs it, shared by every user, and what the CTI Server granted.
  */
@@ -50,19 +51,7 @@ export = function (RED: NodeAPI): void {
     const acquisition: ConfigAcquisition = new ConfigAcquisition({
       notify: (message): boolean => owner.notify(message),
       peripheralId: () => configuration.peripheralId(),
-      ended: (info) =>
-        node.log(
-          t(
-            'cti-server.log.configuration',
-            {
-              status: info.endStatus ?? '',
-              items: info.received.join(', ') || '-',
-              skillGroups: info.skillGroups,
-              agents: info.agents,
-            },
-            `configuration acquired (${info.endStatus}): ${info.received.join(', ') || '-'}; ${info.skillGroups} skill groups, ${info.agents} agents`,
-          ),
-        ),
+      ended: (info) => log.configurationAcquired(info),
     });
     status.configurationView = () => acquisition.view();
     const owner: SessionOwner = new SessionOwner({
@@ -90,6 +79,7 @@ export = function (RED: NodeAPI): void {
     node.currentState = () => owner.currentState();
     node.needConfiguration = () => acquisition.need();
     node.configurationNames = () => acquisition.names;
+    node.teamConfigs = () => acquisition.teams;
     node.onConfiguration = (listener) => acquisition.onChange(listener);
     node.tracked = () => owner.tracked();
     node.rebuilding = () => owner.rebuilding();

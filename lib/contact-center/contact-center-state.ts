@@ -90,6 +90,21 @@ export class ContactCenterState {
   }
 
   /**
+   * The link to the peripheral went down: nobody knows whether its calls still go on. Each call listed now is
+   * marked `linkDown` and no longer counted as in progress (nor as queued) until the next seed replaces the calls,
+   * or an event restates that call.
+   */
+  markCallsLinkDown(): boolean {
+    let changed = false;
+    for (const entry of this.calls.values()) {
+      if (entry.view.linkDown === true) continue;
+      entry.view.linkDown = true;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
    * One inbound message and the call tracker's snapshot for it (if it is a call event). `request` is the
    * request a CONF answers (a QUERY_AGENT_STATE_CONF names the agent only when one is logged on).
    * Returns true when the state changed.
@@ -235,7 +250,11 @@ export class ContactCenterState {
     }
     let queued = 0;
     let longest = 0;
+    let live = 0;
     for (const c of calls) {
+      // A call of a peripheral whose link is down may have ended meanwhile: listed, not counted.
+      if (c.linkDown === true) continue;
+      live++;
       if (!c.queued) continue;
       queued++;
       longest = Math.max(longest, now - (c.queuedSince ?? c.since));
@@ -243,7 +262,7 @@ export class ContactCenterState {
     return {
       agentsByState,
       agentsLoggedIn: loggedIn,
-      callsInProgress: calls.length,
+      callsInProgress: live,
       callsQueued: queued,
       longestQueuedSeconds: Math.floor(longest / 1000),
       callsLastInterval: this.started.length,

@@ -20,3 +20,4 @@ export {
 } from './peripherals';
 export { SkillGroupBoard, type SkillGroupView } from './skill-group-board';
 export { ConfigurationNames, type ConfiguredSkillGroup } from './configuration-names';
+export { TeamConfigs } from './team-configs';

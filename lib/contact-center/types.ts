@@ -42,13 +42,21 @@ export interface CallView {
   callVariables: Record<number, string>;
   /** As in msg.call: ECC variables by name, an ECC array as an array (an element never set is null). */
   ecc: Record<string, string | (string | null)[]>;
+  /**
+   * True when the link to the call's peripheral went down while the call was in progress: whether it still goes on
+   * is unknown, so it is not counted in the summary's callsInProgress / callsQueued. Cleared when the state is
+   * re-seeded after the link returns (or an event restates the call). Absent otherwise.
+   */
+  linkDown?: boolean;
 }
 
 export interface StateSummary {
   /** Agents per AgentState name (every state an agent is in; states with no agent are left out). */
   agentsByState: Record<string, number>;
   agentsLoggedIn: number;
+  /** Calls listed, except those marked linkDown (their peripheral's link is down: maybe ended meanwhile). */
   callsInProgress: number;
+  /** Queued calls, except those marked linkDown. */
   callsQueued: number;
   /** Longest current wait in queue, whole seconds (0 when nothing is queued). */
   longestQueuedSeconds: number;

@@ -12,6 +12,7 @@ import {
   NULL_SKILL_GROUP,
   type CtiMessage,
 } from '../../lib/protocol';
+import { agentStateQuery } from './agent-state-query';
 import { findHeldAddress, requireCallAddress, type CallAddress } from './call-address';
 import { isEmpty, toCallDataFields, type RawCallData } from './call-data-input';
 import { InputError } from './errors';
@@ -420,21 +421,15 @@ export function buildRequest(
       return m;
     }
     case 'query-agent-state': {
-      const m: CtiMessage = {
-        ...base,
-        // Unsure: MRD 1 is the usual voice media routing domain; the flow can override with msg.payload.mrdid.
-        mrdid: toUint(p.mrdid, 'mrdid', 0x7fffffff) ?? 1,
-        icmAgentId: 0,
+      const agent = {
+        agentExtension: toText(p.agentExtension, 'agentExtension', 15),
+        agentId: toText(p.agentId, 'agentId', 11),
+        agentInstrument: toText(p.agentInstrument, 'agentInstrument', 63),
       };
-      const ext = toText(p.agentExtension, 'agentExtension', 15);
-      const agentId = toText(p.agentId, 'agentId', 11);
-      const inst = toText(p.agentInstrument, 'agentInstrument', 63);
-      if (ext) m.agentExtension = ext;
-      if (agentId) m.agentId = agentId;
-      if (inst) m.agentInstrument = inst;
-      if (!ext && !agentId && !inst)
+      if (!agent.agentExtension && !agent.agentId && !agent.agentInstrument)
         throw new InputError('query-agent-state needs an agent extension, agent ID or agent instrument');
-      return m;
+      // The flow may name another media routing domain with msg.payload.mrdid (the default: agent-state-query.ts).
+      return agentStateQuery(peripheralId, agent, toUint(p.mrdid, 'mrdid', 0x7fffffff));
     }
   }
 }

@@ -5,7 +5,7 @@
 import type { Node, NodeAPI, NodeStatus } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
 import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
-import type { ConfigurationNames } from '../../lib/contact-center';
+import type { ConfigurationNames, TeamConfigs } from '../../lib/contact-center';
 import { tr } from './i18n';
 
 /** What a configuration request asked for and what the CTI Server granted. */
@@ -112,6 +112,8 @@ export interface CtiServerNode extends Node<{ password?: string }> {
   needConfiguration?(): () => void;
   /** The names configuration acquisition delivered, shared by every user of this server. */
   configurationNames?(): ConfigurationNames;
+  /** The agent teams this session's supervisor events named (the last state of each), shared by every user. */
+  teamConfigs?(): TeamConfigs;
   /** Every change of the configuration view (request sent, upload ended, update block). Returns the remover. */
   onConfiguration?(listener: (info: ConfigurationInfo) => void): () => void;
   /** What the session tracks now (calls in progress, agents' last states); undefined while there is no session. */

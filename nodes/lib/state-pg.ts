@@ -6,9 +6,10 @@
  */
 import type { Node } from 'node-red';
 import type { CtiMessage } from '../../lib/protocol';
-import type { CallSnapshot } from '../../lib/calls';
+import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import { CtiRequestError } from '../../lib/session';
 import { ContactCenterState, SkillGroupBoard, type PeripheralPart, type StateFilter } from '../../lib/contact-center';
+import { agentStateQuery } from './agent-state-query';
 import { SkillGroupPoller } from './skill-group-poller';
 import type { CtiServerNode, EventOrigin, SessionStateView } from './server-api';
 import type { Translate } from './i18n';
@@ -32,8 +33,6 @@ export interface PeripheralStateOptions {
 /** At most this many statistics requests wait for their answer at once, per server. */
 const MAX_OUTSTANDING = 2;
 const NULL_ID = 0xffffffff;
-/** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-request assumes). */
-const VOICE_MRD = 1;
 
 export class PeripheralState {
   private readonly model: ContactCenterState;
@@ -90,9 +89,23 @@ export class PeripheralState {
         rebuiltBy: ['events'],
         eventsMayHaveBeenMissed: false,
       });
+      this.replayTeams(tracked?.agents ?? []);
       void this.queryAgents();
       this.firstRound();
     }
+  }
+
+  /**
+   * The teams the server kept from this session's AGENT_TEAM_CONFIG_EVENTs (sent only after OPEN and on a change):
+   * a board deployed beside an open supervisor session shows them at once. A member's state from the team event is
+   * left out when the session's agent tracker has a later one.
+   */
+  private replayTeams(agents: readonly AgentSnapshot[]): void {
+    const teams = this.o.server.teamConfigs?.();
+    if (teams === undefined || teams.size === 0) return;
+    const seen = new Map<string, number>();
+    for (const a of agents) if (a.agentId !== undefined) seen.set(a.agentId, a.updatedAt);
+    for (const msg of teams.replay(Date.now(), (id, at) => (seen.get(id) ?? -Infinity) >= at)) this.model.apply(msg);
   }
 
   stop(user: Node, removed: boolean, done: () => void): void {
@@ -151,8 +164,10 @@ export class PeripheralState {
     const flipped = link !== this.lastLink;
     this.lastLink = link;
     if (view.state !== 'open') {
-      // The board must show at once that this PG's agents are unknown now.
-      if (flipped) this.o.changed();
+      // The board must show at once that this PG's agents are unknown now, and its calls maybe ended (marked, not
+      // counted as in progress, until the reopen re-seeds them).
+      const marked = this.model.markCallsLinkDown();
+      if (flipped || marked) this.o.changed();
       return;
     }
     const rebuild = this.o.server.rebuilding?.();
@@ -233,13 +248,7 @@ export class PeripheralState {
     let firstError: Error | undefined;
     for (const id of queryIds) {
       if (this.closed) return;
-      const req: CtiMessage = {
-        messageType: 'QUERY_AGENT_STATE_REQ',
-        peripheralId,
-        mrdid: VOICE_MRD,
-        icmAgentId: 0,
-        agentId: id,
-      };
+      const req = agentStateQuery(peripheralId, { agentId: id });
       try {
         const conf = await this.o.server.request(req);
         if (this.model.apply(conf, undefined, req)) answered++;

@@ -13,6 +13,8 @@ export const MOSQUITTO = '/usr/sbin/mosquitto';
 
 export interface Broker {
   port: number;
+  /** mosquitto's process id (a bench reads its CPU time). */
+  pid: number;
   /** Resolves once a client has subscribed to exactly `topic` (mosquitto's "<client> <qos> <topic>" line). */
   subscribed(topic: string, timeoutMs?: number): Promise<void>;
   log(): string;
@@ -36,7 +38,8 @@ export interface BrokerSecurity {
   users: Record<string, string>;
 }
 
-export async function startBroker(security?: BrokerSecurity): Promise<Broker> {
+/** `extraConfig`: more lines of mosquitto.conf (a bench's tuning, e.g. `max_inflight_messages 100`). */
+export async function startBroker(security?: BrokerSecurity, extraConfig: string[] = []): Promise<Broker> {
   if (!fs.existsSync(MOSQUITTO))
     throw new Error(`${MOSQUITTO} not found: the MQTT test needs Debian's mosquitto (CI installs it in .ci/deps.sh)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-mosquitto-'));
@@ -76,6 +79,7 @@ export async function startBroker(security?: BrokerSecurity): Promise<Broker> {
         // Request/response over QoS 1 otherwise waits on Nagle + delayed ACK (~40 ms a hop pair).
         'set_tcp_nodelay true',
         ...securityLines,
+        ...extraConfig,
         '',
       ].join('\n'),
     );
@@ -116,6 +120,7 @@ export async function startBroker(security?: BrokerSecurity): Promise<Broker> {
     }
     return {
       port,
+      pid: child.pid!,
       subscribed: (topic, timeoutMs = 10000) =>
         until(
           () => out.split('\n').some((l) => l.trim().endsWith(` ${topic}`) && /\s[012]\s/.test(l)),

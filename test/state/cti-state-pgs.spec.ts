@@ -212,4 +212,62 @@ describe('cti-state node: several PGs (two simulators over TCP)', function () {
     );
     assert.equal(lastStatus(helper.getNode('st'))?.text, '2/2 PGs up');
   });
+  it('marks the calls of a PG whose link is down and counts them out, per PG and across, until re-seeded', async function () {
+    const a = await startPg(5000);
+    let b = await startPg(6000);
+    const h = await deploy(a, b);
+    await nextView(h, (v) => both(v) && v.agents.length === 6);
+    const talking = nextView(h, (v) => v.calls.length === 2 && v.calls.every((c) => c.state === 'LCS_CONNECT'));
+    await a.startInboundCall({ agentId: '1001', ani: '5550001', answer: true });
+    await b.startInboundCall({ agentId: '1002', ani: '5550002', answer: true });
+    const live = await talking;
+    assert.equal(live.summary.callsInProgress, 2);
+    assert.ok(live.calls.every((c) => c.linkDown === undefined));
+
+    // PG 6000's peripheral goes offline (held): its call stays listed, marked, and is no longer counted.
+    const offline = nextView(h, (v) => v.peripherals[1].link === 'down');
+    b.setPeripheralOnline(false);
+    const off = await offline;
+    const callOf = (v: ManyPeripheralsView, pid: number) => v.calls.find((c) => c.peripheralId === pid)!;
+    assert.equal(off.calls.length, 2, 'both calls are still listed');
+    assert.equal(callOf(off, 6000).linkDown, true);
+    assert.equal(callOf(off, 6000).ani, '5550002');
+    assert.equal(callOf(off, 5000).linkDown, undefined, "the other PG's call is not marked");
+    assert.deepEqual(
+      off.peripherals.map((p) => p.summary.callsInProgress),
+      [1, 0],
+    );
+    assert.equal(off.summary.callsInProgress, 1, 'across PGs only the call of the PG that is up counts');
+
+    // Back online: re-seeded from what the session tracks, the call counts again and is no longer marked.
+    const online = nextView(h, (v) => v.peripherals[1].link === 'up' && v.summary.callsInProgress === 2);
+    b.setPeripheralOnline(true);
+    const on = await online;
+    assert.ok(on.calls.every((c) => c.linkDown === undefined));
+    assert.deepEqual(
+      on.peripherals.map((p) => p.summary.callsInProgress),
+      [1, 1],
+    );
+
+    // The second CTI Server goes away over TCP: its call is marked again while the session is down.
+    const port = b.port;
+    const gone = nextView(h, (v) => v.peripherals[1].link === 'down');
+    await b.stop();
+    sims.splice(sims.indexOf(b), 1);
+    const down = await gone;
+    assert.equal(callOf(down, 6000).linkDown, true);
+    assert.equal(down.peripherals[1].summary.callsInProgress, 0);
+    assert.equal(down.summary.callsInProgress, 1);
+
+    // It returns: the reopen re-seeds PG 6000's calls, none stays marked.
+    const back = nextView(h, (v) => v.peripherals[1].link === 'up' && v.peripherals[1].origin.kind === 'reconnect');
+    b = await startPg(6000, port);
+    const v = await back;
+    assert.ok(
+      v.calls.every((c) => c.linkDown === undefined),
+      'after the re-seed no call is marked',
+    );
+    assert.equal(v.summary.callsInProgress, v.calls.length);
+    assert.equal(callOf(v, 5000).ani, '5550001');
+  });
 });

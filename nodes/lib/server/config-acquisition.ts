@@ -4,9 +4,11 @@
  * names for every user of the server (cti-state nodes read them; none sends its own CONFIG_REQUEST_EVENT). What the
  * CTI Server granted (the items it sent, CONFIG_END_EVENT's status, how many skill groups and agents it named) is
  * shown in the server's state view (cti-status `payload.configuration`, a `configuration` message) and in the log.
+ * It also keeps the agent teams a supervisor session was told about (AGENT_TEAM_CONFIG_EVENT, sent only after OPEN
+ * and on a change), so a board deployed beside an open session shows them at once.
  */
 import { CONFIG_ITEM, type CtiMessage } from '../../../lib/protocol';
-import { ConfigurationNames } from '../../../lib/contact-center';
+import { ConfigurationNames, TeamConfigs } from '../../../lib/contact-center';
 import type { ConfigurationInfo } from '../server-api';
 
 export type { ConfigurationInfo };
@@ -46,6 +48,8 @@ function itemNames(bits: number): string[] {
 export class ConfigAcquisition {
   /** The names every user of the server reads. */
   readonly names = new ConfigurationNames();
+  /** The last AGENT_TEAM_CONFIG_EVENT state of each team in this session (cleared when the session ends). */
+  readonly teams = new TeamConfigs();
   private readonly needs = new Set<symbol>();
   private readonly listeners = new Set<(info: ConfigurationInfo) => void>();
   /** Asked for in this open session already (reset when the session is no longer up). */
@@ -87,6 +91,8 @@ export class ConfigAcquisition {
     if (!up) {
       this.requestedThisOpen = false;
       this.inUpdate = false;
+      // A new session is told its teams anew after OPEN: none kept from this one may outlive a deleted team.
+      this.teams.clear();
     }
     this.open = state === 'open';
     this.maybeRequest();
@@ -104,6 +110,9 @@ export class ConfigAcquisition {
       case 'CONFIG_SKILL_GROUP_EVENT':
       case 'CONFIG_AGENT_EVENT':
         this.names.apply(msg);
+        return;
+      case 'AGENT_TEAM_CONFIG_EVENT':
+        this.teams.apply(msg);
         return;
       default:
         return;

@@ -9,6 +9,7 @@ import { CtiProtocolWarning, type SessionStateInfo } from '../../../lib/session'
 import type { Explanation, ReasonContext } from '../errors';
 import type { Translate } from '../i18n';
 import { LogGate } from '../log-gate';
+import type { ConfigurationInfo } from '../server-api';
 import type { RebuildResult } from './rebuild';
 
 /** An open that ends an outage (or the first one): not a move between open and peripheral-offline. */
@@ -139,6 +140,18 @@ export class ServerLog {
         'cti-server.log.ha-took-over',
         { from },
         `taking the CTI session over from ${from} (HA pair): events between its end and our open are lost`,
+      ),
+    );
+  }
+
+  /** The configuration upload ended (config-acquisition.ts). */
+  configurationAcquired(info: ConfigurationInfo): void {
+    const items = info.received.join(', ') || '-';
+    this.node.log(
+      this.t(
+        'cti-server.log.configuration',
+        { status: info.endStatus ?? '', items, skillGroups: info.skillGroups, agents: info.agents },
+        `configuration acquired (${info.endStatus}): ${items}; ${info.skillGroups} skill groups, ${info.agents} agents`,
       ),
     );
   }

@@ -15,8 +15,8 @@ import { explainSessionError } from '../errors';
 import type { CtiServerNode, EventListener, EventOrigin, SessionStateView } from '../server-api';
 import type { ConfigAcquisition } from './config-acquisition';
 import type { ServerConfiguration } from './configuration';
-import { HaMember, type HaView, type KnownState } from './ha';
-import { rebuildAfterTakeover } from './rebuild';
+import { HaMember, type HaView } from './ha';
+import { Handover, knownBy } from './handover';
 import { opensAfterOutage, type ServerLog } from './logging';
 import type { ServerRecording } from './recording';
 import type { ServerStatus } from './status';
@@ -34,10 +34,6 @@ export interface OwnerParts {
   acquisition?: ConfigAcquisition;
 }
 
-/** At most this many agents and calls go into the list a new owner rebuilds from. */
-const MAX_KNOWN_AGENTS = 5000;
-const MAX_KNOWN_CALLS = 2000;
-
 export class SessionOwner {
   private session: CtiSession | undefined;
   /** The node is stopping: no new session. */
@@ -47,12 +43,10 @@ export class SessionOwner {
   /** With an HA pair: the member that says whether this instance may hold the session. */
   private ha: HaMember | undefined;
   private haStarted = false;
-  /** The next open is the first after taking the session over from another member. */
-  private takeoverOpen = false;
+  /** With an HA pair: what the next owner is told, and the rebuild after a takeover. */
+  private handover: Handover | undefined;
   /** A configuration refused before any session (an HA pair that cannot be joined): nothing opens. */
   private refused = false;
-  /** After a takeover: the rebuild of agents and calls from the CTI Server (rebuild.ts), until it is done. */
-  private rebuild: Promise<void> | undefined;
 
   constructor(private readonly p: OwnerParts) {}
 
@@ -60,11 +54,13 @@ export class SessionOwner {
   joinPair(): void {
     const opts = this.p.config.haOptions();
     if (opts === undefined) return;
-    this.ha = new HaMember(opts, {
+    const ha = new HaMember(opts, {
       changed: (view) => this.onHaChanged(view),
       warn: (text) => this.p.log.haWarning(text),
-      known: () => this.known(),
+      known: () => knownBy(this.session),
     });
+    this.ha = ha;
+    this.handover = new Handover(this.p.config, this.p.log, () => ha.takeKnown());
     this.p.status.haView = () => this.ha?.view;
   }
 
@@ -128,60 +124,7 @@ export class SessionOwner {
 
   /** While the session's state is being rebuilt after a takeover: the promise that settles when it is. */
   rebuilding(): Promise<void> | undefined {
-    return this.rebuild;
-  }
-
-  /**
-   * What this owner tracks, for the next owner: agents by their ids and devices, calls by their connection.
-   * Capped (the most recently updated) so the retained message stays small at a large site.
-   */
-  private known(): Pick<KnownState, 'agents' | 'calls'> | undefined {
-    const s = this.session;
-    if (s === undefined || !s.isOpen) return undefined;
-    const agents = s.agents
-      .all()
-      .slice(-MAX_KNOWN_AGENTS)
-      .map((a) => ({
-        ...(a.agentId !== undefined ? { agentId: a.agentId } : {}),
-        ...(a.agentExtension !== undefined ? { agentExtension: a.agentExtension } : {}),
-        ...(a.agentInstrument !== undefined ? { agentInstrument: a.agentInstrument } : {}),
-        ...(typeof a.peripheralId === 'number' ? { peripheralId: a.peripheralId } : {}),
-      }));
-    const calls = s.calls
-      .all()
-      .filter((c) => !c.ended)
-      .slice(-MAX_KNOWN_CALLS)
-      .map((c) => ({
-        connectionCallId: c.connectionCallId,
-        connectionDeviceIdType: c.connectionDeviceIdType,
-        connectionDeviceId: c.connectionDeviceId,
-        ...(typeof c.peripheralId === 'number' ? { peripheralId: c.peripheralId } : {}),
-      }));
-    return { agents, calls };
-  }
-
-  /** The first open after a takeover: ask the CTI Server about what the old owner knew (rebuild.ts). */
-  private startRebuild(s: CtiSession): void {
-    const known = this.ha?.takeKnown();
-    if (known === undefined || (known.agents.length === 0 && known.calls.length === 0)) return;
-    const configured = this.p.config.peripheralId();
-    const done = Promise.resolve()
-      .then(() =>
-        rebuildAfterTakeover(
-          (m) => s.request(m),
-          known,
-          (agentPeripheral) => configured ?? agentPeripheral,
-          () => s.isOpen,
-        ),
-      )
-      .then(
-        (r) => this.p.log.haRebuilt(known.instance, r),
-        (err: unknown) => this.p.log.haWarning(`HA rebuild failed: ${(err as Error).message}`),
-      )
-      .finally(() => {
-        if (this.rebuild === done) this.rebuild = undefined;
-      });
-    this.rebuild = done;
+    return this.handover?.rebuilding;
   }
 
   protocolVersion(): number {
@@ -312,10 +255,8 @@ export class SessionOwner {
     const firstOpen = opensAfterOutage(info);
     if (firstOpen) recording.checkAtOpen();
     log.state(info, failure, key, this.session?.version ?? this.p.config.configuredVersion);
-    const tookOver = firstOpen && this.takeoverOpen;
-    if (tookOver) this.takeoverOpen = false;
     // Before the state is shown: a cti-state that sees this open waits for the rebuild (state-pg.ts).
-    if (tookOver && this.session !== undefined) this.startRebuild(this.session);
+    const tookOver = firstOpen && this.handover?.opened(this.session) === true;
     status.showSession(info, key, this.session, tookOver);
     // After the view says 'open': a configuration request goes out on the open session, once per open.
     this.p.acquisition?.sessionState(info.state);
@@ -325,8 +266,7 @@ export class SessionOwner {
     if (this.stopping) return;
     if (view.role === 'active') {
       if (this.session !== undefined) return;
-      this.takeoverOpen = view.tookOverFrom !== undefined;
-      if (view.tookOverFrom !== undefined) this.p.log.haTookOver(view.tookOverFrom);
+      this.handover?.becameOwner(view.tookOverFrom);
       if (this.p.users.size > 0) this.connect();
       return;
     }

@@ -17,10 +17,9 @@
  */
 import type { CtiMessage } from '../../../lib/protocol';
 import { CtiRequestError } from '../../../lib/session';
+import { agentStateQuery } from '../agent-state-query';
 import type { KnownCall, KnownState } from './ha';
 
-/** QUERY_AGENT_STATE_REQ's media routing domain. Unsure: MRD 1 is the usual voice MRD (as cti-state assumes). */
-const VOICE_MRD = 1;
 /**
  * SNAPSHOT_DEVICE_REQ SnapshotDeviceType. Unsure: the guide gives the field without its values; chose
  * DEVID_DEVICE_IDENTIFIER (70), the type of an agent's instrument in call events.
@@ -65,15 +64,7 @@ export async function rebuildAfterTakeover(
   await inBatches(known.agents, async (a) => {
     const peripheralId = peripheralOf(a.peripheralId);
     if (peripheralId === undefined || (a.agentId === undefined && a.agentInstrument === undefined)) return;
-    const conf = await ask({
-      messageType: 'QUERY_AGENT_STATE_REQ',
-      peripheralId,
-      mrdid: VOICE_MRD,
-      icmAgentId: 0,
-      ...(a.agentId !== undefined ? { agentId: a.agentId } : {}),
-      ...(a.agentInstrument !== undefined ? { agentInstrument: a.agentInstrument } : {}),
-      ...(a.agentExtension !== undefined ? { agentExtension: a.agentExtension } : {}),
-    });
+    const conf = await ask(agentStateQuery(peripheralId, a));
     if (conf === undefined) return;
     result.agents++;
     const instrument = text(conf.agentInstrument) ?? a.agentInstrument;
