@@ -10,6 +10,8 @@
  * not ask (PV<24 or no standby service; Unsure: chose the same FAILURE_EVENT) at once, and refuses OPEN_REQ with
  * E_CTI_SERVER_IN_MAINTENANCE_MODE until the pair ends the maintenance. Requests a client sent before its IND are
  * still answered (the model is shared).
+ * Either side stopping while the clients are being asked (pair.stop(), a crash) ends the question at once: the
+ * outcome is 'cancel' with `stopped` set, those who had not answered counted silent, and nothing is switched.
  */
 import { ServiceMask, StatusCode } from '../protocol';
 import type { ClientSession } from './client-session';
@@ -22,6 +24,8 @@ export interface MaintenanceOutcome {
   accepted: number;
   rejected: number;
   silent: number;
+  /** Set when a side stopped while the clients were being asked: the maintenance did not happen. */
+  stopped?: true;
 }
 
 /** The guide's answer window and IND window (5 s), on the simulator's clock. */
@@ -44,9 +48,10 @@ export async function runMaintenance(
   if (to.isStopped) throw new Error(`side ${to.side} is stopped: nobody could take over`);
   const asked = from.openSessions().filter(canMove);
   from.log(`maintenance requested: asking ${asked.length} session(s)`);
-  const answers = await askAll(from, asked, windowMs);
+  const answers = await askAll(from, to, asked, windowMs);
+  const stopped = from.isStopped || to.isStopped;
   const out: MaintenanceOutcome = {
-    decision: answers.every((a) => a === true) ? 'continue' : 'cancel',
+    decision: !stopped && answers.every((a) => a === true) ? 'continue' : 'cancel',
     asked: asked.length,
     accepted: answers.filter((a) => a === true).length,
     rejected: answers.filter((a) => a === false).length,
@@ -60,6 +65,10 @@ export async function runMaintenance(
   from.log(
     `maintenance ${out.decision === 'continue' ? 'continues' : 'cancelled'}: ${out.accepted} accepted, ${out.rejected} rejected, ${out.silent} silent`,
   );
+  if (stopped) {
+    from.log(`maintenance not done: side ${from.isStopped ? from.side : to.side} stopped while the clients were asked`);
+    return { ...out, stopped: true };
+  }
   if (out.decision === 'cancel') return out;
   to.setActive(true);
   from.enterMaintenance();
@@ -82,15 +91,24 @@ export async function runMaintenance(
 /**
  * ACTIVE_MAINTENANCE_REQ (a fresh InvokeID each) to every session; per session true / false as it answered,
  * undefined for silence within the window (or a session gone). One listener for all answers, so asking many
- * sessions adds no listener per session.
+ * sessions adds no listener per session. Ends early, the unanswered ones undefined, when either side stops.
  */
-function askAll(from: CtiSimulator, sessions: ClientSession[], windowMs: number): Promise<(boolean | undefined)[]> {
+function askAll(
+  from: CtiSimulator,
+  to: CtiSimulator,
+  sessions: ClientSession[],
+  windowMs: number,
+): Promise<(boolean | undefined)[]> {
   if (sessions.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const answers = new Map<ClientSession, boolean | undefined>();
     const invokeIds = new Map<number, { session: ClientSession; invokeId: number }>();
+    let done = false;
     const finish = (): void => {
+      if (done) return;
+      done = true;
       timer.cancel();
+      for (const forget of onStop) forget();
       from.off('maintenance-answer', onAnswer);
       resolve(sessions.map((s) => answers.get(s)));
     };
@@ -110,6 +128,8 @@ function askAll(from: CtiSimulator, sessions: ClientSession[], windowMs: number)
       for (const s of sessions) if (!answers.has(s)) answers.set(s, undefined);
       finish();
     });
+    // A stop cancels the window's timer (schedule), so without this the question would never end.
+    const onStop = [from.whenStopped(finish), to.whenStopped(finish)];
     from.on('maintenance-answer', onAnswer);
     for (const s of sessions) {
       const invokeId = nextInvokeId++;

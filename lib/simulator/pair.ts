@@ -78,7 +78,8 @@ export class CtiSimulatorPair {
    * PG maintenance mode of the active side (maintenance.ts, cti-protocol-supervisor-config.md §23.3): every PV24+
    * active/standby client is asked and has `windowMs` (the guide's 5 s, on the simulator's clock) to answer; any
    * rejection or silence cancels. On continue the other side becomes active and this one refuses OPEN_REQ with
-   * E_CTI_SERVER_IN_MAINTENANCE_MODE until endMaintenance(). Resolves with the decision and the answers.
+   * E_CTI_SERVER_IN_MAINTENANCE_MODE until endMaintenance(). Resolves with the decision and the answers; when a
+   * side stops while the clients are asked (stop(), crashActive()), at once with 'cancel' and `stopped: true`.
    */
   maintenance(windowMs = MAINTENANCE_WINDOW_MS): Promise<MaintenanceOutcome> {
     return runMaintenance(this.active, this.standby, windowMs);

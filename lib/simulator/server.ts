@@ -289,6 +289,16 @@ export class CtiSimulator extends EventEmitter<CtiSimulatorEvents> implements Se
     });
   }
 
+  /** Calls `fn` once when stop() is called (unless forgotten first); returns the function that forgets it. */
+  whenStopped(fn: () => void): () => void {
+    const wake = (): void => {
+      this.sleepers.delete(wake);
+      fn();
+    };
+    this.sleepers.add(wake);
+    return () => void this.sleepers.delete(wake);
+  }
+
   /** Runs `fn` after `ms` of the simulator's clock unless the simulator stops first. */
   schedule(ms: number, fn: () => void): SimTimer {
     const t = this.clock.setTimer(ms, () => {

@@ -214,6 +214,45 @@ describe('simulator: PG maintenance mode on a pair (§23)', () => {
     assert.equal((await running).silent, 1);
   });
 
+  it('pair.stop() during the answer window settles maintenance(): cancel, stopped, the silent counted, nothing switched', async () => {
+    const clock = new VirtualClock();
+    const pair = await pairOf(clock);
+    const { onA } = await movableClient(pair);
+    answerMaintenance(onA, true);
+    const quiet = await fx.client(pair.sideA.port);
+    assert.equal((await quiet.open({ servicesRequested: MOVABLE, clientId: 'quiet' })).messageType, 'OPEN_CONF');
+    const accepted = new Promise((resolve) => pair.sideA.once('maintenance-answer', resolve));
+    const running = pair.maintenance();
+    await quiet.next('ACTIVE_MAINTENANCE_REQ_MSG');
+    await accepted;
+    // The window never ends on this clock: only the stop can end the question.
+    await pair.stop();
+    const outcome = await running;
+    assert.deepEqual(outcome, { decision: 'cancel', asked: 2, accepted: 1, rejected: 0, silent: 1, stopped: true });
+    assert.equal(pair.active, pair.sideA, 'nothing switched');
+    assert.equal(pair.sideA.inMaintenanceMode, false);
+  });
+
+  it('the other side stopping during the window cancels: the asked clients are told, the active side keeps serving', async () => {
+    const clock = new VirtualClock();
+    const pair = await pairOf(clock);
+    const quiet = await fx.client(pair.sideA.port);
+    assert.equal((await quiet.open({ servicesRequested: MOVABLE, clientId: 'quiet' })).messageType, 'OPEN_CONF');
+    const running = pair.maintenance();
+    await quiet.next('ACTIVE_MAINTENANCE_REQ_MSG');
+    await pair.sideB.stop();
+    assert.deepEqual(await running, {
+      decision: 'cancel',
+      asked: 1,
+      accepted: 0,
+      rejected: 0,
+      silent: 1,
+      stopped: true,
+    });
+    assert.equal((await quiet.next('ACTIVE_MAINTENANCE_EVENT_MSG')).maintenanceModeContinue, 0);
+    assert.equal((await quiet.request(QUERY_1001)).messageType, 'QUERY_AGENT_STATE_CONF');
+  });
+
   it('nobody to ask: maintenance continues at once', async () => {
     const pair = await pairOf();
     const outcome = await pair.maintenance();
