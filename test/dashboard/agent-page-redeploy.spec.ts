@@ -6,15 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { CtiSimulator, type SimCall } from '../../lib/simulator';
-import {
-  freePort,
-  openDashboardBrowser,
-  startRed,
-  type DashboardBrowser,
-  type RedProcess,
-} from '../support/red-process';
-import { examplesOnTabs, recordSocket, redeploy, simSends, waitForText } from './agent-page-support';
+import type { SimCall } from '../../lib/simulator';
+import { dashboardFixture, examplesOnTabs, redeploy, simSends, waitForText } from './fixture';
 
 const EXAMPLES = ['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json'];
 /** Callers the mock CRM knows by name. */
@@ -23,16 +16,18 @@ const ALAN = '01617946002';
 
 describe('agent page through redeploys and CTI outages (real Node-RED, headless Chromium, no reload)', function () {
   this.timeout(120000);
-  let sim: CtiSimulator;
-  let red: RedProcess | undefined;
-  let browser: DashboardBrowser | undefined;
+  const f = dashboardFixture({
+    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
+    flows: ([simPort]) => examplesOnTabs(EXAMPLES, simPort),
+    crm: true,
+    browser: { viewport: { width: 1000, height: 640 } },
+  });
   let p1: Page;
   let p2: Page;
-  let seenBy1: string[];
-  let seenBy2: string[];
-  const pageErrors: string[] = [];
+  const seenBy1: string[] = [];
+  const seenBy2: string[] = [];
 
-  const sessionOpens = (): Promise<void> => new Promise((resolve) => sim.once('session-open', () => resolve()));
+  const sessionOpens = (): Promise<void> => new Promise((resolve) => f.sim.once('session-open', () => resolve()));
   /** Frames a page received since `from` that mention `text` on the agent page widget. */
   const since = (seen: string[], from: number, text: string): string[] =>
     seen.slice(from).filter((t) => t.includes('msg-input:ap-page') && t.includes(text));
@@ -41,69 +36,47 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
   };
 
   before(async function () {
-    sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005', peripheralId: 5000 });
-    await sim.start();
-    const port = await freePort();
-    red = await startRed({
-      flows: examplesOnTabs(EXAMPLES, sim.port),
-      port,
-      env: { CRM_BASE_URL: `http://127.0.0.1:${port}` },
-    });
-    browser = await openDashboardBrowser({ viewport: { width: 1000, height: 640 } });
-    const open = async (agent: string): Promise<{ page: Page; seen: string[] }> => {
-      const page = await browser!.context.newPage();
-      const seen = recordSocket(page);
-      page.on('pageerror', (e) => pageErrors.push(String(e)));
-      await page.goto(`${red!.url}dashboard/agent?agent=${agent}`);
+    const open = async (agent: string, seen: string[]): Promise<Page> => {
+      const page = await f.open(`dashboard/agent?agent=${agent}`, { seen });
       await waitForText(page, '.ap-state', /^Ready$/);
-      return { page, seen };
+      return page;
     };
-    ({ page: p1, seen: seenBy1 } = await open('1001'));
-    ({ page: p2, seen: seenBy2 } = await open('1002'));
-  });
-
-  after(async function () {
-    await browser?.close();
-    await red?.stop();
-    await sim?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-4000)}`);
+    p1 = await open('1001', seenBy1);
+    p2 = await open('1002', seenBy2);
   });
 
   it('a full deploy while a call rings: the open page follows that call to its end, then pops the next ones', async function () {
-    const first = await sim.startInboundCall({ agentId: '1001', ani: ADA, callVariables: { 1: 'order 4711' } });
+    const first = await f.sim.startInboundCall({ agentId: '1001', ani: ADA, callVariables: { 1: 'order 4711' } });
     await waitForText(p1, '.ap-pop .ap-crm-name', /Ada Lovelace/);
     const reopened = sessionOpens();
-    await redeploy(red!.url, 'full');
+    await redeploy(f.red.url, 'full');
     await reopened;
     // Answered at the phone: the new session's tracker never saw the call ring, the page still follows it.
-    await sim.answerCall(first);
+    await f.sim.answerCall(first);
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     await waitForText(p1, '.ap-pop .ap-crm-name', /Ada Lovelace/);
     await waitForText(p1, '.ap-pop .ap-vars', /order 4711/);
     // The page's buttons act on it.
-    const held = simSends(sim, (m) => m.messageType === 'CALL_HELD_EVENT');
+    const held = simSends(f.sim, (m) => m.messageType === 'CALL_HELD_EVENT');
     await p1.locator('.ap-pop .ap-hold').click();
     await held;
     await waitForText(p1, '.ap-pop .ap-call-state', /^On hold$/);
-    await sim.releaseCall(first);
+    await f.sim.releaseCall(first);
     await noPop(p1);
     await p1.waitForSelector('.ap-wrapup', { timeout: 15000 });
 
     // New calls after the deploy: each pops on its agent's page only (nothing about it reaches the other page).
     const mark1 = seenBy1.length;
     const mark2 = seenBy2.length;
-    const second = await sim.startInboundCall({ agentId: '1002', ani: ALAN });
+    const second = await f.sim.startInboundCall({ agentId: '1002', ani: ALAN });
     await waitForText(p2, '.ap-pop .ap-crm-name', /Alan Turing/);
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p2.locator('.ap-pop .ap-answer').click();
     await established;
     await waitForText(p2, '.ap-pop .ap-call-state', /^Talking$/);
     await p1.locator('.ap-ready').click();
     await waitForText(p1, '.ap-state', /^Ready$/);
-    const third = await sim.startInboundCall({ agentId: '1001', ani: ADA });
+    const third = await f.sim.startInboundCall({ agentId: '1001', ani: ADA });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
     await waitForText(p1, '.ap-pop .ap-crm-name', /Ada Lovelace/);
     assert.equal(await p1.locator('.ap-pop').count(), 1, "1001's page shows only 1001's call");
@@ -111,13 +84,13 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
     assert.deepEqual(since(seenBy1, mark1, ALAN), [], "1002's call reached 1001's page");
     assert.deepEqual(since(seenBy2, mark2, ADA), [], "1001's call reached 1002's page");
     // A state change made on the page after the deploy shows there (and in the simulator).
-    await sim.releaseCall(second);
+    await f.sim.releaseCall(second);
     await noPop(p2);
     await p2.locator('.ap-reason').selectOption({ label: 'Break' });
     await p2.locator('.ap-notready').click();
     await waitForText(p2, '.ap-state', /^Not ready: Break$/);
-    assert.equal(sim.model.getAgent('1002').reasonCode, 1);
-    await sim.releaseCall(third);
+    assert.equal(f.sim.model.getAgent('1002').reasonCode, 1);
+    await f.sim.releaseCall(third);
     await noPop(p1);
     await p2.locator('.ap-ready').click();
     await waitForText(p2, '.ap-state', /^Ready$/);
@@ -128,7 +101,7 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
     // the new version in place of the old (the old copy's unmount drops the widget's socket listeners).
     await p1.locator('.ap-ready').click();
     await waitForText(p1, '.ap-state', /^Ready$/);
-    await redeploy(red!.url, 'nodes', (flows) =>
+    await redeploy(f.red.url, 'nodes', (flows) =>
       flows.map((n) =>
         n.id === 'ap-page'
           ? { ...n, format: String(n.format).replace('.ap { font-size: 15px; }', '.ap { font-size: 17px; }') }
@@ -142,15 +115,15 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
       timeout: 15000,
     });
     const mark2 = seenBy2.length;
-    const call = await sim.startInboundCall({ agentId: '1001', ani: ALAN });
+    const call = await f.sim.startInboundCall({ agentId: '1001', ani: ALAN });
     await waitForText(p1, '.ap-pop .ap-crm-name', /Alan Turing/);
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     assert.equal(await p2.locator('.ap-pop').count(), 0);
     assert.deepEqual(since(seenBy2, mark2, ALAN), [], "1001's call reached 1002's page");
-    await sim.releaseCall(call);
+    await f.sim.releaseCall(call);
     await noPop(p1);
   });
 
@@ -160,19 +133,19 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
     const mark2 = seenBy2.length;
     const reopened = sessionOpens();
     // The link stays down while the call starts: the reconnect's OPEN_REQ is answered only after the delay.
-    sim.faults.setDelay(2000);
+    f.sim.faults.setDelay(2000);
     let call: SimCall | undefined;
     try {
-      sim.applyFault('drop');
-      call = await sim.startInboundCall({
+      f.sim.applyFault('drop');
+      call = await f.sim.startInboundCall({
         agentId: '1001',
         ani: ADA,
         callVariables: { 2: 'claim 7' },
         namedVariables: [{ name: 'user.cust.id', value: 'C777' }],
       });
-      assert.deepEqual(sim.sessions(), [], 'the call began while no session was open (no event of it was sent)');
+      assert.deepEqual(f.sim.sessions(), [], 'the call began while no session was open (no event of it was sent)');
     } finally {
-      sim.faults.setDelay(0);
+      f.sim.faults.setDelay(0);
     }
     assert.ok(call);
     await reopened;
@@ -182,15 +155,15 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
     await waitForText(p1, '.ap-pop .ap-vars', /claim 7/);
     await waitForText(p1, '.ap-pop .ap-vars', /C777/);
     // Answer on the page: the request names the call as SNAPSHOT_DEVICE did, the page follows its events.
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     assert.equal(call.state, 'connected');
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     assert.equal(await p2.locator('.ap-pop').count(), 0);
     assert.deepEqual(since(seenBy2, mark2, ADA), [], "1001's call reached 1002's page");
-    await sim.releaseCall(call);
+    await f.sim.releaseCall(call);
     await noPop(p1);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

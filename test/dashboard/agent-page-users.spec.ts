@@ -7,15 +7,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
-import { CtiSimulator } from '../../lib/simulator';
-import {
-  freePort,
-  openDashboardBrowser,
-  startRed,
-  type DashboardBrowser,
-  type RedProcess,
-} from '../support/red-process';
-import { RawDashboardClient, examplesOnTabs, recordSocket, waitForText } from './agent-page-support';
+import { RawDashboardClient, dashboardFixture, examplesOnTabs, waitForText } from './fixture';
 
 const USER_HEADER = 'x-remote-user';
 const BOB_CALLER = '02079460001';
@@ -35,66 +27,41 @@ function withUsers(flow: Array<Record<string, unknown>>): Array<Record<string, u
 
 describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real Node-RED, headless Chromium)', function () {
   this.timeout(90000);
-  let sim: CtiSimulator;
-  let red: RedProcess | undefined;
-  let browser: DashboardBrowser | undefined;
+  // The browsers behind the proxy: every request carries the signed-in user's header.
+  const size = { viewport: { width: 1000, height: 600 } };
+  const f = dashboardFixture({
+    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
+    flows: ([simPort]) =>
+      withUsers(examplesOnTabs(['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json'], simPort)),
+    crm: true,
+    settings: { ciscoCti: { dashboardUserHeader: USER_HEADER } },
+    browser: { ...size, extraHTTPHeaders: { [USER_HEADER]: 'alice' } },
+  });
   let alice: BrowserContext;
   let bob: BrowserContext;
   let raw: RawDashboardClient | undefined;
-  const pageErrors: string[] = [];
-  const stateOf = (id: string): string | undefined => AgentState.nameOf(sim.model.getAgent(id).state);
+  const stateOf = (id: string): string | undefined => AgentState.nameOf(f.sim.model.getAgent(id).state);
 
   before(async function () {
-    sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005', peripheralId: 5000 });
-    await sim.start();
-    const port = await freePort();
-    const flow = withUsers(
-      examplesOnTabs(['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json'], sim.port),
-    );
-    red = await startRed({
-      flows: flow,
-      port,
-      env: { CRM_BASE_URL: `http://127.0.0.1:${port}` },
-      settings: { ciscoCti: { dashboardUserHeader: USER_HEADER } },
-    });
-    // The browsers behind the proxy: every request carries the signed-in user's header.
-    const size = { viewport: { width: 1000, height: 600 } };
-    browser = await openDashboardBrowser({ ...size, extraHTTPHeaders: { [USER_HEADER]: 'alice' } });
-    alice = browser.context;
-    bob = await browser.newContext({ ...size, extraHTTPHeaders: { [USER_HEADER]: 'bob' } });
-  });
-
-  after(async function () {
-    await raw?.close();
-    await browser?.close();
-    await red?.stop();
-    await sim?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-4000)}`);
+    alice = f.browser.context;
+    bob = await f.browser.newContext({ ...size, extraHTTPHeaders: { [USER_HEADER]: 'bob' } });
+    f.beforeStop.push(async () => raw?.close());
   });
 
   it("alice (agent 1001) claiming 1002 gets neither 1002's pops nor control of 1002's phone", async function () {
-    const own = await alice.newPage();
-    own.on('pageerror', (e) => pageErrors.push(String(e)));
-    await own.goto(`${red!.url}dashboard/agent?agent=1001`);
+    const own = await f.open('dashboard/agent?agent=1001', { context: alice });
     await waitForText(own, '.ap-state', /^Ready$/);
 
-    const claim = await alice.newPage();
-    claim.on('pageerror', (e) => pageErrors.push(String(e)));
-    const seenByClaim = recordSocket(claim);
-    await claim.goto(`${red!.url}dashboard/agent?agent=1002`);
+    const seenByClaim: string[] = [];
+    const claim = await f.open('dashboard/agent?agent=1002', { context: alice, seen: seenByClaim });
     await waitForText(claim, '.ap-refused', /Refused: user alice is agent 1001, not 1002/);
     assert.equal(await claim.locator('.ap-ready').count(), 0, 'a refused page offers no buttons');
 
-    const bobs = await bob.newPage();
-    bobs.on('pageerror', (e) => pageErrors.push(String(e)));
-    await bobs.goto(`${red!.url}dashboard/agent?agent=1002`);
+    const bobs = await f.open('dashboard/agent?agent=1002', { context: bob });
     await waitForText(bobs, '.ap-state', /^Ready$/);
 
     // A call for 1002 pops on bob's page, and no agent page message about it reaches alice's claiming page.
-    const call = await sim.startInboundCall({ agentId: '1002', ani: BOB_CALLER });
+    const call = await f.sim.startInboundCall({ agentId: '1002', ani: BOB_CALLER });
     await waitForText(bobs, '.ap-pop .ap-crm-name', /Ada Lovelace/);
     assert.equal(await claim.locator('.ap-pop').count(), 0);
     assert.equal(await own.locator('.ap-pop').count(), 0);
@@ -104,7 +71,7 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
     );
 
     // A script in alice's browser session sends what the buttons would: it is refused, 1002's phone untouched.
-    raw = new RawDashboardClient(red!.url, { [USER_HEADER]: 'alice' });
+    raw = new RawDashboardClient(f.red.url, { [USER_HEADER]: 'alice' });
     await raw.connect();
     await raw.send('ap-page', { topic: 'hello', payload: { agentId: '1002' } });
     await raw.waitFor((p) => p.includes('"refused"') && p.includes('not 1002'));
@@ -125,18 +92,18 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
     assert.ok(!raw.received().some((p) => p.includes(BOB_CALLER)), "1002's call data reached the script");
     await bobs.locator('.ap-pop .ap-answer').click();
     await waitForText(bobs, '.ap-pop .ap-call-state', /^Talking$/);
-    await sim.releaseCall(call);
+    await f.sim.releaseCall(call);
   });
 
   it('a page without a signed-in user is refused (requireUser)', async function () {
-    const anonymous = await browser!.newContext();
+    const anonymous = await f.browser.newContext();
     try {
       const page = await anonymous.newPage();
-      await page.goto(`${red!.url}dashboard/agent?agent=1001`);
+      await page.goto(`${f.red.url}dashboard/agent?agent=1001`);
       await waitForText(page, '.ap-refused', /sign in first/);
     } finally {
       await anonymous.close();
     }
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

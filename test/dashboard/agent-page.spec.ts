@@ -6,18 +6,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
-import { CtiSimulator, type SimCall, type SimRequestInfo } from '../../lib/simulator';
-import {
-  ROOT,
-  freePort,
-  openDashboardBrowser,
-  startRed,
-  type DashboardBrowser,
-  type RedProcess,
-} from '../support/red-process';
-import { examplesOnTabs, openAgentPage, recordSocket, simSends, waitForText } from './agent-page-support';
+import type { SimCall, SimRequestInfo } from '../../lib/simulator';
+import { ROOT } from '../support/red-process';
+import { dashboardFixture, examplesOnTabs, simSends, waitForText } from './fixture';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const README_SHOTS = path.join(ROOT, 'test', 'browser', 'screenshots');
@@ -28,59 +21,32 @@ const ALAN = '01617946002';
 
 describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium, two agents)', function () {
   this.timeout(90000);
-  let sim: CtiSimulator;
-  let red: RedProcess | undefined;
-  let browser: DashboardBrowser | undefined;
-  let context: BrowserContext;
+  const f = dashboardFixture({
+    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
+    flows: ([simPort]) => examplesOnTabs(EXAMPLES, simPort),
+    crm: true,
+    browser: { viewport: { width: 1000, height: 640 } },
+  });
   let p1: Page;
   let p2: Page;
   let board: Page;
-  let seenBy2: string[];
-  const pageErrors: string[] = [];
+  const seenBy2: string[] = [];
 
-  const agentState = (id: string): string | undefined => AgentState.nameOf(sim.model.getAgent(id).state);
-
-  before(async function () {
-    sim = new CtiSimulator({ host: '127.0.0.1', port: 0, agents: '1001-1005', peripheralId: 5000 });
-    await sim.start();
-    // The mock CRM is served by this Node-RED: its URL must be known before it starts.
-    const port = await freePort();
-    red = await startRed({
-      flows: examplesOnTabs(EXAMPLES, sim.port),
-      port,
-      env: { CRM_BASE_URL: `http://127.0.0.1:${port}` },
-    });
-    browser = await openDashboardBrowser({ viewport: { width: 1000, height: 640 } });
-    context = browser.context;
-  });
-
-  after(async function () {
-    await browser?.close();
-    await red?.stop();
-    await sim?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-4000)}`);
-  });
+  const agentState = (id: string): string | undefined => AgentState.nameOf(f.sim.model.getAgent(id).state);
 
   it('opens as 1001 and as 1002 (?agent=) and shows each agent its state', async function () {
-    p1 = await openAgentPage(context, `${red!.url}dashboard/agent?agent=1001`, pageErrors);
-    const page2 = await context.newPage();
-    seenBy2 = recordSocket(page2);
-    page2.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page2.goto(`${red!.url}dashboard/agent?agent=1002`);
-    p2 = page2;
+    p1 = await f.open('dashboard/agent?agent=1001');
+    p2 = await f.open('dashboard/agent?agent=1002', { seen: seenBy2 });
     await waitForText(p1, '.ap-agent', /Agent 1001/);
     await waitForText(p2, '.ap-agent', /Agent 1002/);
     await waitForText(p1, '.ap-state', /^Ready$/);
     await waitForText(p2, '.ap-state', /^Ready$/);
-    board = await openAgentPage(context, `${red!.url}dashboard/wallboard`, pageErrors);
+    board = await f.open('dashboard/wallboard');
   });
 
   let call: SimCall;
   it("pops a call ringing at 1001 on 1001's page only, with the CRM name from the mock CRM", async function () {
-    call = await sim.startInboundCall({
+    call = await f.sim.startInboundCall({
       agentId: '1001',
       ani: ADA,
       dnis: '8005551000',
@@ -105,7 +71,7 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   });
 
   it('Answer on that page establishes the call (CALL_ESTABLISHED_EVENT from the simulator)', async function () {
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
@@ -116,11 +82,11 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   });
 
   it('Hold and Retrieve on the page hold and retrieve the call', async function () {
-    const held = simSends(sim, (m) => m.messageType === 'CALL_HELD_EVENT');
+    const held = simSends(f.sim, (m) => m.messageType === 'CALL_HELD_EVENT');
     await p1.locator('.ap-pop .ap-hold').click();
     await held;
     await waitForText(p1, '.ap-pop .ap-call-state', /^On hold$/);
-    const retrieved = simSends(sim, (m) => m.messageType === 'CALL_RETRIEVED_EVENT');
+    const retrieved = simSends(f.sim, (m) => m.messageType === 'CALL_RETRIEVED_EVENT');
     await p1.locator('.ap-pop .ap-retrieve').click();
     await retrieved;
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
@@ -144,7 +110,7 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     await p1.locator('.ap-notready').click();
     await waitForText(p1, '.ap-state', /^Not ready: Break$/);
     assert.equal(agentState('1001'), 'AGENT_STATE_NOT_READY');
-    assert.equal(sim.model.getAgent('1001').reasonCode, 1);
+    assert.equal(f.sim.model.getAgent('1001').reasonCode, 1);
     await waitForText(board, '#nrdb-ui-widget-wb-agents table tbody tr', /1001\s*not ready/);
     await waitForText(board, '#nrdb-ui-widget-wb-notready .nrdb-ui-text-value', /^1$/);
     await p1.locator('.ap-ready').click();
@@ -157,20 +123,20 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   });
 
   it("a transfer from 1001 to 1002 pops on 1002's page with the call data and CRM record; 1001's page clears", async function () {
-    const second = await sim.startInboundCall({ agentId: '1001', ani: ALAN, callVariables: { 1: 'claim 99' } });
+    const second = await f.sim.startInboundCall({ agentId: '1001', ani: ALAN, callVariables: { 1: 'claim 99' } });
     await waitForText(p1, '.ap-pop .ap-crm-name', /Alan Turing/);
     await p1.locator('.ap-pop .ap-answer').click();
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     // 1001 consults 1002 (the simulator's consult is answered at once), then completes the transfer.
-    const consult = await sim.consultCall(second, '1002');
+    const consult = await f.sim.consultCall(second, '1002');
     await waitForText(p1, '.ap-pop .ap-call-state', /^On hold$/);
     await waitForText(p2, '.ap-pop .ap-call-note', /consultation/);
-    await sim.transferCall(second, consult);
+    await f.sim.transferCall(second, consult);
     await waitForText(p2, '.ap-pop .ap-caller', new RegExp(ALAN));
     await waitForText(p2, '.ap-pop .ap-crm-name', /Alan Turing/);
     await waitForText(p2, '.ap-pop .ap-vars', /claim 99/);
     await p1.waitForFunction(() => document.querySelectorAll('.ap-pop').length === 0, null, { timeout: 15000 });
-    await sim.releaseCall(second);
+    await f.sim.releaseCall(second);
     await p2.waitForFunction(() => document.querySelectorAll('.ap-pop').length === 0, null, { timeout: 15000 });
   });
 
@@ -179,39 +145,39 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
       await p1.locator('.ap-ready').click();
       await waitForText(p1, '.ap-state', /^Ready$/);
     }
-    const third = await sim.startInboundCall({ agentId: '1001', ani: ADA });
+    const third = await f.sim.startInboundCall({ agentId: '1001', ani: ADA });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
     await p1.reload();
     await waitForText(p1, '.ap-agent', /Agent 1001/);
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
     await waitForText(p1, '.ap-pop .ap-crm-name', /Ada Lovelace/);
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     assert.equal(third.state, 'connected');
-    await sim.releaseCall(third);
+    await f.sim.releaseCall(third);
     await p1.waitForSelector('.ap-wrapup', { timeout: 15000 });
   });
 
   it('after the CTI session reconnects the page shows the current state: the ringing call, then its end', async function () {
     await p1.locator('.ap-ready').click();
     await waitForText(p1, '.ap-state', /^Ready$/);
-    const ringing = await sim.startInboundCall({ agentId: '1001', ani: ADA });
+    const ringing = await f.sim.startInboundCall({ agentId: '1001', ani: ADA });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
-    const reopened = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
+    const reopened = new Promise<void>((resolve) => f.sim.once('session-open', () => resolve()));
     // On a quick machine the reconnect takes a few milliseconds, and the page may get "link down" and "link up" in
     // one render: the banner never shows. Held answers (the reopen's OPEN_CONF too) keep the gap open long enough.
-    sim.faults.setDelay(1500);
-    sim.applyFault('drop');
+    f.sim.faults.setDelay(1500);
+    f.sim.applyFault('drop');
     try {
       await waitForText(p1, '.ap-link-down', /CTI server/);
     } finally {
-      sim.faults.setDelay(0);
+      f.sim.faults.setDelay(0);
     }
     await reopened;
     await p1.waitForFunction(() => document.querySelectorAll('.ap-link-down').length === 0, null, { timeout: 15000 });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
-    const established = simSends(sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
+    const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     // The session after the reconnect knows nothing of the call (its tracker starts empty): the page still
@@ -219,30 +185,29 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     // The call ends while the link is down (held down: on a quick machine the reconnect would otherwise come
     // first and the end arrive as events): after the reconnect QUERY_AGENT_STATE / SNAPSHOT_DEVICE clear it.
-    const again = new Promise<void>((resolve) => sim.once('session-open', () => resolve()));
-    sim.faults.setDelay(1500);
-    sim.applyFault('drop');
+    const again = new Promise<void>((resolve) => f.sim.once('session-open', () => resolve()));
+    f.sim.faults.setDelay(1500);
+    f.sim.applyFault('drop');
     try {
-      await sim.releaseCall(ringing);
-      assert.deepEqual(sim.sessions(), [], 'the call ended while no session was open');
+      await f.sim.releaseCall(ringing);
+      assert.deepEqual(f.sim.sessions(), [], 'the call ended while no session was open');
     } finally {
-      sim.faults.setDelay(0);
+      f.sim.faults.setDelay(0);
     }
     await again;
     await p1.waitForFunction(() => document.querySelectorAll('.ap-pop').length === 0, null, { timeout: 15000 });
   });
 
   it('an agent ID typed once is remembered in that browser', async function () {
-    const page = await context.newPage();
+    const page = await f.open('dashboard/agent?agent=1004');
     try {
-      await page.goto(`${red!.url}dashboard/agent?agent=1004`);
       await waitForText(page, '.ap-agent', /Agent 1004/);
       await page.locator('.ap-change').click();
       await page.waitForSelector('#ap-agent-input', { timeout: 15000 });
       await page.locator('#ap-agent-input').fill('1003');
       await page.locator('.ap-agent-save').click();
       await waitForText(page, '.ap-state', /^Ready$/);
-      await page.goto(`${red!.url}dashboard/agent`);
+      await page.goto(`${f.red.url}dashboard/agent`);
       await waitForText(page, '.ap-agent', /Agent 1003/);
       await waitForText(page, '.ap-state', /^Ready$/);
     } finally {
@@ -253,20 +218,20 @@ describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium,
   it('a refusal reaches the page in words (the call was answered elsewhere meanwhile)', async function () {
     await p1.locator('.ap-ready').click();
     await waitForText(p1, '.ap-state', /^Ready$/);
-    const fourth = await sim.startInboundCall({ agentId: '1001', ani: ALAN });
+    const fourth = await f.sim.startInboundCall({ agentId: '1001', ani: ALAN });
     await waitForText(p1, '.ap-pop .ap-call-state', /^Ringing$/);
     // The phone itself answers the moment the page's ANSWER_CALL_REQ arrives: the request finds no ringing call.
     const onRequest = (info: SimRequestInfo): void => {
-      if (info.messageType === 'ANSWER_CALL_REQ') void sim.answerCall(fourth);
+      if (info.messageType === 'ANSWER_CALL_REQ') void f.sim.answerCall(fourth);
     };
-    sim.on('request', onRequest);
+    f.sim.on('request', onRequest);
     try {
       await p1.locator('.ap-pop .ap-answer').click();
       await waitForText(p1, '.ap-notice', /Answer refused: the call is no longer ringing/);
     } finally {
-      sim.off('request', onRequest);
+      f.sim.off('request', onRequest);
     }
-    await sim.releaseCall(fourth);
-    assert.deepEqual(pageErrors, []);
+    await f.sim.releaseCall(fourth);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

@@ -9,15 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
-import { CtiSimulator, type SimCall } from '../../lib/simulator';
-import {
-  ROOT,
-  exampleOnTab,
-  openDashboardBrowser,
-  startRed,
-  type DashboardBrowser,
-  type RedProcess,
-} from '../support/red-process';
+import type { SimCall } from '../../lib/simulator';
+import { ROOT, exampleOnTab } from '../support/red-process';
+import { dashboardFixture } from './fixture';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const AS = AgentState.byName;
@@ -46,33 +40,14 @@ function waitForRowState(page: Page, id: string, re: RegExp): Promise<unknown> {
 
 describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chromium)', function () {
   this.timeout(90000);
-  let sim: CtiSimulator;
-  let red: RedProcess | undefined;
-  let browser: DashboardBrowser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async function () {
-    // `npx cti-sim` with no options: agents 1001-1005, supervisor 1009, team 1 "Team Blue".
-    sim = new CtiSimulator({ host: '127.0.0.1', port: 0 });
-    await sim.start();
-    red = await startRed({ flows: exampleOnTab('dashboard/Supervisor desk.json', 'sd-tab', sim.port) });
-    browser = await openDashboardBrowser({ viewport: { width: 1280, height: 900 } });
-  });
-
-  after(async function () {
-    await browser?.close();
-    await red?.stop();
-    await sim?.stop();
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-3000)}`);
+  // `npx cti-sim` with no options: agents 1001-1005, supervisor 1009, team 1 "Team Blue".
+  const f = dashboardFixture({
+    flows: ([simPort]) => exampleOnTab('dashboard/Supervisor desk.json', 'sd-tab', simPort),
+    browser: { viewport: { width: 1280, height: 900 } },
   });
 
   it('shows the team, supervises a call step by step, shows an emergency at once and changes an agent', async function () {
-    const page = await browser!.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${red!.url}dashboard/supervisor`);
+    const page = await f.open('dashboard/supervisor');
 
     // The team from the supervisor session's AGENT_TEAM_CONFIG_EVENT: 1001-1005, each Ready, time in state counting.
     await page.waitForFunction(() => document.querySelectorAll('tr.sd-row').length === 5, null, { timeout: 20000 });
@@ -92,7 +67,7 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
     await waitForResult(page, /choose an agent/, false);
 
     // A call at 1001, answered: the board shows it talking (the team monitor brings 1001's state changes).
-    const call: SimCall = await sim.startInboundCall({ agentId: '1001', ani: '02079460999', answer: true });
+    const call: SimCall = await f.sim.startInboundCall({ agentId: '1001', ani: '02079460999', answer: true });
     await waitForRowState(page, '1001', /Talking/);
     await page.click('tr[data-agent="1001"]');
     await page.waitForSelector('tr[data-agent="1001"].sd-row-selected');
@@ -104,9 +79,9 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
     // Silent monitor → barge-in → intercept: each confirmed on the page and visible in the simulator.
     await page.click('.sd-btn-monitor');
     await waitForResult(page, /monitor 1001: SUPERVISE_CALL_CONF/, true);
-    assert.equal(sim.model.getAgent('1009').state, AS.AGENT_STATE_TALKING);
+    assert.equal(f.sim.model.getAgent('1009').state, AS.AGENT_STATE_TALKING);
     assert.ok(
-      [...sim.model.calls].some((c) => c.callType === 21 && c.connections.has('1009')),
+      [...f.sim.model.calls].some((c) => c.callType === 21 && c.connections.has('1009')),
       'a monitor call',
     );
 
@@ -134,7 +109,7 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
     await waitForResult(page, /Not Ready \(reason 7\) 1002: SET_AGENT_STATE_CONF/, true);
     await waitForRowState(page, '1002', /Not ready \(7\)/);
     assert.deepEqual(
-      [sim.model.getAgent('1002').state, sim.model.getAgent('1002').reasonCode],
+      [f.sim.model.getAgent('1002').state, f.sim.model.getAgent('1002').reasonCode],
       [AS.AGENT_STATE_NOT_READY, 7],
     );
     await page.click('.sd-btn-logout');
@@ -148,8 +123,8 @@ describe('Supervisor desk example on Dashboard 2.0 (real Node-RED, headless Chro
     await page.click('tr[data-agent="1001"]');
     await page.click('.sd-btn-clear');
     await waitForResult(page, /clear 1001: SUPERVISE_CALL_CONF/, true);
-    assert.equal(sim.model.calls.has(call), false);
-    assert.equal(sim.model.getAgent('1009').state, AS.AGENT_STATE_NOT_READY);
-    assert.deepEqual(pageErrors, []);
+    assert.equal(f.sim.model.calls.has(call), false);
+    assert.equal(f.sim.model.getAgent('1009').state, AS.AGENT_STATE_NOT_READY);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

@@ -6,109 +6,44 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CtiSimulator } from '../../lib/simulator';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, exampleOnTab, startRed, type RedProcess } from '../support/red-process';
+import type { Page } from 'playwright-core';
+import { ROOT, exampleOnTab } from '../support/red-process';
+import { board, dashboardFixture, waitForBoard } from './fixture';
 
 const RESULTS = path.join(ROOT, 'test-results');
 /** As in wallboard.spec.ts: the example's 10 s statistics interval made 2 s so each step waits seconds. */
 const STATS_SECONDS = 2;
 
-type Row = Record<string, string>;
-
-/** The rows of one table of the board (`tr.<rowClass>`), keyed by `data-<keyAttr>`, cell class → text. */
-async function tableRows(page: Page, rowSelector: string, keyOf: string[]): Promise<Record<string, Row>> {
-  return page.evaluate(
-    ([sel, attrs]) => {
-      const rows: Record<string, Record<string, string>> = {};
-      for (const tr of Array.from(document.querySelectorAll(sel))) {
-        const row: Record<string, string> = {};
-        for (const td of Array.from(tr.querySelectorAll('td'))) {
-          const cls = Array.from(td.classList).find((c) => /^wb[aq]-/.test(c));
-          if (cls) row[cls.slice(4)] = (td.firstChild?.textContent ?? '').trim();
-        }
-        rows[attrs.map((a) => tr.getAttribute(`data-${a}`) ?? '?').join('/')] = row;
-      }
-      return rows;
-    },
-    [rowSelector, keyOf] as const,
-  );
-}
-
-const board = {
-  groups: (page: Page) => tableRows(page, '#nrdb-ui-widget-wb-queues tr.wbq-row', ['group']),
-  pgs: (page: Page) => tableRows(page, '#nrdb-ui-widget-wb-queues tr.wbq-pg-row', ['pg']),
-  agents: (page: Page) => tableRows(page, '#nrdb-ui-widget-wb-agents tr.wba-row', ['pg', 'agent']),
-};
-
-/** Waits until what `read` returns satisfies `ok`; on timeout says what the board showed last. */
-async function waitForBoard<T>(page: Page, read: () => Promise<T>, ok: (t: T) => boolean, what: string): Promise<T> {
-  const end = Date.now() + 20000;
-  for (;;) {
-    const last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`the board never showed ${what}: ${JSON.stringify(last)}`);
-    await page.waitForTimeout(200); // a browser-side poll: the tables re-render at most once a second
-  }
-}
-
 describe('wallboard example with two PGs (two simulators, one CTI state, headless Chromium)', function () {
   this.timeout(90000);
-  const sims: CtiSimulator[] = [];
-  let red: RedProcess | undefined;
-  let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  const f = dashboardFixture({
+    sims: [{ peripheralId: 5000 }, { peripheralId: 6000 }],
+    flows: ([port1, port2]) => {
+      const flows = exampleOnTab('dashboard/Wallboard.json', 'wb-tab', port1);
+      const first = flows.find((n) => n.type === 'cti-server')!;
+      flows.push({
+        ...first,
+        id: 'cti-sim-pg2',
+        name: 'PG 2 simulator',
+        portA: port2,
+        peripheralId: 6000,
+        clientId: 'node-red-examples-pg2',
+      });
+      const state = flows.find((n) => n.id === 'wb-state')!;
+      Object.assign(state, { servers: [first.id, 'cti-sim-pg2'], statsSeconds: STATS_SECONDS });
+      return flows;
+    },
+    browser: { viewport: { width: 1440, height: 1200 } },
+  });
   let page: Page;
-  const pageErrors: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
-    for (const peripheralId of [5000, 6000]) {
-      const sim = new CtiSimulator({ host: '127.0.0.1', port: 0, peripheralId });
-      await sim.start();
-      sims.push(sim);
-    }
-    const flows = exampleOnTab('dashboard/Wallboard.json', 'wb-tab', sims[0].port);
-    const first = flows.find((n) => n.type === 'cti-server')!;
-    flows.push({
-      ...first,
-      id: 'cti-sim-pg2',
-      name: 'PG 2 simulator',
-      portA: sims[1].port,
-      peripheralId: 6000,
-      clientId: 'node-red-examples-pg2',
-    });
-    const state = flows.find((n) => n.id === 'wb-state')!;
-    Object.assign(state, { servers: [first.id, 'cti-sim-pg2'], statsSeconds: STATS_SECONDS });
-    red = await startRed({ flows });
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-wallboard-pgs-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 1200 },
-      serviceWorkers: 'block',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${red.url}dashboard/wallboard`);
-  });
-
-  after(async function () {
-    await context?.close();
-    await red?.stop();
-    for (const s of sims.splice(0)) await s.stop();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-3000)}`);
+    page = await f.open('dashboard/wallboard');
   });
 
   it('shows each skill group and agent once per PG with a PG column, and a summary per PG', async function () {
-    const [a, b] = sims;
+    const [a, b] = f.sims;
     // Every agent of both PGs, the same IDs kept apart by their PG, each with the name its own PG gave.
     const agents = await waitForBoard(
       page,
@@ -185,6 +120,6 @@ describe('wallboard example with two PGs (two simulators, one CTI state, headles
     await b.releaseCall(c1);
     await b.hangUpCaller(await queued);
     await b.releaseCall(c2);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

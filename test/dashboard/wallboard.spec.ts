@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CtiSimulator } from '../../lib/simulator';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, exampleOnTab, startRed, type RedProcess } from '../support/red-process';
+import type { Page } from 'playwright-core';
+import { ROOT, exampleOnTab } from '../support/red-process';
+import { board, dashboardFixture, waitForBoard, type BoardRow } from './fixture';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const README_SHOTS = path.join(ROOT, 'test', 'browser', 'screenshots');
@@ -32,41 +31,13 @@ function waitForFigure(page: Page, id: string, value: string): Promise<unknown> 
   );
 }
 
-/** One skill group's row of the board, cell by cell (class wbq-<cell> → its text), as the browser shows it. */
-type GroupRow = Record<string, string> & { longestSeconds: string };
-
-async function groupRows(page: Page): Promise<Record<string, GroupRow>> {
-  return page.evaluate(() => {
-    const rows: Record<string, Record<string, string>> = {};
-    for (const tr of Array.from(document.querySelectorAll('#nrdb-ui-widget-wb-queues tr.wbq-row'))) {
-      const row: Record<string, string> = {};
-      for (const td of Array.from(tr.querySelectorAll('td'))) {
-        const cls = Array.from(td.classList).find((c) => c.startsWith('wbq-'));
-        if (cls) row[cls.slice(4)] = (td.firstChild?.textContent ?? '').trim();
-      }
-      row.longestSeconds = tr.querySelector('td.wbq-longest')?.getAttribute('data-seconds') ?? '';
-      rows[tr.getAttribute('data-group') ?? '?'] = row;
-    }
-    return rows;
-  }) as Promise<Record<string, GroupRow>>;
-}
-
-/** Waits until the skill group rows satisfy `ok`; on timeout says what the board showed last. */
-async function waitForGroups(
+/** Waits until the skill group rows (by group number; `longestSeconds` as the server counted) satisfy `ok`. */
+function waitForGroups(
   page: Page,
-  ok: (rows: Record<string, GroupRow>) => boolean,
+  ok: (rows: Record<string, BoardRow>) => boolean,
   what: string,
-  timeoutMs = 20000,
-): Promise<Record<string, GroupRow>> {
-  const end = Date.now() + timeoutMs;
-  let last: Record<string, GroupRow> = {};
-  for (;;) {
-    last = await groupRows(page);
-    if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`the skill group table never showed ${what}: ${JSON.stringify(last)}`);
-    // A browser-side poll (no sleep in the test process): the table re-renders at most once a second.
-    await page.waitForTimeout(200);
-  }
+): Promise<Record<string, BoardRow>> {
+  return waitForBoard(page, () => board.groups(page), ok, `in the skill group table ${what}`);
 }
 
 const seconds = (mmss: string): number => {
@@ -76,45 +47,19 @@ const seconds = (mmss: string): number => {
 
 describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)', function () {
   this.timeout(90000);
-  let sim: CtiSimulator;
-  let red: RedProcess | undefined;
-  let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
+  // The simulator's defaults, as `npx cti-sim` starts: Sales (1001-1003), Support (1003-1005), named agents.
+  const f = dashboardFixture({
+    sims: [{ peripheralId: 5000 }],
+    flows: ([simPort]) =>
+      exampleOnTab('dashboard/Wallboard.json', 'wb-tab', simPort).map((n) =>
+        n.id === 'wb-state' ? { ...n, statsSeconds: STATS_SECONDS } : n,
+      ),
+    browser: { viewport: { width: 1440, height: 1000 } },
+  });
   let page: Page;
-  const pageErrors: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run .ci/deps.sh (Debian's chromium)`);
-    // The simulator's defaults, as `npx cti-sim` starts: Sales (1001-1003), Support (1003-1005), named agents.
-    sim = new CtiSimulator({ host: '127.0.0.1', port: 0, peripheralId: 5000 });
-    await sim.start();
-    const flows = exampleOnTab('dashboard/Wallboard.json', 'wb-tab', sim.port).map((n) =>
-      n.id === 'wb-state' ? { ...n, statsSeconds: STATS_SECONDS } : n,
-    );
-    red = await startRed({ flows });
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cti-wallboard-chromium-'));
-    // Service workers blocked: the dashboard's offline toast must not cover the board (recipe pitfall 1).
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 1000 },
-      serviceWorkers: 'block',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(`${red.url}dashboard/wallboard`);
-  });
-
-  after(async function () {
-    await context?.close();
-    await red?.stop();
-    await sim?.stop();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
-  });
-
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed' && red) console.log(`--- Node-RED ---\n${red.output().slice(-3000)}`);
+    page = await f.open('dashboard/wallboard');
   });
 
   it('shows every agent by name from the start, the figures, the chart and the session', async function () {
@@ -125,7 +70,7 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
     );
     // Names come with the configuration (CONFIG_AGENT_EVENT), shortly after the states.
     const want = ['1001', '1002', '1003', '1004', '1005'].map((id) => {
-      const a = sim.model.agents.get(id)!;
+      const a = f.sim.model.agents.get(id)!;
       return [id, `${a.firstName} ${a.lastName}`];
     });
     await page.waitForFunction(
@@ -150,8 +95,8 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
   });
 
   it('shows Sales and Support by name with the CTI Server counters: waiting, a growing longest wait, agents, handled today, AHT, ASA', async function () {
-    const sales = sim.model.skillGroups.get(100)!;
-    const support = sim.model.skillGroups.get(200)!;
+    const sales = f.sim.model.skillGroups.get(100)!;
+    const support = f.sim.model.skillGroups.get(200)!;
     // Both groups by name, three agents logged on in each, all ready (the simulator's numbers, read by CTI state).
     await waitForGroups(
       page,
@@ -170,10 +115,10 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
     assert.ok(!(await page.locator('#nrdb-ui-widget-wb-agents thead th').allTextContents()).includes('PG'));
 
     // No Sales agent available: 1001 not ready, 1002 and 1003 (in Sales and Support) talking; 1004 (Support) too.
-    await sim.setAgentState('1001', 'AGENT_STATE_NOT_READY', 3);
-    const c1 = await sim.startInboundCall({ agentId: '1002', ani: '02079460123', answer: true });
-    const c2 = await sim.startInboundCall({ agentId: '1003', ani: '01314960777', answer: true });
-    const c0 = await sim.startInboundCall({ agentId: '1004', ani: '02920960444', answer: true });
+    await f.sim.setAgentState('1001', 'AGENT_STATE_NOT_READY', 3);
+    const c1 = await f.sim.startInboundCall({ agentId: '1002', ani: '02079460123', answer: true });
+    const c2 = await f.sim.startInboundCall({ agentId: '1003', ani: '01314960777', answer: true });
+    const c0 = await f.sim.startInboundCall({ agentId: '1004', ani: '02920960444', answer: true });
     await waitForGroups(
       page,
       (r) =>
@@ -186,7 +131,7 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
     );
 
     // A call for Sales queues until a Sales agent is free (held open: no agent becomes free until the test says).
-    const queued = sim.startInboundCall({ skillGroupNumber: 100, ani: '01174960888' });
+    const queued = f.sim.startInboundCall({ skillGroupNumber: 100, ani: '01174960888' });
     const first = await waitForGroups(
       page,
       (r) => r['100'].waiting === '1' && r['200'].waiting === '0',
@@ -202,7 +147,7 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
     assert.equal(grown['200'].longest, '0:00');
     await waitForFigure(page, 'wb-queued', '1');
     // 1004's Support call ends (after some seconds of talk): handled today and AHT of Support.
-    await sim.releaseCall(c0);
+    await f.sim.releaseCall(c0);
     const supportDone = await waitForGroups(
       page,
       (r) => r['200'].handled === '1' && r['200'].talking === '1' && r['100'].waiting === '1',
@@ -227,12 +172,12 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
       await page.screenshot({ path: path.join(README_SHOTS, 'wallboard.png') });
 
     // 1002 hangs up: the waiting call goes to 1002, who answers; then every call ends.
-    await sim.releaseCall(c1);
+    await f.sim.releaseCall(c1);
     const c3 = await queued;
     assert.equal(c3.agentId, '1002');
-    await sim.answerCall(c3);
-    await sim.releaseCall(c2);
-    await sim.releaseCall(c3);
+    await f.sim.answerCall(c3);
+    await f.sim.releaseCall(c2);
+    await f.sim.releaseCall(c3);
     // Three calls handled by Sales agents (their primary group), Support's one unchanged; AHT and ASA computed.
     const done = await waitForGroups(
       page,
@@ -246,6 +191,6 @@ describe('wallboard example on Dashboard 2.0 (real Node-RED, headless Chromium)'
     assert.ok(seconds(done['100'].asa) >= Number(grown['100'].longestSeconds), done['100'].asa);
     await waitForFigure(page, 'wb-queued', '0');
     await waitForFigure(page, 'wb-talking', '0');
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(f.pageErrors, []);
   });
 });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { CONFIG_ITEM, configRecords, decodeMessage, type CtiMessage } from '../../lib/protocol';
-import { CtiSession } from '../../lib/session';
-import { CtiSimulator, replay, type Replay } from '../../lib/simulator';
-import { readRecording, type Recording } from '../../lib/record';
-import { PERIPHERAL, barrier, finish, openRecordingSession, tempDir } from './helpers';
+import { replay } from '../../lib/simulator';
+import type { Recording } from '../../lib/record';
+import { PERIPHERAL, barrier, recordOnce, replayFixture, tempDir } from './helpers';
 
 /**
  * Record and replay of statistics answers and configuration acquisition: a session of the default organisation
@@ -62,102 +61,62 @@ describe('record / replay: statistics answers and configuration acquisition', fu
   const live: CtiMessage[] = [];
 
   before(async function () {
+    file = tmp.file('config-stats.jsonl');
     // The default organisation: Sales (100) and Support (200), named agents 1001–1005, supervisor 1009.
-    const sim = new CtiSimulator({ port: 0, peripheralId: PERIPHERAL });
-    await sim.start();
-    try {
-      file = tmp.file('config-stats.jsonl');
-      const s = await openRecordingSession(
-        sim,
-        { path: file },
-        { services: ['ALL_EVENTS', 'CLIENT_CONTROL'], configMsgMask: 0x1f },
-      );
-      s.on('message', (m: CtiMessage) => {
-        if (isConfig(m.messageType) || isStatistics(m.messageType)) live.push(m);
-      });
-      const ended = (): Promise<void> =>
-        new Promise((resolve) => {
-          const on = (m: CtiMessage): void => {
-            if (m.messageType !== 'CONFIG_END_EVENT' || m.configEndStatus === 5) return;
-            s.off('message', on);
-            resolve();
-          };
-          s.on('message', on);
+    recording = await recordOnce(
+      file,
+      { peripheralId: PERIPHERAL },
+      async (sim, s) => {
+        s.on('message', (m: CtiMessage) => {
+          if (isConfig(m.messageType) || isStatistics(m.messageType)) live.push(m);
         });
-      const snapshot = ended();
-      s.notify({ messageType: 'CONFIG_REQUEST_KEY_EVENT', peripheralId: PERIPHERAL });
-      s.notify({
-        messageType: 'CONFIG_REQUEST_EVENT',
-        configInformation: ALL_ITEMS,
-        configMsgMask: 0x1f,
-        peripheralId: PERIPHERAL,
-      });
-      await snapshot;
-      // A handled call to 1002 first, so the statistics carry more than zeros.
-      const call = await sim.startInboundCall({ agentId: '1002', answer: true });
-      await sim.releaseCall(call);
-      for (const skillGroupNumber of [100, 200]) {
-        await s.request({
-          messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
+        const ended = (): Promise<void> =>
+          new Promise((resolve) => {
+            const on = (m: CtiMessage): void => {
+              if (m.messageType !== 'CONFIG_END_EVENT' || m.configEndStatus === 5) return;
+              s.off('message', on);
+              resolve();
+            };
+            s.on('message', on);
+          });
+        const snapshot = ended();
+        s.notify({ messageType: 'CONFIG_REQUEST_KEY_EVENT', peripheralId: PERIPHERAL });
+        s.notify({
+          messageType: 'CONFIG_REQUEST_EVENT',
+          configInformation: ALL_ITEMS,
+          configMsgMask: 0x1f,
           peripheralId: PERIPHERAL,
-          skillGroupNumber,
-          skillGroupId: NULL_SG,
         });
-      }
-      await s.request({ messageType: 'QUERY_AGENT_STATISTICS_REQ', peripheralId: PERIPHERAL, agentId: '1002' });
-      const update = ended();
-      sim.config.renameSkillGroup(200, 'Helpdesk');
-      await update;
-      await barrier(s);
-      await finish(s);
-    } finally {
-      await sim.stop();
-    }
-    recording = readRecording(file);
+        await snapshot;
+        // A handled call to 1002 first, so the statistics carry more than zeros.
+        const call = await sim.startInboundCall({ agentId: '1002', answer: true });
+        await sim.releaseCall(call);
+        for (const skillGroupNumber of [100, 200]) {
+          await s.request({
+            messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
+            peripheralId: PERIPHERAL,
+            skillGroupNumber,
+            skillGroupId: NULL_SG,
+          });
+        }
+        await s.request({ messageType: 'QUERY_AGENT_STATISTICS_REQ', peripheralId: PERIPHERAL, agentId: '1002' });
+        const update = ended();
+        sim.config.renameSkillGroup(200, 'Helpdesk');
+        await update;
+      },
+      { services: ['ALL_EVENTS', 'CLIENT_CONTROL'], configMsgMask: 0x1f },
+    );
   });
   after(() => tmp.remove());
 
-  let sim: CtiSimulator;
-  let player: Replay | undefined;
-  const sessions: CtiSession[] = [];
-  beforeEach(async function () {
-    // Another organisation than the recorded one, so what came from the recording is told apart.
-    sim = new CtiSimulator({
-      port: 0,
-      peripheralId: PERIPHERAL,
-      agents: '2001-2002',
-      skillGroups: '300:5300=Back office@2001-2002',
-    });
-    await sim.start();
+  // Another organisation than the recorded one, so what came from the recording is told apart.
+  const r = replayFixture({
+    peripheralId: PERIPHERAL,
+    agents: '2001-2002',
+    skillGroups: '300:5300=Back office@2001-2002',
   });
-  afterEach(async function () {
-    for (const s of sessions.splice(0)) await s.close();
-    player?.stop();
-    player = undefined;
-    await sim.stop();
-  });
-
-  /** A client of `sim`; `seen` and `raw` (the frames as they arrived) are collected from before the open. */
-  async function client(version: number): Promise<{ session: CtiSession; seen: CtiMessage[]; raw: Buffer[] }> {
-    const session = new CtiSession({
-      sideA: { host: '127.0.0.1', port: sim.port },
-      clientId: `replay-v${version}`,
-      peripheralId: PERIPHERAL,
-      version,
-      heartbeatInterval: 0,
-      services: ['ALL_EVENTS'],
-    });
-    session.on('error', () => undefined);
-    sessions.push(session);
-    const seen: CtiMessage[] = [];
-    session.on('message', (m: CtiMessage) => seen.push(m));
-    const raw: Buffer[] = [];
-    session.tapFrames((f) => {
-      if (f.dir === 'in' && isConfig(decodeMessage(f.frame, version).messageType)) raw.push(Buffer.from(f.frame));
-    });
-    await session.open();
-    return { session, seen, raw };
-  }
+  /** A client of the replaying simulator; `raw`: its configuration frames as they arrived. */
+  const client = (version: number): ReturnType<typeof r.client> => r.client(version, { keepRaw: isConfig });
 
   it('the recording holds every configuration event and statistics answer exactly as the client received them', function () {
     const recorded = recording.frames
@@ -203,8 +162,8 @@ describe('record / replay: statistics answers and configuration acquisition', fu
   });
 
   it('replayed at the recorded version: the configuration events byte for byte, no statistics CONF', async function () {
-    player = replay(sim, recording, { speed: 20 });
-    const played = new Promise((resolve) => player!.once('played', resolve));
+    r.player = replay(r.sim, recording, { speed: 20 });
+    const played = new Promise((resolve) => r.player!.once('played', resolve));
     const { session, seen, raw } = await client(recording.header.protocolVersion);
     await played;
     await barrier(session);
@@ -213,7 +172,7 @@ describe('record / replay: statistics answers and configuration acquisition', fu
       seen.filter((m) => isConfig(m.messageType)),
       recordedConfig.map((f) => decodeMessage(f.frame, f.version, { strict: true })),
     );
-    assert.equal(player.stats.framesSkipped, 0);
+    assert.equal(r.player.stats.framesSkipped, 0);
     assert.deepEqual(
       raw.map((b) => b.toString('hex')),
       recordedConfig.map((f) => f.frame.toString('hex')),
@@ -226,10 +185,10 @@ describe('record / replay: statistics answers and configuration acquisition', fu
   });
 
   it('replayed at v19: the same organisation re-encoded; v20+ only messages skipped and counted', async function () {
-    player = replay(sim, recording, { speed: 20 });
+    r.player = replay(r.sim, recording, { speed: 20 });
     const skipped: string[] = [];
-    player.on('skipped', (s: { type: string }) => skipped.push(s.type));
-    const played = new Promise((resolve) => player!.once('played', resolve));
+    r.player.on('skipped', (s: { type: string }) => skipped.push(s.type));
+    const played = new Promise((resolve) => r.player!.once('played', resolve));
     const { session, seen } = await client(19);
     await played;
     await barrier(session);
@@ -240,11 +199,11 @@ describe('record / replay: statistics answers and configuration acquisition', fu
     // CONFIG_PERIPHERAL_EVENT and CONFIG_AGENT_DESK_SETTINGS_EVENT came with v22: a v19 client cannot get them.
     assert.ok(skipped.length > 0);
     assert.deepEqual([...new Set(skipped)].sort(), ['CONFIG_AGENT_DESK_SETTINGS_EVENT', 'CONFIG_PERIPHERAL_EVENT']);
-    assert.equal(player.stats.framesSkipped, skipped.length);
+    assert.equal(r.player.stats.framesSkipped, skipped.length);
   });
 
   it("a replay client's own statistics requests are answered by the replaying simulator's model", async function () {
-    player = replay(sim, recording, { speed: 20 });
+    r.player = replay(r.sim, recording, { speed: 20 });
     const { session } = await client(recording.header.protocolVersion);
     const own = await session.request({
       messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',

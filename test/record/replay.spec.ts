@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { decodeMessage, type CtiMessage } from '../../lib/protocol';
-import { CtiSession } from '../../lib/session';
-import { AcceleratedClock, CtiSimulator, replay, type Replay } from '../../lib/simulator';
-import { readRecording, type Recording } from '../../lib/record';
+import { AcceleratedClock, replay } from '../../lib/simulator';
+import type { Recording } from '../../lib/record';
 import { AGENT_EVENTS, CALL_EVENTS } from '../../nodes/lib/event-types';
 import { helper, NODES, serverNode, waitForState, getServer, flush } from '../nodes/harness';
-import { PERIPHERAL, barrier, finish, openRecordingSession, tempDir } from './helpers';
+import { PERIPHERAL, barrier, recordOnce, replayFixture, tempDir } from './helpers';
 
 const DELIVERED = new Set([...CALL_EVENTS, ...AGENT_EVENTS]);
 
@@ -28,59 +27,17 @@ describe('replay: a recording served by the simulator', function () {
 
   /** One recording for the whole file: the transfer scenario on an accelerated clock (two calls, ~40 events). */
   before(async function () {
-    const sim = new CtiSimulator({
-      port: 0,
-      peripheralId: PERIPHERAL,
-      agents: '1001-1003',
-      clock: new AcceleratedClock(100),
-    });
-    await sim.start();
-    try {
-      file = tmp.file('transfer.jsonl');
-      const s = await openRecordingSession(sim, { path: file });
-      await sim.runScenario('transfer');
-      await barrier(s);
-      await finish(s);
-    } finally {
-      await sim.stop();
-    }
-    recording = readRecording(file);
+    file = tmp.file('transfer.jsonl');
+    recording = await recordOnce(
+      file,
+      { peripheralId: PERIPHERAL, agents: '1001-1003', clock: new AcceleratedClock(100) },
+      (sim) => sim.runScenario('transfer'),
+    );
   });
   after(() => tmp.remove());
 
-  let sim: CtiSimulator;
-  let player: Replay | undefined;
-  const sessions: CtiSession[] = [];
-  beforeEach(async function () {
-    sim = new CtiSimulator({ port: 0, peripheralId: PERIPHERAL, agents: '1001-1003' });
-    await sim.start();
-  });
-  afterEach(async function () {
-    for (const s of sessions.splice(0)) await s.close();
-    player?.stop();
-    player = undefined;
-    await sim.stop();
-  });
-
-  async function client(
-    version: number,
-    services = ['ALL_EVENTS'],
-  ): Promise<{ session: CtiSession; seen: CtiMessage[] }> {
-    const session = new CtiSession({
-      sideA: { host: '127.0.0.1', port: sim.port },
-      clientId: `replay-v${version}`,
-      peripheralId: PERIPHERAL,
-      version,
-      heartbeatInterval: 0,
-      services,
-    });
-    session.on('error', () => undefined);
-    sessions.push(session);
-    const seen: CtiMessage[] = [];
-    session.on('message', (m: CtiMessage) => seen.push(m));
-    await session.open();
-    return { session, seen };
-  }
+  const r = replayFixture({ peripheralId: PERIPHERAL, agents: '1001-1003' });
+  const client = (version: number, services?: string[]): ReturnType<typeof r.client> => r.client(version, { services });
 
   it('the recording holds the whole transfer scenario', function () {
     const seq = recordedSequence(recording);
@@ -93,22 +50,22 @@ describe('replay: a recording served by the simulator', function () {
   });
 
   it('a client at another version (19) gets the same events, re-encoded, and no recorded CONF', async function () {
-    player = replay(sim, file, { speed: 20 });
-    const played = new Promise((resolve) => player!.once('played', resolve));
+    r.player = replay(r.sim, file, { speed: 20 });
+    const played = new Promise((resolve) => r.player!.once('played', resolve));
     const { session, seen } = await client(19);
     await played;
     await barrier(session);
     const got = seen.filter((m) => DELIVERED.has(m.messageType)).map((m) => key(m));
     assert.deepEqual(got, recordedSequence(recording));
-    assert.equal(player.stats.framesSkipped, 0);
+    assert.equal(r.player.stats.framesSkipped, 0);
     // Only this session's own CONFs arrived (OPEN_CONF, the barrier's HEARTBEAT_CONF): none of the recording's.
     const confs = seen.filter((m) => m.messageType.endsWith('_CONF')).map((m) => m.messageType);
     assert.deepEqual(confs, ['OPEN_CONF', 'HEARTBEAT_CONF']);
   });
 
   it('a client at the recorded version gets exactly the recorded events, the first SYSTEM_EVENT once', async function () {
-    player = replay(sim, file, { speed: 20 });
-    const played = new Promise((resolve) => player!.once('played', resolve));
+    r.player = replay(r.sim, file, { speed: 20 });
+    const played = new Promise((resolve) => r.player!.once('played', resolve));
     const { session, seen } = await client(recording.header.protocolVersion);
     await played;
     await barrier(session);
@@ -122,11 +79,11 @@ describe('replay: a recording served by the simulator', function () {
   });
 
   it('every client that opens a session gets the recording; --loop plays it again', async function () {
-    player = replay(sim, recording, { speed: 50, loop: true });
+    r.player = replay(r.sim, recording, { speed: 50, loop: true });
     // Each session has played the recording through twice (rounds of one session may outpace the other's).
     const twice = new Promise<void>((resolve) => {
       const rounds = new Map<number, number>();
-      player!.on('played', (info: { id: number }) => {
+      r.player!.on('played', (info: { id: number }) => {
         rounds.set(info.id, (rounds.get(info.id) ?? 0) + 1);
         if (rounds.size === 2 && [...rounds.values()].every((n) => n >= 2)) resolve();
       });
@@ -141,11 +98,11 @@ describe('replay: a recording served by the simulator', function () {
       assert.ok(got.length >= expected.length * 2, `${got.length} events`);
       assert.deepEqual(got.slice(0, expected.length * 2), [...expected, ...expected]);
     }
-    assert.equal(player.stats.sessions, 2);
+    assert.equal(r.player.stats.sessions, 2);
   });
 
   it('requests are answered by the simulator while the recording plays', async function () {
-    player = replay(sim, file, { speed: 2 });
+    r.player = replay(r.sim, file, { speed: 2 });
     const { session } = await client(24, ['ALL_EVENTS', 'CLIENT_CONTROL']);
     const conf = await session.request({
       messageType: 'QUERY_AGENT_STATE_REQ',
@@ -167,11 +124,11 @@ describe('replay: a recording served by the simulator', function () {
     });
 
     it('a cti-event node sees the same sequence of event types and call IDs as was recorded', async function () {
-      player = replay(sim, file, { speed: 10 });
+      r.player = replay(r.sim, file, { speed: 10 });
       const expected = recordedSequence(recording);
       await helper.load(NODES, [
         { id: 'f1', type: 'tab' },
-        { ...serverNode(sim), z: undefined },
+        { ...serverNode(r.sim), z: undefined },
         { id: 'ev', type: 'cti-event', z: 'f1', server: 'srv', events: [...DELIVERED], wires: [['h']] },
         { id: 'h', type: 'helper', z: 'f1' },
       ]);
