@@ -73,6 +73,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       maxPreCalls: this.options.maxPreCalls,
       maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
+      // After a switchover or reconnect, calls the new side did not restate are asked about (lib/calls stale-sweep.ts).
+      sweep: {
+        request: (m) => this.request(m),
+        publish: (m, call) => this.inbound.publish(m, call),
+        warn: (err) => this.safeEmit('warning', err),
+        peripheralType: () => this.peripheralType,
+      },
     });
     const parts = { options: this.options, plan: this.plan, progress: this.progress, stats: this._stats };
     this.attempts = new Attempts({
@@ -306,7 +313,9 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           standbySide: this.links.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
-        this.safeEmit('state', stateInfo(step, facts));
+        const info = stateInfo(step, facts);
+        this.safeEmit('state', info);
+        this.tracking.announced(info);
       },
       answerOpen: (step) => {
         if (step.transition.conf === 'refuse') {
