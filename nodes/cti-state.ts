@@ -12,13 +12,15 @@ import { mergePeripheralViews, parseIdList, parseNumberList, type StateFilter } 
 import { getServer, type CtiServerNode } from './lib/server-api';
 import { translator } from './lib/status';
 import { stateOutputs, type StateOutputConfig } from './lib/state-outputs';
-import { migrateConfig } from './lib/migrations';
+import { migrateConfig, STATE_SERVER_SLOTS } from './lib/migrations';
 import { PeripheralState } from './lib/state-pg';
 
 interface CtiStateConfig extends NodeDef, StateOutputConfig {
   /** The first (or only) cti-server node. */
   server: string;
-  /** Every cti-server node, one per peripheral (configVersion 2; `server` alone still works). */
+  /** Further cti-server nodes, one per peripheral: server2 … server12 (configVersion 3, STATE_SERVER_SLOTS). */
+  [slot: `server${number}`]: string | undefined;
+  /** Further servers beyond the slots (configVersion 2 listed them all here; a migration moves them to the slots). */
   servers?: string[] | string;
   queryAgents?: string;
   intervalSeconds?: number | string;
@@ -143,14 +145,15 @@ export = function (RED: NodeAPI): void {
     });
   }
 
-  /** The server IDs: `servers` (configVersion 2), else the single `server`; duplicates once. */
+  /** The server IDs: `server`, then server2 … server12, then any left in `servers`; duplicates once. */
   function serverIds(config: CtiStateConfig): string[] {
     const list = Array.isArray(config.servers)
       ? config.servers
       : typeof config.servers === 'string'
         ? config.servers.split(',')
         : [];
-    const ids = [config.server, ...list].map((id) => String(id ?? '').trim()).filter((id) => id !== '');
+    const slots = STATE_SERVER_SLOTS.map((slot) => config[slot as `server${number}`]);
+    const ids = [config.server, ...slots, ...list].map((id) => String(id ?? '').trim()).filter((id) => id !== '');
     return [...new Set(ids)];
   }
 

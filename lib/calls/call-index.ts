@@ -45,6 +45,11 @@ export class CallIndex {
   }
 
   /** Least recently updated first. */
+  /** The sequence number of the last call created (records created later have a higher one). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   records(): IterableIterator<CallRecord> {
     return this.calls.values();
   }

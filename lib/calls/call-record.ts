@@ -92,5 +92,6 @@ export function newCallRecord(key: string, partial: boolean, now: number, seq: n
     routerBase: undefined,
     restating: undefined,
     restated: undefined,
+    restatedOn: -1,
   };
 }

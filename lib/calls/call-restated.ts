@@ -15,8 +15,8 @@
  * Unsure: the guide names the events but not their order per call, nor whether BEGIN_CALL_EVENT is repeated for a
  * call the client already had; a restating event without a BEGIN before it is taken as 'known' when the call was
  * tracked. A BEGIN_CALL_EVENT for a connection already tracked is only ever a restatement, switchover or not.
- * Not done: calls tracked before the switchover that the new side does not restate ended while the link was down;
- * the replay has no end marker, so they are left to the tracker's age bound.
+ * Calls tracked before the switchover that the new side does not restate are asked about once the session is open
+ * again (stale-sweep.ts): the replay has no end marker, so only the server can say which of them ended meanwhile.
  */
 import { EventCause, type CtiMessage } from '../protocol';
 
@@ -37,6 +37,8 @@ export interface RestatementState {
   restating: CallRestatement | undefined;
   /** The mark of the call's last event (the snapshot shows it as `restated`). */
   restated: CallRestatement | undefined;
+  /** The link (CallTracker.linkChanged count) on which the call was last restated; -1 never (stale-sweep.ts). */
+  restatedOn: number;
 }
 
 /**

@@ -142,6 +142,12 @@ export interface CallSnapshot {
   readonly partial: boolean;
   /** The call ended with this event (END_CALL_EVENT); the tracker has forgotten it. */
   readonly ended: boolean;
+  /**
+   * Present (true) only on the END_CALL_EVENT the session infers after a switchover or reconnect: the call was
+   * tracked before it, the new active side did not restate it, and SNAPSHOT_CALL said the server no longer has it —
+   * it ended while the link was down and its own END_CALL_EVENT was never received (stale-sweep.ts).
+   */
+  readonly endedWhileDown?: true;
   /** The message type of the last event about the call. */
   readonly lastEvent: string;
   /**
@@ -172,7 +178,7 @@ export type { AgentAtDevice } from './call-agents';
 export function callSnapshot(
   rec: CallRecord,
   current: CallConnection | undefined,
-  ended: boolean,
+  ended: boolean | 'while-down',
   agentAt: AgentAtDevice | undefined,
   epoch = 0,
 ): CallSnapshot {
@@ -206,7 +212,8 @@ export function callSnapshot(
   setAgentFields(snap, rec, agentAt, epoch);
   snap.established = rec.established;
   snap.partial = rec.partial;
-  snap.ended = ended;
+  snap.ended = ended !== false;
+  if (ended === 'while-down') snap.endedWhileDown = true;
   snap.lastEvent = rec.lastEvent;
   if (rec.restated !== undefined) snap.restated = rec.restated;
   snap.eventCount = rec.eventCount;

@@ -64,6 +64,10 @@ export class CallTracker {
   private eventAt = 0;
   /** Calls dropped by the maxCalls / maxAgeMs bounds so far. */
   evicted = 0;
+  /** Link changes so far (linkChanged): a call restated on the current link has restatedOn === link. */
+  private link = 0;
+  /** Calls whose seq is at most this were tracked before the current link. */
+  private seqAtLink = 0;
   version: number;
 
   constructor(opts: CallTrackerOptions = {}) {
@@ -111,6 +115,44 @@ export class CallTracker {
   }
 
   /**
+   * The session's link changed: an open after a lost link, or a switchover to the other side (Tracking.opened). The
+   * calls tracked so far are unconfirmed until the new side restates them (or stale-sweep.ts asks about them).
+   */
+  linkChanged(): void {
+    this.link++;
+    this.seqAtLink = this.index.lastSeq;
+  }
+
+  /** Keys of the calls tracked before the current link that it has not restated: whom stale-sweep.ts asks about. */
+  unconfirmed(): string[] {
+    const keys: string[] = [];
+    for (const rec of this.index.records()) if (this.isUnconfirmed(rec)) keys.push(rec.key);
+    return keys;
+  }
+
+  /** Call `key` while it is still unconfirmed (tracked, not restated since the link changed); else undefined. */
+  unconfirmedCall(key: string): CallSnapshot | undefined {
+    const rec = this.index.byKey(key);
+    return rec !== undefined && this.isUnconfirmed(rec) ? this.snapshot(rec, rec.connections[0], false) : undefined;
+  }
+
+  /**
+   * The server no longer has call `key` (stale-sweep.ts asked): it is forgotten, and its last snapshot comes back
+   * marked `endedWhileDown`. Only while it is still unconfirmed: a call restated meanwhile is left alone.
+   */
+  endWhileDown(key: string): CallSnapshot | undefined {
+    const rec = this.index.byKey(key);
+    if (rec === undefined || !this.isUnconfirmed(rec)) return undefined;
+    const snap = this.snapshot(rec, rec.connections[0], 'while-down');
+    this.index.forget(rec);
+    return snap;
+  }
+
+  private isUnconfirmed(rec: CallRecord): boolean {
+    return rec.seq <= this.seqAtLink && rec.restatedOn !== this.link;
+  }
+
+  /**
    * Feeds one inbound message. Returns the call's snapshot after the message for call events, undefined
    * for anything else. `request` is the request a CONF answers (for connection renames in CONFs).
    */
@@ -142,6 +184,7 @@ export class CallTracker {
     else this.index.attach(rec, conn);
     rec.awaitingBegin = false;
     markRestatement(rec, msg, existed);
+    if (rec.restated !== undefined) rec.restatedOn = this.link;
 
     if (t === 'CALL_DATA_UPDATE_EVENT') {
       const renamed = connectionOf(msg, 'newConnection');
@@ -337,7 +380,7 @@ export class CallTracker {
     }
   }
 
-  private snapshot(rec: CallRecord, current: CallConnection | undefined, ended: boolean): CallSnapshot {
+  private snapshot(rec: CallRecord, current: CallConnection | undefined, ended: boolean | 'while-down'): CallSnapshot {
     return callSnapshot(rec, current, ended, this.agentAt, this.epoch);
   }
 }

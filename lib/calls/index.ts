@@ -19,3 +19,4 @@ export {
 export type { PreCallSnapshot, PreCalls } from './pre-calls';
 export type { CallSupervisor } from './call-supervision';
 export { AgentTracker, type AgentSnapshot } from './agent-tracker';
+export type { StaleCallSweep, SweepHost, SweepResult } from './stale-sweep';

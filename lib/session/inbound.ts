@@ -122,7 +122,8 @@ export class Inbound {
     }
   }
 
-  private publish(msg: CtiMessage, call: CallSnapshot | undefined): void {
+  /** To the session's listeners: 'message' and the message's type (also an event the session inferred). */
+  publish(msg: CtiMessage, call: CallSnapshot | undefined): void {
     const emit = this.session;
     if (call) {
       emit.emitSafely('message', msg, call);

@@ -37,6 +37,11 @@ export class SessionLinks {
     this.standby = new StandbyLink(host.options, host.invokes, host.standby);
   }
 
+  /** The version to offer (or in use). */
+  version(): number {
+    return this.host.version();
+  }
+
   /** A new attempt on `side`. */
   connect(side: 'A' | 'B', endpoint: CtiEndpoint): void {
     const h = this.host;

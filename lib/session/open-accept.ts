@@ -42,7 +42,7 @@ export class OpenAccept {
     const attempt = this.h.currentLink();
     if (!conf || !attempt) return;
     // The tracker reads version-dependent semantics (from 22 CALL_DATA_UPDATE carries the whole ECC set).
-    this.h.tracking.opened(progress.version);
+    this.h.tracking.opened(progress.version, step.transition.conf === 'move');
     this.h.plan.opened();
     stats.openFailures = 0;
     stats.openedAt = Date.now();

@@ -86,10 +86,17 @@ export interface CtiSessionOptions {
   hotStandby?: boolean;
   /**
    * Answer the CTI Server's ACTIVE_MAINTENANCE_REQ (PG maintenance mode) with *accepted* when the other side can
-   * take over (a standby session is held or being opened), and move there. false: always *rejected* — which
-   * cancels the maintenance for every client of that PG. Default true.
+   * take over (a standby session is held there, or opens there within maintenanceAnswerMs), and move there. false:
+   * always *rejected* — which cancels the maintenance for every client of that PG. Default true.
    */
   acceptMaintenance?: boolean;
+  /**
+   * How long an ACTIVE_MAINTENANCE_REQ may wait for a standby session to open on the other side (when none is held:
+   * hot standby off, or it is being reopened) before it is answered (ms): accepted if it opened, rejected if not.
+   * Default 4000, at most 5000: the server counts silence past its 5-s window as a rejection, and the answer needs
+   * time on the way back.
+   */
+  maintenanceAnswerMs?: number;
   /**
    * After a planned move (maintenance mode), how long the old side may take to answer the requests that were pending
    * on it before they fail (ms). Default 5000, the guide's window.
@@ -176,6 +183,7 @@ export interface ResolvedOptions {
   registration?: CtiMessage;
   hotStandby: boolean;
   acceptMaintenance: boolean;
+  maintenanceAnswerMs: number;
   maintenanceDrainMs: number;
   /** The masks the user set (not defaults): with version 'auto' a lower version's loss of them is warned once. */
   explicitMasks: ExplicitMasks;
@@ -263,6 +271,11 @@ function positive(option: string, v: number | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
     throw new CtiOptionsError(option, `must be a positive number, got ${v}`);
+  return v;
+}
+
+function atMost(option: string, v: number, max: number): number {
+  if (v > max) throw new CtiOptionsError(option, `must be at most ${max}, got ${v}`);
   return v;
 }
 
@@ -393,6 +406,11 @@ export function resolveOptions(o: CtiSessionOptions): ResolvedOptions {
     registration: o.registerVariables === undefined ? undefined : registrationRequest(o.registerVariables),
     hotStandby: o.hotStandby ?? true,
     acceptMaintenance: o.acceptMaintenance ?? true,
+    maintenanceAnswerMs: atMost(
+      'maintenanceAnswerMs',
+      positive('maintenanceAnswerMs', o.maintenanceAnswerMs, 4000),
+      5000,
+    ),
     maintenanceDrainMs: positive('maintenanceDrainMs', o.maintenanceDrainMs, 5000),
     explicitMasks: explicitMasks(o, services),
   };

@@ -36,7 +36,7 @@ import { emitSafely } from './safe-emit';
 import type { ServerNotice } from './server-notices';
 import type { CtiSessionEvents, SessionFrameEvent } from './session-events';
 import { stateInfo } from './state-info';
-import { SessionMachine, type EventDetail, type MachineHooks, type Step } from './state-machine';
+import { SessionMachine, type EventDetail, type MachineHooks } from './state-machine';
 import { newStats, type ProtocolWarningCounts, type SessionState, type SessionStats } from './session-state';
 import { REQUEST_STATES, type SessionEvent } from './transitions';
 
@@ -73,6 +73,13 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       maxPreCalls: this.options.maxPreCalls,
       maxPreCallAgeMs: this.options.maxPreCallAgeMs,
       version: this.options.version,
+      // After a switchover or reconnect, calls the new side did not restate are asked about (lib/calls stale-sweep.ts).
+      sweep: {
+        request: (m) => this.request(m),
+        publish: (m, call) => this.inbound.publish(m, call),
+        warn: (err) => this.safeEmit('warning', err),
+        peripheralType: () => this.peripheralType,
+      },
     });
     const parts = { options: this.options, plan: this.plan, progress: this.progress, stats: this._stats };
     this.attempts = new Attempts({
@@ -293,7 +300,7 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
       },
       holdConf: (step) => (this.progress.conf = step.detail.conf),
       acceptConf: (step) => this.accepting.accept(step),
-      maintenance: (step) => this.answerMaintenance(step),
+      maintenance: (step) => this.maintenance.onRow(step.transition.maintenance, step.detail.request, this.links),
       recordFailure: (step) => this.attempts.failed(step),
       announce: (step) => {
         if (!step.transition.announce) return;
@@ -306,7 +313,9 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
           standbySide: this.links.standby.heldSide,
           protocolWarnings: this.protocolWarnings,
         };
-        this.safeEmit('state', stateInfo(step, facts));
+        const info = stateInfo(step, facts);
+        this.safeEmit('state', info);
+        this.tracking.announced(info);
       },
       answerOpen: (step) => {
         if (step.transition.conf === 'refuse') {
@@ -334,19 +343,6 @@ export class CtiSession extends EventEmitter<CtiSessionEvents> {
     if (e.peripheralOnline !== undefined) this.progress.peripheralOnline = e.peripheralOnline;
     if (e.failure) this.fail(e);
     else this.fire(e.event, e.detail);
-  }
-
-  /** A 'maintenance' row: answer ACTIVE_MAINTENANCE_REQ on the session's link, or forget an accepted one. */
-  private answerMaintenance(step: Step): void {
-    const how = step.transition.maintenance;
-    const link = this.links.current;
-    if (how === 'forget' || step.detail.request === undefined || link === null) {
-      if (how === 'forget') this.maintenance.forget();
-      return;
-    }
-    const answer = this.maintenance.answer(step.detail.request, link.side, this.links.standby.status, how === 'accept');
-    const err = link.sendQuietly(answer.reply);
-    if (err) this.safeEmit('warning', err);
   }
 
   // ---------------------------------------------------------------- close

@@ -46,6 +46,7 @@ export class StandbyLink {
   private timer: NodeJS.Timeout | null = null;
   private current: StandbyStatus = 'off';
   private failures = 0;
+  private readonly waiters: Array<(status: Exclude<StandbyStatus, 'opening'>) => void> = [];
 
   constructor(
     private readonly o: Readonly<ResolvedOptions>,
@@ -55,6 +56,26 @@ export class StandbyLink {
 
   get status(): StandbyStatus {
     return this.current;
+  }
+
+  /**
+   * The status once it is no longer 'opening' (at once when it is not): 'held', or what became of the attempt —
+   * 'refused', 'maintenance', 'waiting' (it failed; reopened later), 'off' (dropped).
+   */
+  settled(): Promise<Exclude<StandbyStatus, 'opening'>> {
+    const now = this.current;
+    if (now !== 'opening') return Promise.resolve(now);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /**
+   * A standby session wanted now (maintenance mode asks, maintenance-mode.ts), whether hotStandby is on or not:
+   * opened on the other side of `activeSide` at once, unless one is held or being opened or the side refused one.
+   * One reopened later (it failed, or its side was in maintenance) is opened now instead.
+   */
+  openNow(activeSide: 'A' | 'B', version: number): void {
+    if (this.current === 'held' || this.current === 'opening' || this.current === 'refused') return;
+    this.open(activeSide === 'A' ? 'B' : 'A', version);
   }
 
   /** The side of the standby session held, if one is. */
@@ -83,7 +104,7 @@ export class StandbyLink {
     if (this.current !== 'held' || !link || !conf) return undefined;
     this.link = null;
     this.conf = undefined;
-    this.current = 'off';
+    this.become('off');
     this.failures = 0;
     link.handOver(handlers);
     return { link, conf };
@@ -95,7 +116,7 @@ export class StandbyLink {
     const link = this.link;
     this.link = null;
     this.conf = undefined;
-    this.current = 'off';
+    this.become('off');
     this.failures = 0;
     if (link !== null) this.close(link);
   }
@@ -103,7 +124,7 @@ export class StandbyLink {
   private open(side: 'A' | 'B', version: number): void {
     const o = this.o;
     this.clearTimer();
-    this.current = 'opening';
+    this.become('opening');
     const endpoint = o.sides[side === 'A' ? 0 : 1];
     const link: LinkAttempt = new LinkAttempt(side, endpoint, version, o, this.invokes, {
       onConnected: () => {
@@ -126,7 +147,7 @@ export class StandbyLink {
     if (answers === 'OPEN_REQ') {
       if (t === 'OPEN_CONF' && msg.sessionType === SessionType.byName.SESSION_TYPE_STANDBY) {
         this.conf = msg;
-        this.current = 'held';
+        this.become('held');
         this.failures = 0;
         link.startHeartbeat({ intervalMs: this.o.heartbeatMs, deadAfterIntervals: this.o.deadAfterIntervals });
         this.handlers.fire({
@@ -137,7 +158,7 @@ export class StandbyLink {
       }
       // Moving there (maintenance accepted) and the side answers as active: it has become active meanwhile.
       if (t === 'OPEN_CONF' && this.handlers.planned()) {
-        this.current = 'held';
+        this.become('held');
         this.failures = 0;
         link.startHeartbeat({ intervalMs: this.o.heartbeatMs, deadAfterIntervals: this.o.deadAfterIntervals });
         this.activated(link.side, msg);
@@ -152,7 +173,7 @@ export class StandbyLink {
       }
       // Refused, or the side says it is active too: no standby session while this active link lasts.
       this.link = null;
-      this.current = 'refused';
+      this.become('refused');
       if (t === 'OPEN_CONF') this.close(link);
       else link.retire();
       return;
@@ -178,12 +199,11 @@ export class StandbyLink {
 
   /** Opens it again on `side` after a delay that doubles per failure (reconnect options: initial delay, cap). */
   private retryLater(side: 'A' | 'B', version: number, status: 'waiting' | 'maintenance'): number {
-    this.current = status;
+    this.become(status);
     const r = this.o.reconnect;
     const delayMs = Math.min(r.maxDelayMs, r.initialDelayMs * Math.pow(2, this.failures++));
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.current = 'off';
       this.open(side, version);
     }, delayMs);
     return delayMs;
@@ -224,6 +244,12 @@ export class StandbyLink {
     const invokeId = this.invokes.allocate();
     link.sendQuietly({ messageType: 'CLOSE_REQ', invokeId, status: StatusCode.byName.E_CTI_NO_ERROR });
     void link.end(1000);
+  }
+
+  private become(status: StandbyStatus): void {
+    this.current = status;
+    if (status === 'opening') return;
+    for (const resolve of this.waiters.splice(0)) resolve(status);
   }
 
   private clearTimer(): void {

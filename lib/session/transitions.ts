@@ -281,7 +281,7 @@ function answerMaintenance(state: SessionState): Transition {
     state,
     false,
     { maintenance: 'answer' },
-    'accepted when a standby session is held or being opened on the other side and the option allows; otherwise rejected, which cancels the maintenance for everybody',
+    'accepted when a standby session is held on the other side, or opens there within maintenanceAnswerMs, and the option allows; otherwise rejected, which cancels the maintenance for everybody',
   );
 }
 

@@ -3,6 +3,7 @@
  * the HA takeover rebuild all ask the same question and must fill the fixed fields the same way.
  */
 import type { CtiMessage } from '../../lib/protocol';
+import type { AgentFields } from './field-values';
 
 /**
  * The media routing domain asked about when the caller names none. Unsure: the guide gives MRDID without a
@@ -11,11 +12,7 @@ import type { CtiMessage } from '../../lib/protocol';
 export const VOICE_MRD = 1;
 
 /** Whom to ask about: any of the three identifies the agent (empty text counts as not given). */
-export interface AgentToQuery {
-  agentId?: string;
-  agentInstrument?: string;
-  agentExtension?: string;
-}
+export type AgentToQuery = AgentFields;
 
 /** The request for one agent's state; ICMAgentID 0 (the server finds the agent by the fields given). */
 export function agentStateQuery(peripheralId: number, agent: AgentToQuery, mrdid: number = VOICE_MRD): CtiMessage {

@@ -71,3 +71,26 @@ export function toUint(value: unknown, label: string, max = 0xffffffff): number 
   }
   return n;
 }
+
+/** The fields that name an agent in a request, each at the codec's limit; only those given (not empty). */
+export interface AgentFields {
+  agentExtension?: string;
+  agentId?: string;
+  agentInstrument?: string;
+}
+
+/** AgentExtension / AgentID / AgentInstrument from a flow's values, checked; the ones not given are left out. */
+export function agentFields(p: {
+  agentExtension?: unknown;
+  agentId?: unknown;
+  agentInstrument?: unknown;
+}): AgentFields {
+  const out: AgentFields = {};
+  const ext = toText(p.agentExtension, 'agentExtension', 15);
+  const id = toText(p.agentId, 'agentId', 11);
+  const inst = toText(p.agentInstrument, 'agentInstrument', 63);
+  if (ext) out.agentExtension = ext;
+  if (id) out.agentId = id;
+  if (inst) out.agentInstrument = inst;
+  return out;
+}

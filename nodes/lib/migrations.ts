@@ -18,6 +18,13 @@ interface Migration {
   up(config: Config): Config;
 }
 
+/**
+ * cti-state's further CTI servers (one per PG) beside `server`: one property each, so that Node-RED — editor and
+ * runtime — sees each as a config node reference (the node counts as a user of it, is exported with it, and is
+ * restarted when it changes), which an array of IDs is not. 12 PGs in one node at most.
+ */
+export const STATE_SERVER_SLOTS: readonly string[] = Array.from({ length: 11 }, (_, i) => `server${i + 2}`);
+
 /** 0.1.0 saved no configVersion and defaulted the protocol version to 24. */
 const VERSION_BEFORE_AUTO = 24;
 
@@ -85,6 +92,38 @@ const MIGRATIONS: Record<NodeType, readonly Migration[]> = {
             ? [c.server]
             : [],
       }),
+    },
+    {
+      // configVersion 3: the list's further servers move to server2 … server12 (STATE_SERVER_SLOTS), in order, into
+      // the slots still empty; `servers` keeps only what does not fit (nothing, below 12 PGs). The same servers in
+      // the same order: nothing changes for the flow.
+      to: 3,
+      up: (c) => {
+        const first = typeof c.server === 'string' ? c.server.trim() : '';
+        const listed = Array.isArray(c.servers)
+          ? c.servers.map(String)
+          : typeof c.servers === 'string'
+            ? c.servers.split(',')
+            : [];
+        const out: Config = { ...c };
+        const taken = new Set([first]);
+        for (const slot of STATE_SERVER_SLOTS) {
+          const v = typeof c[slot] === 'string' ? c[slot].trim() : '';
+          out[slot] = v;
+          if (v !== '') taken.add(v);
+        }
+        const rest: string[] = [];
+        for (const raw of listed) {
+          const id = raw.trim();
+          if (id === '' || taken.has(id)) continue;
+          taken.add(id);
+          const free = STATE_SERVER_SLOTS.find((slot) => out[slot] === '');
+          if (free !== undefined) out[free] = id;
+          else rest.push(id);
+        }
+        out.servers = rest;
+        return out;
+      },
     },
   ],
 };

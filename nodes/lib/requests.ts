@@ -16,7 +16,7 @@ import { agentStateQuery } from './agent-state-query';
 import { findHeldAddress, requireCallAddress, type CallAddress } from './call-address';
 import { isEmpty, toCallDataFields, type RawCallData } from './call-data-input';
 import { InputError } from './errors';
-import { showValue, toText, toUint } from './field-values';
+import { agentFields, showValue, toText, toUint } from './field-values';
 import {
   SUPERVISOR_PARAM_KEYS,
   SUPERVISOR_REQUEST_TYPES,
@@ -409,24 +409,12 @@ export function buildRequest(
         skillGroupId: skillGroupId ?? NULL_SKILL_GROUP,
       };
     }
-    case 'query-agent-statistics': {
+    case 'query-agent-statistics':
       // An agent desktop (Client Events) session may name no agent: the server answers for its own.
-      const m: CtiMessage = { ...base };
-      const ext = toText(p.agentExtension, 'agentExtension', 15);
-      const agentId = toText(p.agentId, 'agentId', 11);
-      const inst = toText(p.agentInstrument, 'agentInstrument', 63);
-      if (ext) m.agentExtension = ext;
-      if (agentId) m.agentId = agentId;
-      if (inst) m.agentInstrument = inst;
-      return m;
-    }
+      return { ...base, ...agentFields(p) };
     case 'query-agent-state': {
-      const agent = {
-        agentExtension: toText(p.agentExtension, 'agentExtension', 15),
-        agentId: toText(p.agentId, 'agentId', 11),
-        agentInstrument: toText(p.agentInstrument, 'agentInstrument', 63),
-      };
-      if (!agent.agentExtension && !agent.agentId && !agent.agentInstrument)
+      const agent = agentFields(p);
+      if (Object.keys(agent).length === 0)
         throw new InputError('query-agent-state needs an agent extension, agent ID or agent instrument');
       // The flow may name another media routing domain with msg.payload.mrdid (the default: agent-state-query.ts).
       return agentStateQuery(peripheralId, agent, toUint(p.mrdid, 'mrdid', 0x7fffffff));

@@ -10,7 +10,7 @@ import type { AgentSnapshot, CallSnapshot } from '../../lib/calls';
 import { CtiRequestError } from '../../lib/session';
 import { ContactCenterState, SkillGroupBoard, type PeripheralPart, type StateFilter } from '../../lib/contact-center';
 import { agentStateQuery } from './agent-state-query';
-import { SkillGroupPoller } from './skill-group-poller';
+import { ServerStatistics, type StatisticsUser } from './state-statistics';
 import type { CtiServerNode, EventOrigin, SessionStateView } from './server-api';
 import type { Translate } from './i18n';
 
@@ -30,16 +30,15 @@ export interface PeripheralStateOptions {
   t: Translate;
 }
 
-/** At most this many statistics requests wait for their answer at once, per server. */
-const MAX_OUTSTANDING = 2;
-const NULL_ID = 0xffffffff;
-
 export class PeripheralState {
   private readonly model: ContactCenterState;
-  /** Statistics of this node; names from the server's configuration acquisition (shared by its users). */
-  private readonly board: SkillGroupBoard;
+  /** Names from the server's configuration acquisition (shared by its users), for a node without statistics. */
+  private readonly names: SkillGroupBoard;
   private releaseConfiguration: (() => void) | undefined;
-  private readonly poller: SkillGroupPoller;
+  /** The server's one statistics poll, which this node joins while statistics are on. */
+  private poll: ServerStatistics | undefined;
+  private readonly statsUser: StatisticsUser;
+  private leavePoll: (() => void) | undefined;
   private opened = false;
   private closed = false;
   private warned = false;
@@ -53,14 +52,20 @@ export class PeripheralState {
 
   constructor(private readonly o: PeripheralStateOptions) {
     this.model = new ContactCenterState({ intervalSeconds: o.intervalSeconds });
-    this.board = new SkillGroupBoard(o.server.configurationNames?.());
-    this.poller = new SkillGroupPoller({
+    this.names = new SkillGroupBoard(o.server.configurationNames?.());
+    this.statsUser = {
+      groups: o.statsGroups,
       intervalMs: o.statsSeconds * 1000,
-      maxOutstanding: MAX_OUTSTANDING,
-      groups: () => (o.statsGroups.length > 0 ? [...o.statsGroups] : this.board.configuredGroups()),
-      isOpen: () => !this.closed && o.server.currentState().state === 'open',
-      query: (n) => this.querySkillGroup(n),
-    });
+      peripheralId: () => this.requestPeripheralId(),
+      changed: () => {
+        if (!this.closed) o.changed();
+      },
+    };
+  }
+
+  /** The counters of this PG's peripheral (the server's shared poll) with the names; names only without statistics. */
+  private get board(): SkillGroupBoard {
+    return this.poll?.board(this.statsUser) ?? this.names;
   }
 
   get server(): CtiServerNode {
@@ -73,9 +78,13 @@ export class PeripheralState {
 
   /** Starts following the server; `user` is what the server shows its status on. */
   start(user: Node): void {
-    if (this.statsOn) this.poller.start();
-    // The server asks for the configuration once per open session while any of its users needs the names.
-    if (this.statsOn) this.releaseConfiguration = this.o.server.needConfiguration?.();
+    if (this.statsOn) {
+      // One poll per server, whatever the number of boards on it; the server asks for the configuration once per
+      // open session while any of its users needs the names.
+      this.poll = ServerStatistics.of(this.o.server);
+      this.leavePoll = this.poll.join(this.statsUser);
+      this.releaseConfiguration = this.o.server.needConfiguration?.();
+    }
     this.unsubscribe = this.o.server.subscribe((event, call, origin) => this.onEvent(event, call, origin));
     this.unwatch = this.o.server.onState((view) => this.onState(view));
     this.o.server.register(user);
@@ -110,7 +119,7 @@ export class PeripheralState {
 
   stop(user: Node, removed: boolean, done: () => void): void {
     this.closed = true;
-    this.poller.stop();
+    this.leavePoll?.();
     this.releaseConfiguration?.();
     this.unsubscribe?.();
     this.unwatch?.();
@@ -136,9 +145,10 @@ export class PeripheralState {
       const name = this.board.agentName(a.agentId);
       return name === undefined ? a : { ...a, name };
     });
-    const view = this.statsOn
-      ? { ...v, agents, skillGroups: this.board.view([...this.o.statsGroups]) }
-      : { ...v, agents };
+    const board = this.board;
+    // A node of every group shows the groups the configuration names (not other boards' extra groups on this poll).
+    const groups = this.o.statsGroups.length > 0 ? [...this.o.statsGroups] : board.configuredGroups();
+    const view = this.statsOn ? { ...v, agents, skillGroups: board.view(groups) } : { ...v, agents };
     return {
       peripheral: { peripheralId: pid, server: label, link, sessionState: this.o.server.currentState().state },
       view,
@@ -153,7 +163,7 @@ export class PeripheralState {
         this.o.changed();
       // The end of the upload: every group is known, the first round can start.
       if (event.messageType === 'CONFIG_END_EVENT' && event.configEndStatus !== 5 && this.o.statsGroups.length === 0)
-        this.poller.kick();
+        this.poll?.kick();
       return;
     }
     if (this.model.apply(event, call as CallSnapshot | undefined) && !this.rebuilding) this.o.changed();
@@ -202,22 +212,6 @@ export class PeripheralState {
       : (this.o.filter.peripheralId ?? configured);
   }
 
-  private async querySkillGroup(n: number): Promise<void> {
-    const peripheralId = this.requestPeripheralId() ?? this.o.server.tracked()?.agents[0]?.peripheralId;
-    try {
-      const conf = await this.o.server.request({
-        messageType: 'QUERY_SKILL_GROUP_STATISTICS_REQ',
-        peripheralId: peripheralId ?? NULL_ID,
-        skillGroupNumber: n,
-        skillGroupId: NULL_ID,
-      });
-      this.board.applyStatistics(conf, Date.now());
-    } catch (err) {
-      this.board.failed(n, (err as Error).message);
-    }
-    this.o.changed();
-  }
-
   /**
    * At an open: the first statistics round at once when the groups are known — listed in the editor, or named by
    * a configuration the server already has (another node asked for it, or an earlier open); otherwise the end of
@@ -225,7 +219,7 @@ export class PeripheralState {
    */
   private firstRound(): void {
     if (!this.statsOn) return;
-    if (this.o.statsGroups.length > 0 || this.board.configuredGroups().length > 0) this.poller.kick();
+    if (this.o.statsGroups.length > 0 || this.board.configuredGroups().length > 0) this.poll?.kick();
   }
 
   /** Agents that sent no AGENT_STATE_EVENT since the open would be missing from the board: ask for each. */

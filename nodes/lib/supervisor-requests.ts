@@ -6,7 +6,7 @@
 import { NULL_CALL_ID, SupervisoryAction, type CtiMessage } from '../../lib/protocol';
 import { findCallAddress } from './call-address';
 import { InputError } from './errors';
-import { showValue, toText, toUint } from './field-values';
+import { agentFields, showValue, toText, toUint } from './field-values';
 
 export const SUPERVISOR_REQUEST_TYPES = {
   'supervise-call': 'SUPERVISE_CALL_REQ',
@@ -68,18 +68,6 @@ export function supervisoryAction(v: unknown): number {
     if (byName !== undefined) return byName;
   }
   throw new InputError(`supervisoryAction ${showValue(v)} is not one of monitor, barge-in, intercept, clear`);
-}
-
-/** AgentExtension / AgentID / AgentInstrument as given (each optional). */
-function agentFields(p: Params): Record<string, string> {
-  const out: Record<string, string> = {};
-  const ext = toText(p.agentExtension, 'agentExtension', 15);
-  const id = toText(p.agentId, 'agentId', 11);
-  const inst = toText(p.agentInstrument, 'agentInstrument', 63);
-  if (ext) out.agentExtension = ext;
-  if (id) out.agentId = id;
-  if (inst) out.agentInstrument = inst;
-  return out;
 }
 
 function required(v: unknown, label: string, name: string): number {

@@ -7,21 +7,13 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { SimCall } from '../../lib/simulator';
-import { dashboardFixture, examplesOnTabs, redeploy, simSends, waitForText } from './fixture';
+import { ADA, ALAN, agentPageSetup, dashboardFixture, redeploy, simSends, waitForText } from './fixture';
 
 const EXAMPLES = ['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json'];
-/** Callers the mock CRM knows by name. */
-const ADA = '02079460001';
-const ALAN = '01617946002';
 
 describe('agent page through redeploys and CTI outages (real Node-RED, headless Chromium, no reload)', function () {
   this.timeout(120000);
-  const f = dashboardFixture({
-    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
-    flows: ([simPort]) => examplesOnTabs(EXAMPLES, simPort),
-    crm: true,
-    browser: { viewport: { width: 1000, height: 640 } },
-  });
+  const f = dashboardFixture(agentPageSetup(EXAMPLES));
   let p1: Page;
   let p2: Page;
   const seenBy1: string[] = [];

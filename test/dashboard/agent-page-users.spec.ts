@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
-import { RawDashboardClient, dashboardFixture, examplesOnTabs, waitForText } from './fixture';
+import { RawDashboardClient, agentPageSetup, dashboardFixture, waitForText } from './fixture';
 
 const USER_HEADER = 'x-remote-user';
 const BOB_CALLER = '02079460001';
@@ -29,11 +29,10 @@ describe('agent page: users mapped to agents (Dashboard 2.0 user plugin, real No
   this.timeout(90000);
   // The browsers behind the proxy: every request carries the signed-in user's header.
   const size = { viewport: { width: 1000, height: 600 } };
+  const setup = agentPageSetup(['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json']);
   const f = dashboardFixture({
-    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
-    flows: ([simPort]) =>
-      withUsers(examplesOnTabs(['CRM screen-pop on call delivered.json', 'dashboard/Agent page.json'], simPort)),
-    crm: true,
+    ...setup,
+    flows: (ports) => withUsers(setup.flows(ports)),
     settings: { ciscoCti: { dashboardUserHeader: USER_HEADER } },
     browser: { ...size, extraHTTPHeaders: { [USER_HEADER]: 'alice' } },
   });

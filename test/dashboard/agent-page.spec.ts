@@ -10,23 +10,15 @@ import type { Page } from 'playwright-core';
 import { AgentState } from '../../lib/protocol';
 import type { SimCall, SimRequestInfo } from '../../lib/simulator';
 import { ROOT } from '../support/red-process';
-import { dashboardFixture, examplesOnTabs, simSends, waitForText } from './fixture';
+import { ADA, ALAN, agentPageSetup, dashboardFixture, simSends, waitForText } from './fixture';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const README_SHOTS = path.join(ROOT, 'test', 'browser', 'screenshots');
 const EXAMPLES = ['CRM screen-pop on call delivered.json', 'dashboard/Wallboard.json', 'dashboard/Agent page.json'];
-/** Callers the mock CRM knows by name. */
-const ADA = '02079460001';
-const ALAN = '01617946002';
 
 describe('agent page example on Dashboard 2.0 (real Node-RED, headless Chromium, two agents)', function () {
   this.timeout(90000);
-  const f = dashboardFixture({
-    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
-    flows: ([simPort]) => examplesOnTabs(EXAMPLES, simPort),
-    crm: true,
-    browser: { viewport: { width: 1000, height: 640 } },
-  });
+  const f = dashboardFixture(agentPageSetup(EXAMPLES));
   let p1: Page;
   let p2: Page;
   let board: Page;

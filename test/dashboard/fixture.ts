@@ -128,6 +128,20 @@ export function examplesOnTabs(files: string[], simPort: number): FlowNode[] {
   return flow;
 }
 
+/** Callers the demo's mock CRM knows by name. */
+export const ADA = '02079460001';
+export const ALAN = '01617946002';
+
+/** The agent page specs' set-up: agents 1001-1005 on PG 5000, `examples` on tabs, the mock CRM served. */
+export function agentPageSetup(examples: string[]): DashboardSetup {
+  return {
+    sims: [{ agents: '1001-1005', peripheralId: 5000 }],
+    flows: ([simPort]) => examplesOnTabs(examples, simPort),
+    crm: true,
+    browser: { viewport: { width: 1000, height: 640 } },
+  };
+}
+
 /**
  * Deploys the running flows again through the admin API, as the editor's Deploy button does: `full` stops and
  * starts every node (config nodes too, so the CTI session is opened anew), `nodes` only the nodes `edit` changed.

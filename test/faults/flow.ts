@@ -24,6 +24,11 @@ export interface FaultFlow {
   readonly restated: Array<string | undefined>;
   /** For each of those: type#ConnectionCallID#LocalConnectionState — what "the same event twice" means to a flow. */
   readonly what: string[];
+  /**
+   * ConnectionCallIDs of the END_CALL_EVENTs the session inferred for calls that ended while the link was down
+   * (`msg.call.endedWhileDown`, lib/calls/stale-sweep.ts): not sent by a server, so kept out of `received`.
+   */
+  readonly endedWhileDown: number[];
   /** Every cti-status payload. */
   readonly statuses: Array<Record<string, unknown>>;
   /** Opens that said events may have been missed. */
@@ -74,8 +79,13 @@ export async function deployFaultFlow(
   const received: string[] = [];
   const restated: Array<string | undefined> = [];
   const what: string[] = [];
+  const endedWhileDown: number[] = [];
   const statuses: Array<Record<string, unknown>> = [];
   eventsNode.on('input', (m: Msg) => {
+    if ((m.call as { endedWhileDown?: boolean } | undefined)?.endedWhileDown === true) {
+      endedWhileDown.push((m.payload as { connectionCallId: number }).connectionCallId);
+      return;
+    }
     received.push(flowKey(String(m.topic), (m.payload as Record<string, unknown>).connectionCallId));
     restated.push((m.call as { restated?: string } | undefined)?.restated);
     const p = m.payload as Record<string, unknown>;
@@ -87,6 +97,7 @@ export async function deployFaultFlow(
     received,
     restated,
     what,
+    endedWhileDown,
     statuses,
     get declaredOutages() {
       return statuses.filter((p) => p.state === 'open' && p.eventsMayHaveBeenMissed === true).length;

@@ -3,11 +3,13 @@
  * through a real Node-RED runtime: calls in progress at the switchover arrive again through cti-event —
  * BEGIN_CALL_EVENT and CALL_ESTABLISHED_EVENT with CEC_CALL_PARTY_UPDATE_IND — each marked
  * `msg.call.restated: "known"`, with the call's context from before; nothing else arrives twice, and every call
- * event the pair wrote is accounted for.
+ * event the pair wrote is accounted for. A call that ended while no side was active, which the new side therefore
+ * does not restate, is ended for the flow by an END_CALL_EVENT marked `msg.call.endedWhileDown` (the session asked
+ * the server, lib/calls/stale-sweep.ts), and no call is left tracked.
  */
 import assert from 'node:assert/strict';
 import { CtiSimulatorPair, type SimCall } from '../../lib/simulator';
-import { helper, PERIPHERAL, nextInput } from '../nodes/harness';
+import { getServer, helper, PERIPHERAL, nextInput } from '../nodes/harness';
 import { deployFaultFlow, flowCaughtUp, FLOW_TYPES } from './flow';
 import { repeatedOnlyAsRestated } from './gaps';
 import { accountFlow, figures, WireLedger } from './ledger';
@@ -77,5 +79,68 @@ describe('faults: calls restated after a switchover, as a flow sees them', funct
       flow.restated.slice(from).filter((r) => r !== undefined).length === 4,
       'only the four restating events are marked',
     );
+  });
+
+  it('a call that ended while no side was active reaches the flow as END_CALL_EVENT with msg.call.endedWhileDown', async () => {
+    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
+    await pair.start();
+    const wire = new WireLedger().watch([pair.sideA, pair.sideB], 'faults-flow');
+    const flow = await deployFaultFlow(pair.sideA, { hostB: '127.0.0.1', portB: pair.sideB.port, version: 24 });
+    await flow.status((p) => p.standbySide === 'B');
+    const events = helper.getNode('events');
+    const calls: SimCall[] = [];
+    for (const [agentId, ani] of [
+      ['1001', '5550101'],
+      ['1002', '5550102'],
+    ]) {
+      const answered = nextInput(events, (m) => m.topic === 'CALL_ESTABLISHED_EVENT');
+      calls.push(await pair.sideA.startInboundCall({ agentId, answer: true, ani }));
+      await answered;
+    }
+    const [stays, gone] = calls;
+    const known = getServer()
+      .tracked()!
+      .calls.find((c) => c.connectionCallId === gone.connectionCallId)!;
+
+    // Side A crashes; the second call ends while no side is active; then side B takes over.
+    const a = pair.sideA;
+    a.faults.dropConnections();
+    a.setActive(false);
+    await a.stop();
+    await a.releaseCall(gone);
+    const inferred = nextInput(
+      events,
+      (m) => (m.call as { endedWhileDown?: boolean } | undefined)?.endedWhileDown === true,
+    );
+    pair.sideB.setActive(true);
+    const m = (await inferred) as Record<string, unknown>;
+    const payload = m.payload as Record<string, unknown>;
+    const call = m.call as Record<string, unknown>;
+    assert.equal(m.topic, 'END_CALL_EVENT');
+    assert.equal(payload.connectionCallId, gone.connectionCallId);
+    assert.equal(payload.peripheralId, PERIPHERAL);
+    assert.equal(call.ended, true);
+    assert.equal(call.ani, '5550102', 'the call as the flow knew it');
+    assert.equal(call.key, known.key);
+    assert.equal((m.cti as Record<string, unknown>).side, 'B');
+    assert.deepEqual(
+      getServer()
+        .tracked()!
+        .calls.map((c) => c.connectionCallId),
+      [stays.connectionCallId],
+    );
+
+    // The call that stayed ends for real on side B: unmarked; nothing is left tracked.
+    await pair.sideB.releaseCall(stays);
+    await flow.until(() => flow.received.includes(`END_CALL_EVENT#${stays.connectionCallId}`));
+    assert.equal(getServer().tracked()!.calls.length, 0);
+    await flow.until(flowCaughtUp(flow, wire));
+    await helper.unload();
+    wire.stop();
+    const acc = accountFlow(wire, flow.received, FLOW_TYPES, flow.opens);
+    assert.deepEqual(acc.problems, []);
+    assert.deepEqual(flow.endedWhileDown, [gone.connectionCallId]);
+    assert.ok(!flow.received.includes(`END_CALL_EVENT#${gone.connectionCallId}`), 'ended once, by the inference');
+    assert.deepEqual(repeatedOnlyAsRestated(flow.what, flow.restated), []);
   });
 });

@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { CONFIG_VERSIONS, migrateConfig, migratedCopy, type NodeType } from '../../nodes/lib/migrations';
+import {
+  CONFIG_VERSIONS,
+  migrateConfig,
+  migratedCopy,
+  STATE_SERVER_SLOTS,
+  type NodeType,
+} from '../../nodes/lib/migrations';
 import { EDITOR_DEFAULTS, SERVER_DEFAULTS } from '../../nodes/lib/defaults';
 import { helper, NODES, runtimeWithSim, getServer, waitForState, nextInput } from './harness';
 
@@ -57,14 +63,35 @@ describe('config migrations: a flow saved by 0.1.0', function () {
     assert.equal(migratedCopy('cti-server', { ...fixtureNode('srv'), version: 19 }).version, 19);
   });
 
-  it('cti-state: the one server becomes the only entry of the server list (configVersion 2), server kept', function () {
+  it('cti-state: the one server stays the only one (configVersion 2 listed it, configVersion 3 has no further server)', function () {
     const out = migratedCopy('cti-state', { id: 'st', type: 'cti-state', server: 'srv', configVersion: 1 });
-    assert.deepEqual(out.servers, ['srv']);
+    assert.deepEqual(out.servers, []);
     assert.equal(out.server, 'srv');
-    assert.equal(out.configVersion, 2);
-    const listed = migratedCopy('cti-state', { id: 'st', server: 'a', servers: ['a', 'b'], configVersion: 1 });
-    assert.deepEqual(listed.servers, ['a', 'b']);
+    assert.equal(out.server2, '');
+    assert.equal(out.configVersion, 3);
     assert.deepEqual(migratedCopy('cti-state', { id: 'st', configVersion: 1 }).servers, []);
+  });
+
+  it('cti-state: the list of configVersion 2 moves to server2 … server12 in order, what does not fit stays listed', function () {
+    const listed = migratedCopy('cti-state', { id: 'st', server: 'a', servers: ['a', 'b', 'c'], configVersion: 2 });
+    assert.deepEqual([listed.server, listed.server2, listed.server3, listed.server4], ['a', 'b', 'c', '']);
+    assert.deepEqual(listed.servers, []);
+    const many = Array.from({ length: 14 }, (_, i) => `s${i + 1}`);
+    const full = migratedCopy('cti-state', { id: 'st', server: 's1', servers: many, configVersion: 2 });
+    assert.deepEqual(
+      STATE_SERVER_SLOTS.map((slot) => full[slot]),
+      many.slice(1, 12),
+    );
+    assert.deepEqual(full.servers, ['s13', 's14'], 'more than 12 PGs: the rest is kept, not lost');
+    // A slot set already keeps its server; the list fills the empty ones, never twice the same.
+    const mixed = migratedCopy('cti-state', {
+      id: 'st',
+      server: 'a',
+      server2: 'x',
+      servers: ['a', 'x', 'b'],
+      configVersion: 2,
+    });
+    assert.deepEqual([mixed.server2, mixed.server3, mixed.server4], ['x', 'b', '']);
   });
 
   it('is idempotent, leaves a newer configVersion alone, and keeps options set by a user', function () {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { CtiSimulatorPair, type SimSessionInfo } from '../../lib/simulator';
 import { CtiNotOpenError, CtiSession, type CtiSessionOptions, type SessionStateInfo } from '../../lib/session';
 import { StatusCode, type CtiMessage } from '../../lib/protocol';
-import { recordStates, waitForEvent } from './helpers';
+import { recordStates, refusingPort, waitForEvent } from './helpers';
 
 const PERIPHERAL = 5000;
 const QUERY_1001 = {
@@ -161,6 +161,22 @@ describe('CtiSession maintenance mode (planned switchover)', function () {
     assert.ok(!states.some((i) => i.state === 'connecting' || i.state === 'failover'), 'no reconnect');
   });
 
+  it('a maintenance asked before the re-ask is due opens the standby on the side back from maintenance at once, and is accepted', async () => {
+    const p = await pair();
+    // The next re-ask of A would come only after 20 s: the second maintenance must not wait for it.
+    const s = make(p, { reconnect: { initialDelayMs: 20000, maxDelayMs: 20000 } });
+    await openWithStandby(s);
+    const refusedByA = refusedInMaintenance(s, 'A');
+    const onB = onSide(s, 'B');
+    assert.equal((await p.maintenance()).decision, 'continue');
+    await onB;
+    await refusedByA;
+    p.endMaintenance();
+    const onA = onSide(s, 'A');
+    assert.deepEqual(await p.maintenance(), { decision: 'continue', asked: 1, accepted: 1, rejected: 0, silent: 0 });
+    assert.match((await onA)[0].reason, /moved/);
+  });
+
   it('a request pending on A at the move is answered by A, after the move', async () => {
     const p = await pair();
     const s = make(p);
@@ -233,15 +249,72 @@ describe('CtiSession maintenance mode (planned switchover)', function () {
     assert.equal((await s.request(QUERY_1001)).messageType, 'QUERY_AGENT_STATE_CONF');
   });
 
-  it('rejects when no standby session can take over (hot standby off; one side only)', async () => {
+  it('hot standby off: a standby session is opened on demand, the maintenance accepted and the move made on it', async () => {
     const p = await pair();
-    const noStandby = make(p, { hotStandby: false, clientId: 'maint-nohs' });
-    await noStandby.open();
+    const s = make(p, { hotStandby: false });
+    const opens = { A: 0, B: 0 };
+    for (const sim of [p.sideA, p.sideB])
+      sim.on('request', (r) => {
+        if (r.messageType === 'OPEN_REQ' && r.clientId === 'maint') opens[sim.side]++;
+      });
+    await s.open();
+    assert.deepEqual(p.sideB.sessions(), [], 'no standby session held');
+    const warnings: Error[] = [];
+    s.on('warning', (w: Error) => warnings.push(w));
+    const states = recordStates(s);
+    const onB = onSide(s, 'B');
+    assert.deepEqual(await p.maintenance(), { decision: 'continue', asked: 1, accepted: 1, rejected: 0, silent: 0 });
+    assert.match((await onB)[0].reason, /moved/);
+    assert.deepEqual(
+      opens,
+      { A: 1, B: 1 },
+      'one OPEN_REQ to B: the standby session opened for the REQ became the link',
+    );
+    assert.deepEqual(warnings, []);
+    assert.equal(s.stats.linkDrops, 0);
+    assert.ok(!states.some((i) => i.eventsMayHaveBeenMissed || i.state === 'connecting'), 'no reconnect');
+    assert.equal((await s.request(QUERY_1001)).messageType, 'QUERY_AGENT_STATE_CONF');
+    // Hot standby stays off: nothing is held on A when its maintenance ends.
+    p.endMaintenance();
+    assert.equal(s.options.hotStandby, false);
+    assert.equal(opens.A, 1);
+  });
+
+  it('hot standby off: a standby that does not open within maintenanceAnswerMs is given up and the maintenance rejected', async () => {
+    const p = await pair();
+    const s = make(p, { hotStandby: false, maintenanceAnswerMs: 300 });
+    await s.open();
+    const warnings: Error[] = [];
+    s.on('warning', (w: Error) => warnings.push(w));
+    // B answers its OPEN_REQ 3 s late: well past the 300 ms the session gives it.
+    p.sideB.faults.setDelay(3000);
+    const t0 = Date.now();
+    const outcome = await p.maintenance();
+    assert.deepEqual(outcome, { decision: 'cancel', asked: 1, accepted: 0, rejected: 1, silent: 0 });
+    assert.ok(Date.now() - t0 < 3000, 'answered before the standby could have opened');
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0].message,
+      /side A asked to go into maintenance mode: rejected \(no standby session opened on the other side within 300 ms\)/,
+    );
+    // The late standby was given up: with B prompt again, the next maintenance opens a fresh one and moves.
+    p.sideB.faults.setDelay(0);
+    const onB = onSide(s, 'B');
+    assert.equal((await p.maintenance()).decision, 'continue');
+    await onB;
+    assert.equal(warnings.length, 1);
+  });
+
+  it('rejects when no standby session can take over (side B unreachable with hot standby off; one side only)', async () => {
+    const p = await pair();
+    const sideB = { host: '127.0.0.1', port: await refusingPort() };
+    const unreachable = make(p, { hotStandby: false, clientId: 'maint-nohs', sideB });
+    await unreachable.open();
     const said: string[] = [];
-    noStandby.on('warning', (w: Error) => said.push(w.message));
+    unreachable.on('warning', (w: Error) => said.push(w.message));
     assert.equal((await p.maintenance()).decision, 'cancel');
-    assert.match(said[0], /hot standby is off/);
-    await noStandby.close();
+    assert.match(said[0], /rejected \(no standby session could be opened on the other side \(the connection failed/);
+    await unreachable.close();
 
     const oneSide = make(p, { sideB: undefined, clientId: 'maint-one' });
     await oneSide.open();
@@ -249,6 +322,20 @@ describe('CtiSession maintenance mode (planned switchover)', function () {
     oneSide.on('warning', (w: Error) => said1.push(w.message));
     assert.equal((await p.maintenance()).decision, 'cancel');
     assert.match(said1[0], /no side B is configured/);
+  });
+
+  it('hot standby off, accepted, then cancelled by another client: the standby opened on demand is closed again', async () => {
+    const p = await pair();
+    const s = make(p, { hotStandby: false });
+    await s.open();
+    const refuser = make(p, { acceptMaintenance: false, clientId: 'refuser' });
+    await refuser.open();
+    const closedOnB = waitForEvent<[SimSessionInfo]>(p.sideB, 'session-close', (i) => i.clientId === 'maint');
+    const outcome = await p.maintenance();
+    assert.deepEqual(outcome, { decision: 'cancel', asked: 2, accepted: 1, rejected: 1, silent: 0 });
+    assert.equal((await closedOnB)[0].standby, true);
+    assert.equal(s.side, 'A');
+    assert.equal((await s.request(QUERY_1001)).messageType, 'QUERY_AGENT_STATE_CONF');
   });
 
   it('accepted, then cancelled by another client: stays on A, and a later crash of A is a failover, not a planned move', async () => {

@@ -16,6 +16,7 @@ describe('CtiSession options', () => {
     assert.equal(o.peripheralId, 0xffffffff);
     assert.equal(o.closeTimeoutMs, 5000);
     assert.equal(o.openTimeoutMs, 30000);
+    assert.equal(o.maintenanceAnswerMs, 4000, "within the guide's 5-s answer window");
     assert.equal(o.clientPassword, '');
   });
 
@@ -41,6 +42,8 @@ describe('CtiSession options', () => {
       [{ services: ['CLIENT_EVENTS'] }, /"peripheralId": is required for CLIENT_EVENTS/],
       [{ services: ['CLIENT_EVENTS'], peripheralId: 1 }, /"agentExtension"/],
       [{ reconnect: { jitter: 2 } }, /"reconnect.jitter"/],
+      [{ maintenanceAnswerMs: 6000 }, /"maintenanceAnswerMs": must be at most 5000/],
+      [{ maintenanceAnswerMs: 0 }, /"maintenanceAnswerMs": must be a positive number/],
     ];
     for (const [over, re] of bad) {
       assert.throws(

@@ -46,7 +46,7 @@ describe('cti-state node: several PGs (two simulators over TCP)', function () {
           type: 'cti-state',
           z: 'f1',
           server: 'srv',
-          servers: ['srv', 'srv2'],
+          server2: 'srv2',
           queryAgents: '1001-1003',
           throttleMs: 0,
           wires: [['h']],
@@ -269,5 +269,42 @@ describe('cti-state node: several PGs (two simulators over TCP)', function () {
     );
     assert.equal(v.summary.callsInProgress, v.calls.length);
     assert.equal(callOf(v, 5000).ani, '5550001');
+  });
+  it('a further server is an ordinary config reference: a "modified nodes" deploy of it restarts the node on it', async function () {
+    const a = await startPg(5000);
+    const b = await startPg(6000);
+    const c = await startPg(7000);
+    const h = await deploy(a, b);
+    await nextView(h, (v) => both(v) && v.agents.length === 6);
+
+    // Only the second server changes (now pointing at PG 7000): Node-RED restarts the nodes that reference it.
+    const moved = nextView(
+      h,
+      (v) => v.peripherals[1]?.peripheralId === 7000 && v.peripherals[1].link === 'up' && v.agents.length === 6,
+    );
+    const flows = helper._redNodes.getFlows().flows as Record<string, unknown>[];
+    await helper.setFlows(
+      flows.map((n) => (n.id === 'srv2' ? { ...n, portA: c.port, peripheralId: '7000', name: 'pg-c' } : n)),
+      'nodes',
+    );
+    const v = await moved;
+    assert.deepEqual(
+      v.peripherals.map((p) => [p.peripheralId, p.server, p.link]),
+      [
+        [5000, 'pg-a', 'up'],
+        [7000, 'pg-c', 'up'],
+      ],
+    );
+  });
+
+  it('reads a node saved with the server list of configVersion 2', async function () {
+    const a = await startPg(5000);
+    const b = await startPg(6000);
+    const h = await deploy(a, b, { server2: undefined, servers: ['srv', 'srv2'], configVersion: 2 });
+    const v = await nextView(h, (x) => both(x) && x.agents.length === 6);
+    assert.deepEqual(
+      v.peripherals.map((p) => p.peripheralId),
+      [5000, 6000],
+    );
   });
 });

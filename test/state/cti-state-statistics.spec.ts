@@ -24,7 +24,7 @@ describe('cti-state node: skill group statistics and names', function () {
     await sim?.stop();
   });
 
-  async function deploy(stateNode: Record<string, unknown> = {}) {
+  async function deploy({ extra = [], ...stateNode }: Record<string, unknown> & { extra?: object[] } = {}) {
     await helper.startServer();
     await helper.load(
       [...NODES, ctiState],
@@ -42,6 +42,7 @@ describe('cti-state node: skill group statistics and names', function () {
           ...stateNode,
         },
         { id: 'h', type: 'helper', z: 'f1' },
+        ...extra,
       ],
     );
     return helper.getNode('h');
@@ -110,5 +111,59 @@ describe('cti-state node: skill group statistics and names', function () {
       [[200, 'Support']],
     );
     assert.deepEqual([...asked], [200]);
+  });
+  it('two cti-state nodes on one server share ONE poll: one request per group per interval, one set of counters', async function () {
+    this.timeout(20000);
+    sim = await startSim({ agents: undefined });
+    const polls: { at: number; group: number }[] = [];
+    let enough: () => void;
+    const fourOf200 = new Promise<void>((resolve) => (enough = resolve));
+    sim.on('request', (r: SimRequestInfo) => {
+      if (r.messageType !== 'QUERY_SKILL_GROUP_STATISTICS_REQ') return;
+      polls.push({ at: Date.now(), group: r.message.skillGroupNumber as number });
+      if (polls.filter((p) => p.group === 200).length === 4) enough();
+    });
+    // Board "st" shows every group, board "st2" only Support; both poll every second.
+    const h = await deploy({
+      extra: [
+        {
+          id: 'st2',
+          type: 'cti-state',
+          z: 'f1',
+          server: 'srv',
+          throttleMs: 0,
+          statsSeconds: 1,
+          statsGroups: '200',
+          wires: [['h2']],
+        },
+        { id: 'h2', type: 'helper', z: 'f1' },
+      ],
+    });
+    await fourOf200;
+    const elapsed = Date.now() - polls[0].at;
+    for (const g of [100, 200]) {
+      const at = polls.filter((p) => p.group === g).map((p) => p.at);
+      // Two polls of their own would ask for each group twice per round, a few milliseconds apart.
+      for (let i = 1; i < at.length; i++)
+        assert.ok(at[i] - at[i - 1] >= 900, `group ${g}: polls ${at[i] - at[i - 1]} ms apart (${at.join(', ')})`);
+      assert.ok(at.length <= Math.floor(elapsed / 950) + 1, `group ${g}: ${at.length} polls in ${elapsed} ms`);
+    }
+    // Both boards read the same counters: group 200 was read at the same moment for both.
+    const q1 = nextView(h, () => true);
+    helper.getNode('st').receive({ topic: 'q' });
+    const q2 = nextView(helper.getNode('h2'), () => true);
+    helper.getNode('st2').receive({ topic: 'q' });
+    const [all, support] = await Promise.all([q1, q2]);
+    assert.deepEqual(
+      all.skillGroups.map((g) => g.name),
+      ['Sales', 'Support'],
+    );
+    assert.deepEqual(
+      support.skillGroups.map((g) => [g.skillGroupNumber, g.name]),
+      [[200, 'Support']],
+    );
+    assert.ok(support.skillGroups[0].updatedAt !== undefined);
+    assert.equal(all.skillGroups[1].updatedAt, support.skillGroups[0].updatedAt, 'one set of counters');
+    assert.equal(all.skillGroups[1].agentsLoggedOn, support.skillGroups[0].agentsLoggedOn);
   });
 });
