@@ -1,28 +1,39 @@
 /**
  * Issue 24 part 4, the planned switchover: PG maintenance mode of the active side while a flow receives call events
  * at 100 calls/s through a real Node-RED runtime and sends a request every few milliseconds. The session accepts,
- * moves to its standby session on the other side and drains the old one (lib/session maintenance-mode.ts). Across
- * each move: every call event the pair wrote arrives exactly once, in order — none lost, so no outage is declared —
- * calls in progress told again by the new side are marked `msg.call.restated`, and every request is answered or
- * failed within 5 s. The gap — the longest time without an answered request around the move — is printed.
+ * moves to its standby session on the other side and drains the old one (lib/session maintenance-mode.ts).
+ *
+ * Successive moves in one deployment — A→B, then B→A (and on, in long mode): after each, the side that was in
+ * maintenance refuses the session's standby OPEN_REQ (E_CTI_SERVER_IN_MAINTENANCE_MODE) until it comes back; asked
+ * again, it is held as the standby again, so the next maintenance (of the other side) is accepted. Across all the
+ * moves: every call event the pair wrote arrives exactly once, in order — none lost, so no outage is declared —
+ * calls in progress told again by the new side are marked `msg.call.restated`, and no request fails. The gap — the
+ * longest time without an answered request around each move — is printed.
+ *
+ * The pair runs in a worker thread (sim-worker.ts): it offers its 100 calls/s on its own event loop.
  */
 import assert from 'node:assert/strict';
 import type { CtiMessage } from '../../lib/protocol';
-import { CtiSimulatorPair } from '../../lib/simulator';
+import { StatusCode } from '../../lib/protocol';
 import { getServer, helper, PERIPHERAL } from '../nodes/harness';
 import { deployFaultFlow, flowCaughtUp, FLOW_TYPES, type FaultFlow } from './flow';
 import { gapFigures, repeatedOnlyAsRestated } from './gaps';
-import { accountFlow, figures, WireLedger } from './ledger';
+import { accountFlow, figures } from './ledger';
 import { LONG } from './mode';
-import { streamCalls } from './stream';
+import { RemoteSim } from './remote-sim';
 
 const CALLS_PER_SECOND = 100;
-const MOVES = LONG ? 10 : 3;
-const REQUEST_LIMIT_MS = 5000;
+const MOVES = LONG ? 10 : 2;
+/**
+ * A request's timeout: wide, so that a failure is a request lost or refused at a move, not an answer waiting behind
+ * the call events the server sent before it while this busy machine's main thread catches up (printed as slowest).
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+const IN_MAINTENANCE = StatusCode.byName.E_CTI_SERVER_IN_MAINTENANCE_MODE;
 
 describe('faults: PG maintenance (planned switchover) at 100 calls/s, through Node-RED, every call event once', function () {
   this.timeout(LONG ? 10 * 60_000 : 180_000);
-  let pair: CtiSimulatorPair | undefined;
+  let pair: RemoteSim | undefined;
 
   afterEach(async () => {
     await helper.unload();
@@ -31,64 +42,64 @@ describe('faults: PG maintenance (planned switchover) at 100 calls/s, through No
     helper.settings({ ciscoCti: undefined });
   });
 
-  it(`${MOVES} maintenance moves: nothing lost, nothing twice but restatements, every request answered or failed in 5 s`, async () => {
+  it(`${MOVES} successive maintenance moves (A→B, B→A …) in one deployment: nothing lost, nothing twice but restatements, no request failed`, async () => {
     helper.settings({ ciscoCti: { session: { reconnect: { initialDelayMs: 50, maxDelayMs: 400, jitter: 0 } } } });
+    const remote = (pair = new RemoteSim('faults-flow', { peripheralId: PERIPHERAL, agents: '1001-1010' }, true));
+    await remote.start();
+    const flow = await deployFaultFlow(remote, { hostB: '127.0.0.1', portB: remote.portB, version: 24 });
+    await flow.status((x) => x.state === 'open');
+    await remote.stream(CALLS_PER_SECOND);
+    const requests = requestLoop();
     const gaps: number[] = [];
-    // One move per deployment: after maintenance the side that was in it refused the standby session while it was
-    // (E_CTI_SERVER_IN_MAINTENANCE_MODE), and the session does not ask it again while its active link lasts.
-    for (let i = 0; i < MOVES; i++) {
-      const p = (pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1010' }));
-      await p.start();
-      const wire = new WireLedger().watch([p.sideA, p.sideB], 'faults-flow');
-      const flow = await deployFaultFlow(p.sideA, { hostB: '127.0.0.1', portB: p.sideB.port, version: 24 });
-      await flow.status((x) => x.state === 'open');
-      const st = streamCalls(p.sideA, CALLS_PER_SECOND);
-      const requests = requestLoop();
-      const started = Date.now();
-      try {
+    const started = Date.now();
+    let calls = 0;
+    try {
+      for (let i = 0; i < MOVES; i++) {
+        const from = await remote.active();
+        const to = from === 'A' ? 'B' : 'A';
         await flow.events(600);
-        await standbyHeldOn(flow, 'B');
+        // From the second move on, the side back from maintenance must have been asked again and be held.
+        await standbyHeldOn(flow, to);
         flow.forgetHelperHistory();
+        const refused = remote.refusedOpen(from, IN_MAINTENANCE);
         const t0 = Date.now();
-        const moved = flow.status((x) => x.state === 'open' && x.side === 'B');
-        const outcome = await p.maintenance();
-        assert.equal(outcome.decision, 'continue', JSON.stringify(outcome));
+        const moved = flow.status((x) => x.state === 'open' && x.side === to, 30_000);
+        const outcome = await remote.maintenance();
+        assert.equal(outcome.decision, 'continue', `move ${i + 1} (${from}→${to}): ${JSON.stringify(outcome)}`);
         await moved;
         await flow.events(300);
         // Answers keep coming on the new side: the longest silence from just before the move is the gap.
         await requests.answeredAfter(Date.now());
         gaps.push(requests.longestSilenceSince(t0));
-      } finally {
-        await st.stop();
-        await requests.stop();
+        // The side in maintenance refused the session's standby session; it comes back (as the standby).
+        await refused;
+        await remote.endMaintenance();
       }
-      const rate = Math.round((st.calls * 1000) / (Date.now() - started));
-      await flow.until(flowCaughtUp(flow, wire));
-      await helper.unload();
-      wire.stop();
-      await p.stop();
-      pair = undefined;
-      const a = accountFlow(wire, flow.received, FLOW_TYPES, flow.opens);
-      console.log(
-        figures(
-          `Node-RED, maintenance move ${i + 1}`,
-          a,
-          `${rate} calls/s; ${requests.answered} requests answered, ${requests.failed.length} failed ` +
-            `(slowest ${requests.slowest} ms); longest time without an answer: ${gaps[i]} ms`,
-        ),
-      );
-      assert.deepEqual(a.problems.slice(0, 10), [], 'every call event accounted for');
-      assert.equal(a.declaredMissed, 0, 'none lost');
-      assert.equal(a.declaredOutages, 0, 'a planned move declares no outage');
-      assert.deepEqual(repeatedOnlyAsRestated(flow.what, flow.restated), [], 'nothing twice but restatements');
-      assert.ok(
-        requests.slowest < REQUEST_LIMIT_MS,
-        `every request settled within 5 s (slowest ${requests.slowest} ms)`,
-      );
-      // A request failed at the move says why (never lost silently).
-      for (const f of requests.failed) assert.ok(f.length > 0);
+    } finally {
+      calls = await remote.stopStream();
+      await requests.stop();
     }
-    console.log(`      maintenance moves, longest time without an answered request: ${gapFigures(gaps)}`);
+    const seconds = (Date.now() - started) / 1000;
+    await remote.sync();
+    await flow.until(flowCaughtUp(flow, remote.ledger), 60_000);
+    await helper.unload();
+    const a = accountFlow(remote.ledger, flow.received, FLOW_TYPES, flow.opens);
+    console.log(
+      figures(
+        `Node-RED, ${MOVES} successive maintenance moves`,
+        a,
+        `${Math.round(calls / seconds)} calls/s offered; ${requests.answered} requests answered, ` +
+          `${requests.failed.length} failed (slowest ${requests.slowest} ms); ` +
+          `longest time without an answered request around a move: ${gapFigures(gaps)}`,
+      ),
+    );
+    assert.deepEqual(a.problems.slice(0, 10), [], 'every call event accounted for');
+    assert.equal(a.declaredMissed, 0, 'none lost');
+    assert.equal(a.declaredOutages, 0, 'a planned move declares no outage');
+    assert.deepEqual(repeatedOnlyAsRestated(flow.what, flow.restated), [], 'nothing twice but restatements');
+    assert.deepEqual(flow.endedWhileDown, [], 'nothing ended by inference: a planned move misses nothing');
+    assert.deepEqual(requests.failed, [], 'no request failed');
+    assert.ok(requests.answered > 0);
   });
 });
 
@@ -125,7 +136,7 @@ function requestLoop(): {
     while (running) {
       const sent = Date.now();
       try {
-        await getServer().request(query, REQUEST_LIMIT_MS + 1000);
+        await getServer().request(query, REQUEST_TIMEOUT_MS);
         answeredAt.push(Date.now());
       } catch (err) {
         failed.push((err as Error).message);
@@ -143,7 +154,7 @@ function requestLoop(): {
       return slowest;
     },
     async answeredAfter(t) {
-      const end = Date.now() + 15_000;
+      const end = Date.now() + REQUEST_TIMEOUT_MS;
       while (!answeredAt.some((x) => x > t)) {
         if (Date.now() > end) throw new Error('no request answered after the move');
         await new Promise((r) => setTimeout(r, 5));

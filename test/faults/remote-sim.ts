@@ -13,6 +13,8 @@ interface WorkerReport {
   key?: string;
   at?: number;
   type?: string;
+  side?: 'A' | 'B';
+  status?: number;
 }
 
 export class RemoteSim {
@@ -24,6 +26,9 @@ export class RemoteSim {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  /** OPEN_REQs of the client that a side refused, in order (the status each was refused with). */
+  readonly refusedOpens: Array<{ side: 'A' | 'B'; status: number }> = [];
+  private readonly onRefused = new Set<() => void>();
 
   /** `pair`: a duplexed pair (CtiSimulatorPair), side A active. */
   constructor(clientId: string, options: CtiSimulatorOptions = {}, pair = false) {
@@ -34,7 +39,10 @@ export class RemoteSim {
     this.worker.on('message', (m: WorkerReport) => {
       if (m.kind === 'sent') this.ledger.add(m.connId!, m.key!, m.at);
       else if (m.kind === 'unsent') this.ledger.addUnsent(m.at!, m.type!);
-      else if (m.kind === 'reply') {
+      else if (m.kind === 'open-refused') {
+        this.refusedOpens.push({ side: m.side!, status: m.status! });
+        for (const f of this.onRefused) f();
+      } else if (m.kind === 'reply') {
         const p = this.pending.get(m.id!);
         this.pending.delete(m.id!);
         if (m.error !== undefined) p?.reject(new Error(m.error));
@@ -88,6 +96,19 @@ export class RemoteSim {
   }
   endMaintenance(): Promise<boolean> {
     return this.call('endMaintenance');
+  }
+  /** Resolves once `side` has refused an OPEN_REQ of the client with `status` after the first `seen` refusals. */
+  refusedOpen(side: 'A' | 'B', status: number, seen = this.refusedOpens.length): Promise<void> {
+    const found = (): boolean => this.refusedOpens.slice(seen).some((r) => r.side === side && r.status === status);
+    return new Promise((resolve) => {
+      if (found()) return resolve();
+      const check = (): void => {
+        if (!found()) return;
+        this.onRefused.delete(check);
+        resolve();
+      };
+      this.onRefused.add(check);
+    });
   }
   /** Stops the simulator(s) and ends the worker. */
   async stop(): Promise<void> {

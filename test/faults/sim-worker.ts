@@ -3,10 +3,11 @@
  * streaming calls) while the main thread (the client, or Node-RED) is busy or blocked, so a rate asked for is the
  * rate offered. What it writes to the client's sessions is recorded by a WireLedger here (the same rule as in one
  * process: only sessions of `clientId`, events produced while none of them could be sent counted as unsent) and
- * reported, with its time, as { kind: 'sent', connId, key, at } / { kind: 'unsent', at, type }.
+ * reported, with its time, as { kind: 'sent', connId, key, at } / { kind: 'unsent', at, type }; OPEN_REQs of the
+ * client a side refused as { kind: 'open-refused', side, status }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CtiSimulator, CtiSimulatorPair, type CtiSimulatorOptions } from '../../lib/simulator';
+import { CtiSimulator, CtiSimulatorPair, type CtiSimulatorOptions, type SimRequestInfo } from '../../lib/simulator';
 import { WireLedger } from './ledger';
 import { streamCalls, type CallStream } from './stream';
 
@@ -26,6 +27,12 @@ class PostingLedger extends WireLedger {
   }
 }
 const ledger = new PostingLedger().watch(sims, clientId);
+// OPEN_REQs of the client that a side refused (e.g. E_CTI_SERVER_IN_MAINTENANCE_MODE for a standby session).
+for (const sim of sims)
+  sim.on('request', (r: SimRequestInfo) => {
+    if (r.messageType === 'OPEN_REQ' && r.clientId === clientId && r.refusedStatus !== undefined)
+      port.postMessage({ kind: 'open-refused', side: sim.side, status: r.refusedStatus });
+  });
 
 function side(letter: unknown): CtiSimulator {
   return sims.find((s) => s.side === letter) ?? sims[0];
