@@ -140,14 +140,14 @@ describe('cti-state node: skill group statistics and names', function () {
       ],
     });
     await fourOf200;
-    const elapsed = Date.now() - polls[0].at;
-    for (const g of [100, 200]) {
-      const at = polls.filter((p) => p.group === g).map((p) => p.at);
-      // Two polls of their own would ask for each group twice per round, a few milliseconds apart.
-      for (let i = 1; i < at.length; i++)
-        assert.ok(at[i] - at[i - 1] >= 900, `group ${g}: polls ${at[i] - at[i - 1]} ms apart (${at.join(', ')})`);
-      assert.ok(at.length <= Math.floor(elapsed / 950) + 1, `group ${g}: ${at.length} polls in ${elapsed} ms`);
-    }
+    // Counted, not timed (a loaded machine delays a round's requests and bunches them): one shared poll asks each
+    // group once per round, so Sales (board st only) and Support (both boards) are asked about equally often; two
+    // polls of their own would ask Support twice per round — 4 of Support against 2 of Sales by now.
+    const asked = (g: number) => polls.filter((p) => p.group === g).length;
+    assert.ok(
+      Math.abs(asked(200) - asked(100)) <= 1,
+      `Support asked ${asked(200)} times, Sales ${asked(100)}: ${JSON.stringify(polls.map((p) => p.group))}`,
+    );
     // Both boards read the same counters: group 200 was read at the same moment for both.
     const q1 = nextView(h, () => true);
     helper.getNode('st').receive({ topic: 'q' });
