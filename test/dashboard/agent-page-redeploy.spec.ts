@@ -107,14 +107,16 @@ describe('agent page through redeploys and CTI outages (real Node-RED, headless 
       timeout: 15000,
     });
     const mark2 = seenBy2.length;
-    const call = await f.sim.startInboundCall({ agentId: '1001', ani: ALAN });
-    await waitForText(p1, '.ap-pop .ap-crm-name', /Alan Turing/);
+    // Ada, not Alan: 1002's own view still carries Alan's call of the first test in its wrap-up, and a re-mounted
+    // page's view can arrive after mark2 on a loaded machine — it would read as 1001's call reaching 1002's page.
+    const call = await f.sim.startInboundCall({ agentId: '1001', ani: ADA });
+    await waitForText(p1, '.ap-pop .ap-crm-name', /Ada Lovelace/);
     const established = simSends(f.sim, (m) => m.messageType === 'CALL_ESTABLISHED_EVENT');
     await p1.locator('.ap-pop .ap-answer').click();
     await established;
     await waitForText(p1, '.ap-pop .ap-call-state', /^Talking$/);
     assert.equal(await p2.locator('.ap-pop').count(), 0);
-    assert.deepEqual(since(seenBy2, mark2, ALAN), [], "1001's call reached 1002's page");
+    assert.deepEqual(since(seenBy2, mark2, ADA), [], "1001's call reached 1002's page");
     await f.sim.releaseCall(call);
     await noPop(p1);
   });
