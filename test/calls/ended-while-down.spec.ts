@@ -44,6 +44,18 @@ describe('call tracker: calls that ended while the link was down are asked about
     return s;
   }
 
+  /** A started pair (kept in `pair` for teardown) and a session open on A with the standby held on B. */
+  async function sessionWithStandbyHeld(): Promise<{ s: CtiSession; sims: CtiSimulatorPair }> {
+    const started = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
+    pair = started;
+    await started.start();
+    const s = open([started.sideA.port, started.sideB.port]);
+    const held = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.standbySide === 'B');
+    await s.open();
+    await held;
+    return { s, sims: started };
+  }
+
   /** Three answered calls on `host`, each seen by the session. */
   async function threeCalls(s: CtiSession, host: CtiSimulator): Promise<SimCall[]> {
     const calls: SimCall[] = [];
@@ -71,25 +83,20 @@ describe('call tracker: calls that ended while the link was down are asked about
   }
 
   it('crash with the hot standby held: the call not restated is ended (endedWhileDown), the restated ones stay', async () => {
-    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
-    await pair.start();
-    const s = open([pair.sideA.port, pair.sideB.port]);
-    const held = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.standbySide === 'B');
-    await s.open();
-    await held;
-    const [talking, other, gone] = await threeCalls(s, pair.sideA);
+    const { s, sims } = await sessionWithStandbyHeld();
+    const [talking, other, gone] = await threeCalls(s, sims.sideA);
     const before = s.calls.all().find((c) => c.connectionCallId === gone.connectionCallId)!;
-    const asked = snapshotsAsked(pair.sideA, pair.sideB);
+    const asked = snapshotsAsked(sims.sideA, sims.sideB);
 
     // The active side crashes; the third call ends while no side is active (its END_CALL_EVENT reaches nobody).
-    const a = pair.sideA;
+    const a = sims.sideA;
     a.faults.dropConnections();
     a.setActive(false);
     await a.stop();
     await a.releaseCall(gone);
 
     const ended = waitForEvent<Ended>(s, 'END_CALL_EVENT', (_m, c) => c?.endedWhileDown === true);
-    pair.sideB.setActive(true);
+    sims.sideB.setActive(true);
     const [msg, call] = await ended;
 
     assert.equal(msg.connectionCallId, gone.connectionCallId);
@@ -114,7 +121,7 @@ describe('call tracker: calls that ended while the link was down are asked about
 
     // What follows is real: the restated calls end with their own END_CALL_EVENTs, unmarked.
     const realEnd = waitForEvent<Ended>(s, 'END_CALL_EVENT', (m) => m.connectionCallId === talking.connectionCallId);
-    await pair.sideB.releaseCall(talking);
+    await sims.sideB.releaseCall(talking);
     const [, endCall] = await realEnd;
     assert.equal(endCall.endedWhileDown, undefined);
   });
@@ -166,16 +173,11 @@ describe('call tracker: calls that ended while the link was down are asked about
   });
 
   it('a planned move (PG maintenance): every call restated, none asked about, none ended', async () => {
-    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
-    await pair.start();
-    const s = open([pair.sideA.port, pair.sideB.port]);
-    const held = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.standbySide === 'B');
-    await s.open();
-    await held;
-    const calls = await threeCalls(s, pair.sideA);
-    const asked = snapshotsAsked(pair.sideA, pair.sideB);
+    const { s, sims } = await sessionWithStandbyHeld();
+    const calls = await threeCalls(s, sims.sideA);
+    const asked = snapshotsAsked(sims.sideA, sims.sideB);
     const moved = waitForEvent<[SessionStateInfo]>(s, 'state', (i) => i.state === 'open' && i.side === 'B');
-    assert.equal((await pair.maintenance()).decision, 'continue');
+    assert.equal((await sims.maintenance()).decision, 'continue');
     await moved;
     // Two requests answered on B, one after the other: a sweep's first request would have been sent (right after
     // the open was announced) before the second, so the simulator would have seen it by the second's answer.
@@ -184,6 +186,6 @@ describe('call tracker: calls that ended while the link was down are asked about
     assert.equal((await s.request({ ...query, agentId: '1002' })).messageType, 'QUERY_AGENT_STATE_CONF');
     assert.deepEqual(asked, []);
     assert.equal(s.calls.size, 3);
-    for (const c of calls) await pair.sideB.releaseCall(c);
+    for (const c of calls) await sims.sideB.releaseCall(c);
   });
 });

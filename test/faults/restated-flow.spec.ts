@@ -24,23 +24,33 @@ describe('faults: calls restated after a switchover, as a flow sees them', funct
     pair = undefined;
   });
 
-  it('calls in progress come again marked restated "known", with their context; nothing else twice', async () => {
-    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
-    await pair.start();
-    const wire = new WireLedger().watch([pair.sideA, pair.sideB], 'faults-flow');
-    const flow = await deployFaultFlow(pair.sideA, { hostB: '127.0.0.1', portB: pair.sideB.port, version: 24 });
+  /**
+   * A pair with the standby held on B, the fault flow deployed against it, and two calls answered on side A
+   * (1001 and 1002), each seen by the flow.
+   */
+  async function pairWithTwoAnsweredCalls() {
+    const started = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
+    pair = started;
+    await started.start();
+    const wire = new WireLedger().watch([started.sideA, started.sideB], 'faults-flow');
+    const flow = await deployFaultFlow(started.sideA, { hostB: '127.0.0.1', portB: started.sideB.port, version: 24 });
     await flow.status((p) => p.standbySide === 'B');
     const events = helper.getNode('events');
-
     const calls: SimCall[] = [];
     for (const [agentId, ani] of [
       ['1001', '5550101'],
       ['1002', '5550102'],
     ]) {
       const answered = nextInput(events, (m) => m.topic === 'CALL_ESTABLISHED_EVENT');
-      calls.push(await pair.sideA.startInboundCall({ agentId, answer: true, ani }));
+      calls.push(await started.sideA.startInboundCall({ agentId, answer: true, ani }));
       await answered;
     }
+    return { pair: started, wire, flow, events, calls };
+  }
+
+  it('calls in progress come again marked restated "known", with their context; nothing else twice', async () => {
+    const { pair: started, wire, flow, events, calls } = await pairWithTwoAnsweredCalls();
+    pair = started;
     const ids = calls.map((c) => c.connectionCallId);
     const from = flow.received.length;
     const restatedMsgs: Array<Record<string, unknown>> = [];
@@ -82,21 +92,8 @@ describe('faults: calls restated after a switchover, as a flow sees them', funct
   });
 
   it('a call that ended while no side was active reaches the flow as END_CALL_EVENT with msg.call.endedWhileDown', async () => {
-    pair = new CtiSimulatorPair({ peripheralId: PERIPHERAL, agents: '1001-1005' });
-    await pair.start();
-    const wire = new WireLedger().watch([pair.sideA, pair.sideB], 'faults-flow');
-    const flow = await deployFaultFlow(pair.sideA, { hostB: '127.0.0.1', portB: pair.sideB.port, version: 24 });
-    await flow.status((p) => p.standbySide === 'B');
-    const events = helper.getNode('events');
-    const calls: SimCall[] = [];
-    for (const [agentId, ani] of [
-      ['1001', '5550101'],
-      ['1002', '5550102'],
-    ]) {
-      const answered = nextInput(events, (m) => m.topic === 'CALL_ESTABLISHED_EVENT');
-      calls.push(await pair.sideA.startInboundCall({ agentId, answer: true, ani }));
-      await answered;
-    }
+    const { pair: started, wire, flow, events, calls } = await pairWithTwoAnsweredCalls();
+    pair = started;
     const [stays, gone] = calls;
     const known = getServer()
       .tracked()!
